@@ -1,0 +1,44 @@
+/**
+ * The one interface every data source implements for the sync engine (demo simulator, HTTP feed,
+ * watched folder, snapshot bundle). A page is applied in one transaction together with its
+ * aggregate deltas and `nextCheckpoint`; the checkpoint is never stored before the data.
+ */
+import type { Appeal } from '../../shared/domain/appeal';
+import type { ReferenceRow } from '../db/schema';
+
+export interface SyncPage {
+  changes: Appeal[];
+  /** Appeal ids deleted at the source (stored as tombstones). */
+  deletions: string[];
+  /** Reference data delivered by the same mechanism (sectors, municipalities, organisations …). */
+  reference: ReferenceRow[];
+  nextCheckpoint: string;
+  hasMore: boolean;
+  /** Source's own estimate of records remaining, for progress (null when unknown). */
+  remainingEstimate: number | null;
+  /** Newest source timestamp this page reflects: the data's age. */
+  dataAsOf: number | null;
+}
+
+export interface SyncSource {
+  readonly id: string;
+  /** Russian label shown in the sync state. */
+  readonly label: string;
+  /** Whether the records are demo data (the UI marks them «Демо-данные»). */
+  readonly isDemo: boolean;
+  pull(checkpoint: string | null, signal: AbortSignal): Promise<SyncPage>;
+}
+
+/** An error a source raises with a reason a person can read; `kind` drives retry policy. */
+export class SyncSourceError extends Error {
+  constructor(
+    readonly kind: 'network' | 'server' | 'auth' | 'rate-limit' | 'timeout' | 'invalid' | 'cursor-regression' | 'quota',
+    /** Russian message for the sync state. */
+    readonly userMessage: string,
+    /** For 429: milliseconds the server asked us to wait. */
+    readonly retryAfterMs: number | null = null,
+  ) {
+    super(userMessage);
+    this.name = 'SyncSourceError';
+  }
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { NORMALIZED_STATUSES, SOURCE_KINDS } from '../../shared/domain/appeal';
+import {
+  DEADLINE_STATES,
+  REGISTRY_SORTS,
+  SATISFACTIONS,
+  appealHref,
+  normalizeRegistryFilter,
+  parseAppealPath,
+  parseRegistryFilter,
+  registryHref,
+  type RegistryFilter,
+} from './registry-filter';
+
+const day = fc
+  .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+// Hostile text: any unicode incl. &, =, ?, #, %, commas, RTL overrides and zero-width characters.
+const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.constantFrom('ЖКХ & ТКО', 'a=b&c?d#e', '50%', '\u202eevil\u200b'));
+
+const filterArb: fc.Arbitrary<RegistryFilter> = fc.record(
+  {
+    from: day,
+    to: day,
+    source: fc.constantFrom(...SOURCE_KINDS),
+    channel: text,
+    sector: text,
+    category: text,
+    municipality: text,
+    organisation: text,
+    status: fc.subarray([...NORMALIZED_STATUSES]),
+    deadline: fc.constantFrom(...DEADLINE_STATES),
+    repeat: fc.boolean(),
+    satisfaction: fc.constantFrom(...SATISFACTIONS),
+    q: text,
+    sort: fc.constantFrom(...REGISTRY_SORTS),
+  },
+  { requiredKeys: [] },
+);
+
+describe('registry filter URL', () => {
+  it('round-trips every filter through registryHref and parseRegistryFilter', () => {
+    fc.assert(
+      fc.property(filterArb, (filter) => {
+        const normal = normalizeRegistryFilter(filter);
+        expect(parseRegistryFilter(registryHref(filter))).toEqual(normal);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('gives equal links for equal meaning', () => {
+    fc.assert(
+      fc.property(filterArb, (filter) => {
+        const again = parseRegistryFilter(registryHref(filter));
+        expect(registryHref(again)).toBe(registryHref(filter));
+      }),
+    );
+  });
+
+  it('writes a readable canonical link and omits defaults', () => {
+    expect(registryHref({})).toBe('#/registry');
+    expect(registryHref({ sort: 'received-desc', q: '   ' })).toBe('#/registry');
+    expect(registryHref({ sector: 'housing', deadline: 'overdue', sort: 'due-asc' })).toBe(
+      '#/registry?sector=housing&deadline=overdue&sort=due-asc',
+    );
+    expect(registryHref({ status: ['closed', 'answered'] })).toBe('#/registry?status=answered%2Cclosed');
+  });
+
+  it('drops invalid values instead of failing', () => {
+    expect(
+      parseRegistryFilter('?from=2025-02-30&to=yesterday&source=fax&deadline=soon&repeat=maybe&status=new,bogus&sort=x&sector=roads'),
+    ).toEqual({ status: ['new'], sector: 'roads' });
+    expect(parseRegistryFilter('repeat=0')).toEqual({ repeat: false });
+  });
+
+  it('routes appeal cards by id, encoding what the id contains', () => {
+    expect(appealHref('pos:123')).toBe('#/appeal/pos%3A123');
+    expect(parseAppealPath(appealHref('im:a/b?c#d'))).toBe('im:a/b?c#d');
+    expect(parseAppealPath('appeal/pos:1')).toBe('pos:1');
+    expect(parseAppealPath('#/registry')).toBeNull();
+    expect(parseAppealPath('#/appeal/%E0%A4%A')).toBeNull();
+  });
+});

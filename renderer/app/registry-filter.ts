@@ -1,0 +1,195 @@
+/**
+ * The registry's filter as a value and as a URL (`#/registry?…`), so any number anywhere in the app
+ * can link to exactly the appeals behind it and a view can be shared between windows.
+ *
+ * Every field is optional; an absent field does not filter. Serialisation is canonical (fixed key
+ * order, defaults omitted) so equal filters give equal URLs, and `parseRegistryFilter` drops any
+ * value it does not understand instead of failing: URLs are typed and pasted by people.
+ */
+import { NORMALIZED_STATUSES, SOURCE_KINDS, type NormalizedStatus, type SourceKind } from '../../shared/domain/appeal';
+
+/** Deadline state «now» (see classifyAt in the domain core). */
+export const DEADLINE_STATES = [
+  /** open with openDueAt < now */
+  'overdue',
+  /** open, not overdue, due within 24 hours */
+  'at-risk-24h',
+  /** open, not overdue, due within 3 working days */
+  'at-risk-3wd',
+  /** open (any deadline or none) */
+  'open',
+  'answered-on-time',
+  'answered-late',
+  'no-deadline',
+] as const;
+export type DeadlineState = (typeof DEADLINE_STATES)[number];
+
+/** Applicant's rating, 4–5 counting as satisfied (domain brief). */
+export const SATISFACTIONS = ['satisfied', 'unsatisfied', 'rated', 'unrated'] as const;
+export type Satisfaction = (typeof SATISFACTIONS)[number];
+
+export const REGISTRY_SORTS = [
+  /** newest received first (default) */
+  'received-desc',
+  'received-asc',
+  /** open appeals by deadline, most overdue first («по дням просрочки») */
+  'due-asc',
+  'due-desc',
+  /** text search relevance (only with a text query) */
+  'relevance',
+] as const;
+export type RegistrySort = (typeof REGISTRY_SORTS)[number];
+
+export interface RegistryFilter {
+  /** Received from this region-local day, inclusive, `YYYY-MM-DD`. */
+  from?: string;
+  /** Received up to this region-local day, inclusive, `YYYY-MM-DD`. */
+  to?: string;
+  source?: SourceKind;
+  /** Channel / form code as the source gives it (e.g. MED_DOC_EPGU). */
+  channel?: string;
+  sector?: string;
+  category?: string;
+  /** Municipality id from the region pack; `UNKNOWN_MUNICIPALITY` for appeals without one. */
+  municipality?: string;
+  /** Current organisation (`orgCurrent`). */
+  organisation?: string;
+  /** Any of these normalised statuses. */
+  status?: NormalizedStatus[];
+  deadline?: DeadlineState;
+  repeat?: boolean;
+  satisfaction?: Satisfaction;
+  /** Full-text query (Russian word forms match). */
+  q?: string;
+  sort?: RegistrySort;
+}
+
+/** Filter value for «муниципалитет не определён» (stored as muniKey ''). */
+export const UNKNOWN_MUNICIPALITY = '-';
+
+export const DEFAULT_SORT: RegistrySort = 'received-desc';
+
+const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_TEXT = 500;
+
+/** Key order of the URL query: stable, so equal filters give equal links. */
+const TEXT_KEYS = ['channel', 'sector', 'category', 'municipality', 'organisation'] as const;
+
+function isDay(value: string): boolean {
+  if (!DAY_RE.test(value)) return false;
+  const y = Number(value.slice(0, 4));
+  const m = Number(value.slice(5, 7));
+  const d = Number(value.slice(8, 10));
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+function oneOf<T extends string>(list: readonly T[], value: string | null): T | undefined {
+  return value !== null && (list as readonly string[]).includes(value) ? (value as T) : undefined;
+}
+
+function cleanText(value: string | null | undefined): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  const text = value.trim().slice(0, MAX_TEXT);
+  return text.length > 0 ? text : undefined;
+}
+
+/** Drops empty and invalid fields and sorts status lists, so equal meaning gives equal values. */
+export function normalizeRegistryFilter(filter: RegistryFilter): RegistryFilter {
+  const out: RegistryFilter = {};
+  if (filter.from && isDay(filter.from)) out.from = filter.from;
+  if (filter.to && isDay(filter.to)) out.to = filter.to;
+  if (filter.source && (SOURCE_KINDS as readonly string[]).includes(filter.source)) out.source = filter.source;
+  for (const key of TEXT_KEYS) {
+    const text = cleanText(filter[key]);
+    if (text !== undefined) out[key] = text;
+  }
+  if (filter.status && filter.status.length > 0) {
+    const statuses = NORMALIZED_STATUSES.filter((s) => filter.status!.includes(s));
+    if (statuses.length > 0) out.status = statuses;
+  }
+  if (filter.deadline && (DEADLINE_STATES as readonly string[]).includes(filter.deadline)) out.deadline = filter.deadline;
+  if (typeof filter.repeat === 'boolean') out.repeat = filter.repeat;
+  if (filter.satisfaction && (SATISFACTIONS as readonly string[]).includes(filter.satisfaction)) {
+    out.satisfaction = filter.satisfaction;
+  }
+  const q = cleanText(filter.q);
+  if (q !== undefined) out.q = q;
+  if (filter.sort && filter.sort !== DEFAULT_SORT && (REGISTRY_SORTS as readonly string[]).includes(filter.sort)) {
+    out.sort = filter.sort;
+  }
+  return out;
+}
+
+/** The query string (without `?`) for a filter; '' for «everything». */
+export function registryQuery(filter: RegistryFilter): string {
+  const f = normalizeRegistryFilter(filter);
+  const params = new URLSearchParams();
+  if (f.from) params.set('from', f.from);
+  if (f.to) params.set('to', f.to);
+  if (f.source) params.set('source', f.source);
+  for (const key of TEXT_KEYS) {
+    const value = f[key];
+    if (value !== undefined) params.set(key, value);
+  }
+  if (f.status) params.set('status', f.status.join(','));
+  if (f.deadline) params.set('deadline', f.deadline);
+  if (f.repeat !== undefined) params.set('repeat', f.repeat ? '1' : '0');
+  if (f.satisfaction) params.set('satisfaction', f.satisfaction);
+  if (f.q) params.set('q', f.q);
+  if (f.sort) params.set('sort', f.sort);
+  return params.toString();
+}
+
+/** `#/registry?…` for a filter. Every number on overview, sector and overdue screens links with it. */
+export function registryHref(filter: RegistryFilter = {}): string {
+  const query = registryQuery(filter);
+  return query ? `#/registry?${query}` : '#/registry';
+}
+
+/**
+ * Reads a filter from a query string (`a=1&b=2`, with or without a leading `?`), a
+ * `URLSearchParams`, or a whole `#/registry?…` hash. Unknown or invalid values are dropped.
+ */
+export function parseRegistryFilter(query: string | URLSearchParams): RegistryFilter {
+  let params: URLSearchParams;
+  if (typeof query === 'string') {
+    const at = query.indexOf('?');
+    params = new URLSearchParams(at >= 0 ? query.slice(at + 1) : query);
+  } else {
+    params = query;
+  }
+  const raw: RegistryFilter = {
+    from: params.get('from') ?? undefined,
+    to: params.get('to') ?? undefined,
+    source: oneOf(SOURCE_KINDS, params.get('source')),
+    deadline: oneOf(DEADLINE_STATES, params.get('deadline')),
+    satisfaction: oneOf(SATISFACTIONS, params.get('satisfaction')),
+    sort: oneOf(REGISTRY_SORTS, params.get('sort')),
+    q: params.get('q') ?? undefined,
+  };
+  for (const key of TEXT_KEYS) raw[key] = params.get(key) ?? undefined;
+  const status = params.get('status');
+  if (status) raw.status = status.split(',').filter((s): s is NormalizedStatus => oneOf(NORMALIZED_STATUSES, s) !== undefined);
+  const repeat = params.get('repeat');
+  if (repeat === '1') raw.repeat = true;
+  else if (repeat === '0') raw.repeat = false;
+  return normalizeRegistryFilter(raw);
+}
+
+/** Route of an appeal's card. */
+export function appealHref(id: string): string {
+  return `#/appeal/${encodeURIComponent(id)}`;
+}
+
+/** The appeal id from a card route path (`appeal/<id>` or `#/appeal/<id>`), or null. */
+export function parseAppealPath(path: string): string | null {
+  const match = /^#?\/?appeal\/([^?#]+)/.exec(path);
+  if (!match?.[1]) return null;
+  try {
+    const id = decodeURIComponent(match[1]);
+    return id.length > 0 ? id : null;
+  } catch {
+    return null;
+  }
+}

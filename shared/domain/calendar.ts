@@ -1,0 +1,143 @@
+/**
+ * The Russian production calendar as data: statutory holidays, transfers, decree non-working days,
+ * working weekends and shortened days per year. The bundled data (resources/calendar) covers
+ * 2020–2027; a centre adds a new year as data through `userExtensions`, without a new release.
+ */
+import { z } from 'zod';
+import bundled from '../../resources/calendar/production-calendar-ru.json';
+import { addCalendarDays, isIsoDay, isWeekend, parseIsoDay } from './time';
+
+const isoDay = z.string().refine(isIsoDay, { message: 'ожидалась дата ГГГГ-ММ-ДД' });
+
+export const calendarYearSchema = z.object({
+  /** Statutory holidays (Labour Code art. 112), including those falling on weekends. */
+  holidays: z.array(isoDay),
+  /** Weekdays made non-working by transfer (decrees and automatic next-weekday moves). */
+  transfers: z.array(isoDay),
+  /** Presidential decree non-working days (2020, 2021). */
+  decreeNonWorking: z.array(isoDay).default([]),
+  /** Saturdays/Sundays that are working days. */
+  workingWeekends: z.array(isoDay),
+  /** Pre-holiday working days, one hour shorter. */
+  shortened: z.array(isoDay),
+});
+export type CalendarYear = z.infer<typeof calendarYearSchema>;
+
+export const calendarDataSchema = z.object({
+  format: z.literal('cur-production-calendar'),
+  version: z.number().int().positive(),
+  country: z.string(),
+  source: z.string(),
+  years: z.record(z.string().regex(/^\d{4}$/), calendarYearSchema),
+});
+export type CalendarData = z.infer<typeof calendarDataSchema>;
+
+export type DayKind = 'working' | 'shortened' | 'weekend' | 'holiday' | 'transfer' | 'decree' | 'working-weekend';
+
+/** Statutory holidays used for years the data does not cover (no transfers are known for them). */
+const STATUTORY_MONTH_DAYS = ['01-01', '01-02', '01-03', '01-04', '01-05', '01-06', '01-07', '01-08', '02-23', '03-08', '05-01', '05-09', '06-12', '11-04'];
+
+export interface WorkCalendar {
+  isWorkingDay(isoDate: string): boolean;
+  /** The `days`-th working day counted from the day after `isoDate` (backwards when negative; 0 returns `isoDate`). */
+  addWorkingDays(isoDate: string, days: number): string;
+  /** `isoDate` itself when it is a working day, otherwise the next working day. */
+  nextWorkingDay(isoDate: string): string;
+  /** Working days in (from, to]: the count `addWorkingDays(from, n)` needs to reach or pass `to`. */
+  workingDaysBetween(from: string, to: string): number;
+  isShortened(isoDate: string): boolean;
+  dayKind(isoDate: string): DayKind;
+  /** Whether the calendar has official data for the year (outside it only weekends and statutory holidays count). */
+  covers(year: number): boolean;
+  readonly years: readonly number[];
+}
+
+/** Validates and returns calendar data (throws a ZodError with Russian messages on bad data). */
+export function parseCalendarData(json: unknown): CalendarData {
+  return calendarDataSchema.parse(json);
+}
+
+/**
+ * Builds a calendar from data; `userExtensions` adds years (or replaces a bundled year, e.g. after a
+ * late decree) and wins over the bundled data year by year.
+ */
+export function createWorkCalendar(
+  data: CalendarData,
+  userExtensions?: Record<string, CalendarYear> | CalendarData,
+): WorkCalendar {
+  const extraYears = userExtensions
+    ? 'years' in userExtensions && typeof userExtensions.years === 'object'
+      ? (userExtensions as CalendarData).years
+      : (userExtensions as Record<string, CalendarYear>)
+    : {};
+  const years: Record<string, CalendarYear> = { ...data.years };
+  for (const [year, value] of Object.entries(extraYears)) years[year] = calendarYearSchema.parse(value);
+
+  const kinds = new Map<string, DayKind>();
+  const shortened = new Set<string>();
+  for (const y of Object.values(years)) {
+    for (const d of y.holidays) kinds.set(d, 'holiday');
+    for (const d of y.transfers) kinds.set(d, 'transfer');
+    for (const d of y.decreeNonWorking) if (!kinds.has(d)) kinds.set(d, 'decree');
+    for (const d of y.workingWeekends) kinds.set(d, 'working-weekend');
+    for (const d of y.shortened) shortened.add(d);
+  }
+  const coveredYears = Object.keys(years).map(Number).sort((a, b) => a - b);
+  const covered = new Set(coveredYears);
+
+  function dayKind(isoDate: string): DayKind {
+    const { year } = parseIsoDay(isoDate);
+    const known = kinds.get(isoDate);
+    if (known) return known;
+    if (!covered.has(year) && STATUTORY_MONTH_DAYS.includes(isoDate.slice(5))) return 'holiday';
+    if (isWeekend(isoDate)) return 'weekend';
+    return shortened.has(isoDate) ? 'shortened' : 'working';
+  }
+
+  function isWorkingDay(isoDate: string): boolean {
+    const kind = dayKind(isoDate);
+    return kind === 'working' || kind === 'shortened' || kind === 'working-weekend';
+  }
+
+  function addWorkingDays(isoDate: string, days: number): string {
+    if (!Number.isInteger(days)) throw new RangeError(`Working days must be an integer: ${days}`);
+    const step = days >= 0 ? 1 : -1;
+    let left = Math.abs(days);
+    let day = isoDate;
+    parseIsoDay(day);
+    while (left > 0) {
+      day = addCalendarDays(day, step);
+      if (isWorkingDay(day)) left -= 1;
+    }
+    return day;
+  }
+
+  function nextWorkingDay(isoDate: string): string {
+    let day = isoDate;
+    while (!isWorkingDay(day)) day = addCalendarDays(day, 1);
+    return day;
+  }
+
+  function workingDaysBetween(from: string, to: string): number {
+    if (to <= from) return 0;
+    let count = 0;
+    for (let d = addCalendarDays(from, 1); d <= to; d = addCalendarDays(d, 1)) if (isWorkingDay(d)) count += 1;
+    return count;
+  }
+
+  return {
+    isWorkingDay,
+    addWorkingDays,
+    nextWorkingDay,
+    workingDaysBetween,
+    isShortened: (d) => shortened.has(d) && isWorkingDay(d),
+    dayKind,
+    covers: (year) => covered.has(year),
+    years: coveredYears,
+  };
+}
+
+export const BUNDLED_CALENDAR_DATA: CalendarData = parseCalendarData(bundled);
+
+/** The default Russian calendar from the bundled data, 2020–2027. */
+export const workCalendar: WorkCalendar = createWorkCalendar(BUNDLED_CALENDAR_DATA);

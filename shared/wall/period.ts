@@ -1,8 +1,9 @@
 /**
  * Resolves a wall period (a preset or custom days) to concrete region-local days, and the
  * previous period of the same length used for "growth vs previous period". Pure calendar
- * arithmetic on `YYYY-MM-DD` strings, so it is independent of the machine's time zone.
+ * arithmetic on `YYYY-MM-DD` strings (domain time helpers), independent of the machine's zone.
  */
+import { addCalendarDays, daysBetween, eachDay } from '../domain/time';
 import type { WallPeriod } from './scenes';
 
 export interface DayRange {
@@ -10,23 +11,8 @@ export interface DayRange {
   to: string;
 }
 
-function toUtcMs(isoDay: string): number {
-  const [y, m, d] = isoDay.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d);
-}
-
-function fromUtcMs(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-const DAY_MS = 86_400_000;
-
-export function shiftDay(isoDay: string, days: number): string {
-  return fromUtcMs(toUtcMs(isoDay) + days * DAY_MS);
-}
-
 export function daysBetweenInclusive(range: DayRange): number {
-  return Math.round((toUtcMs(range.to) - toUtcMs(range.from)) / DAY_MS) + 1;
+  return daysBetween(range.from, range.to) + 1;
 }
 
 /** Concrete days for a period, given today's region-local day. */
@@ -35,7 +21,7 @@ export function resolvePeriod(period: WallPeriod, today: string): DayRange {
     case 'today':
       return { from: today, to: today };
     case 'week':
-      return { from: shiftDay(today, -6), to: today };
+      return { from: addCalendarDays(today, -6), to: today };
     case 'month':
       return { from: `${today.slice(0, 7)}-01`, to: today };
     case 'quarter': {
@@ -53,13 +39,12 @@ export function resolvePeriod(period: WallPeriod, today: string): DayRange {
 /** The period of the same length ending the day before `range.from`. */
 export function previousRange(range: DayRange): DayRange {
   const length = daysBetweenInclusive(range);
-  const to = shiftDay(range.from, -1);
-  return { from: shiftDay(to, -(length - 1)), to };
+  const to = addCalendarDays(range.from, -1);
+  return { from: addCalendarDays(to, -(length - 1)), to };
 }
 
-/** Every day of a range, oldest first (for sparklines and the dynamics chart). */
+/** Every day of a range, oldest first (for sparklines and the dynamics chart), at most `limit`. */
 export function daysOf(range: DayRange, limit = 400): string[] {
-  const out: string[] = [];
-  for (let day = range.from; day <= range.to && out.length < limit; day = shiftDay(day, 1)) out.push(day);
-  return out;
+  const days = eachDay(range.from, range.to);
+  return days.length > limit ? days.slice(days.length - limit) : days;
 }

@@ -46,7 +46,8 @@ export interface PickedFile {
 }
 
 export interface WallWindowEvent {
-  kind: 'opened' | 'closed' | 'moved' | 'display-removed';
+  /** 'recovered': the wall's renderer crashed or hung and was reloaded by the host. */
+  kind: 'opened' | 'closed' | 'moved' | 'display-removed' | 'recovered';
   displayId: number | null;
   message: string;
 }

@@ -1,0 +1,43 @@
+/** Strings of the shared components in renderer/ui/. */
+import { defineMessages } from './index';
+
+export const uiMessages = defineMessages(
+  {
+    demo: 'Демо-данные',
+    demoTitle: 'Показаны сгенерированные демонстрационные данные, а не реальные обращения',
+    dataAsOf: 'Данные на {time}',
+    dataAsOfStale: 'Данные на {time} — устарели',
+    dataAgeUnknown: 'Данные ещё не загружены',
+    errorTitle: 'Этот раздел не удалось показать',
+    errorBody: 'Произошла ошибка при отображении раздела. Данные не пострадали. Попробуйте перезагрузить раздел; если ошибка повторится, перезапустите программу.',
+    errorDetails: 'Причина: {message}',
+    errorRetry: 'Перезагрузить раздел',
+    errorReloadApp: 'Перезапустить окно',
+    chartShowTable: 'Таблица',
+    chartShowChart: 'График',
+    chartExportPng: 'PNG',
+    chartExportPngTitle: 'Сохранить график как изображение PNG',
+    chartNoData: 'Нет данных',
+    tableEmpty: 'Нет данных',
+    loading: 'Загрузка…',
+  },
+  {
+    demo: 'Demo data',
+    demoTitle: 'Generated demonstration data is shown, not real appeals',
+    dataAsOf: 'Data as of {time}',
+    dataAsOfStale: 'Data as of {time} — stale',
+    dataAgeUnknown: 'No data loaded yet',
+    errorTitle: 'This section could not be shown',
+    errorBody: 'An error occurred while rendering this section. Your data is safe. Try reloading the section; if the error repeats, restart the application.',
+    errorDetails: 'Cause: {message}',
+    errorRetry: 'Reload section',
+    errorReloadApp: 'Reload window',
+    chartShowTable: 'Table',
+    chartShowChart: 'Chart',
+    chartExportPng: 'PNG',
+    chartExportPngTitle: 'Save the chart as a PNG image',
+    chartNoData: 'No data',
+    tableEmpty: 'No data',
+    loading: 'Loading…',
+  },
+);

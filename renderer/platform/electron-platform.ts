@@ -1,0 +1,58 @@
+/**
+ * Platform over the preload API (`window.curApi`). Pure adapter: no Electron import — the preload
+ * is the only thing that talks to ipcRenderer.
+ */
+import type { CurApi } from '../../shared/ipc/preload-api';
+import type { Platform } from './platform';
+import { unwrap } from './platform-error';
+
+export function createElectronPlatform(api: CurApi): Platform {
+  return {
+    shell: 'electron',
+    canWatchFolders: true,
+    async getAppInfo() {
+      return unwrap(await api.getAppInfo());
+    },
+    async listDisplays() {
+      return unwrap(await api.listDisplays());
+    },
+    async openWall(displayId) {
+      unwrap(await api.openWall({ displayId }));
+    },
+    async closeWall() {
+      unwrap(await api.closeWall());
+    },
+    onWallEvent(handler) {
+      return api.onWallEvent(handler);
+    },
+    async keepAwake(on) {
+      unwrap(await api.keepAwake({ on }));
+    },
+    async fetchFeed(request) {
+      return unwrap(await api.fetchFeed(request));
+    },
+    async pickFiles(options) {
+      const result = await api.pickFiles(options);
+      if (!result.ok && result.error.code === 'cancelled') return [];
+      return unwrap(result).map((f) => ({
+        name: f.name,
+        size: f.size,
+        lastModified: f.lastModified,
+        blob: new Blob([f.data as Uint8Array<ArrayBuffer>]),
+      }));
+    },
+    async saveFile(suggestedName, data) {
+      const bytes = new Uint8Array(await data.arrayBuffer());
+      return unwrap(await api.saveFile({ suggestedName, data: bytes }));
+    },
+    async chooseWatchFolder() {
+      return unwrap(await api.chooseWatchFolder());
+    },
+    async listWatchFolder(folder) {
+      return unwrap(await api.listWatchFolder({ folder }));
+    },
+    async readWatchFile(path) {
+      return new Blob([unwrap(await api.readWatchFile({ path })) as Uint8Array<ArrayBuffer>]);
+    },
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * The one IPC contract between the renderer (through the preload) and the Electron main process.
+ * Each channel `domain:verb` maps to a request and a response schema; main validates every request
+ * against it before a handler runs, and handlers are typed from it, so a shape change breaks the
+ * build rather than the user. Results travel as `{ ok: true, value } | { ok: false, error }`
+ * because Error objects do not survive IPC. Pure TypeScript + zod: no Electron, Node or DOM.
+ */
+import { z } from 'zod';
+
+/** Upper bound for file bytes crossing IPC (a large ПОС export fits; a runaway buffer does not). */
+export const MAX_IPC_FILE_BYTES = 512 * 1024 * 1024;
+/** Upper bound for a feed response body kept in memory. */
+export const MAX_FEED_BODY_BYTES = 64 * 1024 * 1024;
+
+const bytes = z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IPC_FILE_BYTES, 'file too large');
+/** Absolute path as the host reports it; main re-checks it against the allowed roots. */
+const hostPath = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'NUL in path');
+const noArgs = z.undefined();
+
+export const displayInfoSchema = z.object({
+  id: z.number().int(),
+  label: z.string(),
+  width: z.number().int().nonnegative(),
+  height: z.number().int().nonnegative(),
+  isPrimary: z.boolean(),
+});
+
+export const appInfoSchema = z.object({
+  version: z.string(),
+  shell: z.enum(['electron', 'browser']),
+  electronVersion: z.string().nullable(),
+  chromeVersion: z.string().nullable(),
+  os: z.string(),
+});
+
+export const feedRequestSchema = z.object({
+  url: z.string().max(8192).refine((u) => /^https?:\/\//i.test(u), 'only http(s) URLs'),
+  method: z.enum(['GET', 'POST']),
+  headers: z.record(z.string().max(256), z.string().max(16_384)),
+  body: z.string().max(16 * 1024 * 1024).optional(),
+  timeoutMs: z.number().int().min(100).max(600_000),
+});
+
+export const feedResponseSchema = z.object({
+  status: z.number().int(),
+  headers: z.record(z.string(), z.string()),
+  body: z.string(),
+});
+
+export const pickedFileSchema = z.object({
+  name: z.string(),
+  size: z.number().nonnegative(),
+  lastModified: z.number(),
+  data: bytes,
+});
+
+export const folderEntrySchema = z.object({
+  path: hostPath,
+  name: z.string(),
+  size: z.number().nonnegative(),
+  modifiedAt: z.number(),
+});
+
+export const wallEventSchema = z.object({
+  kind: z.enum(['opened', 'closed', 'moved', 'display-removed', 'recovered']),
+  displayId: z.number().int().nullable(),
+  message: z.string(),
+});
+
+/** Request/response schemas per channel (renderer → main, invoke/handle). */
+export const ipcContract = {
+  'app:info': { request: noArgs, response: appInfoSchema },
+  'displays:list': { request: noArgs, response: z.array(displayInfoSchema) },
+  'wall:open': { request: z.object({ displayId: z.number().int().nullable() }), response: z.null() },
+  'wall:close': { request: noArgs, response: z.null() },
+  'power:keep-awake': { request: z.object({ on: z.boolean() }), response: z.null() },
+  'feed:fetch': { request: feedRequestSchema, response: feedResponseSchema },
+  'files:pick': {
+    request: z.object({ accept: z.array(z.string().max(32)).max(32), multiple: z.boolean() }),
+    response: z.array(pickedFileSchema),
+  },
+  'files:save': {
+    request: z.object({ suggestedName: z.string().min(1).max(255), data: bytes }),
+    response: z.boolean(),
+  },
+  'folders:choose': { request: noArgs, response: hostPath.nullable() },
+  'folders:list': { request: z.object({ folder: hostPath }), response: z.array(folderEntrySchema) },
+  'folders:read': { request: z.object({ path: hostPath }), response: bytes },
+} as const;
+
+/** Messages main pushes to the renderer (send/on). */
+export const ipcEvents = {
+  'wall:event': wallEventSchema,
+} as const;
+
+export type Channel = keyof typeof ipcContract;
+export type EventChannel = keyof typeof ipcEvents;
+export type RequestOf<C extends Channel> = z.input<(typeof ipcContract)[C]['request']>;
+export type ResponseOf<C extends Channel> = z.output<(typeof ipcContract)[C]['response']>;
+export type EventOf<E extends EventChannel> = z.output<(typeof ipcEvents)[E]>;
+
+export type IpcErrorCode = 'invalid-request' | 'forbidden' | 'not-found' | 'cancelled' | 'failed';
+export interface IpcError {
+  code: IpcErrorCode;
+  /** Plain-language cause, safe to show to the operator. */
+  message: string;
+}
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+export const ipcResultSchema = z.union([
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
+]);
+
+export const CHANNELS = Object.keys(ipcContract) as Channel[];
+
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(ipcContract, name);
+}

@@ -16,6 +16,7 @@ describe('presenter protocol', () => {
       command({ type: 'focus', focus: null }),
       command({ type: 'period', period: { kind: 'custom', from: '2025-11-01', to: '2025-11-18' } }),
       command({ type: 'playlist', playlist: DEFAULT_PLAYLISTS[0] as Playlist }),
+      command({ type: 'measure', measure: 'overdueShare' }),
       command({ type: 'hello' }),
     ];
     for (const c of commands) expect(parsePresenterCommand(JSON.parse(JSON.stringify(c)))).toEqual(c);
@@ -29,6 +30,7 @@ describe('presenter protocol', () => {
     { v: 1, type: 'explode' },
     { v: 1, type: 'pin', scene: 'kitchen' },
     { v: 1, type: 'pause' },
+    { v: 1, type: 'measure', measure: 'population' },
     { v: 1, type: 'focus', focus: { kind: 'person', id: 'x' } },
     { v: 1, type: 'focus', focus: { kind: 'sector', id: '' } },
     { v: 1, type: 'period', period: { kind: 'custom', from: '2025-11-18', to: '2025-11-01' } },

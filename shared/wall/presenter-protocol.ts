@@ -3,12 +3,14 @@
  * over the BroadcastChannel `cur-wall` (or IPC in Electron) as plain JSON. Every message is
  * validated on receipt: a malformed message is dropped, never acted on, never shown.
  *
- * operator → wall: commands (next, previous, pause, pin, focus, period, playlist, hello).
+ * operator → wall: commands (next, previous, pause, pin, show, focus, period, measure, playlist,
+ * hello).
  * wall → operator: `state` snapshots, so the operator sees what the wall is showing.
  */
 import { z } from 'zod';
 import { focusSchema, periodSchema, sceneIdSchema } from './scenes';
 import { playlistSchema } from './playlist';
+import { HEAT_MEASURES } from './measures';
 
 export const WALL_CHANNEL = 'cur-wall';
 export const PROTOCOL_VERSION = 1;
@@ -25,6 +27,8 @@ export const presenterCommandSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('show'), scene: sceneIdSchema }),
   z.object({ ...base, type: z.literal('focus'), focus: focusSchema.nullable() }),
   z.object({ ...base, type: z.literal('period'), period: periodSchema }),
+  /** The measure the heat map colours municipalities by. */
+  z.object({ ...base, type: z.literal('measure'), measure: z.enum(HEAT_MEASURES) }),
   z.object({ ...base, type: z.literal('playlist'), playlist: playlistSchema }),
   /** Asks the wall to announce its state (an operator window that just opened). */
   z.object({ ...base, type: z.literal('hello') }),
@@ -40,6 +44,7 @@ export const wallStateSnapshotSchema = z.object({
   pinned: sceneIdSchema.nullable(),
   focus: focusSchema.nullable(),
   period: periodSchema,
+  measure: z.enum(HEAT_MEASURES),
   /** Scenes skipped because they failed to render this cycle. */
   failed: z.array(sceneIdSchema),
   /** Milliseconds left on the current scene (null when paused or pinned). */

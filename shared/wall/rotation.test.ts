@@ -114,7 +114,9 @@ describe('wall rotation', () => {
       s0,
       { type: 'command', command: command({ type: 'focus', focus: { kind: 'sector', id: 'roads' } }) },
       { type: 'command', command: command({ type: 'period', period: { kind: 'week' } }) },
+      { type: 'command', command: command({ type: 'measure', measure: 'growth' }) },
     );
+    expect(s.measure).toBe('growth');
     expect(s.focus).toEqual({ kind: 'sector', id: 'roads' });
     expect(s.period).toEqual({ kind: 'week' });
     expect(currentScene(s)).toBe(currentScene(s0));

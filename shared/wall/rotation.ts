@@ -7,6 +7,7 @@
 import type { PresenterCommand, WallStateSnapshot } from './presenter-protocol';
 import type { Playlist } from './playlist';
 import type { SceneId, WallFocus, WallPeriod } from './scenes';
+import type { HeatMeasure } from './measures';
 
 export interface WallState {
   readonly playlist: Playlist;
@@ -18,6 +19,7 @@ export interface WallState {
   readonly pinned: SceneId | null;
   readonly focus: WallFocus | null;
   readonly period: WallPeriod;
+  readonly measure: HeatMeasure;
   /** Scenes that threw during this cycle; skipped until the playlist wraps around. */
   readonly failed: readonly SceneId[];
   /** Increments on every scene change, so views can restart animations. */
@@ -31,7 +33,7 @@ export type WallInput =
   | { type: 'scene-failed'; scene: SceneId };
 
 export function initialWallState(playlist: Playlist, period: WallPeriod = { kind: 'month' }): WallState {
-  return { playlist, index: 0, elapsedMs: 0, paused: false, pinned: null, focus: null, period, failed: [], changes: 0 };
+  return { playlist, index: 0, elapsedMs: 0, paused: false, pinned: null, focus: null, period, measure: 'per10k', failed: [], changes: 0 };
 }
 
 export function currentScene(state: WallState): SceneId | null {
@@ -92,6 +94,8 @@ function applyCommand(state: WallState, cmd: PresenterCommand): WallState {
       return { ...state, focus: cmd.focus };
     case 'period':
       return { ...state, period: cmd.period };
+    case 'measure':
+      return { ...state, measure: cmd.measure };
     case 'playlist': {
       const pinnedStays = state.pinned && cmd.playlist.items.some((item) => item.scene === state.pinned);
       return {
@@ -160,6 +164,7 @@ export function snapshotOf(state: WallState): WallStateSnapshot {
     pinned: state.pinned,
     focus: state.focus,
     period: state.period,
+    measure: state.measure,
     failed: [...state.failed],
     remainingMs: rotating ? Math.max(0, currentDurationMs(state) - state.elapsedMs) : null,
   };

@@ -1,0 +1,184 @@
+/**
+ * What a row converter needs from the domain and from the centre's mapping tables, passed in
+ * rather than imported so the converters stay pure and testable. The renderer builds it from
+ * shared/domain (normalizeStatus, mapSector, mapOrganisation, computeDeadline) plus the
+ * operator's in-place mappings.
+ */
+import type { Appeal, DeadlineInfo, NormalizedStatus, SectorId, SourceKind } from '../domain/appeal';
+import type { Cell } from './cells';
+import type { HeaderMapping } from './headers';
+import type { LocalDateTime, Parsed } from './values';
+
+export interface ConvertContext {
+  timeZone: string;
+  /** Epoch ms of a region-local midnight. */
+  regionDayStart(isoDay: string, timeZone: string): number;
+  normalizeStatus(source: SourceKind, raw: string): { status: NormalizedStatus; known: boolean };
+  mapSector(input: { source: SourceKind; category: string | null; subcategory: string | null }): { sector: SectorId; mapped: boolean };
+  /** Municipality id of an organisation, or null when the mapping table does not know it. */
+  municipalityOfOrganisation(name: string): string | null;
+  /** Municipality id from a municipality name written in the file (ИМ, 59-ФЗ), or null. */
+  municipalityByName(name: string): string | null;
+  /** Fallback deadline when the record carries none (rules of the domain's deadline engine). */
+  deadlineFor(draft: Appeal): DeadlineInfo | null;
+  /** Import instant: `updatedAt` of new and changed records. */
+  now: number;
+  batchId: string;
+  fileName: string;
+}
+
+/** A value that the mapping tables did not know: listed in the preview, mappable in place. */
+export interface NeedsMapping {
+  kind: 'category' | 'organisation' | 'status';
+  value: string;
+}
+
+export type RowResult =
+  | { ok: true; appeal: Appeal; warnings: string[]; needs: NeedsMapping[] }
+  | { ok: false; reason: string };
+
+export type RowConverter = (cells: Cell[], row: number, mapping: HeaderMapping, ctx: ConvertContext) => RowResult;
+
+/** Reads fields of one row and collects field errors (which reject the row) and warnings. */
+export class RowReader {
+  readonly errors: string[] = [];
+  readonly warnings: string[] = [];
+  readonly needs: NeedsMapping[] = [];
+
+  constructor(
+    private readonly cells: Cell[],
+    private readonly mapping: HeaderMapping,
+    private readonly labels: Record<string, string>,
+    readonly ctx: ConvertContext,
+  ) {}
+
+  cell(key: string): Cell | undefined {
+    const index = this.mapping[key];
+    return index === undefined ? undefined : this.cells[index];
+  }
+
+  has(key: string): boolean {
+    return this.mapping[key] !== undefined;
+  }
+
+  /** Parses a field; an unparsable value of a required field is an error, otherwise a warning and null. */
+  get<T>(key: string, parse: (cell: Cell | undefined) => Parsed<T>, required = false): T | null {
+    const result = parse(this.cell(key));
+    if (result.error !== undefined) {
+      const message = `«${this.labels[key] ?? key}»: ${result.error}`;
+      if (required) this.errors.push(message);
+      else this.warnings.push(`${message} — значение не загружено`);
+      return null;
+    }
+    return (result.value ?? null) as T | null;
+  }
+
+  /** Epoch ms of a local date-time; a date without time is the start of that day. */
+  instant(value: LocalDateTime | null): number | null {
+    if (!value) return null;
+    return this.ctx.regionDayStart(value.day, this.ctx.timeZone) + value.seconds * 1000;
+  }
+
+  /** A date-only deadline means the end of that day. */
+  deadlineInstant(value: LocalDateTime | null): number | null {
+    if (!value) return null;
+    if (value.hasTime) return this.instant(value);
+    return this.ctx.regionDayStart(value.day, this.ctx.timeZone) + 86_400_000 - 1;
+  }
+}
+
+export function labelsOf(fields: { key: string; headers: string[] }[]): Record<string, string> {
+  return Object.fromEntries(fields.map((f) => [f.key, f.headers[0] ?? f.key]));
+}
+
+/** Common tail of every converter: status, sector, municipality, quality flags, deadline. */
+export function finishAppeal(reader: RowReader, appeal: Appeal, municipalitySource: { org: string | null; name: string | null }): void {
+  const { ctx } = reader;
+  const status = ctx.normalizeStatus(appeal.source, appeal.statusRaw);
+  appeal.status = status.status;
+  if (!status.known) {
+    appeal.qualityFlags.push('unknown-status');
+    if (appeal.statusRaw) reader.needs.push({ kind: 'status', value: appeal.statusRaw });
+  }
+  const sector = ctx.mapSector({ source: appeal.source, category: appeal.category, subcategory: appeal.subcategory });
+  appeal.sector = sector.sector;
+  appeal.sectorMapped = sector.mapped;
+  if (!sector.mapped) {
+    appeal.qualityFlags.push('unmapped-sector');
+    if (appeal.category) reader.needs.push({ kind: 'category', value: appeal.category });
+  }
+  let municipality: string | null = null;
+  if (municipalitySource.name) municipality = ctx.municipalityByName(municipalitySource.name);
+  if (!municipality && municipalitySource.org) municipality = ctx.municipalityOfOrganisation(municipalitySource.org);
+  appeal.municipality = municipality;
+  if (!municipality) {
+    appeal.qualityFlags.push('unknown-municipality');
+    if (municipalitySource.org && !municipalitySource.name) reader.needs.push({ kind: 'organisation', value: municipalitySource.org });
+  }
+  if (!appeal.deadline) {
+    appeal.deadline = ctx.deadlineFor(appeal);
+    if (!appeal.deadline) appeal.qualityFlags.push('no-deadline');
+  }
+}
+
+export function emptyAppeal(source: SourceKind, externalId: string, receivedAt: number, ctx: ConvertContext, row: number): Appeal {
+  return {
+    id: `${source}:${externalId}`,
+    source,
+    externalId,
+    secondaryId: null,
+    channel: null,
+    regime: 'message',
+    receivedAt,
+    registeredAt: null,
+    deadline: null,
+    answeredAt: null,
+    closedAt: null,
+    stage: null,
+    statusRaw: '',
+    status: 'other',
+    platformOverdue: null,
+    fastTrack: false,
+    resolutionType: null,
+    outcome: null,
+    importance: null,
+    answerHours: null,
+    rating: null,
+    reaction: null,
+    isRepeat: false,
+    originalId: null,
+    category: null,
+    subcategory: null,
+    fact: null,
+    sector: 'other',
+    sectorMapped: false,
+    orgReceived: null,
+    orgCurrent: null,
+    municipality: null,
+    settlement: null,
+    address: null,
+    lat: null,
+    lon: null,
+    executor: null,
+    text: '',
+    url: null,
+    tags: [],
+    personal: null,
+    updatedAt: ctx.now,
+    import: { batchId: ctx.batchId, fileName: ctx.fileName, row },
+    qualityFlags: [],
+  };
+}
+
+/** External numbers: digits and separators only matter; Excel may have turned them into numbers. */
+export function parseExternalId(cell: Cell | undefined): Parsed<string | null> {
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell)) return { error: 'неверный номер' };
+    return { value: Number.isInteger(cell) ? String(cell) : String(cell) };
+  }
+  if (typeof cell === 'object' && cell !== null) return { error: `ошибка в ячейке (${cell.error})` };
+  const text = cell === null || cell === undefined ? '' : String(cell).trim();
+  if (!text || text === '-') return { error: 'номер не указан' };
+  if (text.length > 100 || /[\u0000-\u001f]/.test(text)) return { error: `недопустимый номер «${text.slice(0, 40)}»` };
+  return { value: text };
+}

@@ -1,0 +1,42 @@
+/** The import report a person can download: counts, rejected rows with reasons, warnings. */
+import { toCsv } from './sanitize';
+import type { RowMessage } from './processor';
+
+export interface ImportReport {
+  batchId: string;
+  fileName: string;
+  exportType: string;
+  startedAt: number;
+  rowsRead: number;
+  created: number;
+  changed: number;
+  unchanged: number;
+  rejectedCount: number;
+  rejected: RowMessage[];
+  warningCount: number;
+  warnings: RowMessage[];
+  /** Set when the whole file was refused. */
+  error: string | null;
+}
+
+/** One CSV: a summary block, then one line per rejected row and warning. Cells are sanitised. */
+export function reportToCsv(report: ImportReport, formatInstant: (ms: number) => string): string {
+  const rows: (string | number)[][] = [
+    ['Отчёт об импорте', report.fileName],
+    ['Начало', formatInstant(report.startedAt)],
+    ['Тип выгрузки', report.exportType],
+    ['Прочитано строк', report.rowsRead],
+    ['Новых', report.created],
+    ['Изменённых', report.changed],
+    ['Без изменений', report.unchanged],
+    ['Отклонено', report.rejectedCount],
+    ['Предупреждений', report.warningCount],
+  ];
+  if (report.error) rows.push(['Ошибка', report.error]);
+  rows.push([], ['Строка', 'Вид', 'Сообщение']);
+  for (const r of report.rejected) rows.push([r.row, 'отклонена', r.message]);
+  if (report.rejectedCount > report.rejected.length) rows.push(['', 'отклонена', `и ещё ${report.rejectedCount - report.rejected.length}`]);
+  for (const w of report.warnings) rows.push([w.row || '', 'предупреждение', w.message]);
+  if (report.warningCount > report.warnings.length) rows.push(['', 'предупреждение', `и ещё ${report.warningCount - report.warnings.length}`]);
+  return toCsv(rows);
+}

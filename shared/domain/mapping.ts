@@ -1,0 +1,144 @@
+/**
+ * Mapping tables as data, editable by the centre: category / theme group → sector and organisation →
+ * municipality. Unmapped values go to «Прочее» and are reported (`mapped: false`) as "needs mapping".
+ */
+import { z } from 'zod';
+import { OTHER_SECTOR_ID, SOURCE_KINDS, type SectorId, type SourceKind } from './appeal';
+import { normalizeLabel } from './text';
+
+export const sectorMappingEntrySchema = z.object({
+  /** Absent: applies to every source. */
+  source: z.enum(SOURCE_KINDS).optional(),
+  /** ПОС «Категория» or ИМ «Группа тем». */
+  category: z.string().min(1),
+  /** ПОС «Подкатегория» or ИМ «Тема»; absent: any. */
+  subcategory: z.string().min(1).optional(),
+  sector: z.string().min(1),
+});
+export type SectorMappingEntry = z.infer<typeof sectorMappingEntrySchema>;
+
+export const sectorMappingSchema = z.object({
+  version: z.number().int().positive(),
+  entries: z.array(sectorMappingEntrySchema),
+});
+export type SectorMapping = z.infer<typeof sectorMappingSchema>;
+
+const POS_AND_IM_DEFAULTS: [category: string, sector: SectorId][] = [
+  // ПОС categories seen in exports (domain brief §2)
+  ['Медицина', 'health'],
+  ['Электронная запись на прием к врачу', 'health'],
+  ['Автомобильные дороги', 'roads'],
+  ['Состояние дорог', 'roads'],
+  ['Многоквартирные дома', 'housing'],
+  ['Водоснабжение', 'housing'],
+  ['Теплоснабжение', 'housing'],
+  ['Плата за ЖКУ', 'housing'],
+  ['Управляющая компания', 'housing'],
+  ['Образование', 'education'],
+  ['Социальное обслуживание и защита', 'social'],
+  ['Выплаты и пособия', 'social'],
+  ['Мусор', 'waste'],
+  ['Общественный транспорт', 'transport'],
+  ['Электроснабжение', 'energy'],
+  ['Газоснабжение', 'energy'],
+  // Благоустройство is kept with ЖКХ by default; a region with its own block overrides it in its pack.
+  ['Благоустройство', 'housing'],
+  // ИМ theme groups (domain brief §2); «Безопасность и правопорядок» and «Военная служба» are left
+  // unmapped on purpose: no standard block fits, the centre decides.
+  ['ЖКХ', 'housing'],
+  ['Дороги', 'roads'],
+  ['Здравоохранение', 'health'],
+  ['Энергетика', 'energy'],
+  ['Обращение с отходами', 'waste'],
+];
+
+/** Default table for the ПОС categories and ИМ theme groups of the brief (version 1). */
+export const DEFAULT_SECTOR_MAPPING: SectorMapping = {
+  version: 1,
+  entries: POS_AND_IM_DEFAULTS.map(([category, sector]) => ({ category, sector })),
+};
+
+export interface SectorQuery {
+  source: SourceKind;
+  category: string | null;
+  subcategory?: string | null;
+}
+
+export interface SectorResult {
+  sector: SectorId;
+  mapped: boolean;
+}
+
+/** The region's entries take precedence over the defaults at the same specificity. */
+export function mergeSectorMappings(primary: SectorMapping | readonly SectorMappingEntry[], fallback: SectorMapping): SectorMapping {
+  const entries = Array.isArray(primary) ? primary : (primary as SectorMapping).entries;
+  return { version: fallback.version, entries: [...entries, ...fallback.entries] };
+}
+
+/**
+ * Most specific entry wins: source + category + subcategory, then source + category, then any-source
+ * category + subcategory, then any-source category; within a level, the first entry in the table.
+ */
+export function mapSector(mapping: SectorMapping, query: SectorQuery): SectorResult {
+  if (!query.category) return { sector: OTHER_SECTOR_ID, mapped: false };
+  const category = normalizeLabel(query.category);
+  const subcategory = query.subcategory ? normalizeLabel(query.subcategory) : null;
+  const levels: ((e: SectorMappingEntry) => boolean)[] = [
+    (e) => e.source === query.source && e.subcategory !== undefined && normalizeLabel(e.subcategory) === subcategory,
+    (e) => e.source === query.source && e.subcategory === undefined,
+    (e) => e.source === undefined && e.subcategory !== undefined && normalizeLabel(e.subcategory) === subcategory,
+    (e) => e.source === undefined && e.subcategory === undefined,
+  ];
+  for (const level of levels) {
+    const hit = mapping.entries.find((e) => normalizeLabel(e.category) === category && level(e));
+    if (hit) return { sector: hit.sector, mapped: true };
+  }
+  return { sector: OTHER_SECTOR_ID, mapped: false };
+}
+
+export const ORGANISATION_LEVELS = ['federal', 'regional', 'municipal', 'other'] as const;
+
+export const organisationSchema = z.object({
+  /** Stable ASCII id. */
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'id: только латиница в нижнем регистре, цифры и дефис' }),
+  name: z.string().min(1),
+  /** Other spellings seen in exports (short forms, pre-reform names). */
+  aliases: z.array(z.string().min(1)).default([]),
+  level: z.enum(ORGANISATION_LEVELS),
+  /** Municipality id, or null for regional and federal bodies. */
+  municipality: z.string().nullable(),
+  /** The sector the body mostly answers for, if any. */
+  sector: z.string().nullable().default(null),
+});
+export type Organisation = z.infer<typeof organisationSchema>;
+
+interface PackWithOrganisations {
+  organisations: readonly Organisation[];
+}
+
+const orgIndexes = new WeakMap<object, Map<string, Organisation>>();
+function orgIndex(pack: PackWithOrganisations): Map<string, Organisation> {
+  let index = orgIndexes.get(pack);
+  if (!index) {
+    index = new Map();
+    for (const org of pack.organisations) {
+      for (const name of [org.name, ...org.aliases]) {
+        const key = normalizeLabel(name);
+        if (!index.has(key)) index.set(key, org);
+      }
+    }
+    orgIndexes.set(pack, index);
+  }
+  return index;
+}
+
+/** The organisation of a pack with this name or alias (case, ё, quotes and spacing ignored). */
+export function findOrganisation(pack: PackWithOrganisations, orgName: string | null | undefined): Organisation | null {
+  if (!orgName) return null;
+  return orgIndex(pack).get(normalizeLabel(orgName)) ?? null;
+}
+
+/** Municipality id of an organisation, or null when the organisation is unknown or regional. */
+export function mapOrganisation(pack: PackWithOrganisations, orgName: string | null | undefined): string | null {
+  return findOrganisation(pack, orgName)?.municipality ?? null;
+}

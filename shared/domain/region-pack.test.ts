@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { KIROV_PACK, SVERDLOVSK_PACK } from './packs';
+import { municipalityById, parseRegionPack, populationOf, RegionPackError } from './region-pack';
+
+describe('Kirov pack', () => {
+  it('has the 45 municipal formations with real facts and nulls where unknown', () => {
+    expect(KIROV_PACK.timeZone).toBe('Europe/Moscow');
+    expect(KIROV_PACK.municipalities).toHaveLength(45);
+    const arbazh = municipalityById(KIROV_PACK, 'arbazhskiy')!;
+    expect(arbazh).toMatchObject({ name: 'Арбажский муниципальный округ', oktmo: '33502000', population: { value: 5176, year: '2021' } });
+    expect(arbazh.adminCentre).toEqual({ name: 'Арбаж', lat: 57.68041, lon: 48.30647 });
+    const darovskoy = municipalityById(KIROV_PACK, 'darovskoy')!;
+    expect(darovskoy.oktmo).toBeNull();
+    const zato = municipalityById(KIROV_PACK, 'zato-pervomayskiy')!;
+    expect(zato.adminCentre).toEqual({ name: 'Первомайский', lat: null, lon: null });
+    expect(zato.population).toBeNull();
+    expect(KIROV_PACK.municipalities.filter((m) => m.oktmo !== null)).toHaveLength(24);
+    expect(KIROV_PACK.municipalities.filter((m) => m.population !== null)).toHaveLength(12);
+    expect(KIROV_PACK.attribution.join(' ')).toContain('OpenStreetMap');
+  });
+
+  it('labels population estimates and never lends a city’s population to its district', () => {
+    const kirov = municipalityById(KIROV_PACK, 'g-kirov')!;
+    expect(kirov.population).toBeNull();
+    expect(kirov.populationEstimate).toMatchObject({ value: 518300, year: '2020', basis: 'население административного центра' });
+    expect(populationOf(kirov)).toBeNull();
+    expect(populationOf(kirov, true)).toEqual({ value: 518300, estimated: true });
+    expect(populationOf(municipalityById(KIROV_PACK, 'arbazhskiy')!)).toEqual({ value: 5176, estimated: false });
+    expect(municipalityById(KIROV_PACK, 'slobodskoy')!.populationEstimate).toBeNull();
+    expect(municipalityById(KIROV_PACK, 'nope')).toBeNull();
+    expect(municipalityById(KIROV_PACK, null)).toBeNull();
+  });
+});
+
+describe('Sverdlovsk pack (partial)', () => {
+  it('is marked partial, in its own time zone, asserting nothing unknown', () => {
+    expect(SVERDLOVSK_PACK.partial).toBe(true);
+    expect(SVERDLOVSK_PACK.timeZone).toBe('Asia/Yekaterinburg');
+    expect(SVERDLOVSK_PACK.municipalities).toHaveLength(73);
+    for (const m of SVERDLOVSK_PACK.municipalities) {
+      expect(m.type).toBeNull();
+      expect(m.oktmo).toBeNull();
+      expect(m.population).toBeNull();
+    }
+    expect(municipalityById(SVERDLOVSK_PACK, 'ekaterinburg')!.layoutPoint).not.toBeNull();
+  });
+});
+
+describe('parseRegionPack', () => {
+  const valid = () => structuredClone(KIROV_PACK) as Record<string, unknown> & typeof KIROV_PACK;
+
+  it('round-trips a valid pack', () => {
+    expect(parseRegionPack(valid())).toEqual(KIROV_PACK);
+  });
+
+  it('reports every problem with its path, in Russian', () => {
+    const pack = valid();
+    pack.timeZone = 'Mars/Olympus';
+    pack.municipalities[1]!.id = pack.municipalities[0]!.id;
+    pack.municipalities[2]!.oktmo = '123';
+    pack.organisations[0]!.municipality = 'atlantis';
+    try {
+      parseRegionPack(pack);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(RegionPackError);
+      const problems = (error as RegionPackError).problems;
+      expect(problems).toContain('timeZone: неизвестный часовой пояс IANA');
+      expect(problems).toContain('municipalities.2.oktmo: ОКТМО: 8 или 11 цифр');
+      expect(problems.some((p) => p.startsWith('municipalities.1.id: повторяющийся id'))).toBe(true);
+      expect(problems).toContain('organisations.0.municipality: нет муниципалитета «atlantis»');
+    }
+  });
+
+  it('rejects duplicate organisation ids and a wrong format', () => {
+    const pack = valid();
+    pack.organisations[1]!.id = pack.organisations[0]!.id;
+    expect(() => parseRegionPack(pack)).toThrow(/повторяющийся id организации/);
+    expect(() => parseRegionPack({ format: 'something-else' })).toThrow(RegionPackError);
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * Keeps the full-text index in step with the store, in the background: it reads appeals along
+ * the `updatedAt` index in chunks after the last position it indexed (so a sync's new and changed
+ * records are picked up incrementally), yields to the UI between chunks, and drops tombstoned ids.
+ * One builder per open database; the index lives in memory for the session and is rebuilt in the
+ * background at start-up (ids and terms only).
+ */
+import type { CurDatabase } from '../db/schema';
+import { AppealSearchIndex } from './appeal-search-index';
+import { scanPage, type PageCursor } from './key-range-paging';
+
+export interface SearchIndexStatus {
+  indexed: number;
+  building: boolean;
+  /** True once the index has caught up with the store at least once. */
+  ready: boolean;
+  error: string | null;
+}
+
+const CHUNK = 2_000;
+
+const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export class SearchIndexBuilder {
+  readonly index = new AppealSearchIndex();
+  private mark: PageCursor | null = null;
+  private tombstonesFrom = 0;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private status: SearchIndexStatus = { indexed: 0, building: false, ready: false, error: null };
+  private readonly listeners = new Set<(status: SearchIndexStatus) => void>();
+
+  constructor(private readonly db: CurDatabase) {}
+
+  getStatus(): SearchIndexStatus {
+    return this.status;
+  }
+
+  subscribe(listener: (status: SearchIndexStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Indexes whatever changed since the last call; concurrent calls share one run. */
+  catchUp(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.run().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  /** Ids matching the query, best first, after catching up with the store. */
+  async search(query: string): Promise<string[]> {
+    await this.catchUp();
+    return this.index.search(query);
+  }
+
+  private async run(): Promise<void> {
+    this.set({ building: true, error: null });
+    try {
+      do {
+        this.again = false;
+        for (;;) {
+          const page = await scanPage(
+            this.db,
+            { index: 'updatedAt', lowerOpen: false, upperOpen: false, direction: 'next' },
+            this.mark,
+            { pageSize: CHUNK, scanBudget: CHUNK, accept: () => true },
+          );
+          if (page.rows.length > 0) this.index.upsert(page.rows);
+          this.mark = page.last;
+          this.set({ indexed: this.index.size });
+          if (!page.next) break;
+          await yieldToUi();
+        }
+        const tombstones = await this.db.tombstones.where('deletedAt').aboveOrEqual(this.tombstonesFrom).toArray();
+        if (tombstones.length > 0) {
+          this.index.remove(tombstones.map((t) => t.id));
+          this.tombstonesFrom = Math.max(...tombstones.map((t) => t.deletedAt));
+        }
+      } while (this.again);
+      this.set({ building: false, ready: true, indexed: this.index.size });
+    } catch (error) {
+      this.set({ building: false, error: error instanceof Error ? error.message : String(error) });
+      throw error;
+    }
+  }
+
+  private set(patch: Partial<SearchIndexStatus>): void {
+    this.status = { ...this.status, ...patch };
+    for (const listener of this.listeners) listener(this.status);
+  }
+}
+
+const builders = new WeakMap<CurDatabase, SearchIndexBuilder>();
+
+export function getSearchBuilder(db: CurDatabase): SearchIndexBuilder {
+  let builder = builders.get(db);
+  if (!builder) {
+    builder = new SearchIndexBuilder(db);
+    builders.set(db, builder);
+  }
+  return builder;
+}

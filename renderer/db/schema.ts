@@ -7,6 +7,8 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { Appeal } from '../../shared/domain/appeal';
+import type { DeadlineRow, ReceivedRow, SourceTotalsRow } from './aggregate-model';
+import { SCHEMA_V1, SCHEMA_V2, upgradeToV2 } from './migrations';
 
 /** Appeal as stored: index helpers derived from the domain record on every write. */
 export interface StoredAppeal extends Appeal {
@@ -71,6 +73,26 @@ export interface CurRecordBase {
   updatedAt: number;
 }
 
+/** A deadline-aggregate row that was deleted (reached zero), so readers' caches can drop it. */
+export interface AggGoneRow {
+  key: string;
+  v: number;
+}
+
+/** Aggregate bookkeeping: `deadline` = { version, goneFloor }. */
+export interface AggMetaRow {
+  key: string;
+  version: number;
+  goneFloor: number;
+}
+
+export interface CurDatabaseOptions {
+  /** Region time zone: received days are region-local. Default: Kirov's (Europe/Moscow). */
+  timeZone?: string;
+}
+
+export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
+
 export class CurDatabase extends Dexie {
   appeals!: Table<StoredAppeal, string>;
   tombstones!: Table<Tombstone, string>;
@@ -80,19 +102,21 @@ export class CurDatabase extends Dexie {
   settings!: Table<SettingRow, string>;
   escalations!: Table<CurRecordBase & Record<string, unknown>, string>;
   infoRequests!: Table<CurRecordBase & Record<string, unknown>, string>;
+  aggReceived!: Table<ReceivedRow, string>;
+  aggDeadline!: Table<DeadlineRow, string>;
+  aggGone!: Table<AggGoneRow, string>;
+  aggTotals!: Table<SourceTotalsRow, string>;
+  aggMeta!: Table<AggMetaRow, string>;
+  /** Region time zone used for received days (set once per database). */
+  readonly timeZone: string;
 
-  constructor(name = 'cur') {
+  constructor(name = 'cur', options: CurDatabaseOptions = {}) {
     super(name);
-    this.version(1).stores({
-      appeals:
-        'id, updatedAt, receivedAt, openDueAt, status, sector, muniKey, orgCurrent, [sector+status], [muniKey+receivedAt], [sector+receivedAt], repeatFlag',
-      tombstones: 'id, deletedAt',
-      reference: 'key, kind',
-      syncState: 'sourceId',
-      audit: '++id, at, action',
-      settings: 'key',
-      escalations: 'id, appealId, status, createdAt',
-      infoRequests: 'id, appealId, status, createdAt',
-    });
+    this.timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+    this.version(1).stores(SCHEMA_V1);
+    // v2: incremental aggregates, rebuilt from the stored appeals on upgrade.
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade((tx) => upgradeToV2(tx, this.timeZone));
   }
 }

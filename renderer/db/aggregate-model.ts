@@ -1,0 +1,281 @@
+/**
+ * What one appeal contributes to the incremental aggregates. Pure: the write path subtracts the
+ * old contribution and adds the new one in the same transaction as the record itself, and the
+ * full recount (tests, migrations) sums the same contributions, so both always agree.
+ *
+ * Two aggregate families:
+ * - received: per received day × sector × municipality × source × organisation, carrying every
+ *   measure sum (the status buckets are folded into the counters: open, answered, rejected …);
+ * - deadline: open appeals per deadline hour × sector × municipality × source × organisation ×
+ *   hour-based flag. "Overdue now" and "at risk" are sums over deadline hours plus an exact index
+ *   read of the partial hour, so they stay right as the clock moves without rewriting records.
+ */
+import type { Appeal } from '../../shared/domain/appeal';
+import { isOpenStatus } from '../../shared/domain/status';
+import { regionDay } from '../../shared/domain/time';
+
+export const HOUR_MS = 3_600_000;
+
+/** Upper edges (hours) of the answer-time histogram buckets; the last bucket is open-ended. */
+export const ANSWER_HOURS_EDGES = [
+  1, 2, 3, 4, 6, 8, 12, 16, 24, 36, 48, 72, 96, 120, 168, 240, 336, 480, 720, 1080, 1440,
+] as const;
+
+export interface Counters {
+  received: number;
+  /** Open by status (isOpenStatus), whatever the deadline. */
+  open: number;
+  answered: number;
+  answeredOnTime: number;
+  answeredLate: number;
+  repeat: number;
+  postponed: number;
+  rejected: number;
+  fastTrack: number;
+  fz59: number;
+  rated: number;
+  ratingSum: number;
+  /** Ratings 4–5. */
+  satisfied: number;
+  reactionSatisfied: number;
+  reactionNeutral: number;
+  reactionDissatisfied: number;
+  /** Sum of answer times (hours) over answered appeals. */
+  answerHoursSum: number;
+  /** Answer-time histogram over ANSWER_HOURS_EDGES (length = edges + 1), for approximate medians. */
+  answerHist: number[];
+  /** Data quality: kept and flagged, never dropped. */
+  unmappedSector: number;
+  unknownMunicipality: number;
+  unknownStatus: number;
+  noDeadline: number;
+}
+
+type ScalarKey = Exclude<keyof Counters, 'answerHist'>;
+
+const SCALAR_KEYS: ScalarKey[] = [
+  'received',
+  'open',
+  'answered',
+  'answeredOnTime',
+  'answeredLate',
+  'repeat',
+  'postponed',
+  'rejected',
+  'fastTrack',
+  'fz59',
+  'rated',
+  'ratingSum',
+  'satisfied',
+  'reactionSatisfied',
+  'reactionNeutral',
+  'reactionDissatisfied',
+  'answerHoursSum',
+  'unmappedSector',
+  'unknownMunicipality',
+  'unknownStatus',
+  'noDeadline',
+];
+
+export function emptyCounters(): Counters {
+  const c = { answerHist: new Array<number>(ANSWER_HOURS_EDGES.length + 1).fill(0) } as Counters;
+  for (const k of SCALAR_KEYS) c[k] = 0;
+  return c;
+}
+
+/** target += sign × delta (in place); returns target. */
+export function addCounters(target: Counters, delta: Counters, sign: 1 | -1 = 1): Counters {
+  for (const k of SCALAR_KEYS) target[k] += sign * delta[k];
+  for (let i = 0; i < target.answerHist.length; i++) target.answerHist[i]! += sign * (delta.answerHist[i] ?? 0);
+  return target;
+}
+
+export function isZeroCounters(c: Counters): boolean {
+  for (const k of SCALAR_KEYS) if (Math.abs(c[k]) > 1e-9) return false;
+  return c.answerHist.every((n) => n === 0);
+}
+
+/** Approximate quantile (0..1) of answer time in hours from the histogram, interpolated inside a bucket. */
+export function approxAnswerHoursQuantile(c: Counters, q: number): number | null {
+  const total = c.answerHist.reduce((s, n) => s + n, 0);
+  if (total <= 0) return null;
+  const target = q * total;
+  let seen = 0;
+  for (let i = 0; i < c.answerHist.length; i++) {
+    const n = c.answerHist[i]!;
+    if (n > 0 && seen + n >= target) {
+      const lo = i === 0 ? 0 : ANSWER_HOURS_EDGES[i - 1]!;
+      // The open-ended last bucket has no upper edge: report its lower edge.
+      const hi = i < ANSWER_HOURS_EDGES.length ? ANSWER_HOURS_EDGES[i]! : lo;
+      return lo + ((hi - lo) * (target - seen)) / n;
+    }
+    seen += n;
+  }
+  return ANSWER_HOURS_EDGES[ANSWER_HOURS_EDGES.length - 1]!;
+}
+
+export function approxMedianAnswerHours(c: Counters): number | null {
+  return approxAnswerHoursQuantile(c, 0.5);
+}
+
+function histBucket(hours: number): number {
+  for (let i = 0; i < ANSWER_HOURS_EDGES.length; i++) if (hours < ANSWER_HOURS_EDGES[i]!) return i;
+  return ANSWER_HOURS_EDGES.length;
+}
+
+/** Dimensions shared by both aggregate families. '' stands for unknown (IndexedDB cannot key null). */
+const QUARTER_HOUR_MS = 900_000;
+const dayMemo = new Map<string, string>();
+
+/**
+ * regionDay through a memo per quarter hour: every zone offset is a multiple of 15 minutes, so
+ * the day cannot change inside one, and Intl formatting is the write path's dearest step.
+ */
+export function regionDayFast(epochMs: number, timeZone: string): string {
+  const slot = Math.floor(epochMs / QUARTER_HOUR_MS);
+  const key = `${timeZone}|${slot}`;
+  let day = dayMemo.get(key);
+  if (day === undefined) {
+    if (dayMemo.size > 200_000) dayMemo.clear();
+    day = regionDay(slot * QUARTER_HOUR_MS, timeZone);
+    dayMemo.set(key, day);
+  }
+  return day;
+}
+
+export interface AggDims {
+  sector: string;
+  muni: string;
+  source: string;
+  org: string;
+}
+
+export interface ReceivedRow extends AggDims {
+  key: string;
+  day: string;
+  c: Counters;
+}
+
+export interface DeadlineRow extends AggDims {
+  key: string;
+  /** Deadline hour (floor(dueAt / 1 h)); null for open appeals without a deadline. */
+  hour: number | null;
+  /** 1 when the deadline counts hours (ИМ), which changes the at-risk band. */
+  hb: 0 | 1;
+  n: number;
+  /** Aggregate version of the last change (readers refresh their cache by it). */
+  v: number;
+}
+
+export interface SourceTotalsRow {
+  source: string;
+  c: Counters;
+}
+
+const SEP = '\u0001';
+
+export function receivedKey(day: string, d: AggDims): string {
+  return [day, d.sector, d.muni, d.source, d.org].join(SEP);
+}
+
+export function deadlineKey(hour: number | null, hb: 0 | 1, d: AggDims): string {
+  return [hour === null ? 'none' : String(hour), d.sector, d.muni, d.source, d.org, hb].join(SEP);
+}
+
+export function dimsOf(a: Appeal): AggDims {
+  return { sector: a.sector, muni: a.municipality ?? '', source: a.source, org: a.orgCurrent ?? '' };
+}
+
+/** Answer time in hours: the source's own figure when given (ИМ), else answeredAt − receivedAt. */
+export function answerHoursOf(a: Appeal): number | null {
+  if (a.answeredAt === null) return null;
+  if (a.answerHours !== null && Number.isFinite(a.answerHours)) return Math.max(0, a.answerHours);
+  return Math.max(0, (a.answeredAt - a.receivedAt) / HOUR_MS);
+}
+
+export function countersOf(a: Appeal): Counters {
+  const c = emptyCounters();
+  c.received = 1;
+  if (isOpenStatus(a.status)) c.open = 1;
+  if (a.answeredAt !== null) {
+    c.answered = 1;
+    if (a.deadline) {
+      if (a.answeredAt <= a.deadline.dueAt) c.answeredOnTime = 1;
+      else c.answeredLate = 1;
+    }
+    const hours = answerHoursOf(a)!;
+    c.answerHoursSum = hours;
+    c.answerHist[histBucket(hours)] = 1;
+  }
+  if (a.isRepeat) c.repeat = 1;
+  if (a.status === 'postponed' || a.outcome === 'postponed') c.postponed = 1;
+  if (a.status === 'rejected') c.rejected = 1;
+  if (a.fastTrack) c.fastTrack = 1;
+  if (a.regime === 'fz59') c.fz59 = 1;
+  if (a.rating !== null && Number.isFinite(a.rating)) {
+    c.rated = 1;
+    c.ratingSum = a.rating;
+    if (a.rating >= 4) c.satisfied = 1;
+  }
+  if (a.reaction === 'satisfied') c.reactionSatisfied = 1;
+  else if (a.reaction === 'neutral') c.reactionNeutral = 1;
+  else if (a.reaction === 'dissatisfied') c.reactionDissatisfied = 1;
+  if (!a.sectorMapped) c.unmappedSector = 1;
+  if (a.municipality === null) c.unknownMunicipality = 1;
+  if (a.status === 'other') c.unknownStatus = 1;
+  if (a.deadline === null) c.noDeadline = 1;
+  return c;
+}
+
+export interface Contribution {
+  received: { key: string; day: string; dims: AggDims; c: Counters };
+  /** Absent when the appeal is not open. */
+  deadline: { key: string; hour: number | null; hb: 0 | 1; dims: AggDims } | null;
+}
+
+export function contributionOf(a: Appeal, timeZone: string): Contribution {
+  const dims = dimsOf(a);
+  const day = regionDayFast(a.receivedAt, timeZone);
+  const received = { key: receivedKey(day, dims), day, dims, c: countersOf(a) };
+  if (!isOpenStatus(a.status)) return { received, deadline: null };
+  const hour = a.deadline ? Math.floor(a.deadline.dueAt / HOUR_MS) : null;
+  const hb: 0 | 1 = a.deadline?.hourBased ? 1 : 0;
+  return { received, deadline: { key: deadlineKey(hour, hb, dims), hour, hb, dims } };
+}
+
+/** `deadline.dueAt` while open: the `openDueAt` index then holds exactly the deadline aggregate's appeals. */
+export function openDueAtOf(a: Appeal): number | undefined {
+  return isOpenStatus(a.status) && a.deadline ? a.deadline.dueAt : undefined;
+}
+
+/** In-memory accumulation of deltas for one write, flushed once per transaction. */
+export class AggDelta {
+  readonly received = new Map<string, { day: string; dims: AggDims; c: Counters }>();
+  readonly deadline = new Map<string, { hour: number | null; hb: 0 | 1; dims: AggDims; n: number }>();
+  readonly totals = new Map<string, Counters>();
+
+  add(contribution: Contribution, sign: 1 | -1): void {
+    const r = contribution.received;
+    let rec = this.received.get(r.key);
+    if (!rec) {
+      rec = { day: r.day, dims: r.dims, c: emptyCounters() };
+      this.received.set(r.key, rec);
+    }
+    addCounters(rec.c, r.c, sign);
+    let tot = this.totals.get(r.dims.source);
+    if (!tot) {
+      tot = emptyCounters();
+      this.totals.set(r.dims.source, tot);
+    }
+    addCounters(tot, r.c, sign);
+    const d = contribution.deadline;
+    if (d) {
+      let dl = this.deadline.get(d.key);
+      if (!dl) {
+        dl = { hour: d.hour, hb: d.hb, dims: d.dims, n: 0 };
+        this.deadline.set(d.key, dl);
+      }
+      dl.n += sign;
+    }
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * Full recount of the aggregates from the stored appeals: the reference the incremental path is
+ * tested against, and the repair for a store whose aggregates are suspected wrong.
+ */
+import { AggDelta, contributionOf, isZeroCounters, type Counters } from './aggregate-model';
+import { flushAggDelta } from './aggregate-store';
+import type { CurDatabase } from './schema';
+
+export interface AggregateSnapshot {
+  received: Map<string, Counters>;
+  deadline: Map<string, number>;
+  totals: Map<string, Counters>;
+}
+
+/** What the aggregates should hold for the appeals now stored (zero entries omitted). */
+export async function recountAggregates(db: CurDatabase): Promise<AggregateSnapshot> {
+  const delta = new AggDelta();
+  await db.appeals.each((a) => delta.add(contributionOf(a, db.timeZone), 1));
+  return snapshotOfDelta(delta);
+}
+
+export function snapshotOfDelta(delta: AggDelta): AggregateSnapshot {
+  const received = new Map<string, Counters>();
+  for (const [k, v] of delta.received) if (!isZeroCounters(v.c)) received.set(k, v.c);
+  const deadline = new Map<string, number>();
+  for (const [k, v] of delta.deadline) if (v.n !== 0) deadline.set(k, v.n);
+  const totals = new Map<string, Counters>();
+  for (const [k, v] of delta.totals) if (!isZeroCounters(v)) totals.set(k, v);
+  return { received, deadline, totals };
+}
+
+/** What the aggregate tables hold now. */
+export async function readAggregates(db: CurDatabase): Promise<AggregateSnapshot> {
+  const [r, d, t] = await Promise.all([db.aggReceived.toArray(), db.aggDeadline.toArray(), db.aggTotals.toArray()]);
+  return {
+    received: new Map(r.map((row) => [row.key, row.c])),
+    deadline: new Map(d.map((row) => [row.key, row.n])),
+    totals: new Map(t.filter((row) => !isZeroCounters(row.c)).map((row) => [row.source, row.c])),
+  };
+}
+
+/** Rebuilds every aggregate table from the appeals in one transaction. */
+export async function rebuildAggregates(db: CurDatabase): Promise<void> {
+  await db.transaction('rw', [db.appeals, db.aggReceived, db.aggDeadline, db.aggGone, db.aggTotals, db.aggMeta], async () => {
+    const delta = new AggDelta();
+    await db.appeals.each((a) => delta.add(contributionOf(a, db.timeZone), 1));
+    const gone = await db.aggDeadline.toCollection().primaryKeys();
+    await Promise.all([db.aggReceived.clear(), db.aggDeadline.clear(), db.aggTotals.clear()]);
+    // Readers' caches must drop every old row: log them as gone under the next version.
+    const meta = (await db.aggMeta.get('deadline')) ?? { key: 'deadline', version: 0, goneFloor: 0 };
+    await db.aggMeta.put({ ...meta, version: meta.version + 1 });
+    await db.aggGone.bulkPut(gone.map((key) => ({ key, v: meta.version + 1 })));
+    await flushAggDelta(db, delta);
+  });
+}

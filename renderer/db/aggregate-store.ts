@@ -1,0 +1,87 @@
+/**
+ * Flushes accumulated aggregate deltas into the aggregate tables. Runs inside the caller's
+ * read-write transaction (the one that writes the appeals), so records and aggregates never
+ * disagree. Rows that reach zero are deleted; deleted deadline rows are logged in `aggGone` with
+ * the aggregate version so readers' in-memory caches can drop them incrementally.
+ */
+import type { Table } from 'dexie';
+import { addCounters, isZeroCounters, type AggDelta, type DeadlineRow, type ReceivedRow, type SourceTotalsRow } from './aggregate-model';
+import type { AggGoneRow, AggMetaRow } from './schema';
+
+export interface AggTables {
+  aggReceived: Table<ReceivedRow, string>;
+  aggDeadline: Table<DeadlineRow, string>;
+  aggGone: Table<AggGoneRow, string>;
+  aggTotals: Table<SourceTotalsRow, string>;
+  aggMeta: Table<AggMetaRow, string>;
+}
+
+export const DEADLINE_META_KEY = 'deadline';
+/** How many versions of deletions readers can catch up on incrementally; older caches reload fully. */
+export const GONE_KEEP_VERSIONS = 2000;
+
+function cloneCounters<T>(c: T): T {
+  return structuredClone(c);
+}
+
+export async function flushAggDelta(t: AggTables, delta: AggDelta): Promise<void> {
+  await Promise.all([flushReceived(t, delta), flushTotals(t, delta), flushDeadline(t, delta)]);
+}
+
+async function flushReceived(t: AggTables, delta: AggDelta): Promise<void> {
+  const keys = [...delta.received.keys()].filter((k) => !isZeroCounters(delta.received.get(k)!.c));
+  if (keys.length === 0) return;
+  const rows = await t.aggReceived.bulkGet(keys);
+  const put: ReceivedRow[] = [];
+  const del: string[] = [];
+  keys.forEach((key, i) => {
+    const d = delta.received.get(key)!;
+    const row = rows[i];
+    const c = row ? addCounters(row.c, d.c) : cloneCounters(d.c);
+    if (isZeroCounters(c)) del.push(key);
+    else put.push({ key, day: d.day, ...d.dims, c });
+  });
+  if (put.length) await t.aggReceived.bulkPut(put);
+  if (del.length) await t.aggReceived.bulkDelete(del);
+}
+
+async function flushTotals(t: AggTables, delta: AggDelta): Promise<void> {
+  const keys = [...delta.totals.keys()].filter((k) => !isZeroCounters(delta.totals.get(k)!));
+  if (keys.length === 0) return;
+  const rows = await t.aggTotals.bulkGet(keys);
+  await t.aggTotals.bulkPut(
+    keys.map((source, i) => {
+      const d = delta.totals.get(source)!;
+      const row = rows[i];
+      return { source, c: row ? addCounters(row.c, d) : cloneCounters(d) };
+    }),
+  );
+}
+
+async function flushDeadline(t: AggTables, delta: AggDelta): Promise<void> {
+  const keys = [...delta.deadline.keys()].filter((k) => delta.deadline.get(k)!.n !== 0);
+  if (keys.length === 0) return;
+  const meta = (await t.aggMeta.get(DEADLINE_META_KEY)) ?? { key: DEADLINE_META_KEY, version: 0, goneFloor: 0 };
+  const v = meta.version + 1;
+  const rows = await t.aggDeadline.bulkGet(keys);
+  const put: DeadlineRow[] = [];
+  const del: string[] = [];
+  keys.forEach((key, i) => {
+    const d = delta.deadline.get(key)!;
+    const n = (rows[i]?.n ?? 0) + d.n;
+    if (n === 0) del.push(key);
+    else put.push({ key, hour: d.hour, hb: d.hb, ...d.dims, n, v });
+  });
+  if (put.length) await t.aggDeadline.bulkPut(put);
+  if (del.length) {
+    await t.aggDeadline.bulkDelete(del);
+    await t.aggGone.bulkPut(del.map((key) => ({ key, v })));
+  }
+  const floor = v - GONE_KEEP_VERSIONS;
+  const next: AggMetaRow = { key: DEADLINE_META_KEY, version: v, goneFloor: meta.goneFloor };
+  if (floor > meta.goneFloor) {
+    await t.aggGone.where('v').below(floor).delete();
+    next.goneFloor = floor;
+  }
+  await t.aggMeta.put(next);
+}

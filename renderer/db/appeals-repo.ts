@@ -1,0 +1,122 @@
+/**
+ * The only write path for appeals. Every upsert and deletion updates the incremental aggregates
+ * in the same transaction, is idempotent (the same batch twice leaves the same store), never lets
+ * an older version overwrite a newer one, and keeps deletions as tombstones so a re-delivered page
+ * cannot resurrect a deleted appeal.
+ */
+import type { Appeal } from '../../shared/domain/appeal';
+import { now } from '../app/clock';
+import { AggDelta, contributionOf, openDueAtOf } from './aggregate-model';
+import { flushAggDelta } from './aggregate-store';
+import type { CurDatabase, StoredAppeal, Tombstone } from './schema';
+
+export interface WriteSummary {
+  inserted: number;
+  updated: number;
+  /** Older than what is stored, or deleted after this version: left as it was. */
+  skipped: number;
+  deleted: number;
+}
+
+/** Adds the index helper fields; everything else is the domain record as given. */
+export function toStoredAppeal(appeal: Appeal, timeZone: string): StoredAppeal {
+  const stored: StoredAppeal = {
+    ...appeal,
+    repeatFlag: appeal.isRepeat ? 1 : 0,
+    muniKey: appeal.municipality ?? '',
+    receivedDay: contributionOf(appeal, timeZone).received.day,
+  };
+  const due = openDueAtOf(appeal);
+  if (due === undefined) delete stored.openDueAt;
+  else stored.openDueAt = due;
+  return stored;
+}
+
+/** Tables every appeal write touches (the sync engine adds its own to the same transaction). */
+export function appealWriteTables(db: CurDatabase) {
+  return [db.appeals, db.tombstones, db.aggReceived, db.aggDeadline, db.aggGone, db.aggTotals, db.aggMeta];
+}
+
+/**
+ * Applies changes and deletions inside the caller's read-write transaction (which must include
+ * `appealWriteTables(db)`). Deletions are applied after changes, as a source reports them.
+ */
+export async function writeAppealChanges(
+  db: CurDatabase,
+  changes: readonly Appeal[],
+  deletions: readonly string[],
+  deletedAt: number,
+): Promise<WriteSummary> {
+  const summary: WriteSummary = { inserted: 0, updated: 0, skipped: 0, deleted: 0 };
+  const delta = new AggDelta();
+  const tz = db.timeZone;
+
+  // Last occurrence wins inside one batch.
+  const latest = new Map<string, Appeal>();
+  for (const a of changes) latest.set(a.id, a);
+  const ids = [...latest.keys()];
+  if (ids.length) {
+    const [existing, tombs] = await Promise.all([db.appeals.bulkGet(ids), db.tombstones.bulkGet(ids)]);
+    const put: StoredAppeal[] = [];
+    const revived: string[] = [];
+    ids.forEach((id, i) => {
+      const next = latest.get(id)!;
+      const old = existing[i];
+      const tomb = tombs[i];
+      if (tomb && tomb.deletedAt >= next.updatedAt) {
+        summary.skipped++;
+        return;
+      }
+      if (old && old.updatedAt > next.updatedAt) {
+        summary.skipped++;
+        return;
+      }
+      if (tomb) revived.push(id);
+      const stored = toStoredAppeal(next, tz);
+      if (old) {
+        delta.add(contributionOf(old, tz), -1);
+        summary.updated++;
+      } else summary.inserted++;
+      delta.add(contributionOf(stored, tz), 1);
+      put.push(stored);
+    });
+    if (put.length) await db.appeals.bulkPut(put);
+    if (revived.length) await db.tombstones.bulkDelete(revived);
+  }
+
+  const delIds = [...new Set(deletions)];
+  if (delIds.length) {
+    const existing = await db.appeals.bulkGet(delIds);
+    const tombs: Tombstone[] = [];
+    delIds.forEach((id, i) => {
+      const old = existing[i];
+      if (old) {
+        delta.add(contributionOf(old, tz), -1);
+        summary.deleted++;
+      }
+      tombs.push({ id, deletedAt, source: old?.source ?? id.split(':')[0] ?? '' });
+    });
+    await db.appeals.bulkDelete(delIds);
+    await db.tombstones.bulkPut(tombs);
+  }
+
+  await flushAggDelta(db, delta);
+  return summary;
+}
+
+export function upsertAppeals(db: CurDatabase, appeals: readonly Appeal[]): Promise<WriteSummary> {
+  return db.transaction('rw', appealWriteTables(db), () => writeAppealChanges(db, appeals, [], now()));
+}
+
+export function deleteAppeals(db: CurDatabase, ids: readonly string[], deletedAt = now()): Promise<WriteSummary> {
+  return db.transaction('rw', appealWriteTables(db), () => writeAppealChanges(db, [], ids, deletedAt));
+}
+
+export function getAppeal(db: CurDatabase, id: string): Promise<StoredAppeal | undefined> {
+  return db.appeals.get(id);
+}
+
+export async function getAppeals(db: CurDatabase, ids: readonly string[]): Promise<StoredAppeal[]> {
+  const rows = await db.appeals.bulkGet([...ids]);
+  return rows.filter((r): r is StoredAppeal => r !== undefined);
+}

@@ -1,0 +1,96 @@
+/**
+ * Where an open appeal's deadline falls relative to "now": overdue (and for how long), at risk
+ * within 24 h / 3 working days (3 h for hour-based rules such as ИМ). Pure; the boundaries are
+ * instants, so aggregates by deadline hour can be summed between them.
+ */
+import { addCalendarDays, regionDay, regionDayStart } from '../../shared/domain/time';
+import type { WorkCalendar } from '../../shared/domain/calendar';
+
+export const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+export interface DeadlineCounts {
+  /** All open appeals (with or without a deadline). */
+  open: number;
+  overdue: number;
+  atRisk24h: number;
+  atRisk3wd: number;
+}
+
+export interface OverdueAgeing {
+  '1-3': number;
+  '4-7': number;
+  '8-30': number;
+  '30+': number;
+}
+
+export interface DeadlineBands {
+  now: number;
+  /** now + 3 h: the at-risk band of hour-based deadlines. */
+  hourRiskEnd: number;
+  /** now + 24 h. */
+  dayRiskEnd: number;
+  /** End of the third working day after today (region-local), exclusive. */
+  workRiskEnd: number;
+  /** now − 3 / 7 / 30 days: ageing edges of overdue appeals. */
+  age3: number;
+  age7: number;
+  age30: number;
+}
+
+export function deadlineBands(now: number, timeZone: string, calendar: WorkCalendar): DeadlineBands {
+  const lastRiskDay = calendar.addWorkingDays(regionDay(now, timeZone), 3);
+  return {
+    now,
+    hourRiskEnd: now + 3 * HOUR_MS,
+    dayRiskEnd: now + DAY_MS,
+    workRiskEnd: regionDayStart(addCalendarDays(lastRiskDay, 1), timeZone),
+    age3: now - 3 * DAY_MS,
+    age7: now - 7 * DAY_MS,
+    age30: now - 30 * DAY_MS,
+  };
+}
+
+export function bandBoundaries(b: DeadlineBands): number[] {
+  return [b.now, b.hourRiskEnd, b.dayRiskEnd, b.workRiskEnd, b.age3, b.age7, b.age30].sort((x, y) => x - y);
+}
+
+export function emptyDeadlineCounts(): DeadlineCounts {
+  return { open: 0, overdue: 0, atRisk24h: 0, atRisk3wd: 0 };
+}
+
+export function emptyAgeing(): OverdueAgeing {
+  return { '1-3': 0, '4-7': 0, '8-30': 0, '30+': 0 };
+}
+
+/** Adds `n` open appeals due at `dueAt` (null: no deadline) to the counts. */
+export function classifyInto(
+  counts: DeadlineCounts,
+  ageing: OverdueAgeing | null,
+  b: DeadlineBands,
+  dueAt: number | null,
+  hourBased: boolean,
+  n: number,
+): void {
+  counts.open += n;
+  if (dueAt === null) return;
+  if (dueAt < b.now) {
+    counts.overdue += n;
+    if (ageing) {
+      if (dueAt >= b.age3) ageing['1-3'] += n;
+      else if (dueAt >= b.age7) ageing['4-7'] += n;
+      else if (dueAt >= b.age30) ageing['8-30'] += n;
+      else ageing['30+'] += n;
+    }
+    return;
+  }
+  if (hourBased) {
+    if (dueAt < b.hourRiskEnd) {
+      counts.atRisk24h += n;
+      counts.atRisk3wd += n;
+    }
+    return;
+  }
+  if (dueAt < b.dayRiskEnd) counts.atRisk24h += n;
+  if (dueAt < b.workRiskEnd) counts.atRisk3wd += n;
+}

@@ -1,0 +1,48 @@
+/**
+ * Schema versions. Each version lists the full store layout; an upgrade function moves existing
+ * data forward inside Dexie's version-change transaction, so an older database opens without loss.
+ */
+import type { Transaction } from 'dexie';
+import type { StoredAppeal } from './schema';
+import { AggDelta, contributionOf } from './aggregate-model';
+import { flushAggDelta, type AggTables } from './aggregate-store';
+
+export const SCHEMA_V1 = {
+  appeals:
+    'id, updatedAt, receivedAt, openDueAt, status, sector, muniKey, orgCurrent, [sector+status], [muniKey+receivedAt], [sector+receivedAt], repeatFlag',
+  tombstones: 'id, deletedAt',
+  reference: 'key, kind',
+  syncState: 'sourceId',
+  audit: '++id, at, action',
+  settings: 'key',
+  escalations: 'id, appealId, status, createdAt',
+  infoRequests: 'id, appealId, status, createdAt',
+} as const;
+
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  aggReceived: 'key',
+  aggDeadline: 'key, v',
+  aggGone: 'key, v',
+  aggTotals: 'source',
+  aggMeta: 'key',
+} as const;
+
+function aggTablesOf(tx: Transaction): AggTables {
+  return {
+    aggReceived: tx.table('aggReceived'),
+    aggDeadline: tx.table('aggDeadline'),
+    aggGone: tx.table('aggGone'),
+    aggTotals: tx.table('aggTotals'),
+    aggMeta: tx.table('aggMeta'),
+  };
+}
+
+/** v1 → v2: builds the aggregates from the appeals already stored. */
+export async function upgradeToV2(tx: Transaction, timeZone: string): Promise<void> {
+  const delta = new AggDelta();
+  await tx
+    .table<StoredAppeal, string>('appeals')
+    .each((appeal) => delta.add(contributionOf(appeal, timeZone), 1));
+  await flushAggDelta(aggTablesOf(tx), delta);
+}

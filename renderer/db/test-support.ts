@@ -1,0 +1,112 @@
+/**
+ * Appeal builders for the store's tests and benchmarks: a complete, valid domain record with
+ * sensible defaults, and a fast-check arbitrary over the fields the aggregates depend on.
+ */
+import fc from 'fast-check';
+import type { Appeal, NormalizedStatus, SourceKind } from '../../shared/domain/appeal';
+import { NORMALIZED_STATUSES } from '../../shared/domain/appeal';
+
+export const T0 = Date.UTC(2025, 10, 18, 6, 0, 0); // 2025-11-18 09:00 Moscow
+
+export function makeAppeal(overrides: Partial<Appeal> & { id?: string } = {}): Appeal {
+  const source: SourceKind = overrides.source ?? 'pos';
+  const externalId = overrides.externalId ?? overrides.id?.split(':')[1] ?? '1';
+  return {
+    id: `${source}:${externalId}`,
+    source,
+    externalId,
+    secondaryId: null,
+    channel: null,
+    regime: 'message',
+    receivedAt: T0,
+    registeredAt: null,
+    deadline: { dueAt: T0 + 5 * 86_400_000, originalDueAt: null, ruleId: 'record', ruleVersion: 1, explanation: '', hourBased: false },
+    answeredAt: null,
+    closedAt: null,
+    stage: null,
+    statusRaw: 'new',
+    status: 'new',
+    platformOverdue: null,
+    fastTrack: false,
+    resolutionType: null,
+    outcome: null,
+    importance: null,
+    answerHours: null,
+    rating: null,
+    reaction: null,
+    isRepeat: false,
+    originalId: null,
+    category: null,
+    subcategory: null,
+    fact: null,
+    sector: 'housing',
+    sectorMapped: true,
+    orgReceived: null,
+    orgCurrent: 'org-a',
+    municipality: 'm1',
+    settlement: null,
+    address: null,
+    lat: null,
+    lon: null,
+    executor: null,
+    text: 'Текст обращения',
+    url: null,
+    tags: [],
+    personal: null,
+    updatedAt: T0,
+    import: null,
+    qualityFlags: [],
+    ...overrides,
+  };
+}
+
+const HOUR = 3_600_000;
+
+/** Random appeals over a small space of keys, so updates, collisions and splits happen often. */
+export function appealArb(idCount = 30): fc.Arbitrary<Appeal> {
+  return fc
+    .record({
+      n: fc.integer({ min: 1, max: idCount }),
+      source: fc.constantFrom<SourceKind>('pos', 'im', 'letter59'),
+      status: fc.constantFrom<NormalizedStatus>(...NORMALIZED_STATUSES),
+      receivedOffsetH: fc.integer({ min: -24 * 60, max: 0 }),
+      dueOffsetMin: fc.option(fc.integer({ min: -60 * 24 * 40, max: 60 * 24 * 10 }), { nil: null }),
+      hourBased: fc.boolean(),
+      answeredAfterH: fc.option(fc.integer({ min: 0, max: 24 * 40 }), { nil: null }),
+      rating: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
+      sector: fc.constantFrom('housing', 'roads', 'other'),
+      municipality: fc.constantFrom<string | null>('m1', 'm2', null),
+      org: fc.constantFrom<string | null>('org-a', 'org-b', null),
+      repeat: fc.boolean(),
+      updatedAt: fc.integer({ min: 0, max: 1_000 }),
+    })
+    .map((r) =>
+      makeAppeal({
+        source: r.source,
+        externalId: String(r.n),
+        id: `${r.source}:${r.n}`,
+        status: r.status,
+        statusRaw: r.status,
+        receivedAt: T0 + r.receivedOffsetH * HOUR,
+        deadline:
+          r.dueOffsetMin === null
+            ? null
+            : {
+                dueAt: T0 + r.dueOffsetMin * 60_000,
+                originalDueAt: null,
+                ruleId: 'record',
+                ruleVersion: 1,
+                explanation: '',
+                hourBased: r.hourBased,
+              },
+        answeredAt: r.answeredAfterH === null ? null : T0 + r.receivedOffsetH * HOUR + r.answeredAfterH * HOUR,
+        rating: r.rating,
+        sector: r.sector,
+        sectorMapped: r.sector !== 'other',
+        municipality: r.municipality,
+        orgCurrent: r.org,
+        isRepeat: r.repeat,
+        updatedAt: T0 + r.updatedAt,
+      }),
+    );
+}

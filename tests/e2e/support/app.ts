@@ -19,6 +19,8 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // Date inputs follow the browser's UI language, not the page: show them as a Russian user sees them.
+  '--lang=ru-RU',
 ];
 
 export interface OpenAppOptions {

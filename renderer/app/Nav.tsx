@@ -1,0 +1,26 @@
+import { useT } from '../i18n';
+import { navMessages, shellMessages, type NavKey } from './messages';
+import { AREA_ROUTES } from './routes';
+import { areaHref } from './router';
+
+/** The left navigation: every visible area of routes.ts, in order. */
+export function Nav({ currentArea }: { currentArea: string }) {
+  const t = useT(navMessages);
+  const ts = useT(shellMessages);
+  return (
+    <nav className="shell__nav" aria-label={ts('navLabel')}>
+      <div className="shell__brand" title={ts('brandFull')}>
+        {ts('brand')}
+      </div>
+      <ul>
+        {AREA_ROUTES.filter((r) => !r.hidden).map((r) => (
+          <li key={r.path}>
+            <a href={areaHref(r.path)} aria-current={r.path === currentArea ? 'page' : undefined} data-area={r.path}>
+              {t(r.navKey as NavKey)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,35 @@
+import { Suspense, useEffect } from 'react';
+import { EmptyState } from '../ui/EmptyState';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { Skeleton } from '../ui/Skeleton';
+import { useT } from '../i18n';
+import { shellMessages } from './messages';
+import { Nav } from './Nav';
+import { TopBar } from './TopBar';
+import { AREA_ROUTES } from './routes';
+import { navigate, type Route } from './router';
+
+export const START_AREA = 'overview';
+
+/** The operator window: navigation, top bar and the current area, each area behind its own error boundary. */
+export function OperatorShell({ route }: { route: Route }) {
+  const t = useT(shellMessages);
+  useEffect(() => {
+    if (route.area === '') navigate(`#/${START_AREA}`, { replace: true });
+  }, [route.area]);
+  const area = AREA_ROUTES.find((r) => r.path === route.area);
+  const Screen = area?.screen;
+  return (
+    <div className="shell" data-theme="desk">
+      <Nav currentArea={area?.hidden ? '' : route.area} />
+      <TopBar />
+      <main className="shell__main" data-area={route.area}>
+        <ErrorBoundary resetKey={route.area}>
+          <Suspense fallback={<Skeleton lines={6} height={28} />}>
+            {Screen ? <Screen /> : route.area === '' ? null : <EmptyState title={t('notFoundTitle')} hint={t('notFoundHint')} />}
+          </Suspense>
+        </ErrorBoundary>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { useMemo } from 'react';
+import { sectorsOf } from '../../shared/domain/sectors';
+import { useT } from '../i18n';
+import { useGlobalFilters } from './filters-store';
+import { shellMessages } from './messages';
+import { useRegionPack } from './region';
+
+/** Sector filter over the region's sectors (standard eight, the pack's own, «Прочее»). */
+export function SectorFilter() {
+  const t = useT(shellMessages);
+  const pack = useRegionPack();
+  const sectors = useMemo(() => sectorsOf(pack), [pack]);
+  const sector = useGlobalFilters((s) => s.sector);
+  const setSector = useGlobalFilters((s) => s.setSector);
+  return (
+    <label className="field">
+      <span>{t('sector')}</span>
+      <select data-testid="sector-filter" value={sector ?? ''} onChange={(e) => setSector(e.target.value || null)}>
+        <option value="">{t('allSectors')}</option>
+        {sectors.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.shortName}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

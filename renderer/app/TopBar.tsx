@@ -1,0 +1,17 @@
+import { LangSwitch } from './LangSwitch';
+import { PeriodPicker } from './PeriodPicker';
+import { SectorFilter } from './SectorFilter';
+import { useRegionPack } from './region';
+
+/** Global filters on the left; sync state, data age, the demo badge and language on the right. */
+export function TopBar() {
+  const pack = useRegionPack();
+  return (
+    <header className="shell__top" data-testid="top-bar">
+      <PeriodPicker timeZone={pack.timeZone} />
+      <SectorFilter />
+      <span className="shell__top-spacer" />
+      <LangSwitch />
+    </header>
+  );
+}

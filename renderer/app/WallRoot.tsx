@@ -1,0 +1,24 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
+
+const WallScreen = lazy(() => import('../features/wall'));
+
+/** `#/wall`: a separate root with the dark wall theme, no shell, no controls. */
+export function WallRoot() {
+  useEffect(() => {
+    const root = document.documentElement;
+    root.dataset.theme = 'wall';
+    return () => {
+      delete root.dataset.theme;
+    };
+  }, []);
+  return (
+    <div className="wall-root" data-testid="wall-root">
+      <ErrorBoundary variant="wall">
+        <Suspense fallback={null}>
+          <WallScreen />
+        </Suspense>
+      </ErrorBoundary>
+    </div>
+  );
+}

@@ -1,0 +1,168 @@
+/**
+ * How a registry filter becomes an IndexedDB read: which index, which key range, which direction,
+ * and the predicate every row must still pass. The index only narrows and orders; `matchesFilter`
+ * is the full truth, so a plan can never return a wrong row, only scan more or fewer of them.
+ */
+import type { StoredAppeal } from '../../db/schema';
+import type { IndexRange } from '../../search/key-range-paging';
+import type { RegistryFilter, RegistrySort } from '../../app/registry-filter';
+import { UNKNOWN_MUNICIPALITY } from '../../app/registry-filter';
+import { isOpenStatus } from '../../../shared/domain/status';
+import { regionDayEnd, regionDayStart } from '../../../shared/domain/time';
+import { workCalendar } from '../../../shared/domain/calendar';
+import { deadlineBands, type DeadlineBands } from '../../db/deadline-bands';
+
+/** The instants a filter needs, resolved once per query in the region's time zone. */
+export interface RegistryBounds {
+  now: number;
+  /** Inclusive lower bound of receivedAt, or null. */
+  receivedFrom: number | null;
+  /** Exclusive upper bound of receivedAt, or null. */
+  receivedUntil: number | null;
+  /** The same deadline bands the deadline aggregates count with, so links and numbers agree. */
+  bands: DeadlineBands;
+}
+
+export function resolveBounds(filter: RegistryFilter, now: number, timeZone: string): RegistryBounds {
+  return {
+    now,
+    receivedFrom: filter.from ? regionDayStart(filter.from, timeZone) : null,
+    receivedUntil: filter.to ? regionDayEnd(filter.to, timeZone) + 1 : null,
+    bands: deadlineBands(now, timeZone, workCalendar),
+  };
+}
+
+/** The index read for a filter. */
+export interface ScanPlan extends IndexRange {
+  /** The order the rows come out in (may differ from the requested sort, see planScan). */
+  sort: Exclude<RegistrySort, 'relevance'>;
+}
+
+/** The sort actually used for a filter: text queries rank by relevance. */
+export function effectiveSort(filter: RegistryFilter): RegistrySort {
+  if (filter.q) return 'relevance';
+  return filter.sort && filter.sort !== 'relevance' ? filter.sort : 'received-desc';
+}
+
+/** Whether the filter admits only open appeals with a deadline (those the `openDueAt` index holds). */
+function isDueRange(filter: RegistryFilter): boolean {
+  return filter.deadline === 'overdue' || filter.deadline === 'at-risk-24h' || filter.deadline === 'at-risk-3wd';
+}
+
+/**
+ * Chooses the index for a (non-text) filter:
+ * - sort by deadline → `openDueAt`, the range cut to the deadline band (overdue = below now);
+ * - sort by receipt → the narrowest receivedAt-ordered index: `[muniKey+receivedAt]` with a
+ *   municipality, else `[sector+receivedAt]` with a sector, else `receivedAt`; the period becomes
+ *   the key range in all three.
+ * Everything else is checked per row by `matchesFilter`, bounded by the page scan budget.
+ */
+export function planScan(filter: RegistryFilter, bounds: RegistryBounds): ScanPlan {
+  const sort = effectiveSort(filter);
+  if (sort === 'due-asc' || sort === 'due-desc') {
+    const plan: ScanPlan = {
+      index: 'openDueAt',
+      lowerOpen: false,
+      upperOpen: true,
+      direction: sort === 'due-asc' ? 'next' : 'prev',
+      sort,
+    };
+    if (filter.deadline === 'overdue') plan.upper = bounds.now;
+    else if (filter.deadline === 'at-risk-24h') Object.assign(plan, { lower: bounds.now, upper: riskEnd(bounds.bands, 'day') });
+    else if (filter.deadline === 'at-risk-3wd') Object.assign(plan, { lower: bounds.now, upper: riskEnd(bounds.bands, 'work') });
+    return plan;
+  }
+  const direction = sort === 'received-asc' ? 'next' : 'prev';
+  const from = bounds.receivedFrom ?? -Infinity;
+  const until = bounds.receivedUntil ?? Infinity;
+  const orderSort = sort === 'received-asc' ? 'received-asc' : 'received-desc';
+  const prefix = filter.municipality !== undefined
+    ? { index: '[muniKey+receivedAt]', key: muniKeyOf(filter.municipality) }
+    : filter.sector !== undefined
+      ? { index: '[sector+receivedAt]', key: filter.sector }
+      : null;
+  if (prefix) {
+    return {
+      index: prefix.index,
+      lower: [prefix.key, from],
+      upper: [prefix.key, until],
+      lowerOpen: false,
+      upperOpen: true,
+      direction,
+      sort: orderSort,
+    };
+  }
+  const plan: ScanPlan = { index: 'receivedAt', lowerOpen: false, upperOpen: true, direction, sort: orderSort };
+  if (bounds.receivedFrom !== null) plan.lower = bounds.receivedFrom;
+  if (bounds.receivedUntil !== null) plan.upper = bounds.receivedUntil;
+  return plan;
+}
+
+/** Whether a plan's range reads only matching rows for the deadline band (used by tests and counts). */
+export function planCoversDeadline(filter: RegistryFilter, plan: ScanPlan): boolean {
+  return plan.index === 'openDueAt' && isDueRange(filter);
+}
+
+/** End of a risk band over both day-based and hour-based deadlines (the index cannot tell them apart). */
+function riskEnd(bands: DeadlineBands, band: 'day' | 'work'): number {
+  return Math.max(bands.hourRiskEnd, band === 'day' ? bands.dayRiskEnd : bands.workRiskEnd);
+}
+
+function muniKeyOf(municipality: string): string {
+  return municipality === UNKNOWN_MUNICIPALITY ? '' : municipality;
+}
+
+/** The full filter, row by row (except the text query, which the search index answers). */
+export function matchesFilter(row: StoredAppeal, filter: RegistryFilter, bounds: RegistryBounds): boolean {
+  if (bounds.receivedFrom !== null && row.receivedAt < bounds.receivedFrom) return false;
+  if (bounds.receivedUntil !== null && row.receivedAt >= bounds.receivedUntil) return false;
+  if (filter.source !== undefined && row.source !== filter.source) return false;
+  if (filter.channel !== undefined && row.channel !== filter.channel) return false;
+  if (filter.sector !== undefined && row.sector !== filter.sector) return false;
+  if (filter.category !== undefined && row.category !== filter.category) return false;
+  if (filter.municipality !== undefined && row.muniKey !== muniKeyOf(filter.municipality)) return false;
+  if (filter.organisation !== undefined && row.orgCurrent !== filter.organisation) return false;
+  if (filter.status !== undefined && !filter.status.includes(row.status)) return false;
+  if (filter.repeat !== undefined && row.isRepeat !== filter.repeat) return false;
+  if (filter.satisfaction !== undefined && !matchesSatisfaction(row, filter.satisfaction)) return false;
+  if (filter.deadline !== undefined && !matchesDeadline(row, filter.deadline, bounds)) return false;
+  return true;
+}
+
+function matchesSatisfaction(row: StoredAppeal, satisfaction: NonNullable<RegistryFilter['satisfaction']>): boolean {
+  const rated = row.rating !== null && Number.isFinite(row.rating);
+  switch (satisfaction) {
+    case 'rated':
+      return rated;
+    case 'unrated':
+      return !rated;
+    case 'satisfied':
+      return rated && row.rating! >= 4;
+    case 'unsatisfied':
+      return rated && row.rating! < 4;
+  }
+}
+
+/** Deadline bands exactly as the deadline aggregates count them (renderer/db/deadline-bands.ts):
+ *  open appeals by their current deadline; hour-based deadlines (ИМ) are at risk within 3 hours. */
+function matchesDeadline(row: StoredAppeal, state: NonNullable<RegistryFilter['deadline']>, bounds: RegistryBounds): boolean {
+  const due = row.openDueAt;
+  const b = bounds.bands;
+  const hourBased = row.deadline?.hourBased === true;
+  switch (state) {
+    case 'overdue':
+      return due !== undefined && due < b.now;
+    case 'at-risk-24h':
+      return due !== undefined && due >= b.now && due < (hourBased ? b.hourRiskEnd : b.dayRiskEnd);
+    case 'at-risk-3wd':
+      return due !== undefined && due >= b.now && due < (hourBased ? b.hourRiskEnd : b.workRiskEnd);
+    case 'open':
+      return isOpenStatus(row.status);
+    case 'answered-on-time':
+      return row.answeredAt !== null && row.deadline !== null && row.answeredAt <= row.deadline.dueAt;
+    case 'answered-late':
+      return row.answeredAt !== null && row.deadline !== null && row.answeredAt > row.deadline.dueAt;
+    case 'no-deadline':
+      return row.deadline === null;
+  }
+}

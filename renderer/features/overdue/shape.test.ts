@@ -5,6 +5,10 @@ import {
   daysOverdue,
   formatCountdown,
   groupByExecutor,
+  bucketRange,
+  isAfterCursor,
+  narrowToBucket,
+  listRange,
   offenderFilter,
   rankOffenders,
   type OpenAppealLike,
@@ -101,5 +105,55 @@ describe('offenderFilter', () => {
       sector: 'housing',
     });
     expect(offenderFilter('organisation', null, 'overdue', null)).toBeNull();
+  });
+});
+
+describe('listRange', () => {
+  const H = 3600_000;
+  const edges = { now: NOW, hourRiskEnd: NOW + 3 * H, dayRiskEnd: NOW + 24 * H, workRiskEnd: NOW + 4 * DAY };
+
+  it('reads overdue below now', () => {
+    const r = listRange('overdue', edges);
+    expect([r.lower, r.upper]).toEqual([-Infinity, NOW]);
+    expect(r.accepts(NOW - 1, false)).toBe(true);
+    expect(r.accepts(NOW, false)).toBe(false);
+  });
+
+  it('gives hour-based deadlines the 3-hour band, as the aggregates count them', () => {
+    const r24 = listRange('at-risk-24h', edges);
+    expect(r24.accepts(NOW + 5 * H, false)).toBe(true);
+    expect(r24.accepts(NOW + 5 * H, true)).toBe(false);
+    expect(r24.accepts(NOW + 2 * H, true)).toBe(true);
+    const r3 = listRange('at-risk-3wd', edges);
+    expect(r3.upper).toBe(NOW + 4 * DAY);
+    expect(r3.accepts(NOW + 3 * DAY, false)).toBe(true);
+    expect(r3.accepts(NOW + 3 * DAY, true)).toBe(false);
+    expect(r3.accepts(NOW - 1, false)).toBe(false);
+  });
+});
+
+describe('isAfterCursor', () => {
+  it('orders by deadline then id, so ties never repeat or skip rows', () => {
+    const c = { dueAt: 100, id: 'pos:5' };
+    expect(isAfterCursor(100, 'pos:5', c)).toBe(false);
+    expect(isAfterCursor(100, 'pos:6', c)).toBe(true);
+    expect(isAfterCursor(99, 'pos:9', c)).toBe(false);
+    expect(isAfterCursor(101, 'pos:0', c)).toBe(true);
+    expect(isAfterCursor(1, 'a', null)).toBe(true);
+  });
+});
+
+describe('ageing bucket ranges', () => {
+  it('tiles the overdue range without gaps, matching daysOverdue', () => {
+    const edges = { now: NOW, hourRiskEnd: NOW, dayRiskEnd: NOW, workRiskEnd: NOW };
+    const overdue = listRange('overdue', edges);
+    for (const days of [0.5, 3, 3.01, 7, 7.5, 30, 31, 400]) {
+      const dueAt = NOW - days * DAY;
+      const bucket = ageingBucketOf(daysOverdue(dueAt, NOW))!;
+      const hits = (['1-3', '4-7', '8-30', '30+'] as const).filter((b) => narrowToBucket(overdue, b, NOW).accepts(dueAt, false));
+      expect(hits).toEqual([bucket]);
+    }
+    expect(bucketRange('30+', NOW)).toEqual({ lower: -Infinity, upper: NOW - 30 * DAY });
+    expect(narrowToBucket(overdue, null, NOW)).toBe(overdue);
   });
 });

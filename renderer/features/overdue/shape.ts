@@ -3,13 +3,20 @@
  * grouped from a bounded list of open appeals, and the information-request countdown. Pure.
  */
 import type { RegistryFilter } from '../../app/registry-filter';
-import type { DeadlineCounts } from '../overview/shape';
 
 export const AGEING_BUCKETS = ['1-3', '4-7', '8-30', '30+'] as const;
 export type AgeingBucket = (typeof AGEING_BUCKETS)[number];
 export type Ageing = Record<AgeingBucket, number>;
 
 const DAY_MS = 86_400_000;
+
+/** The store's deadline snapshot per group (`queryDeadlinesBy`). */
+export interface DeadlineCounts {
+  open: number;
+  overdue: number;
+  atRisk24h: number;
+  atRisk3wd: number;
+}
 
 export interface OffenderRow {
   /** Organisation or executor name; null = not stated in the source data. */
@@ -149,4 +156,80 @@ export function offenderFilter(
   const filter: RegistryFilter = { [dimension]: key, deadline: state, sort: 'due-asc' };
   if (sector) filter.sector = sector;
   return filter;
+}
+
+/** The instants that bound the deadline bands (the store's `deadlineBands`). */
+export interface BandEdges {
+  now: number;
+  hourRiskEnd: number;
+  dayRiskEnd: number;
+  workRiskEnd: number;
+}
+
+export interface ListRange {
+  /** Inclusive lower bound on `openDueAt`. */
+  lower: number;
+  /** Exclusive upper bound on `openDueAt`. */
+  upper: number;
+  /** Whether an appeal due at `dueAt` belongs to the list (hour-based rules have a 3-hour band). */
+  accepts(dueAt: number, hourBased: boolean): boolean;
+}
+
+/**
+ * The `openDueAt` key range a list reads and the per-row test, counted exactly as the store's
+ * deadline aggregates count (so a list's length equals the number that linked to it).
+ */
+export function listRange(kind: OverdueListKind, b: BandEdges): ListRange {
+  switch (kind) {
+    case 'overdue':
+      return { lower: -Infinity, upper: b.now, accepts: (dueAt) => dueAt < b.now };
+    case 'at-risk-24h':
+      return {
+        lower: b.now,
+        upper: Math.max(b.dayRiskEnd, b.hourRiskEnd),
+        accepts: (dueAt, hourBased) => dueAt >= b.now && dueAt < (hourBased ? b.hourRiskEnd : b.dayRiskEnd),
+      };
+    case 'at-risk-3wd':
+      return {
+        lower: b.now,
+        upper: Math.max(b.workRiskEnd, b.hourRiskEnd),
+        accepts: (dueAt, hourBased) => dueAt >= b.now && dueAt < (hourBased ? b.hourRiskEnd : b.workRiskEnd),
+      };
+  }
+}
+
+/** Position after the last row of a page: the next page starts strictly after (dueAt, id). */
+export interface PageCursor {
+  dueAt: number;
+  id: string;
+}
+
+export function isAfterCursor(dueAt: number, id: string, cursor: PageCursor | null): boolean {
+  if (!cursor) return true;
+  return dueAt > cursor.dueAt || (dueAt === cursor.dueAt && id > cursor.id);
+}
+
+/** The deadline range of an ageing bucket, exactly as the store's ageing counts it. */
+export function bucketRange(bucket: AgeingBucket, now: number): { lower: number; upper: number } {
+  switch (bucket) {
+    case '1-3':
+      return { lower: now - 3 * DAY_MS, upper: now };
+    case '4-7':
+      return { lower: now - 7 * DAY_MS, upper: now - 3 * DAY_MS };
+    case '8-30':
+      return { lower: now - 30 * DAY_MS, upper: now - 7 * DAY_MS };
+    case '30+':
+      return { lower: -Infinity, upper: now - 30 * DAY_MS };
+  }
+}
+
+/** Narrows a list's range to one ageing bucket (only meaningful for the overdue list). */
+export function narrowToBucket(range: ListRange, bucket: AgeingBucket | null, now: number): ListRange {
+  if (!bucket) return range;
+  const b = bucketRange(bucket, now);
+  return {
+    lower: Math.max(range.lower, b.lower),
+    upper: Math.min(range.upper, b.upper),
+    accepts: (dueAt, hourBased) => dueAt >= b.lower && dueAt < b.upper && range.accepts(dueAt, hourBased),
+  };
 }

@@ -11,3 +11,7 @@ export * from './packs';
 export * from './tile-layout';
 export * from './boundaries';
 export { normalizeLabel } from './text';
+export * from './deadline';
+export * from './classify';
+export * from './validation';
+export { makeAppeal } from './testing';

@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { workCalendar } from './calendar';
+import { addWorkingHours, computeDeadline, selectDeadlineRule, type DeadlineInput } from './deadline';
+import { DEFAULT_DEADLINE_RULES, deadlineRuleSetSchema, withOverrides, type DeadlineRuleSet } from './deadline-rules';
+import { regionDayEnd, regionDayStart, regionTimeOn } from './time';
+
+const TZ = 'Europe/Moscow';
+const at = (day: string, hh = 10, mm = 0) => regionTimeOn(day, hh * 60 + mm, TZ);
+const fz59 = (registeredDay: string, extra: Partial<DeadlineInput> = {}): DeadlineInput => ({
+  source: 'letter59',
+  regime: 'fz59',
+  receivedAt: at(registeredDay, 9),
+  registeredAt: at(registeredDay),
+  ...extra,
+});
+const compute = (input: DeadlineInput, rules: DeadlineRuleSet = DEFAULT_DEADLINE_RULES) => computeDeadline(input, rules, workCalendar, TZ)!;
+
+describe('59-ФЗ: 30 calendar days from registration', () => {
+  it.each([
+    // [registered, due day, explanation]
+    ['2025-03-12', '2025-04-11', '59-ФЗ: 30 календарных дней с 12.03.2025: до 11.04.2025'],
+    ['2025-03-14', '2025-04-14', '59-ФЗ: 30 календарных дней с 14.03.2025, перенесено с воскресенья на 14.04.2025'],
+    ['2025-03-13', '2025-04-14', '59-ФЗ: 30 календарных дней с 13.03.2025, перенесено с субботы на 14.04.2025'],
+    // May holidays: 1 May is a holiday, 2 May a transfer, 3–4 a weekend
+    ['2025-04-01', '2025-05-05', '59-ФЗ: 30 календарных дней с 01.04.2025, перенесено с нерабочего дня 01.05.2025 на 05.05.2025'],
+    // lands on the transferred working Saturday 02.11.2024: stays there
+    ['2024-10-03', '2024-11-02', '59-ФЗ: 30 календарных дней с 03.10.2024: до 02.11.2024'],
+    // New Year holidays and the 9 January 2026 transfer
+    ['2025-12-02', '2026-01-12', '59-ФЗ: 30 календарных дней с 02.12.2025, перенесено с нерабочего дня 01.01.2026 на 12.01.2026'],
+    // leap year
+    ['2024-01-30', '2024-02-29', '59-ФЗ: 30 календарных дней с 30.01.2024: до 29.02.2024'],
+    // 2020 decree non-working days (30.03–30.04, 6–8.05)
+    ['2020-03-10', '2020-05-12', '59-ФЗ: 30 календарных дней с 10.03.2020, перенесено с нерабочего дня 09.04.2020 на 12.05.2020'],
+  ])('registered %s → due %s', (registered, dueDay, explanation) => {
+    const info = compute(fz59(registered));
+    expect(info.dueAt).toBe(regionDayEnd(dueDay, TZ));
+    expect(info.explanation).toBe(explanation);
+    expect(info).toMatchObject({ ruleId: 'fz59', ruleVersion: 1, hourBased: false, originalDueAt: null });
+  });
+
+  it('applies to 59-ФЗ appeals from ПОС by regime, and to letters of any regime', () => {
+    expect(compute({ ...fz59('2025-03-12'), regime: 'message' }).explanation).toBe('59-ФЗ (письмо): 30 календарных дней с 12.03.2025: до 11.04.2025');
+    const info = compute({ ...fz59('2025-03-14'), source: 'pos' });
+    expect(info.ruleId).toBe('fz59');
+    expect(info.explanation).toBe('59-ФЗ: 30 календарных дней с 14.03.2025, перенесено с воскресенья на 14.04.2025');
+  });
+
+  it('counts from receipt when there is no registration date', () => {
+    const info = compute({ source: 'letter59', regime: 'fz59', receivedAt: at('2025-03-12') });
+    expect(info.dueAt).toBe(regionDayEnd('2025-04-11', TZ));
+  });
+
+  it('does not move when the setting is off', () => {
+    const rules = { ...DEFAULT_DEADLINE_RULES, moveToNextWorkingDay: false };
+    const info = compute(fz59('2025-03-14'), rules);
+    expect(info.dueAt).toBe(regionDayEnd('2025-04-13', TZ));
+    expect(info.explanation).toBe('59-ФЗ: 30 календарных дней с 14.03.2025: до 13.04.2025');
+  });
+
+  it('extends once by up to 30 days, moving again if needed', () => {
+    const info = compute(fz59('2025-03-14', { extensionDays: 30 }));
+    expect(info.originalDueAt).toBe(regionDayEnd('2025-04-14', TZ));
+    expect(info.dueAt).toBe(regionDayEnd('2025-05-14', TZ));
+    expect(info.explanation).toBe(
+      '59-ФЗ: 30 календарных дней с 14.03.2025, перенесено с воскресенья на 14.04.2025; продлено на 30 дней — до 14.05.2025',
+    );
+    const moved = compute(fz59('2025-03-12', { extensionDays: 22 })); // 11.04 + 22 = 03.05 (Saturday, May holidays)
+    expect(moved.dueAt).toBe(regionDayEnd('2025-05-05', TZ));
+    expect(moved.explanation).toContain('продлено на 22 дня, перенесено с субботы на 05.05.2025');
+  });
+
+  it('caps an extension at 30 days and says so', () => {
+    const info = compute(fz59('2025-03-14', { extensionDays: 45 }));
+    expect(info.dueAt).toBe(regionDayEnd('2025-05-14', TZ));
+    expect(info.explanation).toContain('продлено на 30 дней (запрошено 45, допускается не более 30)');
+  });
+
+  it('takes an explicit extended day', () => {
+    const info = compute(fz59('2025-03-12', { extendedDueDay: '2025-04-25' }));
+    expect(info.originalDueAt).toBe(regionDayEnd('2025-04-11', TZ));
+    expect(info.dueAt).toBe(regionDayEnd('2025-04-25', TZ));
+    expect(info.explanation).toContain('; продлено до 25.04.2025');
+  });
+});
+
+describe('the record’s own deadline comes first', () => {
+  it('uses ПОС «Дата планируемого завершения работ»', () => {
+    const info = compute({ source: 'pos', regime: 'message', receivedAt: at('2025-03-12'), recordDueDay: '2025-03-20' });
+    expect(info).toEqual({
+      dueAt: regionDayEnd('2025-03-20', TZ),
+      originalDueAt: null,
+      ruleId: 'record',
+      ruleVersion: 1,
+      explanation: 'срок из источника: до 20.03.2025',
+      hourBased: false,
+    });
+  });
+
+  it('keeps the original when the source extended it', () => {
+    const info = compute({ source: 'pos', regime: 'message', receivedAt: at('2025-03-12'), recordDueDay: '2025-03-20', extendedDueDay: '2025-04-03' });
+    expect(info.originalDueAt).toBe(regionDayEnd('2025-03-20', TZ));
+    expect(info.dueAt).toBe(regionDayEnd('2025-04-03', TZ));
+    expect(info.explanation).toBe('срок из источника: до 20.03.2025, продлён до 03.04.2025');
+  });
+
+  it('accepts an instant and can be switched off', () => {
+    const due = at('2025-03-20', 18);
+    expect(compute({ source: 'regional', regime: 'message', receivedAt: at('2025-03-12'), recordDueAt: due }).explanation).toBe(
+      'срок из источника: до 20.03.2025 18:00',
+    );
+    const rules = { ...DEFAULT_DEADLINE_RULES, useRecordDeadline: false };
+    expect(compute({ source: 'pos', regime: 'message', receivedAt: at('2025-03-12'), recordDueDay: '2025-03-20' }, rules).ruleId).toBe('pos');
+  });
+});
+
+describe('ИМ: hours by importance', () => {
+  const im = (importance: DeadlineInput['importance'], receivedAt = at('2025-03-12', 13)): DeadlineInput => ({ source: 'im', regime: 'message', importance, receivedAt });
+  it.each([
+    ['high', 4, 'im-high', 'ИМ, важность «Высокая»: 4 часа с 12.03.2025 13:00: до 12.03.2025 17:00'],
+    ['normal', 9, 'im-normal', 'ИМ, важность «Обычная»: 9 часов с 12.03.2025 13:00: до 12.03.2025 22:00'],
+    ['private', 9, 'im-private', 'ИМ, личное сообщение («ЛС»): 9 часов с 12.03.2025 13:00: до 12.03.2025 22:00'],
+    [null, 9, 'im', 'ИМ, важность не указана: 9 часов с 12.03.2025 13:00: до 12.03.2025 22:00'],
+  ] as const)('%s → %i h', (importance, hours, ruleId, explanation) => {
+    const info = compute(im(importance));
+    expect(info.dueAt).toBe(at('2025-03-12', 13) + hours * 3_600_000);
+    expect(info).toMatchObject({ ruleId, hourBased: true, explanation });
+  });
+
+  it('counts working hours when configured (shortened day, holiday, weekend)', () => {
+    const rules = deadlineRuleSetSchema.parse({
+      ...DEFAULT_DEADLINE_RULES,
+      rules: DEFAULT_DEADLINE_RULES.rules.map((r) => (r.id === 'im-normal' ? { ...r, unit: 'working-hours' } : r)),
+    });
+    // Friday 07.03.2025 is shortened (ends 17:00); 8 March is a holiday, then Sunday.
+    const info = compute(im('normal', at('2025-03-07', 16)), rules);
+    expect(info.dueAt).toBe(at('2025-03-10', 17));
+    expect(info.explanation).toBe('ИМ, важность «Обычная»: 9 рабочих часов с 07.03.2025 16:00: до 10.03.2025 17:00');
+    // received before opening: counting starts at 9:00
+    expect(addWorkingHours(at('2025-03-12', 7), 2.5, workCalendar, TZ, rules.workingHours)).toBe(at('2025-03-12', 11, 30));
+    // received after closing on a working day
+    expect(addWorkingHours(at('2025-03-12', 19), 1, workCalendar, TZ, rules.workingHours)).toBe(at('2025-03-13', 10));
+  });
+
+  it('refuses a calendar without working hours', () => {
+    expect(() => addWorkingHours(at('2025-03-12'), 1, workCalendar, TZ, { startMinutes: 600, endMinutes: 600, shortenedByMinutes: 0 })).toThrow(RangeError);
+  });
+});
+
+describe('ПОС fallback in working days', () => {
+  it('counts 10 working days over the New Year holidays', () => {
+    const info = compute({ source: 'pos', regime: 'message', receivedAt: at('2025-12-26') });
+    expect(info.dueAt).toBe(regionDayEnd('2026-01-21', TZ));
+    expect(info.explanation).toBe('ПОС, сообщение: 10 рабочих дней с 26.12.2025: до 21.01.2026');
+  });
+
+  it('is configurable per category, and a region’s override wins', () => {
+    const rules = withOverrides(DEFAULT_DEADLINE_RULES, [
+      deadlineRuleSetSchema.shape.rules.element.parse({ id: 'kirov-med', label: 'ПОС, медицина', match: { source: 'pos', category: 'Медицина' }, unit: 'working-days', amount: 5, from: 'received' }),
+    ]);
+    const info = compute({ source: 'pos', regime: 'message', category: 'медицина', receivedAt: at('2025-04-30') }, rules);
+    // 30.04 → 5, 6, 7, 12, 13 May 2025 (1–4 and 8–11 May off)
+    expect(info.dueAt).toBe(regionDayEnd('2025-05-13', TZ));
+    expect(info.ruleId).toBe('kirov-med');
+    expect(withOverrides(DEFAULT_DEADLINE_RULES, [])).toBe(DEFAULT_DEADLINE_RULES);
+  });
+
+  it('other sources fall to the default of 30 calendar days', () => {
+    expect(compute({ source: 'voice', regime: 'message', receivedAt: at('2025-03-12') }).ruleId).toBe('default');
+  });
+
+  it('returns null when no rule matches', () => {
+    const rules = { ...DEFAULT_DEADLINE_RULES, rules: DEFAULT_DEADLINE_RULES.rules.filter((r) => r.match.source === 'im') };
+    expect(computeDeadline({ source: 'pos', regime: 'message', receivedAt: at('2025-03-12') }, rules, workCalendar, TZ)).toBeNull();
+    expect(selectDeadlineRule(rules, { source: 'pos', regime: 'message' })).toBeNull();
+  });
+
+  it('counts days in the region’s zone, not the machine’s', () => {
+    // 23:30 Moscow on 12.03 is 20:30 UTC; in Yekaterinburg it is already 13.03 01:30.
+    const receivedAt = regionDayStart('2025-03-13', TZ) - 30 * 60_000;
+    const moscow = computeDeadline({ source: 'letter59', regime: 'fz59', receivedAt }, DEFAULT_DEADLINE_RULES, workCalendar, TZ)!;
+    const yekat = computeDeadline({ source: 'letter59', regime: 'fz59', receivedAt }, DEFAULT_DEADLINE_RULES, workCalendar, 'Asia/Yekaterinburg')!;
+    expect(moscow.explanation).toContain('с 12.03.2025');
+    expect(yekat.explanation).toContain('с 13.03.2025');
+  });
+
+  it('accepts fractional day amounts by rounding up', () => {
+    const rules = deadlineRuleSetSchema.parse({ version: 2, rules: [{ id: 'x', label: 'X', unit: 'calendar-days', amount: 1.5 }] });
+    const info = compute({ source: 'other', regime: 'message', receivedAt: at('2025-03-12') }, rules);
+    expect(info.dueAt).toBe(regionDayEnd('2025-03-14', TZ));
+    expect(info.explanation).toBe('X: 1,5 календарных дня с 12.03.2025: до 14.03.2025');
+    expect(info.ruleVersion).toBe(2);
+  });
+});

@@ -3,7 +3,8 @@
  * search index's ranked ids for a text query), every page of a filter for exports, and the count.
  */
 import type { CurDatabase, StoredAppeal } from '../../db/schema';
-import type { RegistryFilter, RegistrySort } from '../../app/registry-filter';
+import { UNKNOWN_MUNICIPALITY, type RegistryFilter, type RegistrySort } from '../../app/registry-filter';
+import { queryDeadlines, queryReceived, type AggFilter, type Period } from '../../db/aggregate-queries';
 import { scanPage, type PageCursor } from '../../search/key-range-paging';
 import type { SearchIndexBuilder } from '../../search/search-builder';
 import { effectiveSort, matchesFilter, planScan, resolveBounds, type RegistryBounds } from './query-plan';
@@ -128,4 +129,68 @@ export async function countBounded(
     if (scanned >= maxScanned && after) return { count, exact: false };
   } while (after);
   return { count, exact: true };
+}
+
+export interface RegistryCount extends BoundedCount {
+  /** How the number was obtained: from the write-time aggregates, or by reading rows. */
+  via: 'aggregates' | 'rows';
+}
+
+const ALL_TIME: Period = { from: '0000-01-01', to: '9999-12-31' };
+
+type CounterKey = 'received' | 'repeat' | 'open' | 'answeredOnTime' | 'answeredLate' | 'noDeadline' | 'rated' | 'satisfied';
+
+/**
+ * Which aggregate counter answers the filter, if any: the aggregates are keyed by received day ×
+ * sector × municipality × source × organisation, so those dimensions plus one counter qualify.
+ */
+export function aggregateCounterFor(filter: RegistryFilter): { kind: 'received'; counter: CounterKey } | { kind: 'deadline'; counter: 'overdue' | 'atRisk24h' | 'atRisk3wd' | 'open' } | null {
+  if (filter.q || filter.channel !== undefined || filter.category !== undefined || filter.status !== undefined) return null;
+  const extra = [filter.deadline !== undefined, filter.repeat !== undefined, filter.satisfaction !== undefined].filter(Boolean).length;
+  if (extra > 1) return null;
+  if (filter.repeat === false) return null;
+  if (filter.repeat === true) return { kind: 'received', counter: 'repeat' };
+  if (filter.satisfaction === 'rated') return { kind: 'received', counter: 'rated' };
+  if (filter.satisfaction === 'satisfied') return { kind: 'received', counter: 'satisfied' };
+  if (filter.satisfaction !== undefined) return null;
+  const hasPeriod = filter.from !== undefined || filter.to !== undefined;
+  switch (filter.deadline) {
+    case undefined:
+      return { kind: 'received', counter: 'received' };
+    case 'open':
+      return { kind: 'received', counter: 'open' };
+    case 'answered-on-time':
+      return { kind: 'received', counter: 'answeredOnTime' };
+    case 'answered-late':
+      return { kind: 'received', counter: 'answeredLate' };
+    case 'no-deadline':
+      return { kind: 'received', counter: 'noDeadline' };
+    case 'overdue':
+      return hasPeriod ? null : { kind: 'deadline', counter: 'overdue' };
+    case 'at-risk-24h':
+      return hasPeriod ? null : { kind: 'deadline', counter: 'atRisk24h' };
+    case 'at-risk-3wd':
+      return hasPeriod ? null : { kind: 'deadline', counter: 'atRisk3wd' };
+  }
+}
+
+/** «Найдено N»: exact from the aggregates when the filter allows, otherwise a bounded row count. */
+export async function countRegistry(ctx: RegistryQueryContext, filter: RegistryFilter): Promise<RegistryCount> {
+  const agg = aggregateCounterFor(filter);
+  if (agg) {
+    const aggFilter: AggFilter = {
+      sector: filter.sector ?? null,
+      municipality: filter.municipality === undefined ? null : filter.municipality === UNKNOWN_MUNICIPALITY ? '' : filter.municipality,
+      source: filter.source ?? null,
+      organisation: filter.organisation ?? null,
+    };
+    if (agg.kind === 'deadline') {
+      const counts = await queryDeadlines(ctx.db, aggFilter, ctx.now);
+      return { count: counts[agg.counter], exact: true, via: 'aggregates' };
+    }
+    const period: Period = { from: filter.from ?? ALL_TIME.from, to: filter.to ?? ALL_TIME.to };
+    const counters = await queryReceived(ctx.db, period, aggFilter);
+    return { count: counters[agg.counter], exact: true, via: 'aggregates' };
+  }
+  return { ...(await countBounded(ctx, filter)), via: 'rows' };
 }

@@ -1,0 +1,59 @@
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CurDatabase } from '../../db/schema';
+import { upsertAppeals } from '../../db/appeals-repo';
+import type { Appeal } from '../../../shared/domain/appeal';
+import { UNKNOWN_MUNICIPALITY, type RegistryFilter } from '../../app/registry-filter';
+import { SearchIndexBuilder } from '../../search/search-builder';
+import { aggregateCounterFor, countBounded, countRegistry, type RegistryQueryContext } from './queries';
+import { makeTestAppeals } from './test-appeals';
+
+const NOW = Date.parse('2025-11-18T09:00:00+03:00');
+let db: CurDatabase;
+let ctx: RegistryQueryContext;
+
+beforeAll(async () => {
+  db = new CurDatabase(`registry-count-${Math.random()}`);
+  const appeals: Appeal[] = makeTestAppeals({ count: 800, seed: 11, now: NOW }).map(({ openDueAt, repeatFlag, muniKey, receivedDay, ...a }) => a);
+  await upsertAppeals(db, appeals);
+  ctx = { db, now: NOW, timeZone: db.timeZone, search: new SearchIndexBuilder(db) };
+});
+
+afterAll(async () => {
+  db.close();
+  await db.delete();
+});
+
+const FILTERS: RegistryFilter[] = [
+  {},
+  { sector: 'housing' },
+  { from: '2025-11-01', to: '2025-11-10', municipality: 'kirov' },
+  { municipality: UNKNOWN_MUNICIPALITY, source: 'pos' },
+  { organisation: 'ООО «УК Уют»', repeat: true },
+  { deadline: 'overdue', sector: 'roads' },
+  { deadline: 'at-risk-24h' },
+  { deadline: 'at-risk-3wd', source: 'im' },
+  { deadline: 'open', from: '2025-10-20' },
+  { deadline: 'answered-late' },
+  { satisfaction: 'satisfied', sector: 'health' },
+];
+
+describe('registry count', () => {
+  it('answers aggregate-expressible filters from the aggregates, agreeing with the rows', async () => {
+    for (const filter of FILTERS) {
+      const viaAggregates = await countRegistry(ctx, filter);
+      expect(viaAggregates.via, JSON.stringify(filter)).toBe('aggregates');
+      expect(viaAggregates, JSON.stringify(filter)).toMatchObject({ count: (await countBounded(ctx, filter)).count, exact: true });
+    }
+  });
+
+  it('reads rows for filters the aggregates cannot answer', async () => {
+    expect(aggregateCounterFor({ category: 'Отопление' })).toBeNull();
+    expect(aggregateCounterFor({ deadline: 'overdue', from: '2025-11-01' })).toBeNull();
+    expect(aggregateCounterFor({ repeat: true, deadline: 'open' })).toBeNull();
+    const result = await countRegistry(ctx, { category: 'Отопление', sector: 'housing' });
+    expect(result.via).toBe('rows');
+    expect(result.exact).toBe(true);
+    expect(result.count).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,173 @@
+/**
+ * Reads of the overdue control view. Counts come from the deadline aggregates; lists of actual
+ * appeals walk the `openDueAt` index (open appeals only, ordered by deadline) one key range at a
+ * time, never by offset and never over the whole table.
+ */
+import { useEffect, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { CurDatabase, StoredAppeal } from '../../db/schema';
+import { getDb } from '../../db/db';
+import { queryDeadlines, queryDeadlinesBy, queryOverdueAgeing, type AggFilter } from '../../db/aggregate-queries';
+import { deadlineBands } from '../../db/deadline-bands';
+import {
+  listCurRecordsForAppeals,
+  listEscalations,
+  listInfoRequests,
+  type CurRecordFilter,
+  type Escalation,
+  type EscalationStatus,
+  type InfoRequest,
+  type InfoRequestStatus,
+} from '../../db/cur-records-repo';
+import { workCalendar } from '../../../shared/domain/calendar';
+import { now as appNow } from '../../app/clock';
+import {
+  groupByExecutor,
+  isAfterCursor,
+  listRange,
+  narrowToBucket,
+  rankOffenders,
+  type AgeingBucket,
+  type Ageing,
+  type DeadlineCounts,
+  type ExecutorRow,
+  type OffenderRow,
+  type OverdueListKind,
+  type PageCursor,
+} from './shape';
+
+export const PAGE_SIZE = 50;
+/** Executors have no aggregate: their grouping reads at most this many open appeals at risk or overdue. */
+export const EXECUTOR_READ_CAP = 20_000;
+
+/** The app clock, re-read every `intervalMs` (the deadline bands move with it). */
+export function useAppNow(intervalMs = 60_000): number {
+  const [value, setValue] = useState(appNow);
+  useEffect(() => {
+    const timer = setInterval(() => setValue(appNow()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return value;
+}
+
+export interface OverdueSummary {
+  counts: DeadlineCounts;
+  ageing: Ageing;
+  organisations: OffenderRow[];
+}
+
+export async function loadOverdueSummary(db: CurDatabase, sector: string | null, now: number): Promise<OverdueSummary> {
+  const filter: AggFilter = sector ? { sector } : {};
+  const [counts, ageing, byOrg] = await Promise.all([
+    queryDeadlines(db, filter, now),
+    queryOverdueAgeing(db, filter, now),
+    queryDeadlinesBy(db, filter, now, 'organisation'),
+  ]);
+  return { counts, ageing, organisations: rankOffenders(byOrg) };
+}
+
+export function useOverdueSummary(sector: string | null, now: number): OverdueSummary | undefined {
+  return useLiveQuery(() => loadOverdueSummary(getDb(), sector, now), [sector, now]);
+}
+
+export interface OverduePageQuery {
+  kind: OverdueListKind;
+  /** Overdue list only: one ageing bucket. */
+  bucket?: AgeingBucket | null;
+  sector: string | null;
+  now: number;
+  /** Start strictly after this row; null = first page. */
+  after: PageCursor | null;
+  pageSize?: number;
+}
+
+export interface OverduePage {
+  rows: StoredAppeal[];
+  /** Cursor of the next page, or null at the end. */
+  next: PageCursor | null;
+}
+
+function bandsAt(db: CurDatabase, now: number) {
+  return deadlineBands(now, db.timeZone, workCalendar);
+}
+
+/** One page of open appeals of a list, in deadline order (oldest deadline = worst first). */
+export async function readOverduePage(db: CurDatabase, query: OverduePageQuery): Promise<OverduePage> {
+  const size = query.pageSize ?? PAGE_SIZE;
+  const range = narrowToBucket(listRange(query.kind, bandsAt(db, query.now)), query.kind === 'overdue' ? (query.bucket ?? null) : null, query.now);
+  const after = query.after;
+  // Resume at the cursor's key (ties on the same deadline are ordered by id inside the index).
+  const lower = after ? Math.max(range.lower, after.dueAt) : range.lower;
+  if (lower >= range.upper) return { rows: [], next: null };
+  const rows = await db.appeals
+    .where('openDueAt')
+    .between(lower, range.upper, true, false)
+    .filter(
+      (a) =>
+        a.openDueAt !== undefined &&
+        isAfterCursor(a.openDueAt, a.id, after) &&
+        (!query.sector || a.sector === query.sector) &&
+        range.accepts(a.openDueAt, a.deadline?.hourBased ?? false),
+    )
+    .limit(size + 1)
+    .toArray();
+  const page = rows.slice(0, size);
+  const last = page[page.length - 1];
+  return { rows: page, next: rows.length > size && last ? { dueAt: last.openDueAt!, id: last.id } : null };
+}
+
+export interface OverduePageView extends OverduePage {
+  records: Map<string, { escalations: Escalation[]; infoRequests: InfoRequest[] }>;
+}
+
+export function useOverduePage(query: OverduePageQuery): OverduePageView | undefined {
+  return useLiveQuery(async () => {
+    const db = getDb();
+    const page = await readOverduePage(db, query);
+    const records = await listCurRecordsForAppeals(
+      db,
+      page.rows.map((r) => r.id),
+    );
+    return { ...page, records };
+  }, [query.kind, query.bucket, query.sector, query.now, query.after?.dueAt, query.after?.id, query.pageSize]);
+}
+
+export interface ExecutorGroups {
+  rows: ExecutorRow[];
+  /** True when the cap was reached: the grouping covers the worst EXECUTOR_READ_CAP appeals only. */
+  truncated: boolean;
+  read: number;
+}
+
+/** Overdue and at-risk (3 working days) appeals grouped by executor, from one bounded index range. */
+export async function loadExecutorGroups(db: CurDatabase, sector: string | null, now: number): Promise<ExecutorGroups> {
+  const bands = bandsAt(db, now);
+  const overdue = listRange('overdue', bands);
+  const risk = listRange('at-risk-3wd', bands);
+  const rows = await db.appeals
+    .where('openDueAt')
+    .between(-Infinity, risk.upper, true, false)
+    .filter(
+      (a) =>
+        a.openDueAt !== undefined &&
+        (!sector || a.sector === sector) &&
+        (overdue.accepts(a.openDueAt, false) || risk.accepts(a.openDueAt, a.deadline?.hourBased ?? false)),
+    )
+    .limit(EXECUTOR_READ_CAP + 1)
+    .toArray();
+  const truncated = rows.length > EXECUTOR_READ_CAP;
+  const used = truncated ? rows.slice(0, EXECUTOR_READ_CAP) : rows;
+  return { rows: groupByExecutor(used, now), truncated, read: used.length };
+}
+
+export function useExecutorGroups(sector: string | null, now: number): ExecutorGroups | undefined {
+  return useLiveQuery(() => loadExecutorGroups(getDb(), sector, now), [sector, now]);
+}
+
+export function useEscalations(filter: CurRecordFilter<EscalationStatus>): Escalation[] | undefined {
+  return useLiveQuery(() => listEscalations(getDb(), filter), [filter.status, filter.sector, filter.since]);
+}
+
+export function useInfoRequests(filter: CurRecordFilter<InfoRequestStatus>): InfoRequest[] | undefined {
+  return useLiveQuery(() => listInfoRequests(getDb(), filter), [filter.status, filter.sector, filter.since]);
+}

@@ -5,7 +5,7 @@
  * it runs the same in a Web Worker, in the watched-folder source and in Node tests.
  */
 import type { Appeal } from '../domain/appeal';
-import { cellText, type Cell, type RawRow } from './cells';
+import { cellText, isErrorCell, type Cell, type RawRow } from './cells';
 import type { ConvertContext, NeedsMapping, RowConverter } from './convert-context';
 import { convertImRow } from './convert-im';
 import { convertLetter59Row } from './convert-letter59';
@@ -68,7 +68,7 @@ export function parseNeedsKey(key: string): NeedsMapping {
 }
 
 function isBlank(cells: Cell[]): boolean {
-  return cells.every((c) => cellText(c) === null && typeof c !== 'object');
+  return cells.every((c) => cellText(c) === null && !isErrorCell(c));
 }
 
 export class RowProcessor {

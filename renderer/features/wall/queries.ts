@@ -1,0 +1,203 @@
+/**
+ * Every read the wall makes. Numbers come only from the store's incremental aggregates
+ * (renderer/db/aggregate-queries.ts); the two bounded index reads below (latest categories of a
+ * sector, latest coordinates) are capped by `limit` and project each row to the one or two
+ * fields they need at once, so no text, address or personal field is kept or reaches a view.
+ */
+import type { CurDatabase } from '../../db/schema';
+import {
+  queryDeadlines,
+  queryDeadlinesBy,
+  queryOverdueAgeing,
+  queryReceived,
+  queryReceivedBy,
+} from '../../db/aggregate-queries';
+import type { Counters } from '../../db/aggregate-model';
+import { regionDayEnd, regionDayStart } from '../../../shared/domain/time';
+import type { DayRange } from '../../../shared/wall';
+
+export type { Counters };
+
+export interface WallFilter {
+  sector?: string;
+  municipality?: string;
+  source?: string;
+}
+
+export interface DeadlineCounts {
+  open: number;
+  overdue: number;
+  atRisk24h: number;
+  atRisk3wd: number;
+}
+
+export type Ageing = Awaited<ReturnType<typeof queryOverdueAgeing>>;
+
+export interface HeatmapData {
+  current: Map<string, Counters>;
+  previous: Map<string, Counters>;
+  deadlines: Map<string, DeadlineCounts>;
+}
+
+export async function loadHeatmap(db: CurDatabase, range: DayRange, previous: DayRange, filter: WallFilter, now: number): Promise<HeatmapData> {
+  const [current, before, deadlines] = await Promise.all([
+    queryReceivedBy(db, range, filter, 'municipality'),
+    queryReceivedBy(db, previous, filter, 'municipality'),
+    queryDeadlinesBy(db, filter, now, 'municipality'),
+  ]);
+  return { current, previous: before, deadlines };
+}
+
+export interface OverdueData {
+  total: DeadlineCounts;
+  bySector: Map<string, DeadlineCounts>;
+  byOrganisation: Map<string, DeadlineCounts>;
+  ageing: Ageing;
+}
+
+export async function loadOverdue(db: CurDatabase, filter: WallFilter, now: number): Promise<OverdueData> {
+  const [total, bySector, byOrganisation, ageing] = await Promise.all([
+    queryDeadlines(db, filter, now),
+    queryDeadlinesBy(db, filter, now, 'sector'),
+    queryDeadlinesBy(db, filter, now, 'organisation'),
+    queryOverdueAgeing(db, filter, now),
+  ]);
+  return { total, bySector, byOrganisation, ageing };
+}
+
+export interface SectorsData {
+  received: Map<string, Counters>;
+  deadlines: Map<string, DeadlineCounts>;
+  /** Per sector, received per day over the range (oldest first, zero-filled). */
+  daily: Map<string, number[]>;
+}
+
+export async function loadSectors(
+  db: CurDatabase,
+  range: DayRange,
+  days: readonly string[],
+  sectorIds: readonly string[],
+  filter: WallFilter,
+  now: number,
+): Promise<SectorsData> {
+  const base = { ...filter, sector: undefined };
+  const [received, deadlines, perSector] = await Promise.all([
+    queryReceivedBy(db, range, base, 'sector'),
+    queryDeadlinesBy(db, base, now, 'sector'),
+    Promise.all(sectorIds.map((sector) => queryReceivedBy(db, range, { ...base, sector }, 'day'))),
+  ]);
+  const daily = new Map<string, number[]>();
+  sectorIds.forEach((sector, i) => daily.set(sector, seriesOf(perSector[i] ?? new Map(), days)));
+  return { received, deadlines, daily };
+}
+
+export interface DynamicsData {
+  bySource: Map<string, number[]>;
+  bySector: Map<string, number[]>;
+}
+
+export async function loadDynamics(
+  db: CurDatabase,
+  range: DayRange,
+  days: readonly string[],
+  sources: readonly string[],
+  sectorIds: readonly string[],
+  filter: WallFilter,
+): Promise<DynamicsData> {
+  const [perSource, perSector] = await Promise.all([
+    Promise.all(sources.map((source) => queryReceivedBy(db, range, { ...filter, source }, 'day'))),
+    Promise.all(sectorIds.map((sector) => queryReceivedBy(db, range, { ...filter, sector }, 'day'))),
+  ]);
+  const bySource = new Map<string, number[]>();
+  sources.forEach((s, i) => bySource.set(s, seriesOf(perSource[i] ?? new Map(), days)));
+  const bySector = new Map<string, number[]>();
+  sectorIds.forEach((s, i) => bySector.set(s, seriesOf(perSector[i] ?? new Map(), days)));
+  return { bySource, bySector };
+}
+
+export interface RatingData {
+  current: Map<string, Counters>;
+  previous: Map<string, Counters>;
+  deadlines: Map<string, DeadlineCounts>;
+}
+
+export async function loadRating(db: CurDatabase, range: DayRange, previous: DayRange, filter: WallFilter, now: number): Promise<RatingData> {
+  const base = { ...filter, municipality: undefined };
+  const [current, before, deadlines] = await Promise.all([
+    queryReceivedBy(db, range, base, 'municipality'),
+    queryReceivedBy(db, previous, base, 'municipality'),
+    queryDeadlinesBy(db, base, now, 'municipality'),
+  ]);
+  return { current, previous: before, deadlines };
+}
+
+/** Totals for the scene header (and for tests comparing the wall with the registry). */
+export function loadTotals(db: CurDatabase, range: DayRange, filter: WallFilter): Promise<Counters> {
+  return queryReceived(db, range, filter);
+}
+
+function seriesOf(byDay: Map<string, Counters>, days: readonly string[]): number[] {
+  return days.map((day) => byDay.get(day)?.received ?? 0);
+}
+
+/**
+ * The most frequent categories among the latest `limit` appeals of a sector in the range
+ * (a bounded read of the [sector+receivedAt] index, newest first). Returns [category, count].
+ */
+export async function latestTopCategory(
+  db: CurDatabase,
+  sector: string,
+  range: DayRange,
+  timeZone: string,
+  municipality: string | undefined,
+  limit: number,
+): Promise<{ category: string | null; sample: number }> {
+  const from = regionDayStart(range.from, timeZone);
+  const to = regionDayEnd(range.to, timeZone);
+  const counts = new Map<string, number>();
+  let sample = 0;
+  await db.appeals
+    .where('[sector+receivedAt]')
+    .between([sector, from], [sector, to], true, true)
+    .reverse()
+    .limit(limit)
+    .each((row) => {
+      // Project at once: only the category (and municipality for the focus) are looked at.
+      if (municipality !== undefined && row.municipality !== municipality) return;
+      sample += 1;
+      if (row.category) counts.set(row.category, (counts.get(row.category) ?? 0) + 1);
+    });
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const [category, n] of counts) {
+    if (n > bestCount || (n === bestCount && best !== null && category < best)) {
+      best = category;
+      bestCount = n;
+    }
+  }
+  return { category: best, sample };
+}
+
+export interface GeoPoint {
+  lon: number;
+  lat: number;
+}
+
+/** Coordinates of the latest `limit` geolocated appeals in the range (bounded index read). */
+export async function latestPoints(db: CurDatabase, range: DayRange, timeZone: string, filter: WallFilter, limit: number): Promise<GeoPoint[]> {
+  const from = regionDayStart(range.from, timeZone);
+  const to = regionDayEnd(range.to, timeZone);
+  const points: GeoPoint[] = [];
+  await db.appeals
+    .where('receivedAt')
+    .between(from, to, true, true)
+    .reverse()
+    .limit(limit)
+    .each((row) => {
+      if (row.lat === null || row.lon === null) return;
+      if (filter.sector && row.sector !== filter.sector) return;
+      if (filter.municipality && row.municipality !== filter.municipality) return;
+      points.push({ lon: row.lon, lat: row.lat });
+    });
+  return points;
+}

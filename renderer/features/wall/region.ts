@@ -1,0 +1,71 @@
+/**
+ * The region as the wall needs it: units with population (null when unknown), sectors, the
+ * time zone, and geometry for the map: the equal-tile layout by default, or real boundaries
+ * when the pack (or the boundaries imported in settings) carries them, with their attribution.
+ */
+import { useMemo } from 'react';
+import { useRegionPack } from '../../app/region';
+import { populationOf, type RegionPack } from '../../../shared/domain/region-pack';
+import { sectorsOf, type SectorDefinition } from '../../../shared/domain/sectors';
+import { tileLayout } from '../../../shared/domain/tile-layout';
+import { tilesToGeoJson, type UnitInput } from '../../../shared/wall';
+
+export interface WallMapGeometry {
+  /** Name under which the geometry is registered with ECharts (changes with the geometry). */
+  mapName: string;
+  geoJson: { type: 'FeatureCollection'; features: unknown[] };
+  kind: 'tiles' | 'boundaries';
+  attribution: string | null;
+}
+
+export interface WallRegion {
+  pack: RegionPack;
+  timeZone: string;
+  units: UnitInput[];
+  unitNames: Map<string, string>;
+  shortNames: Map<string, string>;
+  sectors: SectorDefinition[];
+  geometry: WallMapGeometry;
+}
+
+export function geometryOf(pack: RegionPack): WallMapGeometry {
+  if (pack.geometry.kind === 'geojson') {
+    const boundaries = pack.geometry.boundaries;
+    return {
+      mapName: `cur-wall-${pack.id}-${pack.version}-boundaries`,
+      kind: 'boundaries',
+      attribution: pack.geometry.attribution,
+      geoJson: {
+        type: 'FeatureCollection',
+        features: Object.entries(boundaries).map(([id, geometry]) => ({ type: 'Feature', properties: { name: id }, geometry })),
+      },
+    };
+  }
+  const layout = tileLayout(pack);
+  const names = new Map(pack.municipalities.map((m) => [m.id, m.shortName]));
+  return {
+    mapName: `cur-wall-${pack.id}-${pack.version}-tiles`,
+    kind: 'tiles',
+    attribution: null,
+    geoJson: tilesToGeoJson(
+      layout.tiles.map((t) => ({ id: t.municipalityId, name: names.get(t.municipalityId) ?? t.municipalityId, row: t.row, col: t.col })),
+    ),
+  };
+}
+
+export function wallRegionOf(pack: RegionPack): WallRegion {
+  return {
+    pack,
+    timeZone: pack.timeZone,
+    units: pack.municipalities.map((m) => ({ id: m.id, name: m.shortName, population: populationOf(m)?.value ?? null })),
+    unitNames: new Map(pack.municipalities.map((m) => [m.id, m.name])),
+    shortNames: new Map(pack.municipalities.map((m) => [m.id, m.shortName])),
+    sectors: sectorsOf(pack),
+    geometry: geometryOf(pack),
+  };
+}
+
+export function useWallRegion(): WallRegion {
+  const pack = useRegionPack();
+  return useMemo(() => wallRegionOf(pack), [pack]);
+}

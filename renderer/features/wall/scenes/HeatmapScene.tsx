@@ -1,0 +1,254 @@
+/**
+ * Scene 1 «Тепловая карта региона»: municipalities coloured by the chosen measure with stated
+ * class breaks (sequential viridis; diverging only for growth), the top five named, a focused
+ * municipality outlined with its own figures, and, on real boundaries, the latest geolocated
+ * appeals as a point-density layer.
+ */
+import { useEffect, useMemo } from 'react';
+import * as echarts from 'echarts';
+import type { EChartsOption } from 'echarts';
+import {
+  colourFor,
+  divergingScale,
+  legendOf,
+  measureValue,
+  sequentialScale,
+  topUnits,
+  unitMeasures,
+  type HeatMeasure,
+  type LegendEntry,
+  type UnitMeasures,
+} from '../../../../shared/wall';
+import { formatDelta, formatNumber, formatPercent } from '../../../../shared/format/ru';
+import { useT } from '../../../i18n';
+import { wallMessages, type WallMessageKey } from '../messages';
+import { latestPoints, loadHeatmap, type GeoPoint } from '../queries';
+import { useSceneData } from '../use-scene-data';
+import { vh, WallChart } from '../WallChart';
+import type { SceneProps } from './types';
+
+const MEASURE_TITLE: Record<HeatMeasure, WallMessageKey> = {
+  per10k: 'measurePer10k',
+  overdue: 'measureOverdue',
+  overdueShare: 'measureOverdueShare',
+  growth: 'measureGrowth',
+  satisfaction: 'measureSatisfaction',
+};
+
+/** Bounded read for the point layer: the latest appeals only. */
+const POINT_LIMIT = 3000;
+
+export function formatMeasure(measure: HeatMeasure, value: number | null): string {
+  if (value === null) return '—';
+  switch (measure) {
+    case 'per10k':
+      return formatNumber(value, value < 100 ? 1 : 0);
+    case 'overdue':
+      return formatNumber(value);
+    case 'overdueShare':
+    case 'satisfaction':
+      return formatPercent(value, 1);
+    case 'growth':
+      return `${value > 0 ? '+' : ''}${formatPercent(value, 1)}`;
+  }
+}
+
+function legendLabel(measure: HeatMeasure, entry: LegendEntry): string {
+  const f = (v: number) => (measure === 'growth' ? formatDelta(v * 100, 0) + '\u202f%' : formatMeasure(measure, v));
+  if (entry.from === null && entry.to !== null) return `< ${f(entry.to)}`;
+  if (entry.to === null && entry.from !== null) return `≥ ${f(entry.from)}`;
+  if (entry.from !== null && entry.to !== null) return `${f(entry.from)} – ${f(entry.to)}`;
+  return '';
+}
+
+export function HeatmapScene({ scope, region, measure }: SceneProps) {
+  const t = useT(wallMessages);
+  const { geometry } = region;
+  // Sector focus filters the numbers; a municipality focus keeps the whole map and outlines the unit.
+  const filter = scope.focus?.kind === 'sector' ? scope.filter : {};
+  const data = useSceneData((db) => loadHeatmap(db, scope.range, scope.previous, filter, scope.now), [scope.key]);
+  const points = useSceneData(
+    (db) => (geometry.kind === 'boundaries' ? latestPoints(db, scope.range, scope.timeZone, filter, POINT_LIMIT) : Promise.resolve([] as GeoPoint[])),
+    [scope.key, geometry.kind],
+  );
+
+  useEffect(() => {
+    // Registering the same name again replaces the geometry; charts pick it up on setOption.
+    echarts.registerMap(geometry.mapName, geometry.geoJson as Parameters<typeof echarts.registerMap>[1]);
+  }, [geometry]);
+
+  const measures: UnitMeasures[] = useMemo(
+    () => (data ? unitMeasures(region.units, data.current, data.previous, data.deadlines) : []),
+    [data, region.units],
+  );
+  const values = measures.map((u) => measureValue(u, measure));
+  const scale = useMemo(() => (measure === 'growth' ? divergingScale(values) : sequentialScale(values)), [measure, values.join(',')]);
+  // With nothing counted yet, a "top five" of zeros would name districts for no reason.
+  const hasValues = values.some((v) => v !== null && v !== 0);
+  const top = useMemo(() => (hasValues ? topUnits(measures, measure, 5) : []), [measures, measure, hasValues]);
+  const focusId = scope.focus?.kind === 'municipality' ? scope.focus.id : null;
+  const focused = focusId ? measures.find((u) => u.id === focusId) ?? null : null;
+
+  const option: EChartsOption = useMemo(() => {
+    const regionStyle = (u: UnitMeasures) => {
+      const colour = colourFor(scale, measureValue(u, measure));
+      const isFocus = u.id === focusId;
+      return {
+        areaColor: colour,
+        color: colour,
+        borderColor: isFocus ? '#ffffff' : '#0e141b',
+        borderWidth: isFocus ? vh(0.6) : geometry.kind === 'tiles' ? 0 : 1,
+      };
+    };
+    if (geometry.kind === 'tiles') {
+      // A map series: each tile carries its own colour and a two-line label (name, value).
+      return {
+        animation: false,
+        series: [
+          {
+            type: 'map',
+            map: geometry.mapName,
+            roam: false,
+            silent: true,
+            layoutCenter: ['50%', '50%'],
+            layoutSize: '100%',
+            aspectScale: 1,
+            selectedMode: false,
+            label: {
+              show: true,
+              fontSize: vh(2.6),
+              lineHeight: vh(3.2),
+              fontWeight: 'bold',
+              formatter: (p: { name: string }) => {
+                const u = measures.find((m) => m.id === p.name);
+                const name = region.shortNames.get(p.name) ?? p.name;
+                return `${abbreviate(name)}\n${u ? formatMeasure(measure, measureValue(u, measure)) : '—'}`;
+              },
+            },
+            data: measures.map((u) => ({
+              name: u.id,
+              value: measureValue(u, measure) ?? undefined,
+              itemStyle: regionStyle(u),
+              label: { color: labelColour(colourFor(scale, measureValue(u, measure))) },
+            })),
+          },
+        ],
+      } as EChartsOption;
+    }
+    return {
+      animation: false,
+      geo: {
+        map: geometry.mapName,
+        roam: false,
+        silent: true,
+        layoutCenter: ['50%', '50%'],
+        layoutSize: '100%',
+        aspectScale: 0.62,
+        label: { show: false },
+        itemStyle: { areaColor: '#4a4f57', borderColor: '#0e141b', borderWidth: 1 },
+        regions: measures.map((u) => ({ name: u.id, itemStyle: regionStyle(u) })),
+      },
+      series: [
+        {
+          type: 'scatter',
+          coordinateSystem: 'geo',
+          symbolSize: Math.max(2, vh(0.35)),
+          itemStyle: { color: 'rgba(255,255,255,0.35)' },
+          silent: true,
+          data: (points ?? []).map((p) => [p.lon, p.lat]),
+        },
+      ],
+    } as EChartsOption;
+  }, [geometry, measures, scale, measure, focusId, points, region.shortNames]);
+
+  if (!data) return <div className="wall-empty">{t('loading')}</div>;
+
+  return (
+    <div className="wall-heatmap" data-testid="wall-scene-heatmap" data-ready="true" data-measure={measure}>
+      <div className="wall-heatmap__map">
+        <WallChart option={option} title={t(MEASURE_TITLE[measure])} testId="wall-heatmap-chart" />
+        {geometry.attribution ? <div className="wall-heatmap__attribution">{geometry.attribution}</div> : null}
+      </div>
+      <div className="wall-heatmap__side">
+        <section className="wall-panel wall-panel--auto">
+          <h2 className="wall-panel__title">{t(MEASURE_TITLE[measure])}</h2>
+          <div className="wall-legend" data-testid="wall-legend">
+            {legendOf(scale)
+              .filter((entry) => entry.from !== null || entry.to !== null)
+              .map((entry) => (
+                <div className="wall-legend__row" key={entry.colour}>
+                  <span className="wall-legend__swatch" style={{ background: entry.colour }} />
+                  <span>{legendLabel(measure, entry)}</span>
+                </div>
+              ))}
+            <div className="wall-legend__row">
+              <span className="wall-legend__swatch" style={{ background: colourFor(scale, null) }} />
+              <span>{t('legendNoData')}</span>
+            </div>
+          </div>
+        </section>
+        <section className="wall-panel">
+          {focused ? (
+            <FocusCard unit={focused} />
+          ) : (
+            <>
+              <h2 className="wall-panel__title">{measure === 'satisfaction' ? t('topFiveLowest') : t('topFive')}</h2>
+              {top.length === 0 ? <p className="wall-muted">{t('noData')}</p> : null}
+              <ol className="wall-top" data-testid="wall-top-five">
+                {top.map((u, i) => (
+                  <li className="wall-top__row" key={u.id} data-unit={u.id} data-value={measureValue(u, measure) ?? ''}>
+                    <span className="wall-muted">{i + 1}</span>
+                    <span className="wall-top__name">{u.name}</span>
+                    <span className="wall-top__value">{formatMeasure(measure, measureValue(u, measure))}</span>
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function FocusCard({ unit }: { unit: UnitMeasures }) {
+  const t = useT(wallMessages);
+  const rows: Array<[WallMessageKey, string]> = [
+    ['volume', formatNumber(unit.received)],
+    ['measurePer10k', formatMeasure('per10k', unit.per10k)],
+    ['measureOverdue', formatMeasure('overdue', unit.overdue)],
+    ['measureOverdueShare', formatMeasure('overdueShare', unit.overdueShare)],
+    ['measureGrowth', formatMeasure('growth', unit.growth)],
+    ['measureSatisfaction', formatMeasure('satisfaction', unit.satisfaction)],
+  ];
+  return (
+    <div className="wall-focus-card" data-testid="wall-focus-card" data-unit={unit.id}>
+      <h2 className="wall-panel__title" style={{ color: 'var(--accent)' }}>
+        {unit.name}
+      </h2>
+      <dl>
+        {rows.map(([key, value]) => (
+          <div key={key} style={{ display: 'contents' }}>
+            <dt>{t(key)}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
+/** Tiles are small: a name longer than 8 letters is cut with a dot (the top five give full names). */
+function abbreviate(name: string): string {
+  return name.length <= 8 ? name : `${name.slice(0, 7)}.`;
+}
+
+/** Dark text on light classes, light text on dark ones (contrast on every class colour). */
+function labelColour(background: string): string {
+  const hex = background.replace('#', '');
+  const r = parseInt(hex.slice(0, 2), 16);
+  const g = parseInt(hex.slice(2, 4), 16);
+  const b = parseInt(hex.slice(4, 6), 16);
+  const luminance = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+  return luminance > 0.5 ? '#0b0f14' : '#ffffff';
+}

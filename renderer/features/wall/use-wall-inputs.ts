@@ -1,0 +1,75 @@
+/**
+ * Everything that drives the wall besides data: the rotation clock, the presenter channel and
+ * the keyboard. Each is a small effect feeding the pure reducer through the store.
+ */
+import { useEffect } from 'react';
+import {
+  announcement,
+  parsePresenterCommand,
+  snapshotOf,
+  WALL_CHANNEL,
+} from '../../../shared/wall';
+import { useWallStore } from './store';
+
+/** Tick period: presenter commands apply at once; rotation resolution of 0.5 s is plenty. */
+const TICK_MS = 500;
+
+export function useRotationClock(speed = 1): void {
+  const dispatch = useWallStore((s) => s.dispatch);
+  useEffect(() => {
+    // Elapsed time is measured (not assumed), so a throttled background tab stays accurate.
+    let last = performance.now();
+    const id = window.setInterval(() => {
+      const t = performance.now();
+      dispatch({ type: 'tick', ms: (t - last) * speed });
+      last = t;
+    }, TICK_MS);
+    return () => window.clearInterval(id);
+  }, [dispatch, speed]);
+}
+
+/** Listens for presenter commands and announces the wall's state after every change. */
+export function usePresenterChannel(): void {
+  const dispatch = useWallStore((s) => s.dispatch);
+  useEffect(() => {
+    if (typeof BroadcastChannel === 'undefined') return undefined;
+    const channel = new BroadcastChannel(WALL_CHANNEL);
+    const announce = () => channel.postMessage(announcement(snapshotOf(useWallStore.getState().wall)));
+    channel.onmessage = (event: MessageEvent) => {
+      const cmd = parsePresenterCommand(event.data);
+      if (!cmd) return; // Malformed or foreign messages are ignored, never shown.
+      if (cmd.type === 'hello') announce();
+      else dispatch({ type: 'command', command: cmd });
+    };
+    // Announce on scene/focus/pause changes, not on every tick.
+    let previous = '';
+    const unsubscribe = useWallStore.subscribe((s) => {
+      const snap = snapshotOf(s.wall);
+      const key = JSON.stringify({ ...snap, remainingMs: null });
+      if (key !== previous) {
+        previous = key;
+        channel.postMessage(announcement(snap));
+      }
+    });
+    announce();
+    return () => {
+      unsubscribe();
+      channel.close();
+    };
+  }, [dispatch]);
+}
+
+const WALL_KEYS = new Set(['ArrowRight', 'ArrowLeft', 'PageUp', 'PageDown', ' ', 'Spacebar', 'Escape']);
+
+export function useWallKeyboard(): void {
+  const dispatch = useWallStore((s) => s.dispatch);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!WALL_KEYS.has(event.key) || event.altKey || event.ctrlKey || event.metaKey) return;
+      event.preventDefault();
+      dispatch({ type: 'key', key: event.key });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [dispatch]);
+}

@@ -1,0 +1,94 @@
+/**
+ * Electron main process (runtime: Electron main). Only wiring: every policy and handler lives in its
+ * own module — security.ts, protocol.ts, windows.ts, wall-window.ts, ipc/<domain>.ts.
+ */
+import { app, BrowserWindow, session } from 'electron';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { registerAppIpc } from './ipc/app';
+import { registerFeedIpc } from './ipc/feed';
+import { registerFilesIpc } from './ipc/files';
+import { registerFoldersIpc } from './ipc/folders';
+import { registerWallIpc } from './ipc/wall';
+import { log } from './log';
+import { handleAppProtocol, registerAppScheme } from './protocol';
+import { APP_ENTRY_URL } from './security';
+import { HostSettingsFile } from './settings-file';
+import { chainFromElectron, isTrustedByExtraCa, parsePemBundle } from './tls';
+import { WallWindow, type WallEvent } from './wall-window';
+import { operatorWindowOptions } from './window-options';
+import { applyPermissionPolicy, createSecureWindow, hardenWebContents } from './windows';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const RENDERER_ROOT = join(here, '..', 'dist', 'renderer');
+const PRELOAD = join(here, 'preload.cjs');
+
+/** Start options for the renderer (tests: a database name, a frozen clock); only the known safe characters. */
+function bootQuery(): string {
+  const raw = process.env.CUR_BOOT_QUERY ?? '';
+  return /^\?[\w=&.%+:-]{0,512}$/.test(raw) ? raw : '';
+}
+
+function installExtraCa() {
+  const file = process.env.CUR_EXTRA_CA_FILE;
+  if (!file) return;
+  let cas;
+  try {
+    cas = parsePemBundle(readFileSync(file, 'utf8'));
+  } catch (error) {
+    log(`extra CA file unreadable (${file}): ${String(error)}`);
+    return;
+  }
+  log(`extra CA: ${cas.length} certificate(s) from ${file}`);
+  session.defaultSession.setCertificateVerifyProc((request, callback) => {
+    if (request.verificationResult !== 'net::ERR_CERT_AUTHORITY_INVALID') return callback(-3);
+    try {
+      callback(isTrustedByExtraCa(chainFromElectron(request.certificate), cas, request.hostname, Date.now()) ? 0 : -3);
+    } catch {
+      callback(-3);
+    }
+  });
+}
+
+registerAppScheme();
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let operator: BrowserWindow | null = null;
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, log));
+  app.on('second-instance', () => {
+    if (operator) {
+      if (operator.isMinimized()) operator.restore();
+      operator.focus();
+    }
+  });
+  app.on('window-all-closed', () => app.quit());
+
+  void app.whenReady().then(() => {
+    handleAppProtocol(RENDERER_ROOT, log);
+    applyPermissionPolicy(log);
+    installExtraCa();
+
+    const settings = new HostSettingsFile(join(app.getPath('userData'), 'host-settings.json'));
+    const notify = (event: WallEvent) => {
+      if (operator && !operator.isDestroyed()) operator.webContents.send('wall:event', event);
+    };
+    const wall = new WallWindow({ preloadPath: PRELOAD, settings, query: bootQuery, notify, log });
+
+    registerAppIpc(log);
+    registerWallIpc(wall, log);
+    registerFeedIpc(log);
+    registerFilesIpc(log);
+    registerFoldersIpc(settings, log);
+
+    operator = createSecureWindow(operatorWindowOptions(PRELOAD), `${APP_ENTRY_URL}${bootQuery()}#/overview`, 'operator', { onWallRecovered: () => {} }, log);
+    operator.on('closed', () => {
+      operator = null;
+      wall.close();
+    });
+  });
+}

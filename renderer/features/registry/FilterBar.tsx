@@ -1,0 +1,207 @@
+/**
+ * The registry's filter form. The URL is the single source of truth: every change navigates to
+ * the new `#/registry?…`, so Back works and the view can be copied to another window.
+ * Selects apply at once; text fields apply on Enter or «Найти».
+ */
+import { useEffect, useState, type FormEvent } from 'react';
+import { NORMALIZED_STATUSES, SOURCE_KINDS, type NormalizedStatus, type SourceKind } from '../../../shared/domain/appeal';
+import type { RegionPack } from '../../../shared/domain/region-pack';
+import { sectorsOf } from '../../../shared/domain/sectors';
+import {
+  DEADLINE_STATES,
+  REGISTRY_SORTS,
+  SATISFACTIONS,
+  UNKNOWN_MUNICIPALITY,
+  registryHref,
+  type DeadlineState,
+  type RegistryFilter,
+  type RegistrySort,
+  type Satisfaction,
+} from '../../app/registry-filter';
+import { navigate } from '../../app/router';
+import { sourceLabel, statusLabel } from '../../export/appeal-labels';
+import { useLang, useT } from '../../i18n';
+import { Button } from '../../ui/Button';
+import { registryMessages } from './messages';
+
+interface FilterBarProps {
+  filter: RegistryFilter;
+  pack: RegionPack;
+}
+
+const TEXT_FIELDS = ['q', 'channel', 'category', 'organisation'] as const;
+type TextField = (typeof TEXT_FIELDS)[number];
+
+export function FilterBar({ filter, pack }: FilterBarProps) {
+  const t = useT(registryMessages);
+  const lang = useLang();
+  const [text, setText] = useState<Record<TextField, string>>(() => textOf(filter));
+  useEffect(() => setText(textOf(filter)), [filter.q, filter.channel, filter.category, filter.organisation]);
+
+  const apply = (patch: Partial<RegistryFilter>) => {
+    const next: RegistryFilter = { ...filter, ...patch };
+    // A text query ranks by relevance; leaving it returns to the default order.
+    if (patch.q !== undefined && next.sort === 'relevance' && !next.q) delete next.sort;
+    navigate(registryHref(next));
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    apply({ q: text.q || undefined, channel: text.channel || undefined, category: text.category || undefined, organisation: text.organisation || undefined });
+  };
+  const select = <T extends string>(value: string): T | undefined => (value === '' ? undefined : (value as T));
+
+  return (
+    <form className="registry-filters" onSubmit={submit} aria-label={t('filters')} data-testid="registry-filters">
+      <label className="field registry-filters__search">
+        <span>{t('search')}</span>
+        <input
+          type="search"
+          name="q"
+          value={text.q}
+          placeholder={t('searchPlaceholder')}
+          onChange={(e) => setText({ ...text, q: e.target.value })}
+          maxLength={500}
+        />
+      </label>
+      <label className="field">
+        <span>{t('from')}</span>
+        <input type="date" name="from" value={filter.from ?? ''} onChange={(e) => apply({ from: e.target.value || undefined })} />
+      </label>
+      <label className="field">
+        <span>{t('to')}</span>
+        <input type="date" name="to" value={filter.to ?? ''} onChange={(e) => apply({ to: e.target.value || undefined })} />
+      </label>
+      <label className="field">
+        <span>{t('sector')}</span>
+        <select name="sector" value={filter.sector ?? ''} onChange={(e) => apply({ sector: select(e.target.value) })}>
+          <option value="">{t('any')}</option>
+          {sectorsOf(pack).map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.shortName}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('municipality')}</span>
+        <select name="municipality" value={filter.municipality ?? ''} onChange={(e) => apply({ municipality: select(e.target.value) })}>
+          <option value="">{t('any')}</option>
+          {[...pack.municipalities]
+            .sort((a, b) => a.shortName.localeCompare(b.shortName, 'ru'))
+            .map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.shortName}
+              </option>
+            ))}
+          <option value={UNKNOWN_MUNICIPALITY}>{t('unknownMunicipality')}</option>
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('status')}</span>
+        <select
+          name="status"
+          value={filter.status?.length === 1 ? filter.status[0] : filter.status ? filter.status.join(',') : ''}
+          onChange={(e) => apply({ status: e.target.value ? (e.target.value.split(',') as NormalizedStatus[]) : undefined })}
+        >
+          <option value="">{t('any')}</option>
+          {filter.status && filter.status.length > 1 ? (
+            <option value={filter.status.join(',')}>{filter.status.map((s) => statusLabel(s, lang)).join(', ')}</option>
+          ) : null}
+          {NORMALIZED_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {statusLabel(s, lang)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('deadline')}</span>
+        <select name="deadline" value={filter.deadline ?? ''} onChange={(e) => apply({ deadline: select<DeadlineState>(e.target.value) })}>
+          <option value="">{t('any')}</option>
+          {DEADLINE_STATES.map((d) => (
+            <option key={d} value={d}>
+              {t(`deadline.${d}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('source')}</span>
+        <select name="source" value={filter.source ?? ''} onChange={(e) => apply({ source: select<SourceKind>(e.target.value) })}>
+          <option value="">{t('any')}</option>
+          {SOURCE_KINDS.map((s) => (
+            <option key={s} value={s}>
+              {sourceLabel(s, lang)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('repeat')}</span>
+        <select
+          name="repeat"
+          value={filter.repeat === undefined ? '' : filter.repeat ? '1' : '0'}
+          onChange={(e) => apply({ repeat: e.target.value === '' ? undefined : e.target.value === '1' })}
+        >
+          <option value="">{t('any')}</option>
+          <option value="1">{t('yes')}</option>
+          <option value="0">{t('no')}</option>
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('satisfaction')}</span>
+        <select name="satisfaction" value={filter.satisfaction ?? ''} onChange={(e) => apply({ satisfaction: select<Satisfaction>(e.target.value) })}>
+          <option value="">{t('any')}</option>
+          {SATISFACTIONS.map((s) => (
+            <option key={s} value={s}>
+              {t(`satisfaction.${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('category')}</span>
+        <input name="category" value={text.category} onChange={(e) => setText({ ...text, category: e.target.value })} maxLength={500} />
+      </label>
+      <label className="field">
+        <span>{t('organisation')}</span>
+        <input
+          name="organisation"
+          list="registry-organisations"
+          value={text.organisation}
+          onChange={(e) => setText({ ...text, organisation: e.target.value })}
+          maxLength={500}
+        />
+        <datalist id="registry-organisations">
+          {pack.organisations.map((o) => (
+            <option key={o.id} value={o.name} />
+          ))}
+        </datalist>
+      </label>
+      <label className="field">
+        <span>{t('channel')}</span>
+        <input name="channel" value={text.channel} onChange={(e) => setText({ ...text, channel: e.target.value })} maxLength={500} />
+      </label>
+      <label className="field">
+        <span>{t('sort')}</span>
+        <select name="sort" value={filter.q ? 'relevance' : filter.sort ?? 'received-desc'} disabled={!!filter.q} onChange={(e) => apply({ sort: e.target.value as RegistrySort })}>
+          {REGISTRY_SORTS.filter((s) => (filter.q ? s === 'relevance' : s !== 'relevance')).map((s) => (
+            <option key={s} value={s}>
+              {t(`sort.${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="registry-filters__actions">
+        <Button type="submit" variant="primary">
+          {t('apply')}
+        </Button>
+        <Button onClick={() => navigate(registryHref({}))}>{t('reset')}</Button>
+      </div>
+    </form>
+  );
+}
+
+function textOf(filter: RegistryFilter): Record<TextField, string> {
+  return { q: filter.q ?? '', channel: filter.channel ?? '', category: filter.category ?? '', organisation: filter.organisation ?? '' };
+}

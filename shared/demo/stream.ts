@@ -1,0 +1,111 @@
+/**
+ * Reading the simulated region in pages: the initial window (every appeal received in the
+ * horizon, as it stands at `asOf`) and change windows (every appeal with an event in (from, asOf]).
+ * A cursor is a plain object, so a caller can persist it as a checkpoint and resume anywhere.
+ */
+import type { Appeal } from '../domain/appeal';
+import { changedBetween } from './lifecycle';
+import { DemoModel } from './model';
+
+export interface DemoWindow {
+  /** `initial`: the whole horizon at `asOf`; `changes`: what changed in (from, asOf]. */
+  kind: 'initial' | 'changes';
+  /** Appeals received before this instant are outside the dataset. */
+  horizonStart: number;
+  /** Exclusive lower bound of a change window (unused for `initial`). */
+  from: number;
+  asOf: number;
+  /** Next appeal to look at: region-local day number and index within the day. */
+  day: number;
+  index: number;
+}
+
+export interface DemoPage {
+  changes: Appeal[];
+  deletions: string[];
+  /** Cursor for the rest of the window, or null when the window is exhausted. */
+  next: DemoWindow | null;
+  /** Estimate of appeals still to look at in this window. */
+  remainingEstimate: number;
+}
+
+export const DEMO_HORIZON_DAYS = 365;
+const DAY = 86_400_000;
+
+export function initialWindow(model: DemoModel, asOf: number, horizonDays = DEMO_HORIZON_DAYS): DemoWindow {
+  const horizonStart = asOf - horizonDays * DAY;
+  return { kind: 'initial', horizonStart, from: horizonStart, asOf, day: model.dayOf(horizonStart), index: 0 };
+}
+
+export function changeWindow(model: DemoModel, horizonStart: number, from: number, asOf: number): DemoWindow {
+  const firstDay = Math.max(model.dayOf(horizonStart), model.dayOf(from) - DemoModel.lifetimeDays);
+  return { kind: 'changes', horizonStart, from, asOf, day: firstDay, index: 0 };
+}
+
+/**
+ * Reads up to `limit` records (changes plus deletions) of a window. A change window may scan many
+ * more appeals than it returns; `maxScan` bounds the work of one call (the page then returns fewer
+ * records and a cursor), so a long pause never blocks a caller for long.
+ */
+export function readWindow(model: DemoModel, window: DemoWindow, limit: number, maxScan = limit * 200): DemoPage {
+  const changes: Appeal[] = [];
+  const deletions: string[] = [];
+  const lastDay = model.dayOf(window.asOf);
+  let { day, index } = window;
+  let scanned = 0;
+  while (day <= lastDay && changes.length + deletions.length < limit && scanned < maxScan) {
+    const count = model.countOn(day);
+    if (index >= count) {
+      day += 1;
+      index = 0;
+      continue;
+    }
+    const core = model.core(day, index);
+    index += 1;
+    scanned += 1;
+    if (core.receivedAt < window.horizonStart || core.receivedAt > window.asOf) continue;
+    if (window.kind === 'initial') {
+      const appeal = model.appealAt(core.day, core.index, window.asOf, core);
+      if (appeal) changes.push(appeal);
+      continue;
+    }
+    if (!changedBetween(core.life, window.from, window.asOf)) continue;
+    const { deletedAt } = core.life;
+    if (deletedAt !== null && deletedAt <= window.asOf) {
+      deletions.push(model.idOf(core.day, core.index));
+    } else {
+      const appeal = model.appealAt(core.day, core.index, window.asOf, core);
+      if (appeal) changes.push(appeal);
+    }
+  }
+  const exhausted = day > lastDay;
+  return {
+    changes,
+    deletions,
+    next: exhausted ? null : { ...window, day, index },
+    remainingEstimate: exhausted ? 0 : estimateRemaining(model, window, day, index),
+  };
+}
+
+function estimateRemaining(model: DemoModel, window: DemoWindow, day: number, index: number): number {
+  const lastDay = model.dayOf(window.asOf);
+  let total = -index;
+  for (let d = day; d <= lastDay; d++) total += model.countOn(d);
+  if (window.kind === 'initial') return Math.max(0, total);
+  // Roughly a tenth of the scanned appeals change in a short window; this is only a progress hint.
+  return Math.max(0, Math.round(total / 10));
+}
+
+/** Every record of a window at once (tests, the feed server). */
+export function readAll(model: DemoModel, window: DemoWindow): { changes: Appeal[]; deletions: string[] } {
+  const changes: Appeal[] = [];
+  const deletions: string[] = [];
+  let cursor: DemoWindow | null = window;
+  while (cursor) {
+    const page = readWindow(model, cursor, 10_000);
+    changes.push(...page.changes);
+    deletions.push(...page.deletions);
+    cursor = page.next;
+  }
+  return { changes, deletions };
+}

@@ -15,3 +15,7 @@ export * from './deadline';
 export * from './classify';
 export * from './validation';
 export { makeAppeal } from './testing';
+export * from './measures';
+export * from './kpi';
+export * from './rating';
+export * from './repeats';

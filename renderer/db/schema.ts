@@ -118,5 +118,7 @@ export class CurDatabase extends Dexie {
     this.version(2)
       .stores(SCHEMA_V2)
       .upgrade((tx) => upgradeToV2(tx, this.timeZone));
+    // v3 (registry): repeats by their original, for the appeal card; only repeats carry the key.
+    this.version(3).stores({ appeals: `${SCHEMA_V2.appeals}, originalId` });
   }
 }

@@ -7,12 +7,13 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { CurDatabase } from '../../db/schema';
 import { getDb } from '../../db/db';
 import {
-  queryDeadlines,
   queryDeadlinesBy,
-  queryReceived,
   queryReceivedBy,
   type AggregateFilter,
+  type Counters,
+  type DeadlineCounts,
 } from '../../db/aggregate-queries';
+import { addCounters, emptyCounters } from '../../db/aggregate-model';
 import { now } from '../../app/clock';
 import { regionDay } from '../../../shared/domain/time';
 import { overviewPeriods, type DayPeriod } from './periods';
@@ -26,44 +27,55 @@ export interface OverviewParams {
   now: number;
 }
 
-async function counterSet(db: CurDatabase, period: DayPeriod, filter: AggregateFilter, sector: string | null): Promise<CounterSet> {
-  if (sector) {
-    const total = await queryReceived(db, period, filter);
-    return { total, bySector: new Map([[sector, total]]) };
-  }
-  const [total, bySector] = await Promise.all([
-    queryReceived(db, period, filter),
-    queryReceivedBy(db, period, filter, 'sector'),
-  ]);
-  return { total, bySector };
+function sumCounters(map: Map<string, Counters>): Counters {
+  const total = emptyCounters();
+  for (const c of map.values()) addCounters(total, c);
+  return total;
 }
 
-/** Reads everything the overview shows and shapes it. */
+function sumDeadlines(map: Map<string, DeadlineCounts>): DeadlineCounts {
+  const total: DeadlineCounts = { open: 0, overdue: 0, atRisk24h: 0, atRisk3wd: 0 };
+  for (const d of map.values()) {
+    total.open += d.open;
+    total.overdue += d.overdue;
+    total.atRisk24h += d.atRisk24h;
+    total.atRisk3wd += d.atRisk3wd;
+  }
+  return total;
+}
+
+/** Counters by sector and their sum: one read of the period's aggregate rows instead of two. */
+async function counterSet(db: CurDatabase, period: DayPeriod, filter: AggregateFilter): Promise<CounterSet> {
+  const bySector = await queryReceivedBy(db, period, filter, 'sector');
+  return { total: sumCounters(bySector), bySector };
+}
+
+/**
+ * Reads everything the overview shows and shapes it, in four aggregate reads: the period and the
+ * previous one by sector, the eight days up to today by day (today, yesterday, the 7-day sum) and
+ * the open appeals by deadline per sector. Totals are sums of the parts, so they always agree.
+ */
 export async function loadOverview(db: CurDatabase, params: OverviewParams): Promise<OverviewModel> {
   const filter: AggregateFilter = params.sector ? { sector: params.sector } : {};
   const periods = overviewPeriods(params.period, regionDay(params.now, db.timeZone));
-  const [period, previous, today, yesterday, week, deadlinesTotal, deadlinesBySector] = await Promise.all([
-    counterSet(db, periods.period, filter, params.sector),
-    counterSet(db, periods.previous, filter, params.sector),
-    queryReceived(db, periods.today, filter),
-    queryReceived(db, periods.yesterday, filter),
-    queryReceived(db, periods.week, filter),
-    queryDeadlines(db, filter, params.now),
-    params.sector ? Promise.resolve(null) : queryDeadlinesBy(db, filter, params.now, 'sector'),
+  const [period, previous, days, deadlinesBySector] = await Promise.all([
+    counterSet(db, periods.period, filter),
+    counterSet(db, periods.previous, filter),
+    queryReceivedBy(db, { from: periods.week.from, to: periods.today.to }, filter, 'day'),
+    queryDeadlinesBy(db, filter, params.now, 'sector'),
   ]);
+  const week = emptyCounters();
+  for (const [day, c] of days) if (day >= periods.week.from && day <= periods.week.to) addCounters(week, c);
   return shapeOverview({
     periods,
     sector: params.sector,
     sectorOrder: params.sectorOrder,
     period,
     previous,
-    today,
-    yesterday,
+    today: days.get(periods.today.from) ?? emptyCounters(),
+    yesterday: days.get(periods.yesterday.from) ?? emptyCounters(),
     week,
-    deadlines: {
-      total: deadlinesTotal,
-      bySector: deadlinesBySector ?? new Map([[params.sector!, deadlinesTotal]]),
-    },
+    deadlines: { total: sumDeadlines(deadlinesBySector), bySector: deadlinesBySector },
   });
 }
 

@@ -11,7 +11,7 @@
  *   read of the partial hour, so they stay right as the clock moves without rewriting records.
  */
 import type { Appeal } from '../../shared/domain/appeal';
-import { isOpenStatus } from '../../shared/domain/status';
+import { finishedAtOf } from '../../shared/domain/classify';
 import { regionDay } from '../../shared/domain/time';
 
 export const HOUR_MS = 3_600_000;
@@ -23,9 +23,12 @@ export const ANSWER_HOURS_EDGES = [
 
 export interface Counters {
   received: number;
-  /** Open by status (isOpenStatus), whatever the deadline. */
+  /** Not finished (no answer, no closure, status not final): `finishedAtOf` is null. */
   open: number;
+  /** Finished (answered, closed, or in a final status), as the domain's classification counts it. */
   answered: number;
+  /** Finished within 8 calendar days of receipt (federal ПОС target). */
+  answeredWithin8Days: number;
   answeredOnTime: number;
   answeredLate: number;
   repeat: number;
@@ -40,8 +43,9 @@ export interface Counters {
   reactionSatisfied: number;
   reactionNeutral: number;
   reactionDissatisfied: number;
-  /** Sum of answer times (hours) over answered appeals. */
+  /** Sum of answer times (hours) over appeals that have one (`answerHoursCount`). */
   answerHoursSum: number;
+  answerHoursCount: number;
   /** Answer-time histogram over ANSWER_HOURS_EDGES (length = edges + 1), for approximate medians. */
   answerHist: number[];
   /** Data quality: kept and flagged, never dropped. */
@@ -57,6 +61,7 @@ const SCALAR_KEYS: ScalarKey[] = [
   'received',
   'open',
   'answered',
+  'answeredWithin8Days',
   'answeredOnTime',
   'answeredLate',
   'repeat',
@@ -71,6 +76,7 @@ const SCALAR_KEYS: ScalarKey[] = [
   'reactionNeutral',
   'reactionDissatisfied',
   'answerHoursSum',
+  'answerHoursCount',
   'unmappedSector',
   'unknownMunicipality',
   'unknownStatus',
@@ -186,25 +192,37 @@ export function dimsOf(a: Appeal): AggDims {
   return { sector: a.sector, muni: a.municipality ?? '', source: a.source, org: a.orgCurrent ?? '' };
 }
 
-/** Answer time in hours: the source's own figure when given (ИМ), else answeredAt − receivedAt. */
+/** Answer time in hours: the source's own figure when given (ИМ), else answeredAt − receivedAt (as computeMeasures). */
 export function answerHoursOf(a: Appeal): number | null {
+  if (a.answerHours !== null && Number.isFinite(a.answerHours)) return a.answerHours;
   if (a.answeredAt === null) return null;
-  if (a.answerHours !== null && Number.isFinite(a.answerHours)) return Math.max(0, a.answerHours);
-  return Math.max(0, (a.answeredAt - a.receivedAt) / HOUR_MS);
+  return (a.answeredAt - a.receivedAt) / HOUR_MS;
+}
+
+const EIGHT_DAYS_MS = 8 * 24 * HOUR_MS;
+
+/** Whether the appeal still awaits an answer (the domain's definition, independent of the clock). */
+export function isOpenAppeal(a: Appeal): boolean {
+  return finishedAtOf(a) === null;
 }
 
 export function countersOf(a: Appeal): Counters {
   const c = emptyCounters();
   c.received = 1;
-  if (isOpenStatus(a.status)) c.open = 1;
-  if (a.answeredAt !== null) {
+  const finishedAt = finishedAtOf(a);
+  if (finishedAt === null) c.open = 1;
+  else {
     c.answered = 1;
+    if (finishedAt - a.receivedAt <= EIGHT_DAYS_MS) c.answeredWithin8Days = 1;
     if (a.deadline) {
-      if (a.answeredAt <= a.deadline.dueAt) c.answeredOnTime = 1;
+      if (finishedAt <= a.deadline.dueAt) c.answeredOnTime = 1;
       else c.answeredLate = 1;
     }
-    const hours = answerHoursOf(a)!;
+  }
+  const hours = answerHoursOf(a);
+  if (hours !== null) {
     c.answerHoursSum = hours;
+    c.answerHoursCount = 1;
     c.answerHist[histBucket(hours)] = 1;
   }
   if (a.isRepeat) c.repeat = 1;
@@ -212,7 +230,7 @@ export function countersOf(a: Appeal): Counters {
   if (a.status === 'rejected') c.rejected = 1;
   if (a.fastTrack) c.fastTrack = 1;
   if (a.regime === 'fz59') c.fz59 = 1;
-  if (a.rating !== null && Number.isFinite(a.rating)) {
+  if (a.rating !== null && a.rating >= 1 && a.rating <= 5) {
     c.rated = 1;
     c.ratingSum = a.rating;
     if (a.rating >= 4) c.satisfied = 1;
@@ -237,7 +255,7 @@ export function contributionOf(a: Appeal, timeZone: string): Contribution {
   const dims = dimsOf(a);
   const day = regionDayFast(a.receivedAt, timeZone);
   const received = { key: receivedKey(day, dims), day, dims, c: countersOf(a) };
-  if (!isOpenStatus(a.status)) return { received, deadline: null };
+  if (!isOpenAppeal(a)) return { received, deadline: null };
   const hour = a.deadline ? Math.floor(a.deadline.dueAt / HOUR_MS) : null;
   const hb: 0 | 1 = a.deadline?.hourBased ? 1 : 0;
   return { received, deadline: { key: deadlineKey(hour, hb, dims), hour, hb, dims } };
@@ -245,7 +263,7 @@ export function contributionOf(a: Appeal, timeZone: string): Contribution {
 
 /** `deadline.dueAt` while open: the `openDueAt` index then holds exactly the deadline aggregate's appeals. */
 export function openDueAtOf(a: Appeal): number | undefined {
-  return isOpenStatus(a.status) && a.deadline ? a.deadline.dueAt : undefined;
+  return isOpenAppeal(a) && a.deadline ? a.deadline.dueAt : undefined;
 }
 
 /** In-memory accumulation of deltas for one write, flushed once per transaction. */

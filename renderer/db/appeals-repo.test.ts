@@ -7,7 +7,9 @@ import { openDb } from './db';
 import { deleteAppeals, getAppeal, getAppeals, upsertAppeals } from './appeals-repo';
 import { readAggregates, recountAggregates, type AggregateSnapshot } from './aggregate-recount';
 import { queryDeadlines, queryDeadlinesBy, queryOverdueAgeing, queryReceived } from './aggregate-queries';
-import { classifyInto, deadlineBands, emptyAgeing, emptyDeadlineCounts } from './deadline-bands';
+import { classifyAt, finishedAtOf } from '../../shared/domain/classify';
+import { computeMeasures } from '../../shared/domain/measures';
+import { emptyAgeing, emptyDeadlineCounts, type DeadlineCounts } from './deadline-bands';
 import { appealArb, makeAppeal, T0 } from './test-support';
 import type { CurDatabase } from './schema';
 
@@ -35,20 +37,29 @@ function expectSameAggregates(actual: AggregateSnapshot, expected: AggregateSnap
   expect([...actual.totals.keys()].sort()).toEqual([...expected.totals.keys()].sort());
 }
 
-/** Deadline counts by brute force over every stored appeal. */
+/** Deadline counts by brute force with the domain's own classification of every stored appeal. */
 async function bruteDeadlines(db: CurDatabase, now: number) {
-  const bands = deadlineBands(now, db.timeZone, workCalendar);
   const counts = emptyDeadlineCounts();
   const ageing = emptyAgeing();
-  const bySector = new Map<string, ReturnType<typeof emptyDeadlineCounts>>();
+  const bySector = new Map<string, DeadlineCounts>();
+  const count = (target: DeadlineCounts, a: Appeal) => {
+    const c = classifyAt(a, now, workCalendar, db.timeZone);
+    target.open++;
+    if (c.state === 'overdue') target.overdue++;
+    if (c.atRisk24h) target.atRisk24h++;
+    if (c.atRisk3wd) target.atRisk3wd++;
+    return c;
+  };
   await db.appeals.each((a) => {
-    const stillOpen = !['answered', 'closed', 'rejected', 'unresolved'].includes(a.status);
-    if (!stillOpen) return;
-    const due = a.deadline?.dueAt ?? null;
-    const hb = a.deadline?.hourBased ?? false;
-    classifyInto(counts, ageing, bands, due, hb, 1);
+    // Open independent of the clock (an answer recorded "after now" still counts as given).
+    if (finishedAtOf(a) !== null) return;
+    const c = count(counts, a);
+    if (c.state === 'overdue') {
+      const d = c.overdueDays;
+      ageing[d <= 3 ? '1-3' : d <= 7 ? '4-7' : d <= 30 ? '8-30' : '30+']++;
+    }
     if (!bySector.has(a.sector)) bySector.set(a.sector, emptyDeadlineCounts());
-    classifyInto(bySector.get(a.sector)!, null, bands, due, hb, 1);
+    count(bySector.get(a.sector)!, a);
   });
   return { counts, ageing, bySector };
 }
@@ -78,10 +89,56 @@ describe('appeals repository and incremental aggregates', () => {
         expect(await queryOverdueAgeing(db, {}, now)).toEqual(brute.ageing);
         const bySector = await queryDeadlinesBy(db, {}, now, 'sector');
         for (const [sector, counts] of brute.bySector) expect(bySector.get(sector)).toEqual(counts);
+        // Received measures agree with the domain's reference computation.
+        const all = await db.appeals.toArray();
+        const period = { from: '2025-09-01', to: '2025-11-30' };
+        const m = computeMeasures(all, { ...period, now: T0 + 1_000 * 86_400_000, timeZone: db.timeZone, calendar: workCalendar });
+        const c = await queryReceived(db, period);
+        expect(c).toMatchObject({
+          received: m.received,
+          answered: m.answered,
+          answeredOnTime: m.answeredOnTime,
+          answeredLate: m.answeredLate,
+          noDeadline: m.noDeadline,
+          repeat: m.repeat,
+          rejected: m.rejected,
+          postponed: m.postponed,
+          rated: m.rating.rated,
+          ratingSum: m.rating.sum,
+          satisfied: m.rating.satisfied,
+          answerHoursCount: m.answerHours.count,
+        });
+        expect(c.answerHoursSum).toBeCloseTo(m.answerHours.sum, 6);
         await db.delete();
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('matches the domain classification exactly at band edges (now, +3 h, +24 h, working days, ageing days)', async () => {
+    const db = freshDb();
+    const now = Date.UTC(2025, 10, 18, 10, 17, 0); // 13:17 Moscow, mid-hour
+    const H = 3_600_000;
+    const offsets = [0, -1, 1, 3 * H, 3 * H + 1, 24 * H, 24 * H + 1, 24 * H - 1];
+    for (let k = -800; k <= 200; k++) offsets.push(k * 1_800_000, k * 1_800_000 + 17 * 60_000);
+    for (let d = -32; d <= 6; d++) offsets.push(Date.UTC(2025, 10, 18 + d, 21, 0, 0) - now, Date.UTC(2025, 10, 18 + d, 20, 59, 59, 999) - now);
+    const appeals = offsets.flatMap((off, i) =>
+      [false, true].map((hb) =>
+        makeAppeal({
+          source: hb ? 'im' : 'pos',
+          externalId: String(i),
+          id: `${hb ? 'im' : 'pos'}:${i}`,
+          sector: i % 2 ? 'roads' : 'housing',
+          deadline: { dueAt: now + off, originalDueAt: null, ruleId: 'r', ruleVersion: 1, explanation: '', hourBased: hb },
+        }),
+      ),
+    );
+    await upsertAppeals(db, appeals);
+    const brute = await bruteDeadlines(db, now);
+    expect(await queryDeadlines(db, {}, now)).toEqual(brute.counts);
+    expect(await queryOverdueAgeing(db, {}, now)).toEqual(brute.ageing);
+    expect(await queryDeadlines(db, { sector: 'roads' }, now)).toEqual(brute.bySector.get('roads'));
+    expect(brute.counts.atRisk24h).toBeGreaterThan(0);
   });
 
   it('applying the same batch twice leaves the same store', async () => {

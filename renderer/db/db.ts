@@ -3,6 +3,7 @@
  * benchmarks get an isolated store; the sync worker opens the same name.
  */
 import { getBootOptions } from '../app/boot-options';
+import { getRegionPack } from '../app/region';
 import { CurDatabase, type CurDatabaseOptions } from './schema';
 
 export function openDb(name: string, options: CurDatabaseOptions = {}): CurDatabase {
@@ -11,8 +12,8 @@ export function openDb(name: string, options: CurDatabaseOptions = {}): CurDatab
 
 let shared: CurDatabase | null = null;
 
-/** The app's database (one instance per window or worker). */
+/** The app's database in a window (the worker opens its own by name and the region's time zone). */
 export function getDb(): CurDatabase {
-  if (!shared) shared = openDb(getBootOptions().dbName);
+  if (!shared) shared = openDb(getBootOptions().dbName, { timeZone: getRegionPack().timeZone });
   return shared;
 }

@@ -5,8 +5,8 @@
  */
 import { addCalendarDays, regionDay, regionDayStart } from '../../shared/domain/time';
 import type { WorkCalendar } from '../../shared/domain/calendar';
+import { AT_RISK_HOURS_DAY_RULES, AT_RISK_HOURS_HOUR_RULES, AT_RISK_WORKING_DAYS } from '../../shared/domain/classify';
 
-export const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
 export interface DeadlineCounts {
@@ -26,28 +26,35 @@ export interface OverdueAgeing {
 
 export interface DeadlineBands {
   now: number;
-  /** now + 3 h: the at-risk band of hour-based deadlines. */
+  /** now + 3 h (+1 ms, exclusive): the at-risk band of hour-based deadlines. */
   hourRiskEnd: number;
-  /** now + 24 h. */
+  /** now + 24 h (+1 ms, exclusive). */
   dayRiskEnd: number;
   /** End of the third working day after today (region-local), exclusive. */
   workRiskEnd: number;
-  /** now − 3 / 7 / 30 days: ageing edges of overdue appeals. */
+  /** Starts of the region-local days 3 / 7 / 30 days before today: overdue 1–3, 4–7, 8–30, 30+ days. */
   age3: number;
   age7: number;
   age30: number;
 }
 
+/**
+ * The same bands as the domain's `classifyAt`, as exclusive upper instants (`due < edge`) so an
+ * hour bucket is split only when an edge falls strictly inside it: "due within 24 h" is
+ * `due ≤ now + 24 h`, i.e. `due < now + 24 h + 1 ms`; overdue days count region-local calendar days.
+ */
 export function deadlineBands(now: number, timeZone: string, calendar: WorkCalendar): DeadlineBands {
-  const lastRiskDay = calendar.addWorkingDays(regionDay(now, timeZone), 3);
+  const today = regionDay(now, timeZone);
+  const lastRiskDay = calendar.addWorkingDays(today, AT_RISK_WORKING_DAYS);
+  const dayStart = (offset: number) => regionDayStart(addCalendarDays(today, offset), timeZone);
   return {
     now,
-    hourRiskEnd: now + 3 * HOUR_MS,
-    dayRiskEnd: now + DAY_MS,
+    hourRiskEnd: now + AT_RISK_HOURS_HOUR_RULES * HOUR_MS + 1,
+    dayRiskEnd: now + AT_RISK_HOURS_DAY_RULES * HOUR_MS + 1,
     workRiskEnd: regionDayStart(addCalendarDays(lastRiskDay, 1), timeZone),
-    age3: now - 3 * DAY_MS,
-    age7: now - 7 * DAY_MS,
-    age30: now - 30 * DAY_MS,
+    age3: dayStart(-3),
+    age7: dayStart(-7),
+    age30: dayStart(-30),
   };
 }
 

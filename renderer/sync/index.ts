@@ -1,0 +1,129 @@
+/**
+ * Sync entry points for the UI. One window per machine is the leader (Web Locks API): it runs the
+ * sync engine in a dedicated worker and relays the worker's feed requests to the platform. Other
+ * windows send their commands to the leader over a BroadcastChannel and see the data and the sync
+ * state change live (liveQuery). When the leader window closes, its lock is released and another
+ * window takes over.
+ */
+import { getBootOptions } from '../app/boot-options';
+import { getRegionPack } from '../app/region';
+import { getDb } from '../db/db';
+import { resetCheckpoint } from '../db/sync-state-repo';
+import { logAudit } from '../db/audit-repo';
+import { platform } from '../platform';
+import { startSyncHost, type SyncHost } from './sync-host';
+import { LEADER_LOCK, SYNC_CHANNEL, type FromWorker, type ToLeader, type ToWorker, type WorkerInit } from './worker-protocol';
+
+interface LeaderState {
+  send(message: ToWorker): void;
+}
+
+let started = false;
+let leader: LeaderState | null = null;
+let channel: BroadcastChannel | null = null;
+
+function initMessage(): WorkerInit {
+  const boot = getBootOptions();
+  const pack = getRegionPack();
+  return {
+    type: 'init',
+    dbName: boot.dbName,
+    timeZone: pack.timeZone,
+    packId: pack.id,
+    demo: { enabled: boot.demo, scale: boot.demoScale, seed: boot.demoSeed },
+    demoNow: boot.demoNow,
+  };
+}
+
+function startWorker(): LeaderState {
+  const worker = new Worker(new URL('./sync.worker.ts', import.meta.url), { type: 'module', name: 'cur-sync' });
+  const send = (message: ToWorker) => worker.postMessage(message);
+  worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
+    const msg = event.data;
+    if (msg.type === 'fetch') {
+      platform.fetchFeed(msg.request).then(
+        (response) => send({ type: 'fetch-result', id: msg.id, ok: true, response }),
+        (error: unknown) =>
+          send({
+            type: 'fetch-result',
+            id: msg.id,
+            ok: false,
+            error: { name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) },
+          }),
+      );
+    } else if (msg.type === 'fatal') {
+      console.error('Sync worker failed to start:', msg.message);
+    }
+  });
+  send(initMessage());
+  return { send };
+}
+
+/** Without Worker support (old hosts, some test environments) the engine runs in the window. */
+function startInWindow(): LeaderState {
+  const host: SyncHost = startSyncHost(initMessage(), (request) => platform.fetchFeed(request));
+  return {
+    send(message) {
+      if (message.type === 'sync-now') void host.scheduler.syncNow(message.sourceId);
+      else if (message.type === 'cancel') host.scheduler.cancel(message.sourceId);
+      else if (message.type === 'online') host.scheduler.online();
+      else if (message.type === 'reload') void host.reload();
+    },
+  };
+}
+
+function becomeLeader() {
+  leader = typeof Worker === 'function' ? startWorker() : startInWindow();
+  window.addEventListener('online', () => leader?.send({ type: 'online' }));
+}
+
+/** Starts sync (idempotent): this window either leads or follows. */
+export function startSync(): void {
+  if (started || typeof window === 'undefined') return;
+  started = true;
+  if (typeof BroadcastChannel === 'function') {
+    channel = new BroadcastChannel(SYNC_CHANNEL);
+    channel.onmessage = (event: MessageEvent<ToLeader>) => leader?.send(event.data);
+  }
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  if (!locks) {
+    becomeLeader();
+    return;
+  }
+  // Held for the window's lifetime; released by the browser when the window goes away.
+  void locks.request(LEADER_LOCK, () => {
+    becomeLeader();
+    return new Promise<void>(() => {});
+  });
+}
+
+function command(message: ToLeader) {
+  if (leader) leader.send(message);
+  else channel?.postMessage(message);
+}
+
+/** Pulls now: all sources, or one. */
+export function syncNow(sourceId?: string): void {
+  command(sourceId === undefined ? { type: 'sync-now' } : { type: 'sync-now', sourceId });
+}
+
+/** Cancels running pulls (all, or one source). */
+export function cancelSync(sourceId?: string): void {
+  command(sourceId === undefined ? { type: 'cancel' } : { type: 'cancel', sourceId });
+}
+
+/** Tells the leader that sync settings (feeds, intervals) changed. */
+export function reloadSyncSources(): void {
+  command({ type: 'reload' });
+}
+
+/**
+ * Full resync after a cursor regression: forgets the checkpoint and pulls from the beginning.
+ * Upserts are idempotent and never overwrite newer versions, so nothing is duplicated or lost.
+ */
+export async function fullResync(sourceId: string): Promise<void> {
+  const db = getDb();
+  await resetCheckpoint(db, sourceId);
+  await logAudit(db, 'sync.full-resync', { sourceId });
+  syncNow(sourceId);
+}

@@ -1,0 +1,47 @@
+/**
+ * One sync run of one source: pull pages from the stored checkpoint until the source says no
+ * more remains, applying each page atomically. Errors propagate (the scheduler decides on retry);
+ * an abort stops between or inside pages without applying a partial page.
+ */
+import type { CurDatabase } from '../db/schema';
+import { getSyncState, patchSyncState, type SyncProgress } from '../db/sync-state-repo';
+import { applyPage } from './apply-page';
+import { SyncSourceError, type SyncSource } from './source';
+
+export interface PullResult {
+  pages: number;
+  records: number;
+}
+
+export interface PullOptions {
+  signal: AbortSignal;
+  clock: () => number;
+  onProgress?: (progress: SyncProgress) => void;
+  /** Safety net against a source that never finishes. */
+  maxPages?: number;
+}
+
+export async function pullSource(db: CurDatabase, source: SyncSource, options: PullOptions): Promise<PullResult> {
+  const { signal, clock } = options;
+  const startedAt = clock();
+  let checkpoint = (await getSyncState(db, source.id)).checkpoint;
+  const progress: SyncProgress = { recordsDone: 0, pagesDone: 0, remainingEstimate: null, startedAt };
+  await patchSyncState(db, source.id, { lastAttemptAt: startedAt, extra: { progress: { ...progress } } });
+  const maxPages = options.maxPages ?? 1_000_000;
+  for (let i = 0; i < maxPages; i++) {
+    signal.throwIfAborted();
+    const page = await source.pull(checkpoint, signal);
+    signal.throwIfAborted();
+    if (page.hasMore && page.nextCheckpoint === checkpoint && page.changes.length + page.deletions.length === 0) {
+      throw new SyncSourceError('invalid', 'Источник вернул пустую страницу без продвижения курсора: синхронизация остановлена, чтобы не зациклиться.');
+    }
+    progress.recordsDone += page.changes.length + page.deletions.length;
+    progress.pagesDone += 1;
+    progress.remainingEstimate = page.hasMore ? page.remainingEstimate : 0;
+    await applyPage(db, source.id, page, { at: clock(), progress: page.hasMore ? { ...progress } : null });
+    options.onProgress?.({ ...progress });
+    checkpoint = page.nextCheckpoint;
+    if (!page.hasMore) break;
+  }
+  return { pages: progress.pagesDone, records: progress.recordsDone };
+}

@@ -1,0 +1,57 @@
+/**
+ * The sync engine's host, independent of where it runs (the worker, or the window when workers
+ * are unavailable): opens the database, builds the sources from boot options and settings,
+ * runs the scheduler and rebuilds the sources when the settings change.
+ */
+import { liveQuery, type Subscription } from 'dexie';
+import { packById } from '../app/region';
+import { openDb } from '../db/db';
+import { FEEDS_KEY, INTERVALS_KEY } from './sync-settings';
+import { SyncScheduler } from './scheduler';
+import { buildSources } from './sources-registry';
+import type { FetchFeed } from './sources/http-feed-source';
+import type { WorkerInit } from './worker-protocol';
+
+export interface SyncHost {
+  scheduler: SyncScheduler;
+  reload(): Promise<void>;
+  stop(): void;
+}
+
+export function startSyncHost(init: WorkerInit, fetchFeed: FetchFeed): SyncHost {
+  const db = openDb(init.dbName, { timeZone: init.timeZone });
+  const scheduler = new SyncScheduler(db);
+  const pack = packById(init.packId);
+  const appNow = () => init.demoNow ?? Date.now();
+  let reloading: Promise<void> = Promise.resolve();
+
+  const reload = () => {
+    reloading = reloading.then(async () => {
+      const entries = await buildSources(db, { demo: init.demo, pack, now: appNow, fetchFeed });
+      await scheduler.setSources(entries);
+    });
+    return reloading;
+  };
+
+  // Settings edited in any window (feeds, intervals) rebuild the sources.
+  let lastKey = '';
+  const subscription: Subscription = liveQuery(() => db.settings.bulkGet([FEEDS_KEY, INTERVALS_KEY])).subscribe({
+    next: (rows) => {
+      const key = JSON.stringify(rows);
+      if (key === lastKey) return;
+      lastKey = key;
+      void reload();
+    },
+    error: () => void reload(),
+  });
+
+  return {
+    scheduler,
+    reload,
+    stop() {
+      subscription.unsubscribe();
+      scheduler.stop();
+      db.close();
+    },
+  };
+}

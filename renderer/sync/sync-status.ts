@@ -1,0 +1,97 @@
+/**
+ * The sync state a person reads, derived from the syncState rows (pure, so it is tested without
+ * React or IndexedDB).
+ */
+import type { SyncStateRow } from '../db/schema';
+import { progressOf, type SyncProgress } from '../db/sync-state-repo';
+import type { SyncSourceError } from './source';
+
+export interface SourceStatus {
+  id: string;
+  label: string;
+  isDemo: boolean;
+  lastSuccessAt: number | null;
+  lastAttemptAt: number | null;
+  /** Instant the source's data is current to («данные на 14:05»). */
+  dataAsOf: number | null;
+  /** Russian cause of the last failure, null after a success. */
+  lastError: string | null;
+  errorKind: SyncSourceError['kind'] | 'cancelled' | null;
+  recordsPulled: number;
+  running: boolean;
+  progress: SyncProgress | null;
+  nextRunAt: number | null;
+  intervalMs: number | null;
+  /** 401: stopped until a new token is entered. */
+  needsToken: boolean;
+  /** The source went back in time: stopped until a full resync. */
+  cursorRegression: boolean;
+  /** Stopped until a person acts (token, resync, disk space). */
+  stopped: boolean;
+  isStale: boolean;
+}
+
+export interface SyncStatus {
+  sources: SourceStatus[];
+  /** The oldest data age among the sources (the whole picture is only as fresh as that). */
+  dataAsOf: number | null;
+  isStale: boolean;
+  isDemo: boolean;
+  /** Sum over running pulls, null when none runs. */
+  progress: { recordsDone: number; pagesDone: number; remainingEstimate: number | null } | null;
+  staleAfterMin: number;
+}
+
+export function sourceStatusOf(row: SyncStateRow, now: number, staleAfterMs: number): SourceStatus {
+  const extra = row.extra ?? {};
+  const running = extra.running === true;
+  return {
+    id: row.sourceId,
+    label: typeof extra.label === 'string' ? extra.label : row.sourceId,
+    isDemo: extra.isDemo === true,
+    lastSuccessAt: row.lastSuccessAt,
+    lastAttemptAt: row.lastAttemptAt,
+    dataAsOf: row.dataAsOf,
+    lastError: row.lastError,
+    errorKind: (extra.errorKind as SourceStatus['errorKind']) ?? null,
+    recordsPulled: row.recordsPulled,
+    running,
+    progress: running ? progressOf(row) : null,
+    nextRunAt: typeof extra.nextRunAt === 'number' ? extra.nextRunAt : null,
+    intervalMs: typeof extra.intervalMs === 'number' ? extra.intervalMs : null,
+    needsToken: extra.needsToken === true,
+    cursorRegression: extra.cursorRegression === true,
+    stopped: extra.stopped === true,
+    // Never loaded: stale only once a pull has failed (not during the first load).
+    isStale: row.dataAsOf === null ? row.lastError !== null : now - row.dataAsOf > staleAfterMs,
+  };
+}
+
+/** `activeIds`: sources currently configured (rows of removed sources are history, not status). */
+export function deriveSyncStatus(rows: readonly SyncStateRow[], now: number, staleAfterMin: number, activeIds?: ReadonlySet<string>): SyncStatus {
+  const staleAfterMs = staleAfterMin * 60_000;
+  const sources = rows
+    .filter((r) => !activeIds || activeIds.has(r.sourceId))
+    .map((r) => sourceStatusOf(r, now, staleAfterMs))
+    .sort((a, b) => Number(b.isDemo) - Number(a.isDemo) || a.label.localeCompare(b.label, 'ru'));
+  const ages = sources.map((s) => s.dataAsOf).filter((a): a is number => a !== null);
+  const dataAsOf = ages.length ? Math.min(...ages) : null;
+  const running = sources.filter((s) => s.progress);
+  const progress = running.length
+    ? {
+        recordsDone: running.reduce((s, r) => s + r.progress!.recordsDone, 0),
+        pagesDone: running.reduce((s, r) => s + r.progress!.pagesDone, 0),
+        remainingEstimate: running.every((r) => r.progress!.remainingEstimate !== null)
+          ? running.reduce((s, r) => s + r.progress!.remainingEstimate!, 0)
+          : null,
+      }
+    : null;
+  return {
+    sources,
+    dataAsOf,
+    isStale: sources.some((s) => s.isStale),
+    isDemo: sources.some((s) => s.isDemo),
+    progress,
+    staleAfterMin,
+  };
+}

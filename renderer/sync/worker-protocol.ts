@@ -1,0 +1,37 @@
+/**
+ * Messages between the leader window and the sync worker. Network requests of feeds must go
+ * through the platform interface, which lives on the window (Electron's preload is not available
+ * in a worker), so the worker asks the window to fetch and gets the response back.
+ */
+import type { FeedRequest, FeedResponse } from '../platform/platform';
+
+export interface WorkerInit {
+  type: 'init';
+  dbName: string;
+  timeZone: string;
+  packId: string;
+  demo: { enabled: boolean; scale: number; seed: number };
+  /** Frozen app clock (`?demoNow=`), or null for the real clock. */
+  demoNow: number | null;
+}
+
+export type ToWorker =
+  | WorkerInit
+  | { type: 'sync-now'; sourceId?: string }
+  | { type: 'cancel'; sourceId?: string }
+  | { type: 'online' }
+  /** Sources or intervals changed in the settings. */
+  | { type: 'reload' }
+  | { type: 'fetch-result'; id: number; ok: true; response: FeedResponse }
+  | { type: 'fetch-result'; id: number; ok: false; error: { name: string; message: string } };
+
+export type FromWorker =
+  | { type: 'fetch'; id: number; request: FeedRequest }
+  | { type: 'ready' }
+  | { type: 'fatal'; message: string };
+
+/** Commands any window may send to the leader over the BroadcastChannel. */
+export type ToLeader = { type: 'sync-now'; sourceId?: string } | { type: 'cancel'; sourceId?: string } | { type: 'reload' };
+
+export const SYNC_CHANNEL = 'cur-sync';
+export const LEADER_LOCK = 'cur-sync-leader';

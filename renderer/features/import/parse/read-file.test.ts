@@ -27,7 +27,7 @@ import { readSpreadsheet } from './read-file';
 const options = { forcedType: null, savedMappings: {}, ctx: testContext() };
 
 function read(bytes: Uint8Array | Blob) {
-  const blob = bytes instanceof Blob ? bytes : new Blob([bytes]);
+  const blob = bytes instanceof Blob ? bytes : new Blob([bytes as Uint8Array<ArrayBuffer>]);
   return readSpreadsheet(blob, options, new AbortController().signal);
 }
 

@@ -1,0 +1,75 @@
+/**
+ * The overdue view's writes: escalations and information requests for an appeal, with the names
+ * last used remembered in settings (who is at the workstation, who is responsible for a block),
+ * so the form is quick to fill in during a morning check.
+ */
+import type { CurDatabase, StoredAppeal } from '../../db/schema';
+import { getSetting, setSetting } from '../../db/settings-repo';
+import {
+  createEscalation,
+  createInfoRequest,
+  updateEscalationStatus,
+  updateInfoRequestStatus,
+  type AppealSnapshot,
+  type EscalationReason,
+  type EscalationStatus,
+  type InfoRequestStatus,
+} from '../../db/cur-records-repo';
+
+const OPERATOR_KEY = 'cur.operatorName';
+const responsibleKey = (sector: string) => `cur.blockResponsible.${sector}`;
+
+export function snapshotOf(appeal: StoredAppeal): AppealSnapshot {
+  return {
+    externalId: appeal.externalId,
+    sector: appeal.sector,
+    organisation: appeal.orgCurrent,
+    municipality: appeal.municipality,
+    executor: appeal.executor,
+    dueAt: appeal.deadline?.dueAt ?? null,
+  };
+}
+
+export interface FormDefaults {
+  by: string;
+  assignee: string;
+}
+
+export async function loadFormDefaults(db: CurDatabase, sector: string): Promise<FormDefaults> {
+  const [by, assignee] = await Promise.all([getSetting(db, OPERATOR_KEY, ''), getSetting(db, responsibleKey(sector), '')]);
+  return { by, assignee };
+}
+
+export async function escalateAppeal(
+  db: CurDatabase,
+  appeal: StoredAppeal,
+  input: { reason: EscalationReason; note: string; assignee: string; by: string },
+  at: number,
+) {
+  const record = await createEscalation(db, { appealId: appeal.id, appeal: snapshotOf(appeal), ...input, at });
+  await Promise.all([setSetting(db, OPERATOR_KEY, record.createdBy), setSetting(db, responsibleKey(appeal.sector), record.assignee)]);
+  return record;
+}
+
+export async function requestInformation(
+  db: CurDatabase,
+  appeal: StoredAppeal,
+  input: { body: string; question: string; by: string },
+  at: number,
+) {
+  const record = await createInfoRequest(db, { appealId: appeal.id, appeal: snapshotOf(appeal), ...input, at });
+  await setSetting(db, OPERATOR_KEY, record.createdBy);
+  return record;
+}
+
+export async function operatorName(db: CurDatabase): Promise<string> {
+  return getSetting(db, OPERATOR_KEY, '');
+}
+
+export function setEscalationStatus(db: CurDatabase, id: string, status: EscalationStatus, by: string, at: number) {
+  return updateEscalationStatus(db, id, { status, by, at });
+}
+
+export function setRequestStatus(db: CurDatabase, id: string, status: InfoRequestStatus, by: string, at: number, answer?: string) {
+  return updateInfoRequestStatus(db, id, { status, by, at, answer: answer ?? null });
+}

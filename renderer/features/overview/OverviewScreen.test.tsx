@@ -1,0 +1,57 @@
+// @vitest-environment jsdom
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { T0, makeAppeal } from '../../db/test-support';
+
+vi.mock('echarts', () => ({
+  registerTheme: vi.fn(),
+  init: vi.fn(() => ({ setOption: vi.fn(), dispose: vi.fn(), resize: vi.fn(), on: vi.fn(), off: vi.fn(), getDataURL: vi.fn() })),
+}));
+vi.mock('../../app/clock', () => ({ now: () => T0 }));
+vi.mock('../../sync/use-sync-status', () => ({
+  useSyncStatus: () => ({ sources: [], dataAsOf: T0 - 5 * 60_000, isStale: false, isDemo: true, progress: null, staleAfterMin: 60 }),
+}));
+
+import { getDb } from '../../db/db';
+import { upsertAppeals } from '../../db/appeals-repo';
+import { useGlobalFilters } from '../../app/filters-store';
+import OverviewScreen from './index';
+
+const dl = (dueAt: number) => ({ dueAt, originalDueAt: null, ruleId: 'r', ruleVersion: 1, explanation: '', hourBased: false });
+
+describe('OverviewScreen', () => {
+  beforeEach(async () => {
+    useGlobalFilters.setState({ period: { from: '2025-11-12', to: '2025-11-18' }, sector: null });
+    await getDb().appeals.clear();
+    await getDb().aggReceived.clear();
+    await getDb().aggDeadline.clear();
+  });
+  afterEach(cleanup);
+
+  it('shows the honest empty state with the period when the store is empty', async () => {
+    render(<OverviewScreen />);
+    await waitFor(() => expect(screen.getByTestId('overview').dataset.ready).toBe('true'));
+    expect(screen.getByTestId('empty-state').textContent).toContain('Нет данных за период. Измените период или синхронизируйте источники');
+    expect(screen.getByTestId('overview-period').textContent).toBe('Период: 12.11–18.11.2025');
+  });
+
+  it('shows numbers as links to exactly those appeals, with the data age', async () => {
+    await upsertAppeals(getDb(), [
+      makeAppeal({ externalId: '1', receivedAt: T0 - 3600_000, deadline: dl(T0 - 60_000), municipality: null, orgCurrent: null }),
+      makeAppeal({ externalId: '2', receivedAt: T0 - 86_400_000, sector: 'roads', deadline: dl(T0 + 3600_000), isRepeat: true }),
+    ]);
+    render(<OverviewScreen />);
+    await waitFor(() => expect(screen.getByTestId('ov-now-overdue-value').textContent).toBe('1'));
+    expect(screen.getByTestId('ov-now-overdue').getAttribute('href')).toBe('#/registry?deadline=overdue&sort=due-asc');
+    expect(screen.getByTestId('ov-period-received-value').textContent).toBe('2');
+    expect(screen.getByTestId('ov-period-repeat').getAttribute('href')).toBe('#/registry?from=2025-11-12&to=2025-11-18&repeat=1');
+    expect(screen.getByTestId('ov-cell-roads-atRisk24h').getAttribute('href')).toBe(
+      '#/registry?sector=roads&deadline=at-risk-24h&sort=due-asc',
+    );
+    expect(screen.getByTestId('ov-today-received-value').textContent).toBe('1');
+    expect(screen.getByTestId('data-age').textContent).toMatch(/^Данные на \d\d:\d\d$/);
+    // A sector without appeals still has its row, with zeros.
+    expect(screen.getByTestId('ov-cell-energy-received').textContent).toBe('0');
+  });
+});

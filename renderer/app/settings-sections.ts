@@ -1,0 +1,16 @@
+/**
+ * Settings sections owned by features. The Settings screen shows the app's own sections (language,
+ * region, data freshness) and then each entry here, in order. A feature adds its section by
+ * exporting a component from `features/<name>/settings.tsx` (wrapped in ui/SettingsSection) and
+ * listing it below; like routes.ts, the app layer wires features so they never import each other.
+ */
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+export interface SettingsSectionEntry {
+  id: string;
+  section: LazyExoticComponent<ComponentType>;
+}
+
+export const FEATURE_SETTINGS_SECTIONS: SettingsSectionEntry[] = [
+  { id: 'rating-weights', section: lazy(() => import('../features/rating/settings')) },
+];

@@ -1,0 +1,42 @@
+/** The rating screen's reads: the shared rating query over the aggregates and the weights setting, live. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { previousRange } from '../../../shared/wall/period';
+import type { RatingWeights } from '../../../shared/domain/rating';
+import type { RegionPack } from '../../../shared/domain/region-pack';
+import { now } from '../../app/clock';
+import { getDb } from '../../db/db';
+import { queryRating, type RatedUnit, type RatingDimension } from '../../db/rating-queries';
+import { loadWeights } from './weights';
+
+export interface RatingView {
+  rows: RatedUnit[];
+  weights: RatingWeights;
+  previous: { from: string; to: string };
+}
+
+export function useRating(
+  dimension: RatingDimension,
+  period: { from: string; to: string },
+  sector: string | null,
+  pack: RegionPack,
+): RatingView | undefined {
+  return useLiveQuery(async () => {
+    const db = getDb();
+    const weights = await loadWeights(db);
+    const previous = previousRange(period);
+    const rows = await queryRating(db, {
+      dimension,
+      period,
+      previous,
+      filter: sector ? { sector } : {},
+      weights,
+      now: now(),
+      pack,
+    });
+    return { rows, weights, previous };
+  }, [dimension, period.from, period.to, sector, pack]);
+}
+
+export function useWeights(): RatingWeights | undefined {
+  return useLiveQuery(() => loadWeights(getDb()), []);
+}

@@ -32,6 +32,7 @@ export interface FrameStatus {
   isStale: boolean;
   isFailing: boolean;
   isDemo: boolean;
+  isSyncing: boolean;
   note: string | null;
 }
 
@@ -106,7 +107,7 @@ export function WallFrame({ scene, scope, region, paused, pinned, position, stat
             <span key={i} className={i === position.index ? 'wall__dot wall__dot--on' : 'wall__dot'} />
           ))}
         </span>
-        <span className={stale ? 'wall__age wall__age--stale' : 'wall__age'} data-testid="wall-data-age" data-stale={String(stale)}>
+        <span className={stale ? 'wall__age wall__age--stale' : 'wall__age'} data-testid="wall-data-age" data-stale={String(stale)} data-syncing={String(status.isSyncing)} data-as-of={status.dataAsOf ?? ''}>
           {age}
         </span>
       </footer>

@@ -13,10 +13,14 @@ import {
   queryReceivedBy,
 } from '../../db/aggregate-queries';
 import type { Counters } from '../../db/aggregate-model';
+import { queryRating, type RatedUnit } from '../../db/rating-queries';
+import { getSetting } from '../../db/settings-repo';
+import { DEFAULT_RATING_WEIGHTS, type RatingWeights } from '../../../shared/domain/rating';
+import type { RegionPack } from '../../../shared/domain/region-pack';
 import { regionDayEnd, regionDayStart } from '../../../shared/domain/time';
 import type { DayRange } from '../../../shared/wall';
 
-export type { Counters };
+export type { Counters, RatedUnit };
 
 export interface WallFilter {
   sector?: string;
@@ -115,20 +119,32 @@ export async function loadDynamics(
   return { bySource, bySector };
 }
 
-export interface RatingData {
-  current: Map<string, Counters>;
-  previous: Map<string, Counters>;
-  deadlines: Map<string, DeadlineCounts>;
+const RATING_WEIGHTS_KEY = 'rating.weights';
+const WEIGHT_KEYS = ['quantity', 'speed', 'quality', 'completeness'] as const;
+
+/** The centre's rating weights (set in the rating settings), or the defaults when unset or invalid. */
+async function ratingWeights(db: CurDatabase): Promise<RatingWeights> {
+  const stored = await getSetting<unknown>(db, RATING_WEIGHTS_KEY, null);
+  if (!stored || typeof stored !== 'object') return { ...DEFAULT_RATING_WEIGHTS };
+  const w = stored as Record<string, unknown>;
+  const valid = WEIGHT_KEYS.every((k) => typeof w[k] === 'number' && Number.isFinite(w[k]) && (w[k] as number) >= 0);
+  if (!valid || WEIGHT_KEYS.every((k) => w[k] === 0)) return { ...DEFAULT_RATING_WEIGHTS };
+  return { quantity: w.quantity as number, speed: w.speed as number, quality: w.quality as number, completeness: w.completeness as number };
 }
 
-export async function loadRating(db: CurDatabase, range: DayRange, previous: DayRange, filter: WallFilter, now: number): Promise<RatingData> {
+/** The municipality rating, the same rows as the operator's rating screen (store's queryRating). */
+export async function loadRating(
+  db: CurDatabase,
+  pack: RegionPack,
+  range: DayRange,
+  previous: DayRange,
+  filter: WallFilter,
+  now: number,
+): Promise<RatedUnit[]> {
+  const weights = await ratingWeights(db);
+  // The unit dimension is never filtered: a municipality focus highlights its row instead.
   const base = { ...filter, municipality: undefined };
-  const [current, before, deadlines] = await Promise.all([
-    queryReceivedBy(db, range, base, 'municipality'),
-    queryReceivedBy(db, previous, base, 'municipality'),
-    queryDeadlinesBy(db, base, now, 'municipality'),
-  ]);
-  return { current, previous: before, deadlines };
+  return queryRating(db, { dimension: 'municipality', period: range, previous, filter: base, weights, now, pack });
 }
 
 /** Totals for the scene header (and for tests comparing the wall with the registry). */

@@ -1,37 +1,31 @@
 /**
- * Rating rows for the wall. The score and places come from the domain's rating methodology
- * (`computeRating`); the wall adds the figures it shows beside them.
+ * Rating rows as the wall shows them: place and movement from the domain methodology (via the
+ * store's rating query), with the figures a meeting asks about beside the score.
  */
-import { share } from '../../../shared/wall';
-import type { RatingData } from './queries';
-import type { WallRegion } from './region';
+import type { RatedUnit } from './queries';
 
 export interface RatedRow {
   id: string;
   name: string;
-  /** 1-based place, or null when the unit could not be rated (no data). */
+  /** 1-based place, or null when the unit could not be rated (no appeals in the period). */
   place: number | null;
   previousPlace: number | null;
+  /** 0–100 points. */
   score: number | null;
   onTimeShare: number | null;
   overdue: number;
   satisfaction: number | null;
 }
 
-export function rateUnits(region: WallRegion, data: RatingData): RatedRow[] {
-  return region.units
-    .map((unit) => {
-      const c = data.current.get(unit.id);
-      return {
-        id: unit.id,
-        name: unit.name,
-        place: null,
-        previousPlace: null,
-        score: null,
-        onTimeShare: c ? share(c.answeredOnTime, c.answeredOnTime + c.answeredLate) : null,
-        overdue: data.deadlines.get(unit.id)?.overdue ?? 0,
-        satisfaction: c ? share(c.satisfied, c.rated) : null,
-      };
-    })
-    .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+export function ratedRows(units: readonly RatedUnit[], names: ReadonlyMap<string, string>): RatedRow[] {
+  return units.map((u) => ({
+    id: u.id,
+    name: names.get(u.id) ?? u.name,
+    place: u.rank,
+    previousPlace: u.previousRank,
+    score: u.score === null ? null : u.score * 100,
+    onTimeShare: u.components.speed.value,
+    overdue: u.overdue,
+    satisfaction: u.components.quality.value,
+  }));
 }

@@ -8,7 +8,7 @@ import { useRegionPack } from '../../app/region';
 import { populationOf, type RegionPack } from '../../../shared/domain/region-pack';
 import { sectorsOf, type SectorDefinition } from '../../../shared/domain/sectors';
 import { tileLayout } from '../../../shared/domain/tile-layout';
-import { tilesToGeoJson, type UnitInput } from '../../../shared/wall';
+import { tileLabels, tilesToGeoJson, type UnitInput } from '../../../shared/wall';
 
 export interface WallMapGeometry {
   /** Name under which the geometry is registered with ECharts (changes with the geometry). */
@@ -24,6 +24,8 @@ export interface WallRegion {
   units: UnitInput[];
   unitNames: Map<string, string>;
   shortNames: Map<string, string>;
+  /** Short labels for the tiles (unique within the region). */
+  tileLabels: Map<string, string>;
   sectors: SectorDefinition[];
   geometry: WallMapGeometry;
 }
@@ -54,7 +56,9 @@ export function geometryOf(pack: RegionPack): WallMapGeometry {
 }
 
 export function wallRegionOf(pack: RegionPack): WallRegion {
+  const labels = tileLabels(pack.municipalities.map((m) => m.shortName));
   return {
+    tileLabels: new Map(pack.municipalities.map((m, i) => [m.id, labels[i] ?? m.shortName])),
     pack,
     timeZone: pack.timeZone,
     units: pack.municipalities.map((m) => ({ id: m.id, name: m.shortName, population: populationOf(m)?.value ?? null })),

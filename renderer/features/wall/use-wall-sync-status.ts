@@ -1,34 +1,29 @@
 /**
- * The sync state as the wall shows it: the data's age, stale (older than the threshold) and
- * failing (the last attempt of a source ended in an error), and whether it is demo data.
+ * The sync state as the wall shows it: the data's age, stale (older than the threshold set in
+ * the sync settings), failing (a source's last attempt ended in an error, or it is stopped until
+ * a person acts), demo data, and whether a pull is running.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
-import { getBootOptions } from '../../app/boot-options';
-import { now } from '../../app/clock';
-import { getDb } from '../../db/db';
-import { listSyncStates } from '../../db/sync-state-repo';
+import { useSyncStatus } from '../../sync/use-sync-status';
 
 export interface WallSyncStatus {
   dataAsOf: number | null;
   isStale: boolean;
   isFailing: boolean;
   isDemo: boolean;
+  isSyncing: boolean;
   /** A quiet line for the footer (the source's error cause), or null. */
   note: string | null;
 }
 
-/** Default stale threshold of the sync settings (30 min). */
-const STALE_AFTER_MS = 30 * 60_000;
-
 export function useWallSyncStatus(): WallSyncStatus {
-  const rows = useLiveQuery(() => listSyncStates(getDb()), []);
-  const dataAsOf = (rows ?? []).reduce<number | null>((max, r) => (r.dataAsOf !== null && (max === null || r.dataAsOf > max) ? r.dataAsOf : max), null);
-  const failing = (rows ?? []).filter((r) => r.lastError);
+  const status = useSyncStatus();
+  const failing = status.sources.find((s) => s.lastError !== null || s.stopped);
   return {
-    dataAsOf,
-    isStale: dataAsOf !== null && now() - dataAsOf > STALE_AFTER_MS,
-    isFailing: failing.length > 0,
-    isDemo: getBootOptions().demo,
-    note: failing[0]?.lastError ?? null,
+    dataAsOf: status.dataAsOf,
+    isStale: status.isStale,
+    isFailing: failing !== undefined,
+    isDemo: status.isDemo,
+    isSyncing: status.progress !== null,
+    note: failing ? `${failing.label}: ${failing.lastError ?? ''}`.replace(/:\s*$/, '') : null,
   };
 }

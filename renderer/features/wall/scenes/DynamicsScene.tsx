@@ -30,7 +30,7 @@ function lineOption(days: readonly string[], series: Array<{ name: string; colou
   const font = vh(3);
   return {
     animation: false,
-    grid: { left: vh(9), right: vh(2), top: vh(7), bottom: vh(5.5) },
+    grid: { left: vh(9), right: vh(5), top: vh(7), bottom: vh(5.5) },
     legend: { top: 0, left: 0, textStyle: { fontSize: font, color: '#eef2f6' }, itemWidth: vh(3), itemHeight: vh(1.6), itemGap: vh(2.5) },
     xAxis: {
       type: 'category',

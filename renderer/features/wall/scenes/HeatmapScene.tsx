@@ -116,13 +116,13 @@ export function HeatmapScene({ scope, region, measure }: SceneProps) {
             selectedMode: false,
             label: {
               show: true,
-              fontSize: vh(2.6),
-              lineHeight: vh(3.2),
+              fontSize: vh(2.8),
+              lineHeight: vh(3.3),
               fontWeight: 'bold',
               formatter: (p: { name: string }) => {
                 const u = measures.find((m) => m.id === p.name);
-                const name = region.shortNames.get(p.name) ?? p.name;
-                return `${abbreviate(name)}\n${u ? formatMeasure(measure, measureValue(u, measure)) : '—'}`;
+                const name = region.tileLabels.get(p.name) ?? p.name;
+                return `${name}\n${u ? formatMeasure(measure, measureValue(u, measure)) : '—'}`;
               },
             },
             data: measures.map((u) => ({
@@ -159,7 +159,7 @@ export function HeatmapScene({ scope, region, measure }: SceneProps) {
         },
       ],
     } as EChartsOption;
-  }, [geometry, measures, scale, measure, focusId, points, region.shortNames]);
+  }, [geometry, measures, scale, measure, focusId, points, region.tileLabels]);
 
   if (!data) return <div className="wall-empty">{t('loading')}</div>;
 
@@ -236,11 +236,6 @@ function FocusCard({ unit }: { unit: UnitMeasures }) {
       </dl>
     </div>
   );
-}
-
-/** Tiles are small: a name longer than 8 letters is cut with a dot (the top five give full names). */
-function abbreviate(name: string): string {
-  return name.length <= 8 ? name : `${name.slice(0, 7)}.`;
 }
 
 /** Dark text on light classes, light text on dark ones (contrast on every class colour). */

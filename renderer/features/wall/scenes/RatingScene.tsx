@@ -8,15 +8,15 @@ import { useT } from '../../../i18n';
 import { AutoScroll } from '../AutoScroll';
 import { wallMessages } from '../messages';
 import { loadRating } from '../queries';
-import { rateUnits, type RatedRow } from '../rating';
+import { ratedRows, type RatedRow } from '../rating';
 import { useSceneData } from '../use-scene-data';
 import type { SceneProps } from './types';
 
 export function RatingScene({ scope, region }: SceneProps) {
   const t = useT(wallMessages);
-  const data = useSceneData((db) => loadRating(db, scope.range, scope.previous, scope.filter, scope.now), [scope.key]);
+  const data = useSceneData((db) => loadRating(db, region.pack, scope.range, scope.previous, scope.filter, scope.now), [scope.key, region.pack]);
   if (!data) return <div className="wall-empty">{t('loading')}</div>;
-  const rows = rateUnits(region, data);
+  const rows = ratedRows(data, region.shortNames);
   const focusId = scope.focus?.kind === 'municipality' ? scope.focus.id : null;
 
   return (

@@ -8,7 +8,8 @@ import type { StoredAppeal } from '../../db/schema';
 import type { RegionPack } from '../../../shared/domain/region-pack';
 import { municipalityById } from '../../../shared/domain/region-pack';
 import { sectorById, sectorsOf } from '../../../shared/domain/sectors';
-import { formatDateTime, formatNumber, pluralRu, type Locale } from '../../../shared/format/ru';
+import { formatDateTime, formatNumber, type Locale } from '../../../shared/format/ru';
+import { deadlineStateOf } from '../../export/deadline-state';
 import { appealHref } from '../../app/registry-filter';
 import { sourceLabel, statusLabel } from '../../export/appeal-labels';
 import { translate } from '../../i18n';
@@ -65,30 +66,6 @@ export const DEFAULT_WIDTHS: Record<ColumnId, number> = {
   rating: 70,
   text: 360,
 };
-
-type RegistryKey = keyof (typeof registryMessages)['ru'];
-
-const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
-
-export type DeadlineTone = 'overdue' | 'risk' | 'ok' | 'neutral';
-
-/** The deadline state of a row right now, in words and a meaning colour. */
-export function deadlineStateOf(row: StoredAppeal, now: number, lang: Locale): { text: string; tone: DeadlineTone } {
-  const t = (key: RegistryKey, params?: Record<string, string | number>) => translate(registryMessages, lang, key, params);
-  if (row.openDueAt !== undefined) {
-    const left = row.openDueAt - now;
-    if (left < 0) {
-      const days = Math.max(1, Math.ceil(-left / DAY_MS));
-      return { text: t('overdueBy', { days: `${formatNumber(days)} ${pluralRu(days, [t('days1'), t('days2'), t('days5')])}` }), tone: 'overdue' };
-    }
-    const time = left < DAY_MS ? t('hours', { hours: Math.max(1, Math.floor(left / HOUR_MS)) }) : `${formatNumber(Math.floor(left / DAY_MS))} ${pluralRu(Math.floor(left / DAY_MS), [t('days1'), t('days2'), t('days5')])}`;
-    return { text: t('dueIn', { time }), tone: left < 3 * DAY_MS ? 'risk' : 'neutral' };
-  }
-  if (row.deadline === null) return { text: t('noDeadline'), tone: 'neutral' };
-  if (row.answeredAt !== null) return row.answeredAt <= row.deadline.dueAt ? { text: t('onTime'), tone: 'ok' } : { text: t('late'), tone: 'overdue' };
-  return { text: '—', tone: 'neutral' };
-}
 
 /** One line, at most 200 characters: the table never lays out a 100 KB text. */
 function oneLine(text: string): string {

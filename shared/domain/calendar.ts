@@ -94,9 +94,17 @@ export function createWorkCalendar(
     return shortened.has(isoDate) ? 'shortened' : 'working';
   }
 
+  // Days are few (36,500 a century) and asked about constantly: remember the answers.
+  const workingCache = new Map<string, boolean>();
   function isWorkingDay(isoDate: string): boolean {
-    const kind = dayKind(isoDate);
-    return kind === 'working' || kind === 'shortened' || kind === 'working-weekend';
+    let working = workingCache.get(isoDate);
+    if (working === undefined) {
+      const kind = dayKind(isoDate);
+      working = kind === 'working' || kind === 'shortened' || kind === 'working-weekend';
+      if (workingCache.size > 100_000) workingCache.clear();
+      workingCache.set(isoDate, working);
+    }
+    return working;
   }
 
   function addWorkingDays(isoDate: string, days: number): string {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addCalendarDays,
@@ -11,6 +12,7 @@ import {
   regionTimeOn,
   weekday,
   zonedParts,
+  zoneOffsetMs,
 } from './time';
 
 describe('calendar-day arithmetic', () => {
@@ -67,5 +69,30 @@ describe('time zones are explicit', () => {
     expect(regionDayStart('2025-03-30', 'Europe/Berlin')).toBe(Date.UTC(2025, 2, 29, 23, 0));
     expect(regionTimeOn('2025-03-30', 12 * 60, 'Europe/Berlin')).toBe(Date.UTC(2025, 2, 30, 10, 0));
     expect(zonedParts(Date.UTC(2025, 2, 30, 10, 0), 'Europe/Berlin').hour).toBe(12);
+    // on the transition day itself (switch at 01:00 UTC) both sides are exact
+    expect(zonedParts(Date.UTC(2025, 2, 30, 0, 59), 'Europe/Berlin')).toMatchObject({ hour: 1, minute: 59 });
+    expect(zonedParts(Date.UTC(2025, 2, 30, 1, 0), 'Europe/Berlin')).toMatchObject({ hour: 3, minute: 0 });
+    expect(zoneOffsetMs(Date.UTC(2025, 2, 30, 1, 0), 'Europe/Berlin')).toBe(2 * 3_600_000);
+    expect(zoneOffsetMs(Date.UTC(2025, 5, 1), 'Europe/Moscow')).toBe(3 * 3_600_000);
+  });
+
+  it('agrees with Intl for any instant (property, cached offsets)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2060, 0, 1) }), fc.constantFrom('Europe/Moscow', 'America/New_York', 'Australia/Lord_Howe'), (t, zone) => {
+        const intl = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(t);
+        expect(regionDay(t, zone)).toBe(intl);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('round-trips day numbers across centuries', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -200_000, max: 200_000 }), (n) => {
+        const day = addCalendarDays('1970-01-01', n);
+        expect(daysBetween('1970-01-01', day)).toBe(n);
+        expect(new Date(n * 86_400_000).toISOString().slice(0, 10)).toBe(day.padStart(10, '0'));
+      }),
+    );
   });
 });

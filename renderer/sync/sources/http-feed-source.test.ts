@@ -1,0 +1,227 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KIROV_PACK } from '../../../shared/domain/packs';
+import { sectorsOf } from '../../../shared/domain/sectors';
+import type { FeedChangesPage } from '../../../shared/feed/protocol';
+import { FeedDataset } from '../../../scripts/feed-server/dataset';
+import { FaultPlan, type FaultKind } from '../../../scripts/feed-server/faults';
+import { nodeFetchFeed } from '../../../scripts/feed-server/node-fetch-feed';
+import { startFeedServer, type FeedServer } from '../../../scripts/feed-server/server';
+import type { FeedRequest, FeedResponse } from '../../platform/platform';
+import { SyncSourceError, type SyncPage } from '../source';
+import { createHttpFeedSource, parseRetryAfter, type HttpFeedConfig } from './http-feed-source';
+
+const NOW = Date.parse('2026-11-18T09:00:00+03:00');
+const signal = new AbortController().signal;
+const known = {
+  knownSectors: sectorsOf(KIROV_PACK).map((s) => s.id),
+  knownMunicipalities: KIROV_PACK.municipalities.map((m) => m.id),
+};
+
+let server: FeedServer;
+let config: HttpFeedConfig;
+
+beforeAll(async () => {
+  const dataset = new FeedDataset({ seed: 5, scale: 400, pack: KIROV_PACK, asOf: NOW, withUnknownReferences: true });
+  server = await startFeedServer({ dataset, token: 'secret', faults: new FaultPlan(), slowMs: 5_000, maxPageSize: 150 });
+  config = { id: 'feed:test', label: 'Тестовая лента', baseUrl: server.url, token: 'secret', pageSize: 100, timeoutMs: 2_500, ...known };
+});
+afterAll(() => server.close());
+
+async function failure(promise: Promise<unknown>): Promise<SyncSourceError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof SyncSourceError) return error;
+    throw error;
+  }
+  throw new Error('expected a SyncSourceError');
+}
+
+async function pullAll(source = createHttpFeedSource(config, nodeFetchFeed), from: string | null = null) {
+  let checkpoint = from;
+  const pages: SyncPage[] = [];
+  for (let i = 0; i < 100; i++) {
+    const page = await source.pull(checkpoint, signal);
+    pages.push(page);
+    checkpoint = page.nextCheckpoint;
+    if (!page.hasMore) break;
+  }
+  return { pages, checkpoint };
+}
+
+describe('HTTP feed source against the local feed server', () => {
+  it('pulls the whole dataset in pages, with reference data, and then only what changed', async () => {
+    const source = createHttpFeedSource(config, nodeFetchFeed);
+    expect(source.isDemo).toBe(false);
+    const { pages, checkpoint } = await pullAll(source);
+    const ids = pages.flatMap((p) => p.changes.map((a) => a.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBe(server.dataset.appeals().length);
+    expect(pages.every((p) => p.changes.length + p.deletions.length + p.reference.length <= 100)).toBe(true);
+    expect(pages.flatMap((p) => p.reference).some((r) => r.kind === 'municipality' && r.id === 'g-kirov')).toBe(true);
+    expect(pages.at(-1)!.dataAsOf).toBe(NOW);
+
+    // Nothing new: an empty page, the same position.
+    const idle = await source.pull(checkpoint, signal);
+    expect(idle.changes).toEqual([]);
+    expect(idle.hasMore).toBe(false);
+
+    server.dataset.advance(NOW + 3 * 86_400_000);
+    const delta = await pullAll(source, checkpoint);
+    const changed = delta.pages.flatMap((p) => p.changes);
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.every((a) => a.updatedAt > NOW)).toBe(true);
+  });
+
+  it('keeps items with an unknown sector or municipality and flags them', async () => {
+    const { pages } = await pullAll();
+    const all = pages.flatMap((p) => p.changes);
+    expect(all.find((a) => a.id === 'regional:UNKNOWN-REF-1')!.qualityFlags).toContain('unknown-sector');
+    expect(all.find((a) => a.id === 'regional:UNKNOWN-REF-2')!.qualityFlags).toContain('unknown-municipality');
+    expect(all.filter((a) => a.qualityFlags.includes('unknown-sector') || a.qualityFlags.includes('unknown-municipality'))).toHaveLength(2);
+  });
+
+  const cases: Array<[FaultKind, SyncSourceError['kind'], RegExp]> = [
+    ['drop', 'network', /Нет связи с лентой/],
+    ['http-500', 'server', /HTTP 500/],
+    ['http-502', 'server', /HTTP 502/],
+    ['http-503', 'server', /HTTP 503/],
+    ['http-401', 'auth', /токен/],
+    ['http-429', 'rate-limit', /HTTP 429/],
+    ['slow', 'timeout', /не ответила/],
+    ['malformed', 'invalid', /не JSON/],
+    ['invalid', 'invalid', /отклонена целиком: items\.\d+\.(appeal\.receivedAt|updatedAt): /],
+  ];
+  for (const [fault, kind, message] of cases) {
+    it(`maps the fault «${fault}» to «${kind}» with a Russian message, and recovers after it`, async () => {
+      const source = createHttpFeedSource(config, nodeFetchFeed);
+      const first = await source.pull(null, signal);
+      server.faults.enqueue(fault);
+      const error = await failure(source.pull(first.nextCheckpoint, signal));
+      expect(error.kind).toBe(kind);
+      expect(error.userMessage).toMatch(message);
+      if (fault === 'http-429') expect(error.retryAfterMs).toBe(1000);
+      // The checkpoint did not move: the same pull succeeds once the fault is gone.
+      const again = await source.pull(first.nextCheckpoint, signal);
+      expect(again.changes.length + again.deletions.length + again.reference.length).toBeGreaterThan(0);
+    });
+  }
+
+  it('skips a duplicated page and moves on', async () => {
+    const source = createHttpFeedSource(config, nodeFetchFeed);
+    const first = await source.pull(null, signal);
+    const second = await source.pull(first.nextCheckpoint, signal);
+    server.faults.enqueue('duplicate');
+    const third = await source.pull(second.nextCheckpoint, signal);
+    const plain = await createHttpFeedSource(config, nodeFetchFeed).pull(second.nextCheckpoint, signal);
+    const keys = (p: SyncPage) => [...p.changes.map((a) => a.id), ...p.reference.map((r) => r.key), ...p.deletions];
+    expect(keys(third)).toEqual(keys(plain));
+    expect(keys(third).length).toBeGreaterThan(0);
+    expect(third.nextCheckpoint).toBe(plain.nextCheckpoint);
+  });
+
+  it('detects a server that went back in time', async () => {
+    const source = createHttpFeedSource(config, nodeFetchFeed);
+    const first = await source.pull(null, signal);
+    const second = await source.pull(first.nextCheckpoint, signal);
+    server.faults.enqueue('regression');
+    const error = await failure(source.pull(second.nextCheckpoint, signal));
+    expect(error.kind).toBe('cursor-regression');
+    expect(error.userMessage).toMatch(/назад во времени/);
+  });
+
+  it('stops on a wrong token without retrying', async () => {
+    let calls = 0;
+    const counting = (r: FeedRequest) => {
+      calls += 1;
+      return nodeFetchFeed(r);
+    };
+    const error = await failure(createHttpFeedSource({ ...config, token: 'wrong' }, counting).pull(null, signal));
+    expect(error.kind).toBe('auth');
+    expect(calls).toBe(1);
+  });
+});
+
+describe('HTTP feed source with a scripted transport', () => {
+  const page = (over: Partial<FeedChangesPage> = {}): FeedChangesPage => ({
+    protocol: 'cur-feed',
+    version: 1,
+    datasetId: 'ds-1',
+    pageSize: 10,
+    items: [],
+    nextCursor: 'c1',
+    hasMore: false,
+    remaining: 0,
+    serverTime: NOW,
+    ...over,
+  });
+  const reply = (body: unknown, status = 200, headers: Record<string, string> = {}) => async (): Promise<FeedResponse> => ({
+    status,
+    headers,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const base = { id: 'f', label: 'Лента', baseUrl: 'https://feed.example.ru/cur/', token: 't', ...known };
+
+  it('sends the bearer token, version header, gzip and the negotiated page size', async () => {
+    let seen: FeedRequest | null = null;
+    const source = createHttpFeedSource({ ...base, pageSize: 50_000 }, async (r) => {
+      seen = r;
+      return reply(page())();
+    });
+    await source.pull(null, signal);
+    expect(seen!.url).toBe('https://feed.example.ru/cur/v1/changes?limit=10000');
+    expect(seen!.headers.Authorization).toBe('Bearer t');
+    expect(seen!.headers['X-Cur-Feed-Version']).toBe('1');
+    expect(seen!.headers['Accept-Encoding']).toBe('gzip');
+  });
+
+  it('reads Retry-After as seconds or as an HTTP date', () => {
+    expect(parseRetryAfter('120', 0)).toBe(120_000);
+    expect(parseRetryAfter('Wed, 18 Nov 2026 06:00:30 GMT', Date.parse('2026-11-18T06:00:00Z'))).toBe(30_000);
+    expect(parseRetryAfter('потом', 0)).toBeNull();
+    expect(parseRetryAfter(undefined, 0)).toBeNull();
+  });
+
+  it('maps a transport timeout and a dropped connection', async () => {
+    const timeout = Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' });
+    expect((await failure(createHttpFeedSource(base, () => Promise.reject(timeout)).pull(null, signal))).kind).toBe('timeout');
+    expect((await failure(createHttpFeedSource(base, () => Promise.reject(new TypeError('terminated'))).pull(null, signal))).kind).toBe('network');
+  });
+
+  it('rejects a page with items out of order, naming the item', async () => {
+    const sector = (id: string, updatedAt: number) => ({ type: 'reference', kind: 'sector', id, updatedAt, value: { name: id } });
+    const error = await failure(createHttpFeedSource(base, reply(page({ items: [sector('b', 5), sector('a', 4)] as never }))).pull(null, signal));
+    expect(error.kind).toBe('invalid');
+    expect(error.userMessage).toMatch(/нарушен порядок.*items\.1/);
+  });
+
+  it('rejects a page of another protocol version and one with more items than its page size', async () => {
+    const v2 = await failure(createHttpFeedSource(base, reply({ ...page(), version: 2 })).pull(null, signal));
+    expect(v2.userMessage).toMatch(/version: поддерживается только версия 1/);
+    const many = Array.from({ length: 3 }, (_, i) => ({ type: 'tombstone', id: `pos:${i}`, updatedAt: i + 1, deletedAt: i + 1 }));
+    const over = await failure(createHttpFeedSource(base, reply(page({ pageSize: 2, items: many as never }))).pull(null, signal));
+    expect(over.userMessage).toMatch(/3 элементов при размере страницы 2/);
+  });
+
+  it('treats a replaced dataset and HTTP 410 as a cursor regression', async () => {
+    const first = await createHttpFeedSource(base, reply(page())).pull(null, signal);
+    const replaced = await failure(createHttpFeedSource(base, reply(page({ datasetId: 'ds-2' }))).pull(first.nextCheckpoint, signal));
+    expect(replaced.kind).toBe('cursor-regression');
+    const gone = await failure(createHttpFeedSource(base, reply({ error: { code: 'cursor-expired', message: 'нет' } }, 410)).pull(first.nextCheckpoint, signal));
+    expect(gone.kind).toBe('cursor-regression');
+  });
+
+  it('passes tombstones through as deletions', async () => {
+    const result = await createHttpFeedSource(base, reply(page({ items: [{ type: 'tombstone', id: 'im:77', updatedAt: 10, deletedAt: 9 }] }))).pull(null, signal);
+    expect(result.deletions).toEqual(['im:77']);
+  });
+
+  it('gives up on a server that repeats the same page forever', async () => {
+    const stale = page({ items: [{ type: 'tombstone', id: 'im:1', updatedAt: 1, deletedAt: 1 }], nextCursor: 'c1', hasMore: true });
+    const source = createHttpFeedSource(base, reply(stale));
+    const first = await source.pull(null, signal);
+    const error = await failure(source.pull(first.nextCheckpoint, signal));
+    expect(error.kind).toBe('server');
+    expect(error.userMessage).toMatch(/повторяет/);
+  });
+});

@@ -1,0 +1,292 @@
+/**
+ * Client of the ЦУР feed protocol (shared/feed/protocol.ts, docs/feed-protocol.md) as a sync
+ * source. Every way a feed can fail ends as a SyncSourceError with a Russian message and a kind
+ * the sync engine's retry policy understands; a page is accepted whole or not at all.
+ */
+import type { Appeal } from '../../../shared/domain/appeal';
+import {
+  DEFAULT_PAGE_SIZE,
+  FEED_PATHS,
+  FEED_VERSION,
+  FEED_VERSION_HEADER,
+  MAX_PAGE_SIZE,
+  comparePositions,
+  describeIssues,
+  feedChangesPageSchema,
+  positionOf,
+  type FeedChangesPage,
+  type FeedPosition,
+} from '../../../shared/feed/protocol';
+import type { FeedRequest, FeedResponse } from '../../platform/platform';
+import type { ReferenceRow } from '../../db/schema';
+import { SyncSourceError, type SyncPage, type SyncSource } from '../source';
+
+export interface HttpFeedConfig {
+  /** Sync source id, e.g. `feed:kirov`. */
+  id: string;
+  /** Russian label for the sync state. */
+  label: string;
+  /** Base URL of the feed, without the `/v1/...` path. */
+  baseUrl: string;
+  /** Bearer token. */
+  token: string;
+  /** Items per page the client asks for (the server may give fewer). */
+  pageSize?: number;
+  timeoutMs?: number;
+  /** Sector ids the app knows; items with others are kept and flagged `unknown-sector`. */
+  knownSectors?: readonly string[];
+  /** Municipality ids of the region pack; others are kept and flagged `unknown-municipality`. */
+  knownMunicipalities?: readonly string[];
+}
+
+export type FetchFeed = (request: FeedRequest) => Promise<FeedResponse>;
+
+interface FeedCheckpoint {
+  v: 1;
+  cursor: string | null;
+  /** Last position applied: pages must move forward from it. */
+  position: FeedPosition | null;
+  datasetId: string | null;
+  /** Sector and municipality ids the feed itself delivered as reference data (kept across restarts). */
+  sectors?: string[];
+  municipalities?: string[];
+}
+
+function parseCheckpoint(text: string | null): FeedCheckpoint {
+  const empty: FeedCheckpoint = { v: 1, cursor: null, position: null, datasetId: null };
+  if (!text) return empty;
+  try {
+    const value = JSON.parse(text) as FeedCheckpoint;
+    return value && value.v === 1 ? value : empty;
+  } catch {
+    return empty;
+  }
+}
+
+/** Retry-After is either seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | undefined, now: number): number | null {
+  if (!value) return null;
+  const seconds = Number(value.trim());
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.round(seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isFinite(date) ? Math.max(0, date - now) : null;
+}
+
+function header(response: FeedResponse, name: string): string | undefined {
+  const lower = name.toLowerCase();
+  for (const [key, value] of Object.entries(response.headers)) if (key.toLowerCase() === lower) return value;
+  return undefined;
+}
+
+function serverMessage(body: string): string {
+  try {
+    const parsed = JSON.parse(body) as { error?: { message?: unknown } };
+    const message = parsed?.error?.message;
+    return typeof message === 'string' && message.length > 0 ? ` Ответ сервера: «${message.slice(0, 200)}».` : '';
+  } catch {
+    return '';
+  }
+}
+
+function errorForStatus(response: FeedResponse): SyncSourceError {
+  const { status } = response;
+  const detail = serverMessage(response.body);
+  const retryAfter = parseRetryAfter(header(response, 'retry-after'), Date.now());
+  if (status === 401 || status === 403) {
+    return new SyncSourceError('auth', `Лента отказала в доступе (HTTP ${status}): токен недействителен или истёк. Укажите новый токен в настройках источника.${detail}`);
+  }
+  if (status === 429) {
+    const wait = retryAfter !== null ? ` Повтор через ${Math.ceil(retryAfter / 1000)} с.` : '';
+    return new SyncSourceError('rate-limit', `Лента просит реже обращаться к ней (HTTP 429).${wait}`, retryAfter);
+  }
+  if (status === 410) {
+    return new SyncSourceError('cursor-regression', `Лента больше не узнаёт сохранённую позицию (HTTP 410): нужна полная повторная загрузка.${detail}`);
+  }
+  if (status === 408 || status === 504) {
+    return new SyncSourceError('timeout', `Лента не успела ответить (HTTP ${status}).`);
+  }
+  if (status === 400 || status === 404 || status === 422) {
+    return new SyncSourceError('invalid', `Лента отклонила запрос (HTTP ${status}): проверьте адрес и версию протокола.${detail}`);
+  }
+  const names: Record<number, string> = { 500: 'внутренняя ошибка сервера', 502: 'ошибка шлюза', 503: 'сервис временно недоступен' };
+  return new SyncSourceError('server', `Лента недоступна (HTTP ${status}${names[status] ? `, ${names[status]}` : ''}).${detail}`, retryAfter);
+}
+
+function errorForTransport(error: unknown, signal: AbortSignal, timeoutMs: number): SyncSourceError {
+  if (error instanceof SyncSourceError) return error;
+  if (signal.aborted) return new SyncSourceError('network', 'Синхронизация отменена.');
+  const name = error instanceof Error ? error.name : '';
+  const message = error instanceof Error ? error.message : String(error);
+  if (name === 'TimeoutError' || name === 'AbortError' || /time ?out|timed out|тайм-?аут|истекло время/i.test(message)) {
+    return new SyncSourceError('timeout', `Лента не ответила за ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} с` : `${timeoutMs} мс`}.`);
+  }
+  return new SyncSourceError('network', `Нет связи с лентой: соединение прервано или сервер недоступен (${message.slice(0, 160)}).`);
+}
+
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new SyncSourceError('network', 'Синхронизация отменена.'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new SyncSourceError('network', 'Синхронизация отменена.'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** Parses and validates a page; throws `invalid` with the reason when any part is wrong. */
+export function parseChangesPage(body: string): FeedChangesPage {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new SyncSourceError('invalid', `Лента прислала повреждённый ответ (не JSON): ${reason.slice(0, 160)}. Страница не принята.`);
+  }
+  const result = feedChangesPageSchema.safeParse(json);
+  if (!result.success) {
+    throw new SyncSourceError('invalid', `Страница ленты отклонена целиком: ${describeIssues(result.error)}.`);
+  }
+  const page = result.data;
+  if (page.items.length > page.pageSize) {
+    throw new SyncSourceError('invalid', `Страница ленты отклонена целиком: ${page.items.length} элементов при размере страницы ${page.pageSize}.`);
+  }
+  for (let i = 1; i < page.items.length; i++) {
+    if (comparePositions(positionOf(page.items[i - 1]!), positionOf(page.items[i]!)) >= 0) {
+      throw new SyncSourceError('invalid', `Страница ленты отклонена целиком: нарушен порядок (updatedAt, id) у элемента items.${i} («${page.items[i]!.id}»).`);
+    }
+  }
+  for (const [i, item] of page.items.entries()) {
+    if (item.type === 'appeal' && (item.appeal.id !== item.id || item.appeal.updatedAt !== item.updatedAt)) {
+      throw new SyncSourceError('invalid', `Страница ленты отклонена целиком: items.${i}: id или updatedAt элемента не совпадает с обращением.`);
+    }
+  }
+  return page;
+}
+
+/** A page that brings nothing new and does not move the cursor. */
+function isStalePage(page: FeedChangesPage, checkpoint: FeedCheckpoint): boolean {
+  if (!checkpoint.position || !page.hasMore || page.nextCursor !== checkpoint.cursor || page.items.length === 0) return false;
+  return comparePositions(positionOf(page.items[page.items.length - 1]!), checkpoint.position) <= 0;
+}
+
+function flagUnknown(appeal: Appeal, sectors: ReadonlySet<string> | null, municipalities: ReadonlySet<string> | null): Appeal {
+  const flags: string[] = [];
+  if (sectors && !sectors.has(appeal.sector)) flags.push('unknown-sector');
+  if (municipalities && appeal.municipality !== null && !municipalities.has(appeal.municipality)) flags.push('unknown-municipality');
+  const missing = flags.filter((f) => !appeal.qualityFlags.includes(f));
+  return missing.length === 0 ? appeal : { ...appeal, qualityFlags: [...appeal.qualityFlags, ...missing] };
+}
+
+export function createHttpFeedSource(config: HttpFeedConfig, fetchFeed: FetchFeed): SyncSource {
+  const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(config.pageSize ?? DEFAULT_PAGE_SIZE)));
+  const timeoutMs = config.timeoutMs ?? 30_000;
+  const base = config.baseUrl.replace(/\/+$/, '');
+
+  async function fetchPage(checkpoint: FeedCheckpoint, signal: AbortSignal): Promise<FeedChangesPage> {
+    const query = new URLSearchParams({ limit: String(pageSize) });
+    if (checkpoint.cursor) query.set('cursor', checkpoint.cursor);
+    const request: FeedRequest = {
+      url: `${base}${FEED_PATHS.changes}?${query.toString()}`,
+      method: 'GET',
+      headers: {
+        Accept: 'application/json',
+        'Accept-Encoding': 'gzip',
+        Authorization: `Bearer ${config.token}`,
+        [FEED_VERSION_HEADER]: String(FEED_VERSION),
+      },
+      timeoutMs,
+    };
+    let response: FeedResponse;
+    try {
+      response = await abortable(fetchFeed(request), signal);
+    } catch (error) {
+      throw errorForTransport(error, signal, timeoutMs);
+    }
+    if (response.status !== 200) throw errorForStatus(response);
+    return parseChangesPage(response.body);
+  }
+
+  return {
+    id: config.id,
+    label: config.label,
+    isDemo: false,
+    async pull(checkpointText: string | null, signal: AbortSignal): Promise<SyncPage> {
+      const checkpoint = parseCheckpoint(checkpointText);
+      // Reference data the feed delivered extends what the app knows; it lives in the checkpoint so
+      // a restart flags exactly the same items.
+      const fedSectors = new Set(checkpoint.sectors ?? []);
+      const fedMunicipalities = new Set(checkpoint.municipalities ?? []);
+      const sectors = config.knownSectors ? new Set([...config.knownSectors, ...fedSectors]) : null;
+      const municipalities = config.knownMunicipalities ? new Set([...config.knownMunicipalities, ...fedMunicipalities]) : null;
+
+      let page = await fetchPage(checkpoint, signal);
+      // A repeated page (everything in it was applied already and the cursor did not move) is
+      // harmless but useless: ask again, a bounded number of times.
+      for (let attempt = 0; isStalePage(page, checkpoint); attempt++) {
+        if (attempt >= 2) {
+          throw new SyncSourceError('server', 'Лента повторяет уже полученную страницу и не продвигается дальше.');
+        }
+        page = await fetchPage(checkpoint, signal);
+      }
+
+      if (checkpoint.datasetId !== null && page.datasetId !== checkpoint.datasetId) {
+        throw new SyncSourceError('cursor-regression', 'Лента заменила свои данные (другой datasetId): нужна полная повторная загрузка.');
+      }
+      const last = page.items.length > 0 ? positionOf(page.items[page.items.length - 1]!) : null;
+      if (checkpoint.position && last && comparePositions(last, checkpoint.position) < 0) {
+        throw new SyncSourceError(
+          'cursor-regression',
+          'Лента вернулась назад во времени: прислала данные старше уже полученных. Нужна полная повторная загрузка.',
+        );
+      }
+
+      const changes: Appeal[] = [];
+      const deletions: string[] = [];
+      const reference: ReferenceRow[] = [];
+      for (const item of page.items) {
+        // Items up to the saved position were applied already (a repeated page): skip them.
+        if (checkpoint.position && comparePositions(positionOf(item), checkpoint.position) <= 0) continue;
+        if (item.type === 'appeal') changes.push(item.appeal as Appeal);
+        else if (item.type === 'tombstone') deletions.push(item.id);
+        else {
+          reference.push({ key: `${item.kind}:${item.id}`, kind: item.kind, id: item.id, value: item.value, updatedAt: item.updatedAt });
+          if (item.kind === 'sector') {
+            fedSectors.add(item.id);
+            sectors?.add(item.id);
+          }
+          if (item.kind === 'municipality') {
+            fedMunicipalities.add(item.id);
+            municipalities?.add(item.id);
+          }
+        }
+      }
+      const flagged = changes.map((appeal) => flagUnknown(appeal, sectors, municipalities));
+      const position = last && (!checkpoint.position || comparePositions(last, checkpoint.position) > 0) ? last : checkpoint.position;
+      const next: FeedCheckpoint = {
+        v: 1,
+        cursor: page.nextCursor,
+        position,
+        datasetId: page.datasetId,
+        sectors: [...fedSectors].sort(),
+        municipalities: [...fedMunicipalities].sort(),
+      };
+      return {
+        changes: flagged,
+        deletions,
+        reference,
+        nextCheckpoint: JSON.stringify(next),
+        hasMore: page.hasMore,
+        remainingEstimate: page.remaining,
+        dataAsOf: page.hasMore ? (last ? last[0] : null) : page.serverTime,
+      };
+    },
+  };
+}

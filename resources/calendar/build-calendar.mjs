@@ -22,6 +22,13 @@ const out = {
   source:
     'xmlcalendar.ru (github.com/xmlcalendar/data, ru/<year>/calendar.xml), cross-checked against ' +
     'carono/production-calendar and python-holidays; 2027 has a single source only',
+  // Caveats shown beside the year in the calendar settings.
+  notes: {
+    '2027':
+      'Единственный источник (xmlcalendar.ru, файл от 02.09.2026). Предварительный план (декабрь 2025) ' +
+      'называл рабочей субботу 13.11.2027 и выходными 4–7 ноября; сверьте с постановлением Правительства РФ ' +
+      'и при расхождении внесите год вручную.',
+  },
   years,
 };
 writeFileSync(new URL('./production-calendar-ru.json', import.meta.url), JSON.stringify(out, null, 1) + '\n');

@@ -56,6 +56,8 @@ describe('production calendar: real edges', () => {
   it('covers 2020–2027 and falls back to weekends and statutory holidays outside', () => {
     expect(workCalendar.years).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027]);
     expect(workCalendar.covers(2028)).toBe(false);
+    expect(workCalendar.noteFor(2027)).toContain('13.11.2027');
+    expect(workCalendar.noteFor(2025)).toBeNull();
     expect(workCalendar.isWorkingDay('2028-01-03')).toBe(false);
     expect(workCalendar.isWorkingDay('2028-01-10')).toBe(true);
     expect(workCalendar.isWorkingDay('2019-06-12')).toBe(false);
@@ -72,6 +74,7 @@ describe('production calendar: real edges', () => {
       },
     });
     expect(calendar.covers(2028)).toBe(true);
+    expect(calendar.noteFor(2028)).toBeNull();
     expect(calendar.isWorkingDay('2028-01-10')).toBe(false);
     expect(calendar.isWorkingDay('2028-01-15')).toBe(true);
     // statutory days not listed by the user are no longer implied for a covered year

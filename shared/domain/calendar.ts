@@ -28,6 +28,8 @@ export const calendarDataSchema = z.object({
   version: z.number().int().positive(),
   country: z.string(),
   source: z.string(),
+  /** Caveats per year (e.g. a single source), shown beside the year. */
+  notes: z.record(z.string(), z.string()).default({}),
   years: z.record(z.string().regex(/^\d{4}$/), calendarYearSchema),
 });
 export type CalendarData = z.infer<typeof calendarDataSchema>;
@@ -49,6 +51,8 @@ export interface WorkCalendar {
   dayKind(isoDate: string): DayKind;
   /** Whether the calendar has official data for the year (outside it only weekends and statutory holidays count). */
   covers(year: number): boolean;
+  /** Caveat about a year's data, or null. */
+  noteFor(year: number): string | null;
   readonly years: readonly number[];
 }
 
@@ -141,6 +145,7 @@ export function createWorkCalendar(
     isShortened: (d) => shortened.has(d) && isWorkingDay(d),
     dayKind,
     covers: (year) => covered.has(year),
+    noteFor: (year) => (year in extraYears ? null : (data.notes[String(year)] ?? null)),
     years: coveredYears,
   };
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { KIROV_PACK, SVERDLOVSK_PACK } from './packs';
-import { municipalityById, parseRegionPack, populationOf, RegionPackError } from './region-pack';
+import { DEFAULT_DEADLINE_RULES } from './deadline-rules';
+import { mapSector } from './mapping';
+import { deadlineRulesOf, municipalityById, parseRegionPack, populationOf, RegionPackError, sectorMappingOf } from './region-pack';
 
 describe('Kirov pack', () => {
   it('has the 45 municipal formations with real facts and nulls where unknown', () => {
@@ -77,5 +79,15 @@ describe('parseRegionPack', () => {
     pack.organisations[1]!.id = pack.organisations[0]!.id;
     expect(() => parseRegionPack(pack)).toThrow(/повторяющийся id организации/);
     expect(() => parseRegionPack({ format: 'something-else' })).toThrow(RegionPackError);
+  });
+});
+
+describe('pack mapping and rules over the defaults', () => {
+  it('puts the region’s entries first', () => {
+    expect(mapSector(sectorMappingOf(SVERDLOVSK_PACK), { source: 'pos', category: 'Благоустройство' }).sector).toBe('improvement');
+    expect(mapSector(sectorMappingOf(KIROV_PACK), { source: 'pos', category: 'Благоустройство' }).sector).toBe('housing');
+    expect(deadlineRulesOf(KIROV_PACK)).toBe(DEFAULT_DEADLINE_RULES);
+    const rule = { ...DEFAULT_DEADLINE_RULES.rules[0]!, id: 'own' };
+    expect(deadlineRulesOf({ deadlineOverrides: [rule] }).rules[0]).toBe(rule);
   });
 });

@@ -3,8 +3,8 @@
  * geometry, versioned and validated on load. Missing facts are `null` (views show «—»), never guesses.
  */
 import { z } from 'zod';
-import { deadlineRuleSchema } from './deadline-rules';
-import { organisationSchema, sectorMappingEntrySchema } from './mapping';
+import { DEFAULT_DEADLINE_RULES, deadlineRuleSchema, withOverrides, type DeadlineRuleSet } from './deadline-rules';
+import { DEFAULT_SECTOR_MAPPING, mergeSectorMappings, organisationSchema, sectorMappingEntrySchema, type SectorMapping } from './mapping';
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'ожидался идентификатор латиницей (a-z, 0-9, дефис)' });
 const latitude = z.number().min(-90).max(90).nullable();
@@ -140,4 +140,14 @@ export function populationOf(m: Municipality, allowEstimate = false): { value: n
 export function municipalityById(pack: RegionPack, id: string | null | undefined): Municipality | null {
   if (!id) return null;
   return pack.municipalities.find((m) => m.id === id) ?? null;
+}
+
+/** The region's sector mapping: its own entries over the product defaults (or over `base`, e.g. the centre's edited table). */
+export function sectorMappingOf(pack: Pick<RegionPack, 'sectorMapping'>, base: SectorMapping = DEFAULT_SECTOR_MAPPING): SectorMapping {
+  return mergeSectorMappings(pack.sectorMapping, base);
+}
+
+/** The region's deadline rules: its overrides over the product defaults (or over `base`). */
+export function deadlineRulesOf(pack: Pick<RegionPack, 'deadlineOverrides'>, base: DeadlineRuleSet = DEFAULT_DEADLINE_RULES): DeadlineRuleSet {
+  return withOverrides(base, pack.deadlineOverrides);
 }

@@ -118,3 +118,14 @@ export async function reapplyMapping(db: CurDatabase, kind: keyof ValueMappings,
   });
   return updated.length;
 }
+
+const WATCH_FOLDER_KEY = 'import.watchFolder';
+
+/** The folder the watched-folder source reads (Electron only). */
+export function getWatchFolder(db: CurDatabase): Promise<string | null> {
+  return getSetting<string | null>(db, WATCH_FOLDER_KEY, null);
+}
+
+export async function setWatchFolder(db: CurDatabase, folder: string | null): Promise<void> {
+  await setSetting(db, WATCH_FOLDER_KEY, folder);
+}

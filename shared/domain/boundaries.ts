@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { boundaryGeometrySchema, type BoundaryGeometry, type Municipality, type RegionPack } from './region-pack';
-import { normalizeLabel } from './text';
+import { municipalityNameKey as nameKey } from './municipality-names';
 
 const featureSchema = z.object({
   type: z.literal('Feature'),
@@ -38,17 +38,6 @@ export interface BoundaryImport {
 
 const NAME_KEYS = ['name', 'name:ru', 'NAME', 'name_ru', 'name_osm', 'official_name'];
 const OKTMO_KEYS = ['oktmo', 'OKTMO', 'ref:OKTMO', 'oktmo_code'];
-const TYPE_WORDS = new Set(['муниципальный', 'муниципального', 'район', 'района', 'округ', 'округа', 'городской', 'город', 'г', 'образование']);
-
-/** «городской округ город Слободской» and «Слободской муниципальный район» differ by kind, not stem. */
-function nameKey(name: string): string {
-  const label = normalizeLabel(name);
-  const words = label.split(' ');
-  const urban = words.some((w) => w === 'город' || w === 'г' || w === 'городской' || w === 'зато') || !words.some((w) => w === 'район' || w === 'округ');
-  const stem = words.filter((w) => !TYPE_WORDS.has(w)).join(' ');
-  return `${urban ? 'u' : 'd'}:${stem}`;
-}
-
 function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }

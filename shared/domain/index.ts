@@ -19,3 +19,4 @@ export * from './measures';
 export * from './kpi';
 export * from './rating';
 export * from './repeats';
+export * from './municipality-names';

@@ -96,6 +96,7 @@ describe('organisation → municipality', () => {
     ['Администрация Арбажского района', 'arbazhskiy'],
     ['Администрация Даровского района', 'darovskoy'],
     ['Администрация ЗАТО Первомайский', 'zato-pervomayskiy'],
+    ['Администрация Слободского района Кировской области', 'slobodskoy'],
   ])('«%s» → %s', (org, municipality) => {
     expect(mapOrganisation(KIROV_PACK, org)).toBe(municipality);
   });

@@ -135,7 +135,10 @@ function orgIndex(pack: PackWithOrganisations): Map<string, Organisation> {
 /** The organisation of a pack with this name or alias (case, ё, quotes and spacing ignored). */
 export function findOrganisation(pack: PackWithOrganisations, orgName: string | null | undefined): Organisation | null {
   if (!orgName) return null;
-  return orgIndex(pack).get(normalizeLabel(orgName)) ?? null;
+  const index = orgIndex(pack);
+  const key = normalizeLabel(orgName);
+  // Exports often append the region: «Администрация Слободского района Кировской области».
+  return index.get(key) ?? index.get(key.replace(/\s+[а-я-]+(ой|ей) (области|республики)$|\s+[а-я-]+ого края$/, '')) ?? null;
 }
 
 /** Municipality id of an organisation, or null when the organisation is unknown or regional. */

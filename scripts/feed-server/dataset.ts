@@ -60,7 +60,10 @@ export class FeedDataset {
   advance(to: number): { changed: number; deleted: number } {
     if (to <= this.asOfMs) return { changed: 0, deleted: 0 };
     const delta = readAll(this.model, changeWindow(this.model, this.horizonStart, this.asOfMs, to));
-    const fresh: FeedItem[] = delta.changes.map((appeal) => ({ type: 'appeal', id: appeal.id, updatedAt: appeal.updatedAt, appeal }));
+    // A record removed at the source stays removed, whatever the simulation does with it later.
+    const fresh: FeedItem[] = delta.changes
+      .filter((appeal) => this.current.get(appeal.id)?.type !== 'tombstone')
+      .map((appeal) => ({ type: 'appeal', id: appeal.id, updatedAt: appeal.updatedAt, appeal }));
     // A deletion is stamped with the end of the window: every earlier position was already served.
     for (const id of delta.deletions) fresh.push({ type: 'tombstone', id, updatedAt: to, deletedAt: to });
     const replaced = new Set(fresh.map(keyOf));
@@ -70,6 +73,21 @@ export class FeedDataset {
     for (const item of fresh) this.current.set(keyOf(item), item);
     this.asOfMs = to;
     return { changed: delta.changes.length, deleted: delta.deletions.length };
+  }
+
+  /**
+   * Deletes appeals at the source (a moderator's removal): each becomes a tombstone at the current
+   * server time plus one millisecond, so it sorts after everything already served.
+   */
+  remove(ids: readonly string[]): number {
+    const at = this.asOfMs + 1;
+    const doomed = new Set(ids.filter((id) => this.current.get(id)?.type === 'appeal'));
+    if (doomed.size === 0) return 0;
+    const tombs: FeedItem[] = [...doomed].sort().map((id) => ({ type: 'tombstone', id, updatedAt: at, deletedAt: at }));
+    this.items = this.items.filter((item) => !doomed.has(keyOf(item))).concat(tombs);
+    for (const item of tombs) this.current.set(item.id, item);
+    this.asOfMs = at;
+    return doomed.size;
   }
 
   /** Index of the first item strictly after `position` (binary search). */

@@ -1,4 +1,4 @@
-/** Renderer entry: fonts and styles shipped with the app (nothing from the internet), then the root. */
+/** Renderer entry: fonts and styles shipped with the app (nothing from the internet), sync, then the root. */
 import '@fontsource/pt-sans/400.css';
 import '@fontsource/pt-sans/700.css';
 import './styles/theme.css';
@@ -6,6 +6,11 @@ import './styles/base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { startSync } from './sync';
+
+// Every window starts sync; a Web Lock makes exactly one of them the leader, so the wall keeps
+// data fresh even when the operator window is closed.
+startSync();
 
 const container = document.getElementById('root');
 if (container) {

@@ -1,6 +1,7 @@
 import { LangSwitch } from './LangSwitch';
 import { PeriodPicker } from './PeriodPicker';
 import { SectorFilter } from './SectorFilter';
+import { SyncIndicator } from './SyncIndicator';
 import { useRegionPack } from './region';
 
 /** Global filters on the left; sync state, data age, the demo badge and language on the right. */
@@ -11,6 +12,7 @@ export function TopBar() {
       <PeriodPicker timeZone={pack.timeZone} />
       <SectorFilter />
       <span className="shell__top-spacer" />
+      <SyncIndicator timeZone={pack.timeZone} />
       <LangSwitch />
     </header>
   );

@@ -1,6 +1,29 @@
-import { EmptyState } from '../../ui/EmptyState';
+/** Settings: the app's own sections (language, region, data freshness), then sections features own. */
+import { Suspense } from 'react';
+import { FEATURE_SETTINGS_SECTIONS } from '../../app/settings-sections';
+import { useT } from '../../i18n';
+import { ErrorBoundary } from '../../ui/ErrorBoundary';
+import { Skeleton } from '../../ui/Skeleton';
+import { FreshnessSection } from './FreshnessSection';
+import { LanguageSection } from './LanguageSection';
+import { settingsMessages } from './messages';
+import { RegionSection } from './RegionSection';
 
-/** Area not built yet: shown honestly empty until its issue lands. */
-export default function Screen() {
-  return <EmptyState title="Нет данных" hint="Этот раздел появится в следующих версиях." />;
+export default function SettingsScreen() {
+  const t = useT(settingsMessages);
+  return (
+    <div className="stack" data-testid="settings" data-ready="true">
+      <h1 className="visually-hidden">{t('title')}</h1>
+      <LanguageSection />
+      <RegionSection />
+      <FreshnessSection />
+      {FEATURE_SETTINGS_SECTIONS.map(({ id, section: Section }) => (
+        <ErrorBoundary key={id}>
+          <Suspense fallback={<Skeleton lines={2} />}>
+            <Section />
+          </Suspense>
+        </ErrorBoundary>
+      ))}
+    </div>
+  );
 }

@@ -1,0 +1,26 @@
+import { REGION_PACKS, useRegionPack, useRegionStore } from '../../app/region';
+import { useT } from '../../i18n';
+import { SettingsSection } from '../../ui/SettingsSection';
+import { settingsMessages } from './messages';
+
+export function RegionSection() {
+  const t = useT(settingsMessages);
+  const pack = useRegionPack();
+  const setRegion = useRegionStore((s) => s.setRegion);
+  return (
+    <SettingsSection title={t('region')} description={t('regionHint')} testId="settings-region">
+      <label className="field">
+        <span>{t('regionPack')}</span>
+        <select data-testid="region-select" value={pack.id} onChange={(e) => setRegion(e.target.value)}>
+          {REGION_PACKS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name} ({p.version}
+              {p.partial ? `, ${t('partial')}` : ''})
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className="field">{t('timeZone', { zone: pack.timeZone })}</span>
+    </SettingsSection>
+  );
+}

@@ -1,0 +1,38 @@
+import { defineMessages } from '../../i18n';
+
+export const settingsMessages = defineMessages(
+  {
+    title: 'Настройки',
+    language: 'Язык интерфейса',
+    languageHint: 'Числа и даты всегда в российском формате; язык меняет подписи.',
+    russian: 'Русский',
+    english: 'English',
+    region: 'Регион',
+    regionHint: 'Пакет региона задаёт муниципалитеты, часовой пояс и отраслевые блоки.',
+    regionPack: 'Пакет региона',
+    partial: 'неполный',
+    timeZone: 'Часовой пояс: {zone}',
+    freshness: 'Свежесть данных',
+    freshnessHint: 'Через сколько минут без обновления данные считаются устаревшими (предупреждение на экранах и на видеостене).',
+    staleAfter: 'Устаревают через, мин',
+    saved: 'Сохранено',
+    invalidMinutes: 'Введите целое число минут от 1 до 1440',
+  },
+  {
+    title: 'Settings',
+    language: 'Interface language',
+    languageHint: 'Numbers and dates always use the Russian format; the language changes labels.',
+    russian: 'Русский',
+    english: 'English',
+    region: 'Region',
+    regionHint: 'The region pack sets municipalities, the time zone and sector blocks.',
+    regionPack: 'Region pack',
+    partial: 'partial',
+    timeZone: 'Time zone: {zone}',
+    freshness: 'Data freshness',
+    freshnessHint: 'After how many minutes without an update the data counts as stale (warning on screens and on the wall).',
+    staleAfter: 'Stale after, min',
+    saved: 'Saved',
+    invalidMinutes: 'Enter a whole number of minutes from 1 to 1440',
+  },
+);

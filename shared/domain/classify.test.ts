@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DeadlineInfo } from './appeal';
 import { workCalendar } from './calendar';
@@ -76,5 +77,24 @@ describe('classifyAt', () => {
   it('no deadline', () => {
     const c = classifyAt(makeAppeal({ deadline: null, answeredAt: at('2025-03-13') }), at('2025-04-01'), workCalendar, TZ);
     expect(c).toMatchObject({ state: 'no-deadline', finishedAt: at('2025-03-13') });
+  });
+});
+
+describe('classifyAt properties', () => {
+  it('states agree with the definitions for any instants', () => {
+    const t = fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2026, 0, 1) });
+    fc.assert(
+      fc.property(t, t, fc.option(t), fc.boolean(), (dueAt, now, answeredAt, hourBased) => {
+        const deadline: DeadlineInfo = { dueAt, originalDueAt: null, ruleId: 'x', ruleVersion: 1, explanation: '', hourBased };
+        const c = classifyAt(makeAppeal({ deadline, answeredAt, status: answeredAt === null ? 'assigned' : 'answered' }), now, workCalendar, TZ);
+        const answered = answeredAt !== null && answeredAt <= now;
+        const expected = answered ? (answeredAt! <= dueAt ? 'answered-on-time' : 'answered-late') : now > dueAt ? 'overdue' : 'open';
+        expect(c.state).toBe(expected);
+        expect(c.overdueMs > 0).toBe(expected === 'overdue' || expected === 'answered-late');
+        if (c.state === 'open' && !hourBased) expect(c.atRisk24h).toBe(dueAt - now <= 24 * H);
+        if (c.atRisk24h || c.atRisk3wd || c.atRisk3h) expect(c.state).toBe('open');
+      }),
+      { numRuns: 300 },
+    );
   });
 });

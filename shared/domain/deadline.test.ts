@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { workCalendar } from './calendar';
 import { addWorkingHours, computeDeadline, selectDeadlineRule, type DeadlineInput } from './deadline';
 import { DEFAULT_DEADLINE_RULES, deadlineRuleSetSchema, withOverrides, type DeadlineRuleSet } from './deadline-rules';
-import { regionDayEnd, regionDayStart, regionTimeOn } from './time';
+import { addCalendarDays, regionDay, regionDayEnd, regionDayStart, regionTimeOn } from './time';
 
 const TZ = 'Europe/Moscow';
 const at = (day: string, hh = 10, mm = 0) => regionTimeOn(day, hh * 60 + mm, TZ);
@@ -189,5 +190,43 @@ describe('ПОС fallback in working days', () => {
     expect(info.dueAt).toBe(regionDayEnd('2025-03-14', TZ));
     expect(info.explanation).toBe('X: 1,5 календарных дня с 12.03.2025: до 14.03.2025');
     expect(info.ruleVersion).toBe(2);
+  });
+});
+
+describe('deadline properties', () => {
+  const instantArb = fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2027, 10, 1) });
+
+  it('a moved calendar-day deadline always ends a working day, never before the unmoved one', () => {
+    fc.assert(
+      fc.property(instantArb, fc.integer({ min: 1, max: 60 }), (receivedAt, days) => {
+        const rules = deadlineRuleSetSchema.parse({ version: 1, rules: [{ id: 'r', label: 'R', unit: 'calendar-days', amount: days }] });
+        const info = computeDeadline({ source: 'other', regime: 'message', receivedAt }, rules, workCalendar, TZ)!;
+        const dueDay = regionDay(info.dueAt, TZ);
+        expect(workCalendar.isWorkingDay(dueDay)).toBe(true);
+        expect(info.dueAt).toBe(regionDayEnd(dueDay, TZ));
+        expect(dueDay >= addCalendarDays(regionDay(receivedAt, TZ), days)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('working-hour deadlines fall inside working time and grow with the amount', () => {
+    const hoursRules = (amount: number) =>
+      deadlineRuleSetSchema.parse({ version: 1, rules: [{ id: 'r', label: 'R', unit: 'working-hours', amount, from: 'received' }] });
+    fc.assert(
+      fc.property(instantArb, fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 40 }), (receivedAt, a, b) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        const dueLo = computeDeadline({ source: 'im', regime: 'message', receivedAt }, hoursRules(lo), workCalendar, TZ)!.dueAt;
+        const dueHi = computeDeadline({ source: 'im', regime: 'message', receivedAt }, hoursRules(hi), workCalendar, TZ)!.dueAt;
+        expect(dueLo <= dueHi).toBe(true);
+        expect(dueLo - receivedAt >= lo * 3_600_000).toBe(true);
+        const day = regionDay(dueLo, TZ);
+        expect(workCalendar.isWorkingDay(day)).toBe(true);
+        const minutes = (dueLo - regionDayStart(day, TZ)) / 60_000;
+        expect(minutes).toBeGreaterThan(9 * 60);
+        expect(minutes).toBeLessThanOrEqual(18 * 60);
+      }),
+      { numRuns: 150 },
+    );
   });
 });

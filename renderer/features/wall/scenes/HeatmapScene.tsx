@@ -196,7 +196,7 @@ export function HeatmapScene({ scope, region, measure }: SceneProps) {
               {top.length === 0 ? <p className="wall-muted">{t('noData')}</p> : null}
               <ol className="wall-top" data-testid="wall-top-five">
                 {top.map((u, i) => (
-                  <li className="wall-top__row" key={u.id} data-unit={u.id} data-value={measureValue(u, measure) ?? ''}>
+                  <li className="wall-top__row" key={u.id} data-unit={u.id} data-value={measureValue(u, measure) ?? ''} data-received={u.received}>
                     <span className="wall-muted">{i + 1}</span>
                     <span className="wall-top__name">{u.name}</span>
                     <span className="wall-top__value">{formatMeasure(measure, measureValue(u, measure))}</span>
@@ -222,7 +222,7 @@ function FocusCard({ unit }: { unit: UnitMeasures }) {
     ['measureSatisfaction', formatMeasure('satisfaction', unit.satisfaction)],
   ];
   return (
-    <div className="wall-focus-card" data-testid="wall-focus-card" data-unit={unit.id}>
+    <div className="wall-focus-card" data-testid="wall-focus-card" data-unit={unit.id} data-received={unit.received}>
       <h2 className="wall-panel__title" style={{ color: 'var(--accent)' }}>
         {unit.name}
       </h2>

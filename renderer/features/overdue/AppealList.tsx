@@ -138,8 +138,8 @@ function AppealRows({ rows, records, now, sectorName }: RowsProps) {
                     : t('hoursLeft', { hours: formatNumber(due === null ? null : (due - now) / 3_600_000, 1, lang) })}
                 </td>
                 <td>{sectorName(a.sector)}</td>
-                <td>{a.orgCurrent ?? t('notStated')}</td>
-                <td>{municipalityById(pack, a.municipality)?.name ?? t('notStated')}</td>
+                <td className="overdue__wrap">{a.orgCurrent ?? t('notStated')}</td>
+                <td className="overdue__wrap">{municipalityById(pack, a.municipality)?.name ?? t('notStated')}</td>
                 <td>{a.executor ?? t('notStated')}</td>
                 <td>
                   {escalation ? (
@@ -149,13 +149,15 @@ function AppealRows({ rows, records, now, sectorName }: RowsProps) {
                   ) : null}{' '}
                   {request ? <Countdown request={request} /> : null}
                 </td>
-                <td className="overdue__actions">
-                  <Button size="small" onClick={() => openAction('escalate', a.id)} data-testid="od-escalate">
-                    {t('escalate')}
-                  </Button>
-                  <Button size="small" variant="ghost" onClick={() => openAction('request', a.id)} data-testid="od-request">
-                    {t('requestInfo')}
-                  </Button>
+                <td>
+                  <div className="overdue__actions">
+                    <Button size="small" onClick={() => openAction('escalate', a.id)} data-testid="od-escalate">
+                      {t('escalate')}
+                    </Button>
+                    <Button size="small" variant="ghost" onClick={() => openAction('request', a.id)} data-testid="od-request">
+                      {t('requestInfo')}
+                    </Button>
+                  </div>
                 </td>
               </tr>
             );

@@ -135,17 +135,19 @@ export function EscalationsCard({ sector, timeZone, sectorName }: Props) {
                   <td className="overdue__note">{row.note}</td>
                   <td>{row.createdBy}</td>
                   <td>{statusLabel(row.status)}</td>
-                  <td className="overdue__actions">
-                    {row.status === 'open' ? (
-                      <Button size="small" onClick={() => void move(row, 'in-progress')}>
-                        {t('toInProgress')}
-                      </Button>
-                    ) : null}
-                    {row.status !== 'resolved' ? (
-                      <Button size="small" onClick={() => void move(row, 'resolved')}>
-                        {t('toResolved')}
-                      </Button>
-                    ) : null}
+                  <td>
+                    <div className="overdue__actions">
+                      {row.status === 'open' ? (
+                        <Button size="small" onClick={() => void move(row, 'in-progress')}>
+                          {t('toInProgress')}
+                        </Button>
+                      ) : null}
+                      {row.status !== 'resolved' ? (
+                        <Button size="small" onClick={() => void move(row, 'resolved')}>
+                          {t('toResolved')}
+                        </Button>
+                      ) : null}
+                    </div>
                   </td>
                 </tr>
               ))}
@@ -234,36 +236,38 @@ export function InfoRequestsCard({ sector, timeZone, sectorName }: Props) {
                   </td>
                   <td>{statusLabel(row.status)}</td>
                   <td className="overdue__note">{row.answer ?? '—'}</td>
-                  <td className="overdue__actions">
-                    {row.status === 'open' && answering !== row.id ? (
-                      <>
-                        <Button size="small" onClick={() => setAnswering(row.id)}>
-                          {t('markAnswered')}
-                        </Button>
-                        <Button size="small" variant="ghost" onClick={() => void move(row, 'cancelled')}>
-                          {t('cancelRequest')}
-                        </Button>
-                      </>
-                    ) : null}
-                    {answering === row.id ? (
-                      <form
-                        onSubmit={(e) => {
-                          e.preventDefault();
-                          void move(row, 'answered', answer);
-                        }}
-                      >
-                        <input
-                          aria-label={t('formAnswer')}
-                          placeholder={t('formAnswer')}
-                          value={answer}
-                          onChange={(e) => setAnswer(e.target.value)}
-                          maxLength={2000}
-                        />
-                        <Button size="small" type="submit" variant="primary">
-                          {t('formSubmit')}
-                        </Button>
-                      </form>
-                    ) : null}
+                  <td>
+                    <div className="overdue__actions">
+                      {row.status === 'open' && answering !== row.id ? (
+                        <>
+                          <Button size="small" onClick={() => setAnswering(row.id)}>
+                            {t('markAnswered')}
+                          </Button>
+                          <Button size="small" variant="ghost" onClick={() => void move(row, 'cancelled')}>
+                            {t('cancelRequest')}
+                          </Button>
+                        </>
+                      ) : null}
+                      {answering === row.id ? (
+                        <form
+                          onSubmit={(e) => {
+                            e.preventDefault();
+                            void move(row, 'answered', answer);
+                          }}
+                        >
+                          <input
+                            aria-label={t('formAnswer')}
+                            placeholder={t('formAnswer')}
+                            value={answer}
+                            onChange={(e) => setAnswer(e.target.value)}
+                            maxLength={2000}
+                          />
+                          <Button size="small" type="submit" variant="primary">
+                            {t('formSubmit')}
+                          </Button>
+                        </form>
+                      ) : null}
+                    </div>
                   </td>
                 </tr>
               ))}

@@ -37,7 +37,7 @@ export function ExecutorTable({ sector, now, timeZone }: Props) {
               { key: 'worst', header: t('worstDue'), cell: (r: ExecutorRow) => formatDateTime(r.worstDueAt, timeZone, lang) },
               { key: 'orgs', header: t('organisations'), cell: (r: ExecutorRow) => r.organisations.slice(0, 3).join('; ') || '—' },
             ]}
-            rows={groups.rows.slice(0, 50)}
+            rows={groups.rows.slice(0, 30)}
             rowKey={(r) => r.executor ?? ''}
             testId="overdue-executor-table"
           />

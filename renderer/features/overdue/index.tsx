@@ -50,8 +50,8 @@ export default function OverdueScreen() {
       ) : (
         <>
           <OverdueSummary summary={summary} sector={sector} onPickBucket={(bucket) => showList('overdue', bucket)} />
-          <ExecutorTable sector={sector} now={at} timeZone={timeZone} />
           <AppealList sector={sector} now={at} sectorName={sectorName} />
+          <ExecutorTable sector={sector} now={at} timeZone={timeZone} />
         </>
       )}
       <EscalationsCard sector={sector} timeZone={timeZone} sectorName={sectorName} />

@@ -11,7 +11,9 @@ export function formatMetric(metric: Metric, lang: 'ru' | 'en'): string {
 export function formatMetricDelta(delta: number | null | undefined, metric: Metric, lang: 'ru' | 'en'): string {
   if (delta === null || delta === undefined) return '—';
   // Shares change in percentage points, averages to a tenth.
-  return formatDelta(delta, metric.format === 'count' && Number.isInteger(delta) ? 0 : 1, lang);
+  const text = formatDelta(delta, metric.format === 'count' && Number.isInteger(delta) ? 0 : 1, lang);
+  if (metric.format !== 'share') return text;
+  return lang === 'ru' ? `${text}\u00a0п.\u00a0п.` : `${text}\u00a0pp`;
 }
 
 interface MetricLinkProps {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { KIROV_PACK, SVERDLOVSK_PACK } from './packs';
 import { parseRegionPack, type RegionPack } from './region-pack';
-import { tileLayout, type TileLayout } from './tile-layout';
+import fc from 'fast-check';
+import { assignMinCost, tileLayout, type TileLayout } from './tile-layout';
 
 function render(layout: TileLayout, pack: RegionPack): string {
   const grid = Array.from({ length: layout.rows }, () => Array.from({ length: layout.columns }, () => ' . '));
@@ -65,5 +66,43 @@ describe('tileLayout', () => {
     expect(tileLayout(one)).toEqual({ columns: 1, rows: 1, tiles: [{ municipalityId: 'a', col: 0, row: 0, approximate: false }] });
     const none = parseRegionPack({ ...base, municipalities: [unit('a', null, null), unit('b', null, null), unit('c', null, null)] });
     expectValid(tileLayout(none), none);
+  });
+});
+
+describe('assignMinCost', () => {
+  function bruteForce(cost: number[][], m: number): number {
+    let best = Number.POSITIVE_INFINITY;
+    const used = new Array<boolean>(m).fill(false);
+    const go = (i: number, sum: number) => {
+      if (i === cost.length) {
+        best = Math.min(best, sum);
+        return;
+      }
+      for (let j = 0; j < m; j += 1) {
+        if (used[j]) continue;
+        used[j] = true;
+        go(i + 1, sum + cost[i]![j]!);
+        used[j] = false;
+      }
+    };
+    go(0, 0);
+    return best;
+  }
+
+  it('finds the optimal assignment (property against brute force)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 2 }), fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 35, maxLength: 35 }), (n, extra, values) => {
+        const m = n + extra;
+        const cost = Array.from({ length: n }, (_, i) => Array.from({ length: m }, (_, j) => values[i * m + j]!));
+        const assignment = assignMinCost(cost, m);
+        expect(new Set(assignment).size).toBe(n);
+        expect(assignment.reduce((s, j, i) => s + cost[i]![j]!, 0)).toBe(bruteForce(cost, m));
+      }),
+    );
+  });
+
+  it('handles edge cases', () => {
+    expect(assignMinCost([], 3)).toEqual([]);
+    expect(() => assignMinCost([[1], [2]], 1)).toThrow(RangeError);
   });
 });

@@ -11,10 +11,12 @@ import { workCalendar } from '../../shared/domain/calendar';
 import type { WorkCalendar } from '../../shared/domain/calendar';
 import { regionDay } from '../../shared/domain/time';
 import {
-  addCounters,
+  addPacked,
   contributionOf,
-  emptyCounters,
+  emptyPacked,
   HOUR_MS,
+  unpackCounters,
+  type PackedCounters,
   type AggDims,
   type Counters,
   type DeadlineRow,
@@ -81,9 +83,9 @@ function receivedRows(db: CurDatabase, period: Period) {
 }
 
 export async function queryReceived(db: CurDatabase, period: Period, filter: AggFilter = {}): Promise<Counters> {
-  const total = emptyCounters();
-  for (const row of await receivedRows(db, period)) if (matches(row, filter)) addCounters(total, row.c);
-  return total;
+  const total = emptyPacked();
+  for (const row of await receivedRows(db, period)) if (matches(row, filter)) addPacked(total, row.c);
+  return unpackCounters(total);
 }
 
 export async function queryReceivedBy(
@@ -92,24 +94,24 @@ export async function queryReceivedBy(
   filter: AggFilter,
   dimension: AggDimension,
 ): Promise<Map<string, Counters>> {
-  const out = new Map<string, Counters>();
+  const sums = new Map<string, PackedCounters>();
   for (const row of await receivedRows(db, period)) {
     if (!matches(row, filter)) continue;
     const key = dimension === 'day' ? row.day : dimValue(row, dimension);
-    let c = out.get(key);
+    let c = sums.get(key);
     if (!c) {
-      c = emptyCounters();
-      out.set(key, c);
+      c = emptyPacked();
+      sums.set(key, c);
     }
-    addCounters(c, row.c);
+    addPacked(c, row.c);
   }
-  return out;
+  return new Map([...sums].map(([k, c]) => [k, unpackCounters(c)]));
 }
 
 /** All-time totals per source (data quality view, records per source). */
 export async function querySourceTotals(db: CurDatabase): Promise<Map<string, Counters>> {
   const rows = await db.aggTotals.toArray();
-  return new Map(rows.map((r) => [r.source, r.c]));
+  return new Map(rows.map((r) => [r.source, unpackCounters(r.c)]));
 }
 
 interface DeadlineAcc {

@@ -2,7 +2,7 @@
  * Full recount of the aggregates from the stored appeals: the reference the incremental path is
  * tested against, and the repair for a store whose aggregates are suspected wrong.
  */
-import { AggDelta, contributionOf, isZeroCounters, type Counters } from './aggregate-model';
+import { AggDelta, contributionOf, isZeroPacked, unpackCounters, type Counters } from './aggregate-model';
 import { flushAggDelta } from './aggregate-store';
 import type { CurDatabase } from './schema';
 
@@ -21,11 +21,11 @@ export async function recountAggregates(db: CurDatabase): Promise<AggregateSnaps
 
 export function snapshotOfDelta(delta: AggDelta): AggregateSnapshot {
   const received = new Map<string, Counters>();
-  for (const [k, v] of delta.received) if (!isZeroCounters(v.c)) received.set(k, v.c);
+  for (const [k, v] of delta.received) if (!isZeroPacked(v.c)) received.set(k, unpackCounters(v.c));
   const deadline = new Map<string, number>();
   for (const [k, v] of delta.deadline) if (v.n !== 0) deadline.set(k, v.n);
   const totals = new Map<string, Counters>();
-  for (const [k, v] of delta.totals) if (!isZeroCounters(v)) totals.set(k, v);
+  for (const [k, v] of delta.totals) if (!isZeroPacked(v)) totals.set(k, unpackCounters(v));
   return { received, deadline, totals };
 }
 
@@ -33,9 +33,9 @@ export function snapshotOfDelta(delta: AggDelta): AggregateSnapshot {
 export async function readAggregates(db: CurDatabase): Promise<AggregateSnapshot> {
   const [r, d, t] = await Promise.all([db.aggReceived.toArray(), db.aggDeadline.toArray(), db.aggTotals.toArray()]);
   return {
-    received: new Map(r.map((row) => [row.key, row.c])),
+    received: new Map(r.map((row) => [row.key, unpackCounters(row.c)])),
     deadline: new Map(d.map((row) => [row.key, row.n])),
-    totals: new Map(t.filter((row) => !isZeroCounters(row.c)).map((row) => [row.source, row.c])),
+    totals: new Map(t.filter((row) => !isZeroPacked(row.c)).map((row) => [row.source, unpackCounters(row.c)])),
   };
 }
 

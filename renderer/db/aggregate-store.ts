@@ -5,7 +5,8 @@
  * the aggregate version so readers' in-memory caches can drop them incrementally.
  */
 import type { Table } from 'dexie';
-import { addCounters, isZeroCounters, type AggDelta, type DeadlineRow, type ReceivedRow, type SourceTotalsRow } from './aggregate-model';
+import { addPacked, isZeroPacked, type AggDelta, type DeadlineRow, type ReceivedRow, type SourceTotalsRow } from './aggregate-model';
+import { getExistingRows } from './bulk-read';
 import type { AggGoneRow, AggMetaRow } from './schema';
 
 export interface AggTables {
@@ -20,25 +21,23 @@ export const DEADLINE_META_KEY = 'deadline';
 /** How many versions of deletions readers can catch up on incrementally; older caches reload fully. */
 export const GONE_KEEP_VERSIONS = 2000;
 
-function cloneCounters<T>(c: T): T {
-  return structuredClone(c);
-}
 
 export async function flushAggDelta(t: AggTables, delta: AggDelta): Promise<void> {
   await Promise.all([flushReceived(t, delta), flushTotals(t, delta), flushDeadline(t, delta)]);
 }
 
 async function flushReceived(t: AggTables, delta: AggDelta): Promise<void> {
-  const keys = [...delta.received.keys()].filter((k) => !isZeroCounters(delta.received.get(k)!.c));
+  const keys = [...delta.received.keys()].filter((k) => !isZeroPacked(delta.received.get(k)!.c));
   if (keys.length === 0) return;
-  const rows = await t.aggReceived.bulkGet(keys);
+  // Keys start with the day: a page of consecutive days is one range read.
+  const existing = await getExistingRows(t.aggReceived, keys, (r) => r.key);
   const put: ReceivedRow[] = [];
   const del: string[] = [];
-  keys.forEach((key, i) => {
+  keys.forEach((key) => {
     const d = delta.received.get(key)!;
-    const row = rows[i];
-    const c = row ? addCounters(row.c, d.c) : cloneCounters(d.c);
-    if (isZeroCounters(c)) del.push(key);
+    const row = existing.get(key);
+    const c = row ? addPacked(row.c, d.c) : d.c;
+    if (isZeroPacked(c)) del.push(key);
     else put.push({ key, day: d.day, ...d.dims, c });
   });
   if (put.length) await t.aggReceived.bulkPut(put);
@@ -46,14 +45,14 @@ async function flushReceived(t: AggTables, delta: AggDelta): Promise<void> {
 }
 
 async function flushTotals(t: AggTables, delta: AggDelta): Promise<void> {
-  const keys = [...delta.totals.keys()].filter((k) => !isZeroCounters(delta.totals.get(k)!));
+  const keys = [...delta.totals.keys()].filter((k) => !isZeroPacked(delta.totals.get(k)!));
   if (keys.length === 0) return;
   const rows = await t.aggTotals.bulkGet(keys);
   await t.aggTotals.bulkPut(
     keys.map((source, i) => {
       const d = delta.totals.get(source)!;
       const row = rows[i];
-      return { source, c: row ? addCounters(row.c, d) : cloneCounters(d) };
+      return { source, c: row ? addPacked(row.c, d) : d };
     }),
   );
 }

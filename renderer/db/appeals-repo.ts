@@ -6,8 +6,9 @@
  */
 import type { Appeal } from '../../shared/domain/appeal';
 import { now } from '../app/clock';
-import { AggDelta, contributionOf, openDueAtOf } from './aggregate-model';
+import { AggDelta, contributionOf, openDueAtOf, type Contribution } from './aggregate-model';
 import { flushAggDelta } from './aggregate-store';
+import { existingKeys, getExistingRows } from './bulk-read';
 import type { CurDatabase, StoredAppeal, Tombstone } from './schema';
 
 export interface WriteSummary {
@@ -18,18 +19,22 @@ export interface WriteSummary {
   deleted: number;
 }
 
-/** Adds the index helper fields; everything else is the domain record as given. */
-export function toStoredAppeal(appeal: Appeal, timeZone: string): StoredAppeal {
+function storedWith(appeal: Appeal, contribution: Contribution): StoredAppeal {
   const stored: StoredAppeal = {
     ...appeal,
     repeatFlag: appeal.isRepeat ? 1 : 0,
     muniKey: appeal.municipality ?? '',
-    receivedDay: contributionOf(appeal, timeZone).received.day,
+    receivedDay: contribution.received.day,
   };
   const due = openDueAtOf(appeal);
   if (due === undefined) delete stored.openDueAt;
   else stored.openDueAt = due;
   return stored;
+}
+
+/** Adds the index helper fields; everything else is the domain record as given. */
+export function toStoredAppeal(appeal: Appeal, timeZone: string): StoredAppeal {
+  return storedWith(appeal, contributionOf(appeal, timeZone));
 }
 
 /** Tables every appeal write touches (the sync engine adds its own to the same transaction). */
@@ -56,13 +61,20 @@ export async function writeAppealChanges(
   for (const a of changes) latest.set(a.id, a);
   const ids = [...latest.keys()];
   if (ids.length) {
-    const [existing, tombs] = await Promise.all([db.appeals.bulkGet(ids), db.tombstones.bulkGet(ids)]);
+    // Most pages are mostly new records: find the few that exist by range reads, then fetch those.
+    const [present, tombs] = await Promise.all([
+      existingKeys(db.appeals, ids, ':'),
+      getExistingRows(db.tombstones, ids, (t) => t.id, ':'),
+    ]);
+    const presentIds = ids.filter((id) => present.has(id));
+    const oldRows = presentIds.length ? await db.appeals.bulkGet(presentIds) : [];
+    const existing = new Map(presentIds.map((id, i) => [id, oldRows[i]]));
     const put: StoredAppeal[] = [];
     const revived: string[] = [];
-    ids.forEach((id, i) => {
+    ids.forEach((id) => {
       const next = latest.get(id)!;
-      const old = existing[i];
-      const tomb = tombs[i];
+      const old = existing.get(id);
+      const tomb = tombs.get(id);
       if (tomb && tomb.deletedAt >= next.updatedAt) {
         summary.skipped++;
         return;
@@ -72,13 +84,13 @@ export async function writeAppealChanges(
         return;
       }
       if (tomb) revived.push(id);
-      const stored = toStoredAppeal(next, tz);
+      const contribution = contributionOf(next, tz);
       if (old) {
         delta.add(contributionOf(old, tz), -1);
         summary.updated++;
       } else summary.inserted++;
-      delta.add(contributionOf(stored, tz), 1);
-      put.push(stored);
+      delta.add(contribution, 1);
+      put.push(storedWith(next, contribution));
     });
     if (put.length) await db.appeals.bulkPut(put);
     if (revived.length) await db.tombstones.bulkDelete(revived);

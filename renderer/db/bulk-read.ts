@@ -1,0 +1,67 @@
+/**
+ * Reads of "which of these keys exist" tuned for IndexedDB, where every `get` is a separate
+ * request: when the keys of a batch are clustered (a sync page of the demo region covers a few
+ * consecutive days; its ids and aggregate keys are contiguous), one bounded range read answers
+ * for the whole group. When the range turns out to hold many other rows, it falls back to
+ * per-key gets. The answer is the same either way; only the cost differs.
+ */
+import type { Table } from 'dexie';
+
+/** Groups keys by their prefix up to `sep` (appeal ids: the source), each sorted. */
+function groups(keys: readonly string[], sep: string | null): string[][] {
+  const by = new Map<string, string[]>();
+  for (const k of keys) {
+    const i = sep === null ? -1 : k.indexOf(sep);
+    const prefix = i < 0 ? '' : k.slice(0, i);
+    let g = by.get(prefix);
+    if (!g) by.set(prefix, (g = []));
+    g.push(k);
+  }
+  return [...by.values()].map((g) => g.sort());
+}
+
+/** Existing rows for `keys` (absent keys are missing from the map). */
+export async function getExistingRows<T>(table: Table<T, string>, keys: readonly string[], keyOf: (row: T) => string, sep: string | null = null): Promise<Map<string, T>> {
+  const out = new Map<string, T>();
+  await Promise.all(
+    groups(keys, sep).map(async (group) => {
+      const limit = group.length * 2 + 64;
+      const rows = await table.where(':id').between(group[0]!, group[group.length - 1]!, true, true).limit(limit).toArray();
+      if (rows.length < limit) {
+        const wanted = new Set(group);
+        for (const row of rows) {
+          const k = keyOf(row);
+          if (wanted.has(k)) out.set(k, row);
+        }
+        return;
+      }
+      const got = await table.bulkGet(group);
+      group.forEach((k, i) => {
+        const row = got[i];
+        if (row !== undefined) out.set(k, row);
+      });
+    }),
+  );
+  return out;
+}
+
+/** Which of `keys` exist, by a key-only range read per group (values are not read). */
+export async function existingKeys<T>(table: Table<T, string>, keys: readonly string[], sep: string | null = null): Promise<Set<string>> {
+  const out = new Set<string>();
+  await Promise.all(
+    groups(keys, sep).map(async (group) => {
+      const limit = group.length * 2 + 64;
+      const found = (await table.where(':id').between(group[0]!, group[group.length - 1]!, true, true).limit(limit).primaryKeys()) as string[];
+      if (found.length < limit) {
+        const wanted = new Set(group);
+        for (const k of found) if (wanted.has(k)) out.add(k);
+        return;
+      }
+      const got = await table.bulkGet(group);
+      group.forEach((k, i) => {
+        if (got[i] !== undefined) out.add(k);
+      });
+    }),
+  );
+  return out;
+}

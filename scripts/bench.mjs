@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: builds tests/bench/index.html with Vite (dist/bench), serves it with Vite's
+ * preview server (cross-origin isolated, for memory measurement), runs every tests/bench/*.bench.ts
+ * module in Debian's Chromium through playwright-core, prints each figure and writes
+ * bench-results.json (a list of { name, value, unit, target }).
+ *
+ * Env: BENCH_SCALE (appeals, default 1000000), BENCH_ONLY (substring of a module title),
+ * BENCH_TIMEOUT_MIN (default 240), CHROMIUM_PATH (default /usr/bin/chromium).
+ */
+import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { build, preview } from 'vite';
+import { chromium } from 'playwright-core';
+
+const configFile = fileURLToPath(new URL('../tests/bench/vite.config.ts', import.meta.url));
+const outFile = fileURLToPath(new URL('../bench-results.json', import.meta.url));
+const scale = Number(process.env.BENCH_SCALE ?? 1_000_000);
+const only = process.env.BENCH_ONLY ?? '';
+const timeoutMs = Number(process.env.BENCH_TIMEOUT_MIN ?? 240) * 60_000;
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--lang=ru-RU',
+  // performance.memory with real numbers, and a way to force GC between phases.
+  '--enable-precise-memory-info',
+  '--js-flags=--expose-gc',
+  // Benchmarks write gigabytes to IndexedDB: no background throttling of the headless tab.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+];
+
+if (!Number.isFinite(scale) || scale <= 0) {
+  console.error(`BENCH_SCALE must be a positive number, got ${process.env.BENCH_SCALE}`);
+  process.exit(2);
+}
+
+console.log(`Building the bench page (scale ${scale}${only ? `, only "${only}"` : ''}) …`);
+await build({ configFile, logLevel: 'warn' });
+const server = await preview({ configFile, preview: { port: 0, strictPort: false }, logLevel: 'warn' });
+const base = server.resolvedUrls?.local[0];
+if (!base) throw new Error('Vite preview did not report a URL');
+
+let browser;
+let exitCode = 0;
+try {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    timeout: 120_000,
+  });
+  const page = await browser.newPage();
+  page.setDefaultTimeout(timeoutMs);
+  page.on('console', (msg) => {
+    const text = msg.text();
+    if (text.startsWith('[bench]')) console.log(text);
+    else if (msg.type() === 'error') console.error(`[page error] ${text}`);
+  });
+  page.on('pageerror', (error) => console.error(`[page exception] ${error.message}`));
+  const query = new URLSearchParams({ scale: String(scale) });
+  if (only) query.set('only', only);
+  await page.goto(`${base}?${query}`, { timeout: 120_000 });
+  await page.waitForFunction(() => window.__bench?.done === true, undefined, { timeout: timeoutMs, polling: 2_000 });
+  const { results, errors } = await page.evaluate(() => window.__bench);
+  await writeFile(outFile, `${JSON.stringify(results, null, 2)}\n`);
+  console.log('\nResults:');
+  for (const r of results) console.log(`  ${r.name}: ${r.value} ${r.unit}${r.target === null || r.target === undefined ? '' : ` (target ${r.target})`}`);
+  console.log(`\nWrote ${results.length} figures to ${outFile}`);
+  if (errors.length) {
+    exitCode = 1;
+    console.error('\nBench modules that failed:');
+    for (const e of errors) console.error(`  ${e}`);
+  }
+} catch (error) {
+  exitCode = 1;
+  console.error(error);
+} finally {
+  await browser?.close();
+  await new Promise((resolve) => server.httpServer.close(resolve));
+}
+process.exit(exitCode);

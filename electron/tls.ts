@@ -4,6 +4,7 @@
  * invalid" is re-checked against the configured CA with real signature, validity and host checks.
  */
 import { X509Certificate } from 'node:crypto';
+import { isIP } from 'node:net';
 
 /** Splits a PEM bundle into certificates; invalid blocks are skipped. */
 export function parsePemBundle(pem: string): X509Certificate[] {
@@ -30,7 +31,8 @@ function isValidAt(cert: X509Certificate, nowMs: number): boolean {
 export function isTrustedByExtraCa(chain: readonly X509Certificate[], extraCas: readonly X509Certificate[], hostname: string, nowMs: number): boolean {
   const leaf = chain[0];
   if (!leaf || extraCas.length === 0) return false;
-  if (!leaf.checkHost(hostname) && !leaf.checkIP(hostname)) return false;
+  const hostMatches = isIP(hostname) ? leaf.checkIP(hostname) : leaf.checkHost(hostname);
+  if (!hostMatches) return false;
   for (let i = 0; i < chain.length; i += 1) {
     const cert = chain[i]!;
     if (!isValidAt(cert, nowMs)) return false;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_CALENDAR_DATA, createWorkCalendar, parseCalendarData, workCalendar } from './calendar';
+import { BUNDLED_CALENDAR_DATA, createWorkCalendar, parseCalendarData, validateCalendarExtension, workCalendar } from './calendar';
 import { addCalendarDays } from './time';
 
 describe('production calendar: real edges', () => {
@@ -89,6 +89,36 @@ describe('production calendar: real edges', () => {
     expect(() =>
       createWorkCalendar(BUNDLED_CALENDAR_DATA, { '2028': { holidays: ['2028-13-01'], transfers: [], decreeNonWorking: [], workingWeekends: [], shortened: [] } }),
     ).toThrow();
+  });
+
+  it('checks a user extension with Russian messages', () => {
+    const good = { '2028': { holidays: ['2028-01-01'], transfers: ['2028-01-10'], workingWeekends: ['2028-01-15'], shortened: ['2028-02-22'] } };
+    const result = validateCalendarExtension(good);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(createWorkCalendar(BUNDLED_CALENDAR_DATA, result.years).isWorkingDay('2028-01-15')).toBe(true);
+    const bad = validateCalendarExtension({
+      '2028': { holidays: ['2029-01-01', '2028-01-15', '2028-01-01'], transfers: [], workingWeekends: ['2028-01-17', '2028-01-15'], shortened: ['2028-01-01'] },
+      '28': {},
+      '2029': { holidays: ['1.1.2029'], transfers: 'нет', workingWeekends: [], shortened: [] },
+      '2030': { holidays: [] },
+    });
+    expect(bad).toEqual({
+      ok: false,
+      errors: [
+        '«28»: год должен состоять из четырёх цифр',
+        '2028, праздничные дни: дата 2029-01-01 относится к другому году',
+        '2028, рабочие выходные: 2028-01-17 — не суббота и не воскресенье',
+        '2028: 2028-01-15 указан и рабочим, и нерабочим днём',
+        '2028: сокращённый день 2028-01-01 указан нерабочим',
+        '2029, праздничные дни (№1): ожидалась дата ГГГГ-ММ-ДД',
+        '2029, перенесённые выходные: ожидался список дат ГГГГ-ММ-ДД',
+        '2030, перенесённые выходные: список отсутствует',
+        '2030, рабочие выходные: список отсутствует',
+        '2030, сокращённые дни: список отсутствует',
+      ],
+    });
+    expect(validateCalendarExtension([])).toMatchObject({ ok: false });
+    expect(validateCalendarExtension(null)).toMatchObject({ ok: false });
   });
 
   it('counts working days between two days', () => {

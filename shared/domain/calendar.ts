@@ -56,6 +56,52 @@ export interface WorkCalendar {
   readonly years: readonly number[];
 }
 
+const LIST_LABELS: Record<keyof CalendarYear, string> = {
+  holidays: 'праздничные дни',
+  transfers: 'перенесённые выходные',
+  decreeNonWorking: 'нерабочие дни по указу',
+  workingWeekends: 'рабочие выходные',
+  shortened: 'сокращённые дни',
+};
+
+export type CalendarExtensionResult = { ok: true; years: Record<string, CalendarYear> } | { ok: false; errors: string[] };
+
+/**
+ * Checks a user's calendar extension (years as data) before it is saved, with Russian messages:
+ * the shape, that every date belongs to its year, that working weekends are Saturdays or Sundays
+ * and that no day is both working and non-working.
+ */
+export function validateCalendarExtension(json: unknown): CalendarExtensionResult {
+  const errors: string[] = [];
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, errors: ['Ожидался объект вида { "2028": { holidays: [...], … } }'] };
+  const years: Record<string, CalendarYear> = {};
+  for (const [year, value] of Object.entries(json)) {
+    if (!/^\d{4}$/.test(year)) {
+      errors.push(`«${year}»: год должен состоять из четырёх цифр`);
+      continue;
+    }
+    const parsed = calendarYearSchema.safeParse(value, { reportInput: true });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const list = LIST_LABELS[issue.path[0] as keyof CalendarYear];
+        const where = list ? `${year}, ${list}${issue.path.length > 1 ? ` (№${Number(issue.path[1]) + 1})` : ''}` : year;
+        errors.push(`${where}: ${issue.code === 'invalid_type' ? (issue.input === undefined ? 'список отсутствует' : 'ожидался список дат ГГГГ-ММ-ДД') : issue.message}`);
+      }
+      continue;
+    }
+    const y = parsed.data;
+    for (const list of Object.keys(LIST_LABELS) as (keyof CalendarYear)[]) {
+      for (const day of y[list]) if (!day.startsWith(`${year}-`)) errors.push(`${year}, ${LIST_LABELS[list]}: дата ${day} относится к другому году`);
+    }
+    for (const day of y.workingWeekends) if (!isWeekend(day)) errors.push(`${year}, рабочие выходные: ${day} — не суббота и не воскресенье`);
+    const nonWorking = new Set([...y.holidays, ...y.transfers, ...y.decreeNonWorking]);
+    for (const day of y.workingWeekends) if (nonWorking.has(day)) errors.push(`${year}: ${day} указан и рабочим, и нерабочим днём`);
+    for (const day of y.shortened) if (nonWorking.has(day)) errors.push(`${year}: сокращённый день ${day} указан нерабочим`);
+    years[year] = y;
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, years };
+}
+
 /** Validates and returns calendar data (throws a ZodError with Russian messages on bad data). */
 export function parseCalendarData(json: unknown): CalendarData {
   return calendarDataSchema.parse(json);

@@ -54,6 +54,28 @@ describe('the operator window', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
+  it('tells the version, the shell and the region in «О программе»', async () => {
+    app = await openApp({ path: 'about', query: { demo: 'off', dbName: 'e2e-shell-about' } });
+    await app.page.locator('[data-testid="about"][data-ready="true"]').waitFor();
+    expect(await app.page.getByTestId('about-version').innerText()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(await app.page.getByTestId('about-shell').innerText()).toMatch(/^Браузерный режим/);
+    expect(await app.page.getByTestId('about').innerText()).toContain('Кировская область');
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('switches the region in «Настройки» and keeps it after a reload', async () => {
+    app = await openApp({ path: 'settings', query: { demo: 'off', dbName: 'e2e-shell-settings' } });
+    await app.page.getByTestId('region-select').waitFor();
+    const sverdlovsk = await app.page.getByTestId('region-select').locator('option', { hasText: 'Свердловская' }).getAttribute('value');
+    await app.page.getByTestId('region-select').selectOption(sverdlovsk!);
+    await app.page.getByText('Часовой пояс: Asia/Yekaterinburg').waitFor();
+    await app.page.reload();
+    await app.page.getByText('Часовой пояс: Asia/Yekaterinburg').waitFor();
+    expect(await app.page.getByTestId('region-select').inputValue()).toBe(sverdlovsk);
+    await saveScreenshot(app.page, 'shell-settings');
+    expect(app.consoleErrors).toEqual([]);
+  });
+
   it('shows the wall as its own dark root without the operator shell', async () => {
     app = await openApp({ path: 'wall', query: { demo: 'off', dbName: 'e2e-shell-wall' }, viewport: { width: 1920, height: 1080 } });
     await app.page.getByTestId('wall-root').waitFor();

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import bundled from '../../resources/calendar/production-calendar-ru.json';
-import { addCalendarDays, isIsoDay, isWeekend, parseIsoDay } from './time';
+import { addCalendarDays, dayNumberToIso, isIsoDay, isoToDayNumber, isWeekend, parseIsoDay } from './time';
 
 const isoDay = z.string().refine(isIsoDay, { message: 'ожидалась дата ГГГГ-ММ-ДД' });
 
@@ -144,30 +144,34 @@ export function createWorkCalendar(
     return shortened.has(isoDate) ? 'shortened' : 'working';
   }
 
-  // Days are few (36,500 a century) and asked about constantly: remember the answers.
-  const workingCache = new Map<string, boolean>();
-  function isWorkingDay(isoDate: string): boolean {
-    let working = workingCache.get(isoDate);
+  // Days are few (36,500 a century) and asked about constantly: remember the answers by day number.
+  const workingCache = new Map<number, boolean>();
+  function isWorkingDayNumber(dayNumber: number): boolean {
+    let working = workingCache.get(dayNumber);
     if (working === undefined) {
-      const kind = dayKind(isoDate);
+      const kind = dayKind(dayNumberToIso(dayNumber));
       working = kind === 'working' || kind === 'shortened' || kind === 'working-weekend';
       if (workingCache.size > 100_000) workingCache.clear();
-      workingCache.set(isoDate, working);
+      workingCache.set(dayNumber, working);
     }
     return working;
+  }
+
+  function isWorkingDay(isoDate: string): boolean {
+    return isWorkingDayNumber(isoToDayNumber(isoDate));
   }
 
   function addWorkingDays(isoDate: string, days: number): string {
     if (!Number.isInteger(days)) throw new RangeError(`Working days must be an integer: ${days}`);
     const step = days >= 0 ? 1 : -1;
     let left = Math.abs(days);
-    let day = isoDate;
-    parseIsoDay(day);
+    let day = isoToDayNumber(isoDate);
+    if (left === 0) return isoDate;
     while (left > 0) {
-      day = addCalendarDays(day, step);
-      if (isWorkingDay(day)) left -= 1;
+      day += step;
+      if (isWorkingDayNumber(day)) left -= 1;
     }
-    return day;
+    return dayNumberToIso(day);
   }
 
   function nextWorkingDay(isoDate: string): string {

@@ -4,6 +4,9 @@
  * when the pack (or the boundaries imported in settings) carries them, with their attribution.
  */
 import { useMemo } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDb } from '../../db/db';
+import { loadBoundaries, shortAttribution, type StoredBoundaries } from './boundaries';
 import { useRegionPack } from '../../app/region';
 import { populationOf, type RegionPack } from '../../../shared/domain/region-pack';
 import { sectorsOf, type SectorDefinition } from '../../../shared/domain/sectors';
@@ -30,13 +33,15 @@ export interface WallRegion {
   geometry: WallMapGeometry;
 }
 
-export function geometryOf(pack: RegionPack): WallMapGeometry {
-  if (pack.geometry.kind === 'geojson') {
-    const boundaries = pack.geometry.boundaries;
+/** Imported boundaries (settings) first, then the pack's own, else the equal-tile map. */
+export function geometryOf(pack: RegionPack, imported: StoredBoundaries | null): WallMapGeometry {
+  const real = imported?.geometry ?? (pack.geometry.kind === 'geojson' ? pack.geometry : null);
+  if (real) {
+    const boundaries = real.boundaries;
     return {
-      mapName: `cur-wall-${pack.id}-${pack.version}-boundaries`,
+      mapName: `cur-wall-${pack.id}-${pack.version}-boundaries-${imported?.importedAt ?? 0}`,
       kind: 'boundaries',
-      attribution: pack.geometry.attribution,
+      attribution: shortAttribution(real.attribution),
       geoJson: {
         type: 'FeatureCollection',
         features: Object.entries(boundaries).map(([id, geometry]) => ({ type: 'Feature', properties: { name: id }, geometry })),
@@ -55,7 +60,7 @@ export function geometryOf(pack: RegionPack): WallMapGeometry {
   };
 }
 
-export function wallRegionOf(pack: RegionPack): WallRegion {
+export function wallRegionOf(pack: RegionPack, imported: StoredBoundaries | null = null): WallRegion {
   const labels = tileLabels(pack.municipalities.map((m) => m.shortName));
   return {
     tileLabels: new Map(pack.municipalities.map((m, i) => [m.id, labels[i] ?? m.shortName])),
@@ -65,11 +70,13 @@ export function wallRegionOf(pack: RegionPack): WallRegion {
     unitNames: new Map(pack.municipalities.map((m) => [m.id, m.name])),
     shortNames: new Map(pack.municipalities.map((m) => [m.id, m.shortName])),
     sectors: sectorsOf(pack),
-    geometry: geometryOf(pack),
+    geometry: geometryOf(pack, imported),
   };
 }
 
 export function useWallRegion(): WallRegion {
   const pack = useRegionPack();
-  return useMemo(() => wallRegionOf(pack), [pack]);
+  // undefined while loading: the tile map is drawn until imported boundaries (if any) arrive.
+  const imported = useLiveQuery(() => loadBoundaries(getDb(), pack.id), [pack.id]);
+  return useMemo(() => wallRegionOf(pack, imported ?? null), [pack, imported]);
 }

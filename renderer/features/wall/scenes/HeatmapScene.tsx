@@ -4,7 +4,7 @@
  * municipality outlined with its own figures, and, on real boundaries, the latest geolocated
  * appeals as a point-density layer.
  */
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import * as echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
 import {
@@ -72,8 +72,9 @@ export function HeatmapScene({ scope, region, measure }: SceneProps) {
     [scope.key, geometry.kind],
   );
 
-  useEffect(() => {
-    // Registering the same name again replaces the geometry; charts pick it up on setOption.
+  // Registered during render (idempotent, keyed by name): the chart's setOption runs in a child
+  // effect, before any effect of this component could register the map it names.
+  useMemo(() => {
     echarts.registerMap(geometry.mapName, geometry.geoJson as Parameters<typeof echarts.registerMap>[1]);
   }, [geometry]);
 
@@ -152,8 +153,8 @@ export function HeatmapScene({ scope, region, measure }: SceneProps) {
         {
           type: 'scatter',
           coordinateSystem: 'geo',
-          symbolSize: Math.max(2, vh(0.35)),
-          itemStyle: { color: 'rgba(255,255,255,0.35)' },
+          symbolSize: Math.max(3, vh(0.5)),
+          itemStyle: { color: 'rgba(255,255,255,0.5)' },
           silent: true,
           data: (points ?? []).map((p) => [p.lon, p.lat]),
         },

@@ -210,6 +210,15 @@ export interface DeadlineRow extends AggDims {
   v: number;
 }
 
+/** Received appeals per day × sector × category (top themes and their change). */
+export interface CategoryRow {
+  key: string;
+  day: string;
+  sector: string;
+  category: string;
+  n: number;
+}
+
 export interface SourceTotalsRow {
   source: string;
   c: PackedCounters;
@@ -219,6 +228,10 @@ const SEP = '\u0001';
 
 export function receivedKey(day: string, d: AggDims): string {
   return [day, d.sector, d.muni, d.source, d.org].join(SEP);
+}
+
+export function categoryKey(day: string, sector: string, category: string): string {
+  return [day, sector, category].join(SEP);
 }
 
 export function deadlineKey(hour: number | null, hb: 0 | 1, d: AggDims): string {
@@ -284,6 +297,8 @@ export function countersOf(a: Appeal): Counters {
 
 export interface Contribution {
   received: { key: string; day: string; dims: AggDims; c: PackedCounters };
+  /** Absent when the appeal has no category. */
+  category: { key: string; category: string } | null;
   /** Absent when the appeal is not open. */
   deadline: { key: string; hour: number | null; hb: 0 | 1; dims: AggDims } | null;
 }
@@ -292,10 +307,11 @@ export function contributionOf(a: Appeal, timeZone: string): Contribution {
   const dims = dimsOf(a);
   const day = regionDayFast(a.receivedAt, timeZone);
   const received = { key: receivedKey(day, dims), day, dims, c: packCounters(countersOf(a)) };
-  if (!isOpenAppeal(a)) return { received, deadline: null };
+  const category = a.category === null ? null : { key: categoryKey(day, a.sector, a.category), category: a.category };
+  if (!isOpenAppeal(a)) return { received, category, deadline: null };
   const hour = a.deadline ? Math.floor(a.deadline.dueAt / HOUR_MS) : null;
   const hb: 0 | 1 = a.deadline?.hourBased ? 1 : 0;
-  return { received, deadline: { key: deadlineKey(hour, hb, dims), hour, hb, dims } };
+  return { received, category, deadline: { key: deadlineKey(hour, hb, dims), hour, hb, dims } };
 }
 
 /** `deadline.dueAt` while open: the `openDueAt` index then holds exactly the deadline aggregate's appeals. */
@@ -308,6 +324,7 @@ export class AggDelta {
   readonly received = new Map<string, { day: string; dims: AggDims; c: PackedCounters }>();
   readonly deadline = new Map<string, { hour: number | null; hb: 0 | 1; dims: AggDims; n: number }>();
   readonly totals = new Map<string, PackedCounters>();
+  readonly category = new Map<string, { day: string; sector: string; category: string; n: number }>();
 
   add(contribution: Contribution, sign: 1 | -1): void {
     const r = contribution.received;
@@ -323,6 +340,15 @@ export class AggDelta {
       this.totals.set(r.dims.source, tot);
     }
     addPacked(tot, r.c, sign);
+    const cat = contribution.category;
+    if (cat) {
+      let row = this.category.get(cat.key);
+      if (!row) {
+        row = { day: r.day, sector: r.dims.sector, category: cat.category, n: 0 };
+        this.category.set(cat.key, row);
+      }
+      row.n += sign;
+    }
     const d = contribution.deadline;
     if (d) {
       let dl = this.deadline.get(d.key);

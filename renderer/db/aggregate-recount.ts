@@ -10,6 +10,7 @@ export interface AggregateSnapshot {
   received: Map<string, Counters>;
   deadline: Map<string, number>;
   totals: Map<string, Counters>;
+  category: Map<string, number>;
 }
 
 /** What the aggregates should hold for the appeals now stored (zero entries omitted). */
@@ -26,26 +27,29 @@ export function snapshotOfDelta(delta: AggDelta): AggregateSnapshot {
   for (const [k, v] of delta.deadline) if (v.n !== 0) deadline.set(k, v.n);
   const totals = new Map<string, Counters>();
   for (const [k, v] of delta.totals) if (!isZeroPacked(v)) totals.set(k, unpackCounters(v));
-  return { received, deadline, totals };
+  const category = new Map<string, number>();
+  for (const [k, v] of delta.category) if (v.n !== 0) category.set(k, v.n);
+  return { received, deadline, totals, category };
 }
 
 /** What the aggregate tables hold now. */
 export async function readAggregates(db: CurDatabase): Promise<AggregateSnapshot> {
-  const [r, d, t] = await Promise.all([db.aggReceived.toArray(), db.aggDeadline.toArray(), db.aggTotals.toArray()]);
+  const [r, d, t, c] = await Promise.all([db.aggReceived.toArray(), db.aggDeadline.toArray(), db.aggTotals.toArray(), db.aggCategory.toArray()]);
   return {
     received: new Map(r.map((row) => [row.key, unpackCounters(row.c)])),
     deadline: new Map(d.map((row) => [row.key, row.n])),
     totals: new Map(t.filter((row) => !isZeroPacked(row.c)).map((row) => [row.source, unpackCounters(row.c)])),
+    category: new Map(c.map((row) => [row.key, row.n])),
   };
 }
 
 /** Rebuilds every aggregate table from the appeals in one transaction. */
 export async function rebuildAggregates(db: CurDatabase): Promise<void> {
-  await db.transaction('rw', [db.appeals, db.aggReceived, db.aggDeadline, db.aggGone, db.aggTotals, db.aggMeta], async () => {
+  await db.transaction('rw', [db.appeals, db.aggReceived, db.aggDeadline, db.aggGone, db.aggTotals, db.aggMeta, db.aggCategory], async () => {
     const delta = new AggDelta();
     await db.appeals.each((a) => delta.add(contributionOf(a, db.timeZone), 1));
     const gone = await db.aggDeadline.toCollection().primaryKeys();
-    await Promise.all([db.aggReceived.clear(), db.aggDeadline.clear(), db.aggTotals.clear()]);
+    await Promise.all([db.aggReceived.clear(), db.aggDeadline.clear(), db.aggTotals.clear(), db.aggCategory.clear()]);
     // Readers' caches must drop every old row: log them as gone under the next version.
     const meta = (await db.aggMeta.get('deadline')) ?? { key: 'deadline', version: 0, goneFloor: 0 };
     await db.aggMeta.put({ ...meta, version: meta.version + 1 });

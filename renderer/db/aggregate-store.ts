@@ -5,7 +5,7 @@
  * the aggregate version so readers' in-memory caches can drop them incrementally.
  */
 import type { Table } from 'dexie';
-import { addPacked, isZeroPacked, type AggDelta, type DeadlineRow, type ReceivedRow, type SourceTotalsRow } from './aggregate-model';
+import { addPacked, isZeroPacked, type AggDelta, type CategoryRow, type DeadlineRow, type ReceivedRow, type SourceTotalsRow } from './aggregate-model';
 import { getExistingRows } from './bulk-read';
 import type { AggGoneRow, AggMetaRow } from './schema';
 
@@ -15,6 +15,8 @@ export interface AggTables {
   aggGone: Table<AggGoneRow, string>;
   aggTotals: Table<SourceTotalsRow, string>;
   aggMeta: Table<AggMetaRow, string>;
+  /** Absent while upgrading through schema versions older than the category aggregate. */
+  aggCategory?: Table<CategoryRow, string>;
 }
 
 export const DEADLINE_META_KEY = 'deadline';
@@ -23,7 +25,25 @@ export const GONE_KEEP_VERSIONS = 2000;
 
 
 export async function flushAggDelta(t: AggTables, delta: AggDelta): Promise<void> {
-  await Promise.all([flushReceived(t, delta), flushTotals(t, delta), flushDeadline(t, delta)]);
+  await Promise.all([flushReceived(t, delta), flushTotals(t, delta), flushDeadline(t, delta), flushCategory(t, delta)]);
+}
+
+async function flushCategory(t: AggTables, delta: AggDelta): Promise<void> {
+  const table = t.aggCategory;
+  if (!table) return;
+  const keys = [...delta.category.keys()].filter((k) => delta.category.get(k)!.n !== 0);
+  if (keys.length === 0) return;
+  const existing = await getExistingRows(table, keys, (r) => r.key);
+  const put: CategoryRow[] = [];
+  const del: string[] = [];
+  for (const key of keys) {
+    const d = delta.category.get(key)!;
+    const n = (existing.get(key)?.n ?? 0) + d.n;
+    if (n === 0) del.push(key);
+    else put.push({ key, day: d.day, sector: d.sector, category: d.category, n });
+  }
+  if (put.length) await table.bulkPut(put);
+  if (del.length) await table.bulkDelete(del);
 }
 
 async function flushReceived(t: AggTables, delta: AggDelta): Promise<void> {

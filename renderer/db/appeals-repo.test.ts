@@ -35,6 +35,7 @@ function expectSameAggregates(actual: AggregateSnapshot, expected: AggregateSnap
     }
   }
   expect([...actual.totals.keys()].sort()).toEqual([...expected.totals.keys()].sort());
+  expect([...actual.category].sort()).toEqual([...expected.category].sort());
 }
 
 /** Deadline counts by brute force with the domain's own classification of every stored appeal. */

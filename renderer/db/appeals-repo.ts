@@ -39,7 +39,7 @@ export function toStoredAppeal(appeal: Appeal, timeZone: string): StoredAppeal {
 
 /** Tables every appeal write touches (the sync engine adds its own to the same transaction). */
 export function appealWriteTables(db: CurDatabase) {
-  return [db.appeals, db.tombstones, db.aggReceived, db.aggDeadline, db.aggGone, db.aggTotals, db.aggMeta];
+  return [db.appeals, db.tombstones, db.aggReceived, db.aggDeadline, db.aggGone, db.aggTotals, db.aggMeta, db.aggCategory];
 }
 
 /**

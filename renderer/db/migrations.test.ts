@@ -6,6 +6,7 @@ import { openDb } from './db';
 import { toStoredAppeal } from './appeals-repo';
 import { readAggregates, recountAggregates } from './aggregate-recount';
 import { queryDeadlines, queryReceived } from './aggregate-queries';
+import { queryCategoriesBy } from './category-queries';
 import { makeAppeal, T0 } from './test-support';
 
 describe('schema migrations', () => {
@@ -14,7 +15,7 @@ describe('schema migrations', () => {
     const v1 = new Dexie(name);
     v1.version(1).stores(SCHEMA_V1);
     const appeals = [
-      makeAppeal({ externalId: '1' }),
+      makeAppeal({ externalId: '1', category: 'Водоснабжение' }),
       makeAppeal({ externalId: '2', status: 'answered', answeredAt: T0 + 3_600_000, rating: 5 }),
       makeAppeal({ externalId: '3', deadline: { dueAt: T0 - 86_400_000, originalDueAt: null, ruleId: 'r', ruleVersion: 1, explanation: '', hourBased: false } }),
     ].map((a) => toStoredAppeal(a, 'Europe/Moscow'));
@@ -35,6 +36,8 @@ describe('schema migrations', () => {
     expect([...aggs.received.keys()].sort()).toEqual([...recount.received.keys()].sort());
     expect(await queryReceived(db, { from: '2025-11-18', to: '2025-11-18' })).toMatchObject({ received: 3, answered: 1, rated: 1 });
     expect(await queryDeadlines(db, {}, T0)).toMatchObject({ open: 2, overdue: 1 });
+    expect([...aggs.category]).toEqual([...recount.category]);
+    expect(await queryCategoriesBy(db, { from: '2025-11-18', to: '2025-11-18' }, null)).toEqual(new Map([['housing', new Map([['Водоснабжение', 1]])]]));
     await db.delete();
   });
 });

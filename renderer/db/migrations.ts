@@ -28,6 +28,11 @@ export const SCHEMA_V2 = {
   aggMeta: 'key',
 } as const;
 
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  aggCategory: 'key',
+} as const;
+
 function aggTablesOf(tx: Transaction): AggTables {
   return {
     aggReceived: tx.table('aggReceived'),
@@ -38,11 +43,24 @@ function aggTablesOf(tx: Transaction): AggTables {
   };
 }
 
-/** v1 → v2: builds the aggregates from the appeals already stored. */
-export async function upgradeToV2(tx: Transaction, timeZone: string): Promise<void> {
+async function deltaOfAll(tx: Transaction, timeZone: string): Promise<AggDelta> {
   const delta = new AggDelta();
   await tx
     .table<StoredAppeal, string>('appeals')
     .each((appeal) => delta.add(contributionOf(appeal, timeZone), 1));
-  await flushAggDelta(aggTablesOf(tx), delta);
+  return delta;
+}
+
+/** v1 → v2: builds the aggregates from the appeals already stored. */
+export async function upgradeToV2(tx: Transaction, timeZone: string): Promise<void> {
+  await flushAggDelta(aggTablesOf(tx), await deltaOfAll(tx, timeZone));
+}
+
+/** v2 → v3: builds the category aggregate (only it: the others exist since v2). */
+export async function upgradeToV3(tx: Transaction, timeZone: string): Promise<void> {
+  const delta = await deltaOfAll(tx, timeZone);
+  delta.received.clear();
+  delta.deadline.clear();
+  delta.totals.clear();
+  await flushAggDelta({ ...aggTablesOf(tx), aggCategory: tx.table('aggCategory') }, delta);
 }

@@ -7,8 +7,8 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { Appeal } from '../../shared/domain/appeal';
-import type { DeadlineRow, ReceivedRow, SourceTotalsRow } from './aggregate-model';
-import { SCHEMA_V1, SCHEMA_V2, upgradeToV2 } from './migrations';
+import type { CategoryRow, DeadlineRow, ReceivedRow, SourceTotalsRow } from './aggregate-model';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, upgradeToV2, upgradeToV3 } from './migrations';
 
 /** Appeal as stored: index helpers derived from the domain record on every write. */
 export interface StoredAppeal extends Appeal {
@@ -107,6 +107,7 @@ export class CurDatabase extends Dexie {
   aggGone!: Table<AggGoneRow, string>;
   aggTotals!: Table<SourceTotalsRow, string>;
   aggMeta!: Table<AggMetaRow, string>;
+  aggCategory!: Table<CategoryRow, string>;
   /** Region time zone used for received days (set once per database). */
   readonly timeZone: string;
 
@@ -118,6 +119,10 @@ export class CurDatabase extends Dexie {
     this.version(2)
       .stores(SCHEMA_V2)
       .upgrade((tx) => upgradeToV2(tx, this.timeZone));
+    // v3: received appeals per day × sector × category (top themes).
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade((tx) => upgradeToV3(tx, this.timeZone));
     // v3 (registry): repeats by their original, for the appeal card; only repeats carry the key.
     this.version(3).stores({ appeals: `${SCHEMA_V2.appeals}, originalId` });
   }

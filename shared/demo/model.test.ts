@@ -183,10 +183,28 @@ describe('demo simulator', () => {
     }
   });
 
+  it('gives the same changes whether or not it remembers which days have settled', () => {
+    const later = NOW + 2 * DAY;
+    const cached = readAll(base.model, changeWindow(base.model, NOW - 365 * DAY, NOW, later));
+    const fresh = new DemoModel({ seed: 7, scale: 20_000, pack: KIROV_PACK });
+    const uncached = readAll(fresh, changeWindow(fresh, NOW - 365 * DAY, NOW, later));
+    expect(cached.changes.map((a) => a.id)).toEqual(uncached.changes.map((a) => a.id));
+    expect(cached.deletions).toEqual(uncached.deletions);
+  });
+
   it('works for another region pack', () => {
     const other = year(3_000, 1, SVERDLOVSK_PACK);
     expect(other.changes.length).toBeGreaterThan(2_500);
     const muni = new Set(SVERDLOVSK_PACK.municipalities.map((m) => m.id));
     expect(other.changes.every((a) => a.municipality !== null && muni.has(a.municipality))).toBe(true);
+  });
+});
+
+describe('hostile samples', () => {
+  it('are kept out of the demo data', async () => {
+    const { HOSTILE_TEXTS } = await import('./hostile-samples');
+    const texts = new Set(base.changes.map((a) => a.text));
+    for (const hostile of HOSTILE_TEXTS) expect(texts.has(hostile)).toBe(false);
+    expect(base.changes.some((a) => /<|>|^[=+@]/.test(a.text))).toBe(false);
   });
 });

@@ -95,8 +95,11 @@ export class DemoModel {
   private readonly dayCounts = new Map<number, number>();
   private readonly isoDays = new Map<number, string>();
   private readonly workingDays = new Map<number, boolean>();
-  private readonly statusCache = new Map<string, ReturnType<typeof normalizeStatus>>();
-  private readonly sectorCache = new Map<string, ReturnType<typeof mapSector>>();
+  private readonly latestEvents = new Map<number, number>();
+  private readonly statusCache = new Map<SourceKind, Map<string, ReturnType<typeof normalizeStatus>>>();
+  /** Sector of a topic: index 0 for ИМ (theme group), 1 for the other sources (ПОС category). */
+  private readonly sectorCache = new Map<Topic, [ReturnType<typeof mapSector> | null, ReturnType<typeof mapSector> | null]>();
+  private readonly executors = new Map<string, string>();
 
   constructor(options: DemoOptions) {
     if (!(options.scale > 0)) throw new RangeError('demo scale must be positive');
@@ -166,23 +169,53 @@ export class DemoModel {
   }
 
   private status(source: SourceKind, raw: string): ReturnType<typeof normalizeStatus> {
-    const key = `${source}|${raw}`;
-    let result = this.statusCache.get(key);
+    let bySource = this.statusCache.get(source);
+    if (!bySource) {
+      bySource = new Map();
+      this.statusCache.set(source, bySource);
+    }
+    let result = bySource.get(raw);
     if (!result) {
       result = normalizeStatus(source, raw);
-      this.statusCache.set(key, result);
+      bySource.set(raw, result);
     }
     return result;
   }
 
-  private sectorOf(source: SourceKind, category: string, subcategory: string): ReturnType<typeof mapSector> {
-    const key = `${source}|${category}|${subcategory}`;
-    let result = this.sectorCache.get(key);
+  /** The mapping table decides the sector; mapping tables only distinguish ИМ from the rest here. */
+  private sectorOf(source: SourceKind, category: CategorySpec, topic: Topic): ReturnType<typeof mapSector> {
+    let pair = this.sectorCache.get(topic);
+    if (!pair) {
+      pair = [null, null];
+      this.sectorCache.set(topic, pair);
+    }
+    const slot = source === 'im' ? 0 : 1;
+    let result = pair[slot];
     if (!result) {
-      result = mapSector(this.mapping, { source, category, subcategory });
-      this.sectorCache.set(key, result);
+      result = mapSector(this.mapping, { source, category: source === 'im' ? category.imGroup : category.category, subcategory: topic.subcategory });
+      pair[slot] = result;
     }
     return result;
+  }
+
+  /** The official who handles an organisation's appeals (not a citizen): one per organisation. */
+  private executorOf(org: string): string {
+    let name = this.executors.get(org);
+    if (name === undefined) {
+      const person = generatePerson(new Rng(hashInts(this.seed, 0xe8ec, hashString(org))));
+      name = `${person.surname} ${person.firstName[0]}. ${person.patronymic[0]}.`;
+      this.executors.set(org, name);
+    }
+    return name;
+  }
+
+  /** Latest event time of all appeals received on a day, once a reader has seen the whole day. */
+  latestEventOn(day: number): number | undefined {
+    return this.latestEvents.get(day);
+  }
+
+  noteLatestEvent(day: number, at: number): void {
+    this.latestEvents.set(day, at);
   }
 
   /** Expected appeals on a day before noise: for tests of seasonality and rhythm. */
@@ -228,14 +261,18 @@ export class DemoModel {
   }
 
   /** Cheap part of an appeal: classification, place, times. No strings are built here. */
+  /** The first draws of an appeal's stream: channel, topic and place. */
+  private basics(day: number, rng: Rng): { source: SourceKind; category: CategorySpec; topic: Topic; municipality: DemoMunicipality } {
+    const source = (this.isWorking(day) ? this.sourcesWorkday : this.sourcesDayOff).pick(rng).source;
+    const category = this.categoriesByMonth[new Date(day * DAY).getUTCMonth()]!.pick(rng);
+    const topic = rng.pick(category.topics);
+    const municipality = this.municipalities.pick(rng);
+    return { source, category, topic, municipality };
+  }
+
   core(day: number, index: number): DemoCore {
     const rng = new Rng(hashInts(this.seed, day, index));
-    const working = this.isWorking(day);
-    let source = (working ? this.sourcesWorkday : this.sourcesDayOff).pick(rng).source;
-    const month = new Date(day * DAY).getUTCMonth();
-    let category = this.categoriesByMonth[month]!.pick(rng);
-    let topic = rng.pick(category.topics);
-    let municipality = this.municipalities.pick(rng);
+    let { source, category, topic, municipality } = this.basics(day, rng);
     let personSeed = hashInts(this.seed, 0x9e05, day, index);
     let addressSeed = hashInts(this.seed, 0xadd5, day, index);
     let repeatOf: readonly [number, number] | null = null;
@@ -243,13 +280,14 @@ export class DemoModel {
       repeatOf = this.findOriginal(day, index);
       if (repeatOf) {
         // Same person, same problem, same place as the original; usually the same channel.
-        const original = this.core(repeatOf[0], repeatOf[1]);
+        // An original is never a repeat itself, so its basics and seeds are its own.
+        const original = this.basics(repeatOf[0], new Rng(hashInts(this.seed, repeatOf[0], repeatOf[1])));
         if (rng.chance(0.8)) source = original.source;
         category = original.category;
         topic = original.topic;
         municipality = original.municipality;
-        personSeed = original.personSeed;
-        addressSeed = original.addressSeed;
+        personSeed = hashInts(this.seed, 0x9e05, repeatOf[0], repeatOf[1]);
+        addressSeed = hashInts(this.seed, 0xadd5, repeatOf[0], repeatOf[1]);
       }
     }
     const hour = (source === 'im' ? this.socialHours : this.formalHours).pick(rng);
@@ -288,8 +326,8 @@ export class DemoModel {
   }
 
   idOf(day: number, index: number): string {
-    const c = this.core(day, index);
-    return appealId(c.source, this.externalId(c.source, day, index));
+    const source = this.isRepeatCandidate(day, index) ? this.core(day, index).source : this.basics(day, new Rng(hashInts(this.seed, day, index))).source;
+    return appealId(source, this.externalId(source, day, index));
   }
 
   /**
@@ -313,7 +351,7 @@ export class DemoModel {
     const statusRaw = life.events[last]!.statusRaw;
     const { status, known } = this.status(source, statusRaw);
     const categoryName = source === 'im' ? category.imGroup : category.category;
-    const sector = this.sectorOf(source, categoryName, topic.subcategory);
+    const sector = this.sectorOf(source, category, topic);
 
     const answered = life.answeredAt !== null && life.answeredAt <= asOf ? life.answeredAt : null;
     const closed = life.closedAt !== null && life.closedAt <= asOf ? life.closedAt : null;
@@ -344,9 +382,7 @@ export class DemoModel {
             ? LETTER_CHANNELS.pick(rng)
             : 'regional-portal';
     const url = source === 'im' ? socialUrl(channel ?? 'vk', rng, municipality.id) : null;
-    const executorRng = new Rng(hashInts(this.seed, 0xe8ec, hashString(orgCurrent ?? "")));
-    const executorPerson = generatePerson(executorRng);
-    const executor = life.events.length > 1 && last >= 1 ? `${executorPerson.surname} ${executorPerson.firstName[0]}. ${executorPerson.patronymic[0]}.` : null;
+    const executor = last >= 1 && orgCurrent ? this.executorOf(orgCurrent) : null;
 
     const isAnsweredLate = answered !== null && deadline !== null && answered > deadline.dueAt;
     const platformOverdue = source === 'pos' && deadline !== null ? (answered !== null ? isAnsweredLate : asOf > deadline.dueAt && status !== 'rejected') : null;
@@ -366,10 +402,11 @@ export class DemoModel {
     const answerHours = answered !== null && source === 'im' ? Math.round(((answered - core.receivedAt) / HOUR) * 100) / 100 : null;
     const rated = life.ratingAt !== null && life.ratingAt <= asOf;
 
+    const externalId = this.externalId(source, day, index);
     return {
-      id: appealId(source, this.externalId(source, day, index)),
+      id: appealId(source, externalId),
       source,
-      externalId: this.externalId(source, day, index),
+      externalId,
       secondaryId: source === 'pos' ? String(2_000_000_000 + (hashInts(this.seed, 0xe96, day, index) % 999_999_999)) : null,
       channel,
       regime: core.regime,

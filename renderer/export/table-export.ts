@@ -5,7 +5,6 @@
  * - Every text cell is guarded against formula injection (appeal texts are untrusted).
  * - CSV is what Russian Excel opens directly: `;`, CRLF, UTF-8 with BOM.
  */
-import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { sanitizeCell } from '../../shared/import/sanitize';
 import { zonedParts } from '../../shared/domain/time';
@@ -53,6 +52,8 @@ function checkAbort(signal: AbortSignal | undefined): void {
 }
 
 export async function exportXlsx<T>(columns: ExportColumn<T>[], pages: AsyncIterable<T[]>, options: ExportOptions): Promise<{ blob: Blob; rows: number }> {
+  // exceljs is large: load it when an export starts, not with the screen.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.created = new Date();
   const sheet = workbook.addWorksheet(options.sheetName ?? 'Данные', { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { countRu } from '../../../shared/format/ru';
-import { parseRegistryFilter } from '../../app/registry-filter';
+import { parseRegistryFilter, registryQuery } from '../../app/registry-filter';
 import { now } from '../../app/clock';
 import { useRegionPack } from '../../app/region';
 import { parseHash, useHash } from '../../app/router';
@@ -53,7 +53,8 @@ export default function RegistryScreen() {
     [db, pack.timeZone, refreshKey],
   );
   const pages = useRegistryPages(ctx, filter, refreshKey);
-  const count = useRegistryCount(ctx, filter, refreshKey);
+  const countState = useRegistryCount(ctx, filter, refreshKey);
+  const count = countState?.count ?? null;
   const search = useSearchStatus(ctx);
   const prefs = useRegistryPrefs();
   const [edge, setEdge] = useState<'first' | 'last'>('first');
@@ -82,7 +83,8 @@ export default function RegistryScreen() {
   const appealsForms = [t('appealsOne'), t('appealsFew'), t('appealsMany')] as const;
   const rows = pages.page?.rows ?? [];
   const firstRow = pages.pageIndex * PAGE_SIZE + 1;
-  const ready = !pages.loading && pages.page !== null && count !== null;
+  // Ready once the page and the count for this filter are shown; background refreshes keep it so.
+  const ready = pages.page !== null && pages.key === registryQuery(filter) && countState !== null;
   const storeEmpty = storeVersion === 0;
   const dueSortNote = (filter.sort === 'due-asc' || filter.sort === 'due-desc') && !filter.q;
 
@@ -91,7 +93,9 @@ export default function RegistryScreen() {
       <header className="registry__header">
         <h1>{t('title')}</h1>
         <p className="registry__count" data-testid="registry-count" aria-live="polite">
-          {count === null
+          {countState?.error
+            ? t('countFailed', { cause: countState.error })
+            : count === null
             ? t('counting')
             : count.exact
               ? t('found', { count: countRu(count.count, appealsForms) })

@@ -8,6 +8,8 @@ import { registryQuery } from '../../app/registry-filter';
 import { countRegistry, fetchRegistryPage, type RegistryCount, type RegistryCursor, type RegistryPage, type RegistryQueryContext } from './queries';
 
 export interface PagesState {
+  /** Filter (canonical query) the shown page belongs to: a background refresh keeps the old page up. */
+  key: string | null;
   pageIndex: number;
   page: RegistryPage | null;
   loading: boolean;
@@ -22,7 +24,7 @@ export function errorText(error: unknown): string {
 export function useRegistryPages(ctx: RegistryQueryContext | null, filter: RegistryFilter, refreshKey: number) {
   const key = registryQuery(filter);
   const starts = useRef<(RegistryCursor | null)[]>([null]);
-  const [state, setState] = useState<PagesState>({ pageIndex: 0, page: null, loading: true, error: null });
+  const [state, setState] = useState<PagesState>({ key: null, pageIndex: 0, page: null, loading: true, error: null });
   const request = useRef(0);
 
   const load = useCallback(
@@ -34,7 +36,7 @@ export function useRegistryPages(ctx: RegistryQueryContext | null, filter: Regis
         const page = await fetchRegistryPage(ctx, filter, starts.current[pageIndex] ?? null);
         if (id !== request.current) return;
         starts.current[pageIndex + 1] = page.next;
-        setState({ pageIndex, page, loading: false, error: null });
+        setState({ key, pageIndex, page, loading: false, error: null });
       } catch (error) {
         if (id !== request.current) return;
         setState((s) => ({ ...s, loading: false, error: errorText(error) }));
@@ -60,20 +62,22 @@ export function useRegistryPages(ctx: RegistryQueryContext | null, filter: Regis
   };
 }
 
-export function useRegistryCount(ctx: RegistryQueryContext | null, filter: RegistryFilter, refreshKey: number) {
+export type CountState = { key: string; count: RegistryCount | null; error: string | null };
+
+/** The count for the filter; a refresh keeps the previous number up until the new one is known. */
+export function useRegistryCount(ctx: RegistryQueryContext | null, filter: RegistryFilter, refreshKey: number): CountState | null {
   const key = registryQuery(filter);
-  const [count, setCount] = useState<RegistryCount | null>(null);
+  const [count, setCount] = useState<CountState | null>(null);
   useEffect(() => {
     if (!ctx) return;
     let alive = true;
-    setCount(null);
     countRegistry(ctx, filter)
-      .then((c) => alive && setCount(c))
-      .catch(() => alive && setCount(null));
+      .then((c) => alive && setCount({ key, count: c, error: null }))
+      .catch((error: unknown) => alive && setCount({ key, count: null, error: errorText(error) }));
     return () => {
       alive = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ctx, key, refreshKey]);
-  return count;
+  return count?.key === key ? count : null;
 }

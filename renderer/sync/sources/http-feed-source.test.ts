@@ -186,6 +186,11 @@ describe('HTTP feed source with a scripted transport', () => {
     const timeout = Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' });
     expect((await failure(createHttpFeedSource(base, () => Promise.reject(timeout)).pull(null, signal))).kind).toBe('timeout');
     expect((await failure(createHttpFeedSource(base, () => Promise.reject(new TypeError('terminated'))).pull(null, signal))).kind).toBe('network');
+    // Electron's main process reports through PlatformError messages.
+    const electronTimeout = new Error('Источник недоступен: The operation was aborted due to timeout');
+    expect((await failure(createHttpFeedSource(base, () => Promise.reject(electronTimeout)).pull(null, signal))).kind).toBe('timeout');
+    const tooLarge = new Error('Ответ источника слишком большой.');
+    expect((await failure(createHttpFeedSource(base, () => Promise.reject(tooLarge)).pull(null, signal))).kind).toBe('invalid');
   });
 
   it('rejects a page with items out of order, naming the item', async () => {

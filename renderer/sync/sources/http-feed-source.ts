@@ -117,6 +117,9 @@ function errorForTransport(error: unknown, signal: AbortSignal, timeoutMs: numbe
   if (signal.aborted) return new SyncSourceError('network', 'Синхронизация отменена.');
   const name = error instanceof Error ? error.name : '';
   const message = error instanceof Error ? error.message : String(error);
+  if (/слишком больш|too large/i.test(message)) {
+    return new SyncSourceError('invalid', 'Страница ленты слишком велика для приёма: уменьшите размер страницы в настройках источника.');
+  }
   if (name === 'TimeoutError' || name === 'AbortError' || /time ?out|timed out|тайм-?аут|истекло время/i.test(message)) {
     return new SyncSourceError('timeout', `Лента не ответила за ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} с` : `${timeoutMs} мс`}.`);
   }

@@ -3,7 +3,7 @@
  * in-place mappings (which win over the pack's tables). Pure apart from its inputs, so the worker,
  * the watched-folder source and tests build it the same way.
  */
-import type { NormalizedStatus, SectorId } from '../../../shared/domain/appeal';
+import type { NormalizedStatus, SectorId, SourceKind } from '../../../shared/domain/appeal';
 import { workCalendar } from '../../../shared/domain/calendar';
 import { computeDeadline } from '../../../shared/domain/deadline';
 import { DEFAULT_DEADLINE_RULES, withOverrides } from '../../../shared/domain/deadline-rules';
@@ -38,6 +38,20 @@ export function packById(id: string | null | undefined): RegionPack {
   return BUNDLED_PACKS.find((p) => p.id === id) ?? KIROV_PACK;
 }
 
+/** Exports repeat the same few hundred categories, statuses, organisations and days; the domain
+ *  lookups normalise labels on every call, so each distinct value is resolved once per file. */
+function memo<T>(fn: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined && !cache.has(key)) {
+      value = fn(key);
+      cache.set(key, value);
+    }
+    return value as T;
+  };
+}
+
 function lookup<T>(table: Record<string, T>): (raw: string | null) => T | undefined {
   const index = new Map(Object.entries(table).map(([k, v]) => [normalizeLabel(k), v]));
   return (raw) => (raw ? index.get(normalizeLabel(raw)) : undefined);
@@ -53,18 +67,24 @@ export function buildContext(pack: RegionPack, mappings: ValueMappings, meta: { 
   for (const m of pack.municipalities) {
     for (const name of [m.name, m.shortName]) municipalities.set(normalizeLabel(name), m.id);
   }
+  const dayStart = memo((day) => regionDayStart(day, pack.timeZone));
+  const statusOf = memo((key) => {
+    const [source, raw] = key.split('\u0000') as [SourceKind, string];
+    const own = status(raw);
+    return own ? { status: own, known: true } : normalizeStatus(source, raw);
+  });
+  const sectorOf = memo((key) => {
+    const [source, cat, sub] = key.split('\u0000') as [SourceKind, string, string];
+    const own = category(cat || null);
+    return own ? { sector: own, mapped: true } : mapSector(sectorTable, { source, category: cat || null, subcategory: sub || null });
+  });
+  const municipalityOf = memo((name) => organisation(name) ?? mapOrganisation(pack, name));
   return {
     timeZone: pack.timeZone,
-    regionDayStart,
-    normalizeStatus(source, raw) {
-      const own = status(raw);
-      return own ? { status: own, known: true } : normalizeStatus(source, raw);
-    },
-    mapSector(query) {
-      const own = category(query.category);
-      return own ? { sector: own, mapped: true } : mapSector(sectorTable, query);
-    },
-    municipalityOfOrganisation: (name) => organisation(name) ?? mapOrganisation(pack, name),
+    regionDayStart: (day, timeZone) => (timeZone === pack.timeZone ? dayStart(day) : regionDayStart(day, timeZone)),
+    normalizeStatus: (source, raw) => statusOf(`${source}\u0000${raw}`),
+    mapSector: (q) => sectorOf(`${q.source}\u0000${q.category ?? ''}\u0000${q.subcategory ?? ''}`),
+    municipalityOfOrganisation: municipalityOf,
     municipalityByName: (name) => municipalities.get(normalizeLabel(name)) ?? organisation(name) ?? null,
     deadlineFor: (a) =>
       computeDeadline(

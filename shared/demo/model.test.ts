@@ -208,3 +208,17 @@ describe('hostile samples', () => {
     expect(base.changes.some((a) => /<|>|^[=+@]/.test(a.text))).toBe(false);
   });
 });
+
+describe('public surface', () => {
+  it('demoChanges is a pure function of (seed, scale, pack, from, to)', async () => {
+    const { demoChanges } = await import('./index');
+    const spec = { seed: 7, scale: 20_000, pack: KIROV_PACK };
+    const a = demoChanges(spec, NOW, NOW + 6 * 3_600_000);
+    const b = demoChanges(spec, NOW, NOW + 6 * 3_600_000);
+    expect(a.changes.length).toBeGreaterThan(0);
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    const split = [...demoChanges(spec, NOW, NOW + 3 * 3_600_000).changes, ...demoChanges(spec, NOW + 3 * 3_600_000, NOW + 6 * 3_600_000).changes];
+    // Two consecutive windows see every appeal the whole window sees (some twice, in two states).
+    expect(new Set(split.map((x) => x.id))).toEqual(new Set(a.changes.map((x) => x.id)));
+  });
+});

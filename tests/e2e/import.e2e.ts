@@ -8,7 +8,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvBytes, encryptedXlsxBytes, hostileRows, POS_HEADERS, posRows, xlsxBytes } from '../fixtures/generate';
-import { openApp, type OpenedApp } from './support';
+import { readFileSync } from 'node:fs';
+import { openApp, saveScreenshot, type OpenedApp } from './support';
 import { ImportPage } from './import-page';
 
 describe('import (browser mode)', () => {
@@ -43,10 +44,16 @@ describe('import (browser mode)', () => {
     expect(await page.count('rejected')).toBe(0);
     // The unknown category and organisation of the fixture are listed for mapping.
     expect(await app.page.getByTestId('import-need').count()).toBeGreaterThan(0);
+    await saveScreenshot(app.page, 'import-preview');
 
     await page.commit();
     await page.waitForStep('done');
     expect(await app.page.getByTestId('import-done-summary').innerText()).toContain('новых 120');
+    const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.getByTestId('import-download-report').click()]);
+    expect(download.suggestedFilename()).toBe('отчёт-импорта-Выгрузка ПОС.csv');
+    const report = readFileSync((await download.path()) as string, 'utf8');
+    expect(report).toContain('Отчёт об импорте;Выгрузка ПОС.xlsx');
+    expect(report).toContain('Новых;120');
 
     await page.another();
     await page.chooseFile(posPath);
@@ -69,6 +76,7 @@ describe('import (browser mode)', () => {
     const samples = await app.page.getByTestId('import-samples').innerText();
     expect(samples).toContain('<script>alert("xss")</script>');
     expect(samples).toContain('=HYPERLINK(');
+    await saveScreenshot(app.page, 'import-hostile-preview');
     expect(dialogs).toEqual([]);
     expect(app.externalRequests).toEqual([]);
   });

@@ -40,7 +40,7 @@ interface UnitName {
 /** Units to rate: every municipality of the pack (even without appeals), or every organisation seen. */
 function unitsOf(query: RatingQuery, current: Map<string, Counters>, previous: Map<string, Counters>): UnitName[] {
   if (query.dimension === 'municipality') {
-    return query.pack.municipalities.map((m) => ({ id: m.id, name: m.name, population: populationOf(m)?.value ?? null }));
+    return query.pack.municipalities.map((m) => ({ id: m.id, name: m.shortName ?? m.name, population: populationOf(m)?.value ?? null }));
   }
   const ids = new Set([...current.keys(), ...previous.keys()]);
   // '' collects appeals without an organisation: a data-quality bucket, not a body to rate.

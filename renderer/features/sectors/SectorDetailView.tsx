@@ -1,0 +1,121 @@
+import { useMemo } from 'react';
+import type { RegionPack } from '../../../shared/domain/region-pack';
+import type { SectorDefinition } from '../../../shared/domain/sectors';
+import { formatDelta, formatIsoDay, formatNumber, formatPercent } from '../../../shared/format/ru';
+import { registryHref, UNKNOWN_MUNICIPALITY } from '../../app/registry-filter';
+import { Card } from '../../ui/Card';
+import { Chart, type EChartsOption } from '../../ui/Chart';
+import { Skeleton } from '../../ui/Skeleton';
+import { useLang, useT } from '../../i18n';
+import { sectorsMessages } from './messages';
+import { useSectorDetail } from './queries';
+import type { SectorPanel, WorstRow } from './shape';
+
+interface SectorDetailViewProps {
+  panel: SectorPanel;
+  sector: SectorDefinition;
+  period: { from: string; to: string };
+  days: string[];
+  pack: RegionPack;
+}
+
+function WorstTable({ rows, kind, sector, label }: { rows: WorstRow[]; kind: 'municipality' | 'organisation'; sector: string; label(id: string): string }) {
+  const t = useT(sectorsMessages);
+  const lang = useLang();
+  return (
+    <table className="table" data-testid={`sector-worst-${kind}`}>
+      <thead>
+        <tr>
+          <th scope="col">{t('unit')}</th>
+          <th scope="col" className="num">{t('overdue')}</th>
+          <th scope="col" className="num">{t('onTime')}</th>
+          <th scope="col" className="num">{t('received')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => {
+          const unit =
+            kind === 'municipality'
+              ? { municipality: row.id === '' ? UNKNOWN_MUNICIPALITY : row.id }
+              : row.id === ''
+                ? {}
+                : { organisation: row.id };
+          return (
+            <tr key={row.id}>
+              <td>{row.id === '' ? t(kind === 'municipality' ? 'unknownMunicipality' : 'unknownOrganisation') : label(row.id)}</td>
+              <td className="num">
+                <a href={registryHref({ ...unit, sector, deadline: 'overdue', sort: 'due-asc' })} title={t('linkTitle')}>
+                  {formatNumber(row.overdue, 0, lang)}
+                </a>
+              </td>
+              <td className="num">{formatPercent(row.onTimeShare, 1, lang)}</td>
+              <td className="num">{formatNumber(row.received, 0, lang)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/** One sector in depth: its daily trend, all top categories with change, and who is worst in it. */
+export function SectorDetailView({ panel, sector, period, days, pack }: SectorDetailViewProps) {
+  const t = useT(sectorsMessages);
+  const lang = useLang();
+  const detail = useSectorDetail(period, panel.sector);
+  const muniName = useMemo(() => new Map(pack.municipalities.map((m) => [m.id, m.name])), [pack]);
+  const option = useMemo<EChartsOption>(
+    () => ({
+      grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'category', data: days.map(formatIsoDay) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [{ type: 'bar', name: t('received'), data: panel.trend, itemStyle: { color: sector.colour } }],
+    }),
+    [days, panel.trend, sector.colour, t],
+  );
+  const title = t('trendTitle', { sector: sector.name });
+  return (
+    <div className="sectors__detail stack" data-testid="sector-detail">
+      <Card title={title} ready>
+        <Chart option={option} title={title} height={260} />
+      </Card>
+      <Card title={t('topCategories')} ready>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('category')}</th>
+              <th scope="col" className="num">{t('count')}</th>
+              <th scope="col" className="num">{t('change')}</th>
+              <th scope="col" className="num">{t('share')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {panel.topCategories.map((c) => (
+              <tr key={c.category}>
+                <td>
+                  <a href={registryHref({ sector: panel.sector, category: c.category, from: period.from, to: period.to })}>{c.category}</a>
+                </td>
+                <td className="num">{formatNumber(c.count, 0, lang)}</td>
+                <td className="num">{formatDelta(c.delta, 0, lang)}</td>
+                <td className="num">{formatPercent(c.share, 1, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+      <div className="sectors__worst">
+        <Card title={t('worstMunicipalities')} ready={Boolean(detail)}>
+          {detail ? (
+            <WorstTable rows={detail.municipalities} kind="municipality" sector={panel.sector} label={(id) => muniName.get(id) ?? id} />
+          ) : (
+            <Skeleton lines={5} />
+          )}
+        </Card>
+        <Card title={t('worstOrganisations')} ready={Boolean(detail)}>
+          {detail ? <WorstTable rows={detail.organisations} kind="organisation" sector={panel.sector} label={(id) => id} /> : <Skeleton lines={5} />}
+        </Card>
+      </div>
+    </div>
+  );
+}

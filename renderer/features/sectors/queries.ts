@@ -1,0 +1,83 @@
+/**
+ * The sector screen's reads, all from the incremental aggregates (received counters, deadline
+ * buckets, category counts), live: a sync or an import anywhere updates the panels.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { eachDay } from '../../../shared/domain/time';
+import { previousRange } from '../../../shared/wall/period';
+import { now } from '../../app/clock';
+import { getDb } from '../../db/db';
+import { emptyCounters } from '../../db/aggregate-model';
+import { queryDeadlinesBy, queryReceivedBy, type Period } from '../../db/aggregate-queries';
+import { queryCategoriesBy } from '../../db/category-queries';
+import { emptyDeadlineCounts } from '../../db/deadline-bands';
+import { shapeSectorPanel, worstUnits, type SectorPanel, type WorstRow } from './shape';
+
+const MAX_TREND_DAYS = 92;
+
+export interface SectorsView {
+  panels: SectorPanel[];
+  previous: Period;
+}
+
+export function useSectorPanels(period: Period, sectorIds: readonly string[]): SectorsView | undefined {
+  return useLiveQuery(async () => {
+    const db = getDb();
+    const previous = previousRange(period);
+    const at = now();
+    const trendDays = eachDay(period.from, period.to).slice(-MAX_TREND_DAYS);
+    const trendPeriod = { from: trendDays[0] ?? period.from, to: period.to };
+    const [current, before, deadlines, categories, previousCategories, trends] = await Promise.all([
+      queryReceivedBy(db, period, {}, 'sector'),
+      queryReceivedBy(db, previous, {}, 'sector'),
+      queryDeadlinesBy(db, {}, at, 'sector'),
+      queryCategoriesBy(db, period, null),
+      queryCategoriesBy(db, previous, null),
+      Promise.all(sectorIds.map((sector) => queryReceivedBy(db, trendPeriod, { sector }, 'day'))),
+    ]);
+    const panels = sectorIds.map((sector, i) =>
+      shapeSectorPanel({
+        sector,
+        current: current.get(sector) ?? emptyCounters(),
+        previous: before.get(sector) ?? emptyCounters(),
+        deadlines: deadlines.get(sector) ?? emptyDeadlineCounts(),
+        trend: trendDays.map((day) => trends[i]!.get(day)?.received ?? 0),
+        categories: categories.get(sector) ?? new Map(),
+        previousCategories: previousCategories.get(sector) ?? new Map(),
+      }),
+    );
+    return { panels, previous };
+  }, [period.from, period.to, sectorIds.join(',')]);
+}
+
+export interface SectorDetail {
+  municipalities: WorstRow[];
+  organisations: WorstRow[];
+}
+
+async function worstBy(period: Period, sector: string, dimension: 'municipality' | 'organisation'): Promise<WorstRow[]> {
+  const db = getDb();
+  const [received, deadlines] = await Promise.all([
+    queryReceivedBy(db, period, { sector }, dimension),
+    queryDeadlinesBy(db, { sector }, now(), dimension),
+  ]);
+  const ids = new Set([...received.keys(), ...deadlines.keys()]);
+  return worstUnits(
+    [...ids].map((id) => {
+      const c = received.get(id) ?? emptyCounters();
+      const answered = c.answeredOnTime + c.answeredLate;
+      return { id, received: c.received, overdue: deadlines.get(id)?.overdue ?? 0, onTimeShare: answered > 0 ? c.answeredOnTime / answered : null };
+    }),
+  );
+}
+
+export function useSectorDetail(period: Period, sector: string | null): SectorDetail | undefined {
+  return useLiveQuery(async () => {
+    if (!sector) return undefined;
+    const [municipalities, organisations] = await Promise.all([
+      worstBy(period, sector, 'municipality'),
+      worstBy(period, sector, 'organisation'),
+    ]);
+    return { municipalities, organisations };
+  }, [period.from, period.to, sector]);
+}

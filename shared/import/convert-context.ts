@@ -17,6 +17,8 @@ export interface ConvertContext {
   mapSector(input: { source: SourceKind; category: string | null; subcategory: string | null }): { sector: SectorId; mapped: boolean };
   /** Municipality id of an organisation, or null when the mapping table does not know it. */
   municipalityOfOrganisation(name: string): string | null;
+  /** Whether the organisation is in the mapping table at all (regional bodies are, without a municipality). */
+  isKnownOrganisation(name: string): boolean;
   /** Municipality id from a municipality name written in the file (ИМ, 59-ФЗ), or null. */
   municipalityByName(name: string): string | null;
   /** Fallback deadline when the record carries none (rules of the domain's deadline engine). */
@@ -92,7 +94,7 @@ export function labelsOf(fields: { key: string; headers: string[] }[]): Record<s
 }
 
 /** Common tail of every converter: status, sector, municipality, quality flags, deadline. */
-export function finishAppeal(reader: RowReader, appeal: Appeal, municipalitySource: { org: string | null; name: string | null }): void {
+export function finishAppeal(reader: RowReader, appeal: Appeal, municipalitySource: { orgs: (string | null)[]; name: string | null }): void {
   const { ctx } = reader;
   const status = ctx.normalizeStatus(appeal.source, appeal.statusRaw);
   appeal.status = status.status;
@@ -107,13 +109,21 @@ export function finishAppeal(reader: RowReader, appeal: Appeal, municipalitySour
     appeal.qualityFlags.push('unmapped-sector');
     if (appeal.category) reader.needs.push({ kind: 'category', value: appeal.category });
   }
+  // The file's own municipality first, then the organisation handling the appeal, then the one it
+  // was sent to (a regional ministry has no municipality; the municipal body it came from may).
+  const orgs = [...new Set(municipalitySource.orgs.filter((o): o is string => !!o))];
   let municipality: string | null = null;
   if (municipalitySource.name) municipality = ctx.municipalityByName(municipalitySource.name);
-  if (!municipality && municipalitySource.org) municipality = ctx.municipalityOfOrganisation(municipalitySource.org);
+  for (const org of orgs) {
+    if (municipality) break;
+    municipality = ctx.municipalityOfOrganisation(org);
+  }
   appeal.municipality = municipality;
   if (!municipality) {
     appeal.qualityFlags.push('unknown-municipality');
-    if (municipalitySource.org && !municipalitySource.name) reader.needs.push({ kind: 'organisation', value: municipalitySource.org });
+    // Only organisations missing from the table need mapping; known regional bodies do not.
+    const unknown = municipalitySource.name ? undefined : orgs.find((o) => !ctx.isKnownOrganisation(o));
+    if (unknown) reader.needs.push({ kind: 'organisation', value: unknown });
   }
   if (!appeal.deadline) {
     appeal.deadline = ctx.deadlineFor(appeal);

@@ -79,6 +79,6 @@ export const convertImRow: RowConverter = (cells, row, mapping, ctx) => {
   if (appeal.answerHours !== null) appeal.answeredAt = appeal.receivedAt + Math.round(appeal.answerHours * 3_600_000);
   appeal.statusRaw = r.get('status', parseText) ?? (appeal.closedAt !== null ? 'Закрыт' : appeal.answeredAt !== null ? 'Ответ дан' : 'В работе');
   const municipalityName = r.get('municipality', parseText);
-  finishAppeal(r, appeal, { org: appeal.executor, name: municipalityName });
+  finishAppeal(r, appeal, { orgs: [appeal.executor], name: municipalityName });
   return { ok: true, appeal, warnings: r.warnings, needs: r.needs };
 };

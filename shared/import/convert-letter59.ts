@@ -62,6 +62,6 @@ export const convertLetter59Row: RowConverter = (cells, row, mapping, ctx) => {
   if (name || phone || email || address) {
     appeal.personal = { fullName: name, phone, email, address, applicantKey: null };
   }
-  finishAppeal(r, appeal, { org: appeal.orgCurrent, name: r.get('municipality', parseText) });
+  finishAppeal(r, appeal, { orgs: [appeal.orgCurrent], name: r.get('municipality', parseText) });
   return { ok: true, appeal, warnings: r.warnings, needs: r.needs };
 };

@@ -66,7 +66,7 @@ export const convertPosRow: RowConverter = (cells, row, mapping, ctx) => {
     appeal.answeredAt = finished;
     if (appeal.stage && /заверш|закрыт/i.test(appeal.stage)) appeal.closedAt = finished;
   }
-  finishAppeal(r, appeal, { org: appeal.orgCurrent ?? appeal.orgReceived, name: null });
+  finishAppeal(r, appeal, { orgs: [appeal.orgCurrent, appeal.orgReceived], name: null });
   return { ok: true, appeal, warnings: r.warnings, needs: r.needs };
 };
 

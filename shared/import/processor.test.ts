@@ -107,6 +107,18 @@ describe('ПОС rows', () => {
     expect(result.appeals.get('pos:4')?.qualityFlags).toContain('unknown-status');
   });
 
+  it('takes the municipality from the receiving body when the current one is regional, and lists only unknown bodies', () => {
+    const result = run([
+      POS_HEADER,
+      posRow({ Номер: '20', 'Дата поступления': '01.11.2025', 'Организация, в которую поступило сообщение': 'Администрация Слободского района', 'Организация, в которой находится сообщение': 'Правительство Кировской области' }),
+      posRow({ Номер: '21', 'Дата поступления': '01.11.2025', 'Организация, в которой находится сообщение': 'Правительство Кировской области' }),
+    ]);
+    expect(result.appeals.get('pos:20')?.municipality).toBe('slobodskoy');
+    expect(result.appeals.get('pos:21')?.municipality).toBeNull();
+    expect(result.appeals.get('pos:21')?.qualityFlags).toContain('unknown-municipality');
+    expect([...result.needs.keys()].some((k) => k.startsWith('organisation'))).toBe(false);
+  });
+
   it('keeps hostile text as plain text', () => {
     const result = run([POS_HEADER, posRow({ Номер: '9', 'Дата поступления': '01.11.2025', Факт: '=HYPERLINK("http://x","y")<script>alert(1)</script>' })]);
     expect(result.appeals.get('pos:9')?.text).toBe('=HYPERLINK("http://x","y")<script>alert(1)</script>');

@@ -17,6 +17,7 @@ export function testContext(overrides: Partial<ConvertContext> = {}): ConvertCon
     normalizeStatus,
     mapSector: (q) => mapSector(DEFAULT_SECTOR_MAPPING, q),
     municipalityOfOrganisation: (name) => TEST_ORGS[name] ?? null,
+    isKnownOrganisation: (name) => name in TEST_ORGS || name === 'Правительство Кировской области',
     municipalityByName: (name) => (name === 'Киров' ? 'kirov' : name === 'Слободской район' ? 'slobodskoy' : null),
     deadlineFor: () => null,
     now: Date.UTC(2025, 10, 20),

@@ -7,7 +7,7 @@ import type { NormalizedStatus, SectorId, SourceKind } from '../../../shared/dom
 import { workCalendar } from '../../../shared/domain/calendar';
 import { computeDeadline } from '../../../shared/domain/deadline';
 import { DEFAULT_DEADLINE_RULES, withOverrides } from '../../../shared/domain/deadline-rules';
-import { DEFAULT_SECTOR_MAPPING, mapOrganisation, mapSector, mergeSectorMappings } from '../../../shared/domain/mapping';
+import { DEFAULT_SECTOR_MAPPING, findOrganisation, mapOrganisation, mapSector, mergeSectorMappings } from '../../../shared/domain/mapping';
 import { BUNDLED_PACKS, KIROV_PACK } from '../../../shared/domain/packs';
 import type { RegionPack } from '../../../shared/domain/region-pack';
 import { normalizeStatus } from '../../../shared/domain/status';
@@ -85,6 +85,7 @@ export function buildContext(pack: RegionPack, mappings: ValueMappings, meta: { 
     normalizeStatus: (source, raw) => statusOf(`${source}\u0000${raw}`),
     mapSector: (q) => sectorOf(`${q.source}\u0000${q.category ?? ''}\u0000${q.subcategory ?? ''}`),
     municipalityOfOrganisation: municipalityOf,
+    isKnownOrganisation: (name) => organisation(name) !== undefined || findOrganisation(pack, name) !== null,
     municipalityByName: (name) => municipalities.get(normalizeLabel(name)) ?? organisation(name) ?? null,
     deadlineFor: (a) =>
       computeDeadline(

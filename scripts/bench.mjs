@@ -8,13 +8,15 @@
  * Env: BENCH_SCALE (appeals, default 1000000), BENCH_ONLY (substring of a module title),
  * BENCH_TIMEOUT_MIN (default 240), CHROMIUM_PATH (default /usr/bin/chromium).
  */
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
 import { chromium } from 'playwright-core';
 
 const configFile = fileURLToPath(new URL('../tests/bench/vite.config.ts', import.meta.url));
 const outFile = fileURLToPath(new URL('../bench-results.json', import.meta.url));
+// One output folder per run: several people may run benchmarks on this machine at once.
+const outDir = fileURLToPath(new URL(`../dist/bench/run-${process.pid}`, import.meta.url));
 const scale = Number(process.env.BENCH_SCALE ?? 1_000_000);
 const only = process.env.BENCH_ONLY ?? '';
 const timeoutMs = Number(process.env.BENCH_TIMEOUT_MIN ?? 240) * 60_000;
@@ -43,8 +45,8 @@ if (!Number.isFinite(scale) || scale <= 0) {
 }
 
 console.log(`Building the bench page (scale ${scale}${only ? `, only "${only}"` : ''}) …`);
-await build({ configFile, logLevel: 'warn' });
-const server = await preview({ configFile, preview: { port: 0, strictPort: false }, logLevel: 'warn' });
+await build({ configFile, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+const server = await preview({ configFile, build: { outDir }, preview: { port: 0, strictPort: false }, logLevel: 'warn' });
 const base = server.resolvedUrls?.local[0];
 if (!base) throw new Error('Vite preview did not report a URL');
 
@@ -85,5 +87,6 @@ try {
 } finally {
   await browser?.close();
   await new Promise((resolve) => server.httpServer.close(resolve));
+  await rm(outDir, { recursive: true, force: true });
 }
 process.exit(exitCode);

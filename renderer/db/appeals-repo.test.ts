@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import type { Appeal } from '../../shared/domain/appeal';
 import { workCalendar } from '../../shared/domain/calendar';
 import { openDb } from './db';
-import { deleteAppeals, getAppeal, getAppeals, upsertAppeals } from './appeals-repo';
+import { clearAppeals, deleteAppeals, getAppeal, getAppeals, upsertAppeals } from './appeals-repo';
 import { readAggregates, recountAggregates, type AggregateSnapshot } from './aggregate-recount';
 import { queryDeadlines, queryDeadlinesBy, queryOverdueAgeing, queryReceived } from './aggregate-queries';
 import { classifyAt, finishedAtOf } from '../../shared/domain/classify';
@@ -175,6 +175,16 @@ describe('appeals repository and incremental aggregates', () => {
     await upsertAppeals(db, [{ ...a, updatedAt: T0 + 6 }]);
     expect(await getAppeal(db, a.id)).toBeDefined();
     expect(await db.tombstones.get(a.id)).toBeUndefined();
+  });
+
+  it('clears everything so that cached deadline readers see the empty store', async () => {
+    const db = freshDb();
+    await upsertAppeals(db, [makeAppeal({ externalId: '1' })]);
+    expect((await queryDeadlines(db, {}, T0)).open).toBe(1);
+    await clearAppeals(db);
+    expect(await queryDeadlines(db, {}, T0)).toEqual(emptyDeadlineCounts());
+    await upsertAppeals(db, [makeAppeal({ externalId: '2' }), makeAppeal({ externalId: '3' })]);
+    expect((await queryDeadlines(db, {}, T0)).open).toBe(2);
   });
 
   it('stores index helpers and reads appeals back by id', async () => {

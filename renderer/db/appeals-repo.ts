@@ -7,7 +7,7 @@
 import type { Appeal } from '../../shared/domain/appeal';
 import { now } from '../app/clock';
 import { AggDelta, contributionOf, openDueAtOf, type Contribution } from './aggregate-model';
-import { flushAggDelta } from './aggregate-store';
+import { DEADLINE_META_KEY, flushAggDelta } from './aggregate-store';
 import { existingKeys, getExistingRows } from './bulk-read';
 import type { CurDatabase, StoredAppeal, Tombstone } from './schema';
 
@@ -122,6 +122,20 @@ export function upsertAppeals(db: CurDatabase, appeals: readonly Appeal[]): Prom
 
 export function deleteAppeals(db: CurDatabase, ids: readonly string[], deletedAt = now()): Promise<WriteSummary> {
   return db.transaction('rw', appealWriteTables(db), () => writeAppealChanges(db, [], ids, deletedAt));
+}
+
+/**
+ * Removes every appeal, tombstone and aggregate (tests, "start over" in the UI). Readers' caches
+ * notice through the aggregate version: the gone floor moves past every cached version.
+ */
+export async function clearAppeals(db: CurDatabase): Promise<void> {
+  await db.transaction('rw', [...appealWriteTables(db), db.syncState], async () => {
+    const meta = (await db.aggMeta.get(DEADLINE_META_KEY)) ?? { key: DEADLINE_META_KEY, version: 0, goneFloor: 0 };
+    await Promise.all([db.appeals, db.tombstones, db.aggReceived, db.aggDeadline, db.aggGone, db.aggTotals, db.aggCategory].map((t) => t.clear()));
+    await db.aggMeta.put({ key: DEADLINE_META_KEY, version: meta.version + 1, goneFloor: meta.version + 1 });
+    // Checkpoints refer to data that is gone: the next pull starts from the beginning.
+    await db.syncState.toCollection().modify({ checkpoint: null });
+  });
 }
 
 export function getAppeal(db: CurDatabase, id: string): Promise<StoredAppeal | undefined> {

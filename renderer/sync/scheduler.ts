@@ -68,6 +68,7 @@ export class SyncScheduler {
       const existing = this.slots.get(entry.source.id);
       if (existing) {
         existing.entry = entry;
+        await patchSyncState(this.db, entry.source.id, { extra: { label: entry.source.label, intervalMs: entry.intervalMs } });
       } else {
         const row = await getSyncState(this.db, entry.source.id);
         const extra = row.extra ?? {};
@@ -83,10 +84,11 @@ export class SyncScheduler {
           abort: null,
           timer: null,
         });
+        // `running: false` also clears a flag left by a session that ended mid-pull.
+        await patchSyncState(this.db, entry.source.id, {
+          extra: { label: entry.source.label, isDemo: entry.source.isDemo, intervalMs: entry.intervalMs, running: false },
+        });
       }
-      await patchSyncState(this.db, entry.source.id, {
-        extra: { label: entry.source.label, isDemo: entry.source.isDemo, intervalMs: entry.intervalMs, running: false },
-      });
       this.schedule(entry.source.id);
     }
   }

@@ -3,9 +3,9 @@
  * the `updatedAt` index in chunks after the last position it indexed (so a sync's new and changed
  * records are picked up incrementally), yields to the UI between chunks, and drops tombstoned ids.
  * One builder per open database; the index lives in memory for the session and is rebuilt in the
- * background at start-up (ids and terms only).
+ * background at start-up (ids and terms only), the first time by primary key in batches.
  */
-import type { CurDatabase } from '../db/schema';
+import type { CurDatabase, StoredAppeal } from '../db/schema';
 import { AppealSearchIndex } from './appeal-search-index';
 import { scanPage, type PageCursor } from './key-range-paging';
 
@@ -24,6 +24,7 @@ const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 export class SearchIndexBuilder {
   readonly index = new AppealSearchIndex();
   private mark: PageCursor | null = null;
+  private built = false;
   private tombstonesFrom = 0;
   private running: Promise<void> | null = null;
   private again = false;
@@ -62,6 +63,7 @@ export class SearchIndexBuilder {
   private async run(): Promise<void> {
     this.set({ building: true, error: null });
     try {
+      if (!this.built) await this.initialBuild();
       do {
         this.again = false;
         for (;;) {
@@ -88,6 +90,28 @@ export class SearchIndexBuilder {
       this.set({ building: false, error: error instanceof Error ? error.message : String(error) });
       throw error;
     }
+  }
+
+  /**
+   * The first build reads the store in primary-key order with batched `getAll` reads (several
+   * times faster than a cursor along `updatedAt`), then hands over to the `updatedAt` cursor from
+   * the newest change seen before it started, so anything written meanwhile is picked up after.
+   */
+  private async initialBuild(): Promise<void> {
+    const newest = await this.db.appeals.orderBy('updatedAt').last();
+    let lastId: string | null = null;
+    for (;;) {
+      const rows: StoredAppeal[] =
+        lastId === null ? await this.db.appeals.limit(CHUNK).toArray() : await this.db.appeals.where(':id').above(lastId).limit(CHUNK).toArray();
+      if (rows.length === 0) break;
+      this.index.upsert(rows);
+      lastId = rows[rows.length - 1]!.id;
+      this.set({ indexed: this.index.size });
+      await yieldToUi();
+    }
+    // Resume just before the newest change seen: re-indexing those few rows is harmless.
+    this.mark = newest ? { key: newest.updatedAt, id: '' } : null;
+    this.built = true;
   }
 
   private set(patch: Partial<SearchIndexStatus>): void {

@@ -47,6 +47,11 @@ export interface LifeInput {
   fastTrack: boolean;
   /** Municipality's slowness, ~0.7–1.3. */
   slowness: number;
+  /**
+   * Moves an instant into office hours (officials assign, route, extend and answer on working days
+   * from 9 to 18); never moves it earlier. ИМ monitoring works round the clock and is not moved.
+   */
+  officeTime?: (at: number) => number;
 }
 
 const STATUS = {
@@ -157,10 +162,11 @@ function drawRaw(rng: Rng, input: LifeInput): Lifecycle {
     return life;
   }
 
-  const assignedAt = start + assignDelay;
+  const office = source === 'im' || !input.officeTime ? (at: number) => at : input.officeTime;
+  const assignedAt = office(start + assignDelay);
   events.push({ at: assignedAt, statusRaw: names.assigned });
   if (uRoute < (source === 'im' ? 0.25 : 0.15)) {
-    life.routedAt = assignedAt + routeDelay;
+    life.routedAt = office(assignedAt + routeDelay);
     events.push({ at: life.routedAt, statusRaw: source === 'pos' && uRoute < 0.02 ? STATUS.pos.escalated : names.routed });
   }
 
@@ -168,13 +174,13 @@ function drawRaw(rng: Rng, input: LifeInput): Lifecycle {
   let dueMs = termMs;
   if (source !== 'im' && plannedAnswer > 0.85 * termMs && uExtend < 0.55 && 'extended' in names) {
     life.extendedAt = start + 0.7 * termMs * (0.8 + 0.2 * uExtend);
-    events.push({ at: Math.max(life.extendedAt, (life.routedAt ?? assignedAt) + HOUR), statusRaw: names.extended });
+    events.push({ at: office(Math.max(life.extendedAt, (life.routedAt ?? assignedAt) + HOUR)), statusRaw: names.extended });
     life.extendedAt = events[events.length - 1]!.at;
     dueMs += input.extensionMs;
   }
   if (stuck) return life;
 
-  const answeredAt = Math.max(start + plannedAnswer, events[events.length - 1]!.at + 10 * 60_000);
+  const answeredAt = Math.max(office(start + plannedAnswer), events[events.length - 1]!.at + 10 * 60_000);
   life.answeredAt = answeredAt;
   life.late = answeredAt - start > dueMs;
   events.push({ at: answeredAt, statusRaw: names.answered });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { KIROV_PACK, SVERDLOVSK_PACK } from '../domain/packs';
 import { validateAppeal, formatValidationErrors } from '../domain/validation';
 import { isOpenStatus } from '../domain/status';
+import { workCalendar } from '../domain/calendar';
+import { regionDay } from '../domain/time';
 import { DemoModel } from './model';
 import { changeWindow, initialWindow, readAll, readWindow } from './stream';
 
@@ -190,6 +192,19 @@ describe('demo simulator', () => {
     const uncached = readAll(fresh, changeWindow(fresh, NOW - 365 * DAY, NOW, later));
     expect(cached.changes.map((a) => a.id)).toEqual(uncached.changes.map((a) => a.id));
     expect(cached.deletions).toEqual(uncached.deletions);
+  });
+
+  it('answers forms and letters in office hours on working days; ИМ round the clock', () => {
+    const hourOf = (at: number) => new Date(at + 3 * 3_600_000).getUTCHours();
+    const formal = base.changes.filter((a) => a.source !== 'im' && a.answeredAt !== null);
+    expect(formal.length).toBeGreaterThan(1000);
+    for (const a of formal) {
+      expect(hourOf(a.answeredAt!)).toBeGreaterThanOrEqual(9);
+      expect(hourOf(a.answeredAt!)).toBeLessThan(18);
+      expect(workCalendar.isWorkingDay(regionDay(a.answeredAt!, 'Europe/Moscow'))).toBe(true);
+    }
+    const imNight = base.changes.filter((a) => a.source === 'im' && a.answeredAt !== null && (hourOf(a.answeredAt) < 7 || hourOf(a.answeredAt) >= 22));
+    expect(imNight.length).toBeGreaterThan(0);
   });
 
   it('works for another region pack', () => {

@@ -27,6 +27,9 @@ export interface DemoOptions {
   pack: RegionPack;
 }
 
+const OPEN_MINUTES = 9 * 60;
+const CLOSE_MINUTES = 18 * 60;
+
 /** Epoch-day number of 2020-01-01: external numbers count days from it. */
 const NUMBERING_EPOCH_DAY = 18_262;
 
@@ -209,6 +212,22 @@ export class DemoModel {
     return name;
   }
 
+  /**
+   * The instant itself when it falls in office hours (9:00–18:00 of a working day, region time),
+   * otherwise the next opening plus a part of the off-hours delay, so work queued overnight is
+   * spread over the morning. `fromDay` is a day at or before the instant.
+   */
+  officeTime(at: number, fromDay: number): number {
+    let day = this.dayAfter(at, fromDay);
+    const minutes = (at - this.dayStart(day)) / 60_000;
+    if (this.isWorking(day) && minutes >= OPEN_MINUTES && minutes < CLOSE_MINUTES) return at;
+    if (!this.isWorking(day) || minutes >= CLOSE_MINUTES) {
+      day += 1;
+      while (!this.isWorking(day)) day += 1;
+    }
+    return this.dayStart(day) + OPEN_MINUTES * 60_000 + (at % (3 * HOUR));
+  }
+
   /** Latest event time of all appeals received on a day, once a reader has seen the whole day. */
   latestEventOn(day: number): number | undefined {
     return this.latestEvents.get(day);
@@ -307,6 +326,7 @@ export class DemoModel {
       importance,
       fastTrack,
       slowness: municipality.slowness,
+      officeTime: (at) => this.officeTime(at, day),
     });
     return { day, index, source, regime, category, topic, municipality, receivedAt, importance, fastTrack, repeatOf, personSeed, addressSeed, life };
   }

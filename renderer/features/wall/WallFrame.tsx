@@ -49,7 +49,7 @@ interface Props {
 
 export function focusName(scope: WallScope, region: WallRegion): string | null {
   if (!scope.focus) return null;
-  if (scope.focus.kind === 'municipality') return region.unitNames.get(scope.focus.id) ?? scope.focus.id;
+  if (scope.focus.kind === 'municipality') return region.shortNames.get(scope.focus.id) ?? scope.focus.id;
   return region.sectors.find((s) => s.id === scope.focus?.id)?.shortName ?? scope.focus.id;
 }
 

@@ -9,7 +9,6 @@ import {
   queryDeadlines,
   queryDeadlinesBy,
   queryOverdueAgeing,
-  queryReceived,
   queryReceivedBy,
 } from '../../db/aggregate-queries';
 import type { Counters } from '../../db/aggregate-model';
@@ -145,11 +144,6 @@ export async function loadRating(
   // The unit dimension is never filtered: a municipality focus highlights its row instead.
   const base = { ...filter, municipality: undefined };
   return queryRating(db, { dimension: 'municipality', period: range, previous, filter: base, weights, now, pack });
-}
-
-/** Totals for the scene header (and for tests comparing the wall with the registry). */
-export function loadTotals(db: CurDatabase, range: DayRange, filter: WallFilter): Promise<Counters> {
-  return queryReceived(db, range, filter);
 }
 
 function seriesOf(byDay: Map<string, Counters>, days: readonly string[]): number[] {

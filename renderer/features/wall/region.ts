@@ -25,7 +25,6 @@ export interface WallRegion {
   pack: RegionPack;
   timeZone: string;
   units: UnitInput[];
-  unitNames: Map<string, string>;
   shortNames: Map<string, string>;
   /** Short labels for the tiles (unique within the region). */
   tileLabels: Map<string, string>;
@@ -67,7 +66,6 @@ export function wallRegionOf(pack: RegionPack, imported: StoredBoundaries | null
     pack,
     timeZone: pack.timeZone,
     units: pack.municipalities.map((m) => ({ id: m.id, name: m.shortName, population: populationOf(m)?.value ?? null })),
-    unitNames: new Map(pack.municipalities.map((m) => [m.id, m.name])),
     shortNames: new Map(pack.municipalities.map((m) => [m.id, m.shortName])),
     sectors: sectorsOf(pack),
     geometry: geometryOf(pack, imported),

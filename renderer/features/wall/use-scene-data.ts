@@ -7,8 +7,8 @@ import { getDb } from '../../db/db';
 import type { CurDatabase } from '../../db/schema';
 import { useThrottledLiveQuery } from './use-throttled-live-query';
 
-export function useSceneData<T>(load: (db: CurDatabase) => Promise<T>, deps: readonly unknown[]): T | undefined {
-  const { value, error } = useThrottledLiveQuery(() => load(getDb()), deps);
+export function useSceneData<T>(load: (db: CurDatabase) => Promise<T>, deps: readonly unknown[], identity: string): T | undefined {
+  const { value, error } = useThrottledLiveQuery(() => load(getDb()), deps, identity);
   if (error && value === undefined) throw error instanceof Error ? error : new Error(String(error));
   return value;
 }

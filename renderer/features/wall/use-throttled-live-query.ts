@@ -14,8 +14,22 @@ export interface LiveResult<T> {
   error: unknown;
 }
 
-export function useThrottledLiveQuery<T>(querier: () => Promise<T>, deps: readonly unknown[], minIntervalMs = 3000): LiveResult<T> {
+export function useThrottledLiveQuery<T>(
+  querier: () => Promise<T>,
+  deps: readonly unknown[],
+  /** What the value is about (period, focus): a change clears the old value at once. Other deps
+   *  changes (the minute clock) keep showing the last value until the new one arrives. */
+  identity: string,
+  minIntervalMs = 3000,
+): LiveResult<T> {
   const [result, setResult] = useState<LiveResult<T>>({ value: undefined, error: null });
+  const [shownIdentity, setShownIdentity] = useState(identity);
+  if (shownIdentity !== identity) {
+    // Adjusting state during render (React's documented pattern): no frame shows old data
+    // under a new focus or period.
+    setShownIdentity(identity);
+    setResult({ value: undefined, error: null });
+  }
   const querierRef = useRef(querier);
   querierRef.current = querier;
 
@@ -41,7 +55,6 @@ export function useThrottledLiveQuery<T>(querier: () => Promise<T>, deps: readon
       if (wait === 0) flush();
       else timer = window.setTimeout(flush, wait);
     };
-    setResult({ value: undefined, error: null });
     const subscription = liveQuery(() => querierRef.current()).subscribe({
       next: (value) => offer({ value, error: null }),
       error: (error: unknown) => offer({ value: undefined, error }),

@@ -22,6 +22,8 @@ export interface WallScope {
   filter: WallFilter;
   /** Stable string of everything above that changes query results. */
   key: string;
+  /** What the numbers are about (period days, focus, zone), without the moving clock. */
+  identity: string;
 }
 
 const MINUTE_MS = 60_000;
@@ -59,6 +61,7 @@ export function useWallScope(timeZone: string): WallScope {
       focus,
       filter,
       key: JSON.stringify([t, timeZone, range, filter]),
+      identity: JSON.stringify([timeZone, range, filter]),
     };
   }, [t, timeZone, period, focus]);
 }

@@ -57,6 +57,7 @@ export function DynamicsScene({ scope, region }: SceneProps) {
   const data = useSceneData(
     (db) => loadDynamics(db, scope.range, scope.days, SOURCE_KINDS, sectorIds, scope.filter),
     [scope.key, sectorIds.join(',')],
+    scope.identity,
   );
 
   const bySource = useMemo(() => {

@@ -66,10 +66,11 @@ export function HeatmapScene({ scope, region, measure }: SceneProps) {
   const { geometry } = region;
   // Sector focus filters the numbers; a municipality focus keeps the whole map and outlines the unit.
   const filter = scope.focus?.kind === 'sector' ? scope.filter : {};
-  const data = useSceneData((db) => loadHeatmap(db, scope.range, scope.previous, filter, scope.now), [scope.key]);
+  const data = useSceneData((db) => loadHeatmap(db, scope.range, scope.previous, filter, scope.now), [scope.key], scope.identity);
   const points = useSceneData(
     (db) => (geometry.kind === 'boundaries' ? latestPoints(db, scope.range, scope.timeZone, filter, POINT_LIMIT) : Promise.resolve([] as GeoPoint[])),
     [scope.key, geometry.kind],
+    `${scope.identity}:${geometry.kind}`,
   );
 
   // Registered during render (idempotent, keyed by name): the chart's setOption runs in a child

@@ -31,7 +31,7 @@ function storage(): Storage | null {
 
 export function OverdueScene({ scope, region }: SceneProps) {
   const t = useT(wallMessages);
-  const data = useSceneData((db) => loadOverdue(db, scope.filter, scope.now), [scope.key]);
+  const data = useSceneData((db) => loadOverdue(db, scope.filter, scope.now), [scope.key], scope.identity);
 
   const bySector = useMemo(() => {
     const out: Record<string, number> = {};

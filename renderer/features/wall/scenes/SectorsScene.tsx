@@ -22,10 +22,11 @@ export function SectorsScene({ scope, region }: SceneProps) {
   const sectorIds = region.sectors.map((s) => s.id);
   const municipality = scope.focus?.kind === 'municipality' ? scope.focus.id : undefined;
   const filter = municipality ? { municipality } : {};
-  const data = useSceneData((db) => loadSectors(db, scope.range, scope.days, sectorIds, filter, scope.now), [scope.key, sectorIds.join(',')]);
+  const data = useSceneData((db) => loadSectors(db, scope.range, scope.days, sectorIds, filter, scope.now), [scope.key, sectorIds.join(',')], scope.identity);
   const topics = useSceneData(
     (db) => Promise.all(sectorIds.map((id) => latestTopCategory(db, id, scope.range, scope.timeZone, municipality, TOPIC_SAMPLE))),
     [scope.key, sectorIds.join(',')],
+    scope.identity,
   );
 
   if (!data) return <div className="wall-empty">{t('loading')}</div>;

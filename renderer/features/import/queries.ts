@@ -9,7 +9,7 @@ import type { ExportType } from '../../../shared/import/fields';
 import type { SavedHeaderMapping } from '../../../shared/import/headers';
 import type { ImportReport } from '../../../shared/import/report';
 import { appealWriteTables, writeAppealChanges } from '../../db/appeals-repo';
-import { LOCAL_USER } from '../../db/audit-repo';
+import { logAudit } from '../../db/audit-repo';
 import type { CurDatabase, StoredAppeal } from '../../db/schema';
 import { getSetting, setSetting } from '../../db/settings-repo';
 import { EMPTY_SETTINGS, type ImportSettings, type ValueMappings } from './context';
@@ -87,12 +87,13 @@ export async function commitImport(
       await writeAppealChanges(db, appeals.slice(i, i + WRITE_CHUNK), [], report.startedAt);
       onProgress(Math.min(appeals.length, i + WRITE_CHUNK));
     }
-    await db.audit.add({ at: report.startedAt, action: 'import', user: LOCAL_USER, details: { ...report } });
+    // Inside the same transaction: the audit entry exists exactly when the data does.
+    await logAudit(db, 'import', { ...report });
   });
 }
 
-export async function logFailedImport(db: CurDatabase, at: number, fileName: string, reason: string): Promise<void> {
-  await db.audit.add({ at, action: 'import-failed', user: LOCAL_USER, details: { fileName, reason } });
+export async function logFailedImport(db: CurDatabase, startedAt: number, fileName: string, reason: string): Promise<void> {
+  await logAudit(db, 'import-failed', { fileName, reason, startedAt });
 }
 
 /** Stored records that a new mapping applies to, rewritten with it (aggregates follow). */

@@ -29,7 +29,7 @@ export interface RegistryPage {
 
 export const PAGE_SIZE = 200;
 /** Most rows one interactive page request reads before returning a short page. */
-export const PAGE_SCAN_BUDGET = 20_000;
+export const PAGE_SCAN_BUDGET = 5_000;
 
 let hitsCache: { builder: SearchIndexBuilder; q: string; size: number; ids: string[] } | null = null;
 
@@ -115,7 +115,7 @@ export async function countBounded(
   ctx: RegistryQueryContext,
   filter: RegistryFilter,
   cap = 10_000,
-  maxScanned = 200_000,
+  maxScanned = 50_000,
 ): Promise<BoundedCount> {
   let after: RegistryCursor | null = null;
   let count = 0;

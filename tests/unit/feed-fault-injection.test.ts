@@ -96,7 +96,16 @@ async function runChaos(run: number): Promise<{ report: RunReport; db: ReturnTyp
   // Healing: no more faults; sync until the source says nothing remains.
   faults.heal();
   const healer = createHttpFeedSource({ id: SOURCE_ID, label: 'Лента', baseUrl: server.url, token: 'chaos-token', pageSize: 500, timeoutMs: 10_000, ...known }, nodeFetchFeed);
-  await pullSource(db, healer, { signal: new AbortController().signal, clock: () => Date.now(), maxPages: 1_000 });
+  // A loaded machine may still time out a request now and then: retry, as the scheduler would.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await pullSource(db, healer, { signal: new AbortController().signal, clock: () => Date.now(), maxPages: 1_000 });
+      break;
+    } catch (error) {
+      const transient = error instanceof SyncSourceError && (error.kind === 'timeout' || error.kind === 'network');
+      if (!transient || attempt >= 5) throw error;
+    }
+  }
   return { report, db };
 }
 

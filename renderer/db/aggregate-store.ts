@@ -33,7 +33,7 @@ async function flushCategory(t: AggTables, delta: AggDelta): Promise<void> {
   if (!table) return;
   const keys = [...delta.category.keys()].filter((k) => delta.category.get(k)!.n !== 0);
   if (keys.length === 0) return;
-  const existing = await getExistingRows(table, keys, (r) => r.key);
+  const existing = await getExistingRows(table, keys, (r) => r.key, null, fewDays);
   const put: CategoryRow[] = [];
   const del: string[] = [];
   for (const key of keys) {
@@ -46,11 +46,21 @@ async function flushCategory(t: AggTables, delta: AggDelta): Promise<void> {
   if (del.length) await table.bulkDelete(del);
 }
 
+/** Day-prefixed keys of at most a week: one range read is cheaper than a get per key. */
+function fewDays(sortedKeys: string[]): boolean {
+  const days = new Set<string>();
+  for (const k of sortedKeys) {
+    days.add(k.slice(0, 10));
+    if (days.size > 7) return false;
+  }
+  return true;
+}
+
 async function flushReceived(t: AggTables, delta: AggDelta): Promise<void> {
   const keys = [...delta.received.keys()].filter((k) => !isZeroPacked(delta.received.get(k)!.c));
   if (keys.length === 0) return;
   // Keys start with the day: a page of consecutive days is one range read.
-  const existing = await getExistingRows(t.aggReceived, keys, (r) => r.key);
+  const existing = await getExistingRows(t.aggReceived, keys, (r) => r.key, null, fewDays);
   const put: ReceivedRow[] = [];
   const del: string[] = [];
   keys.forEach((key) => {

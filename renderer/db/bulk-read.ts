@@ -20,14 +20,23 @@ function groups(keys: readonly string[], sep: string | null): string[][] {
   return [...by.values()].map((g) => g.sort());
 }
 
-/** Existing rows for `keys` (absent keys are missing from the map). */
-export async function getExistingRows<T>(table: Table<T, string>, keys: readonly string[], keyOf: (row: T) => string, sep: string | null = null): Promise<Map<string, T>> {
+/**
+ * Existing rows for `keys` (absent keys are missing from the map). `clustered(group)` may say
+ * up front that a group is too spread for a range read (saves a wasted read of many values).
+ */
+export async function getExistingRows<T>(
+  table: Table<T, string>,
+  keys: readonly string[],
+  keyOf: (row: T) => string,
+  sep: string | null = null,
+  clustered: (sortedGroup: string[]) => boolean = () => true,
+): Promise<Map<string, T>> {
   const out = new Map<string, T>();
   await Promise.all(
     groups(keys, sep).map(async (group) => {
       const limit = group.length * 2 + 64;
-      const rows = await table.where(':id').between(group[0]!, group[group.length - 1]!, true, true).limit(limit).toArray();
-      if (rows.length < limit) {
+      const rows = clustered(group) ? await table.where(':id').between(group[0]!, group[group.length - 1]!, true, true).limit(limit).toArray() : null;
+      if (rows && rows.length < limit) {
         const wanted = new Set(group);
         for (const row of rows) {
           const k = keyOf(row);

@@ -153,7 +153,12 @@ function base(period: DayPeriod | null, sector: string | null): RegistryFilter {
   return filter;
 }
 
-/** The registry filter behind a period number: the appeals received in the period that it counts. */
+/**
+ * The registry filter behind a period number: the appeals received in the period that it counts.
+ * Two are close but not exact until the registry filter can say so: the store counts «answered»
+ * by `answeredAt` and «postponed» by status or outcome, while the registry can only filter by
+ * status (answered/closed, postponed).
+ */
 export function periodFilter(key: PeriodMetricKey | TodayMetricKey, period: DayPeriod, sector: string | null): RegistryFilter {
   const filter = base(period, sector);
   switch (key) {

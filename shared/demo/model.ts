@@ -392,7 +392,9 @@ export class DemoModel {
     const lat = hasCoords ? round5(municipality.lat! + (rng.next() - 0.5) * spread) : null;
     const lon = hasCoords ? round5(municipality.lon! + (rng.next() - 0.5) * spread * 1.8) : null;
 
-    const text = this.text(rng, core, settlement, problemAddress);
+    // Texts name a town with its «г.», as people write it.
+    const placeText = municipality.urban && settlement === municipality.centreName ? `г. ${settlement}` : settlement;
+    const text = this.text(rng, core, placeText, problemAddress);
     const channel =
       source === 'im'
         ? IM_CHANNELS.pick(rng)

@@ -60,7 +60,6 @@ export const shellMessages = defineMessages(
     syncRunning: 'Синхронизация…',
     syncRunningCount: 'Синхронизация: {count} записей',
     syncError: 'Ошибка синхронизации',
-    syncIdle: 'Синхронизация не запускалась',
   },
   {
     brand: 'CUR',
@@ -85,6 +84,5 @@ export const shellMessages = defineMessages(
     syncRunning: 'Synchronising…',
     syncRunningCount: 'Synchronising: {count} records',
     syncError: 'Synchronisation error',
-    syncIdle: 'Synchronisation has not run',
   },
 );

@@ -96,7 +96,7 @@ export function OverdueSummary({ summary, sector, onPickBucket }: Props) {
               { key: 'r3', header: t('atRisk3wd'), numeric: true, cell: (r: OffenderRow) => orgCell(r, 'at-risk-3wd', r.atRisk3wd) },
               { key: 'share', header: t('overdueShare'), numeric: true, cell: (r: OffenderRow) => formatPercent(r.overdueShare, 1, lang) },
             ]}
-            rows={summary.organisations.slice(0, 50)}
+            rows={summary.organisations.slice(0, 25)}
             rowKey={(r) => r.key ?? ''}
             testId="overdue-org-table"
           />

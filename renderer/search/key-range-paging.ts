@@ -67,23 +67,25 @@ function keyRange(plan: IndexRange, after: PageCursor | null): IDBKeyRange | und
 
 /** Reads one page along `plan` after `after` (null = from the start). */
 export async function scanPage(db: CurDatabase, plan: IndexRange, after: PageCursor | null, options: ScanOptions): Promise<ScanResult> {
-  if (!db.isOpen()) await db.open();
-  const idb = db.backendDB();
   const range = keyRange(plan, after);
+  // A Dexie transaction, so the read waits for the database to be open and upgraded; the cursor
+  // itself runs on its native transaction (Dexie exposes no continuePrimaryKey).
+  return db.transaction('r', db.appeals, (dexieTx) => readPage(dexieTx.idbtrans, plan, range, after, options));
+}
+
+function readPage(tx: IDBTransaction, plan: IndexRange, range: IDBKeyRange | undefined, after: PageCursor | null, options: ScanOptions): Promise<ScanResult> {
   return new Promise<ScanResult>((resolve, reject) => {
-    const tx = idb.transaction('appeals', 'readonly');
     const index = tx.objectStore('appeals').index(plan.index);
     const request = index.openCursor(range ?? null, plan.direction);
     const rows: StoredAppeal[] = [];
     let scanned = 0;
     let last: PageCursor | null = after;
     let positioned = after === null;
-    let result: ScanResult | null = null;
     const sign = plan.direction === 'next' ? 1 : -1;
     request.onsuccess = () => {
       const cursor = request.result;
       if (!cursor) {
-        result = { rows, next: null, last, scanned };
+        resolve({ rows, next: null, last, scanned });
         return;
       }
       if (!positioned && after) {
@@ -103,14 +105,11 @@ export async function scanPage(db: CurDatabase, plan: IndexRange, after: PageCur
       last = { key: cursor.key, id: cursor.primaryKey as string };
       if (options.accept(row)) rows.push(row);
       if (rows.length >= options.pageSize || scanned >= options.scanBudget) {
-        result = { rows, next: last, last, scanned };
+        resolve({ rows, next: last, last, scanned });
         return;
       }
       cursor.continue();
     };
     request.onerror = () => reject(request.error);
-    tx.oncomplete = () => resolve(result ?? { rows, next: null, last, scanned });
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
   });
 }

@@ -167,6 +167,12 @@ describe('demo simulator', () => {
       cursor = page.next && JSON.parse(JSON.stringify(page.next));
     }
     expect(ids).toEqual(base.changes.map((a) => a.id));
+    // The days this paged reader remembered give the same change window as a model that knows nothing.
+    const later = NOW + 36 * 3_600_000;
+    const remembered = readAll(model, changeWindow(model, NOW - 365 * DAY, NOW, later));
+    const fresh = new DemoModel({ seed: 7, scale: 20_000, pack: KIROV_PACK });
+    const forgotten = readAll(fresh, changeWindow(fresh, NOW - 365 * DAY, NOW, later));
+    expect(JSON.stringify(remembered)).toBe(JSON.stringify(forgotten));
   });
 
   it('keeps producing new appeals and status changes as time moves, consistent with a fresh read', () => {

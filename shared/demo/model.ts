@@ -98,7 +98,8 @@ export class DemoModel {
   private readonly dayCounts = new Map<number, number>();
   private readonly isoDays = new Map<number, string>();
   private readonly workingDays = new Map<number, boolean>();
-  private readonly latestEvents = new Map<number, number>();
+  private readonly lastEvents = new Map<number, Float64Array>();
+  private partialLastEvents: { day: number; next: number; times: Float64Array } | null = null;
   private readonly statusCache = new Map<SourceKind, Map<string, ReturnType<typeof normalizeStatus>>>();
   /** Sector of a topic: index 0 for ИМ (theme group), 1 for the other sources (ПОС category). */
   private readonly sectorCache = new Map<Topic, [ReturnType<typeof mapSector> | null, ReturnType<typeof mapSector> | null]>();
@@ -228,13 +229,29 @@ export class DemoModel {
     return this.dayStart(day) + OPEN_MINUTES * 60_000 + (at % (3 * HOUR));
   }
 
-  /** Latest event time of all appeals received on a day, once a reader has seen the whole day. */
-  latestEventOn(day: number): number | undefined {
-    return this.latestEvents.get(day);
+  /**
+   * Time of the last event of every appeal of a day (index → ms), once a reader has drawn the whole
+   * day in order. The lifecycle is deterministic, so the array never goes stale.
+   */
+  lastEventsOn(day: number): Float64Array | undefined {
+    return this.lastEvents.get(day);
   }
 
-  noteLatestEvent(day: number, at: number): void {
-    this.latestEvents.set(day, at);
+  /** Records appeal (day, index)'s last event while a reader walks the day from its first appeal. */
+  noteLastEvent(day: number, index: number, count: number, at: number): void {
+    if (this.lastEvents.has(day)) return;
+    let partial = this.partialLastEvents;
+    if (index === 0) {
+      partial = { day, next: 0, times: new Float64Array(count) };
+      this.partialLastEvents = partial;
+    }
+    if (!partial || partial.day !== day || partial.next !== index) return;
+    partial.times[index] = at;
+    partial.next += 1;
+    if (partial.next === count) {
+      this.lastEvents.set(day, partial.times);
+      this.partialLastEvents = null;
+    }
   }
 
   /** Expected appeals on a day before noise: for tests of seasonality and rhythm. */

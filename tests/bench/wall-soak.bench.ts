@@ -57,7 +57,7 @@ function nextFrame(): Promise<void> {
 }
 
 /** Waits until the mounted scene says it shows its data (or a bounded time passes). */
-async function sceneSettled(root: HTMLElement, limitMs = 3000): Promise<void> {
+async function sceneSettled(root: HTMLElement, limitMs = 8000): Promise<void> {
   const start = performance.now();
   while (performance.now() - start < limitMs) {
     if (root.querySelector('[data-ready="true"]')) break;

@@ -331,9 +331,15 @@ describe('the video wall in a weekly meeting', () => {
     expect(await app.page.getByTestId('wall-data-age').getAttribute('data-stale')).toBe('true');
     expect(await app.page.getByRole('alertdialog').count()).toBe(0);
     expect(await app.page.getByTestId('error-view').count()).toBe(0);
-    // The scenes go on showing the data they have, under the warning.
-    await app.page.locator('[data-testid^="wall-scene-"][data-ready="true"]').first().waitFor({ timeout: 30_000 });
-    await app.page.waitForTimeout(700); // past the scene's fade-in
+    // The scenes go on showing the data they have, under the warning (pinned over the channel
+    // the operator window would use, so the screenshot shows a settled scene).
+    await app.page.evaluate(() => {
+      const channel = new BroadcastChannel('cur-wall');
+      channel.postMessage({ v: 1, type: 'pin', scene: 'overdue' });
+      channel.close();
+    });
+    await wall.waitForScene('overdue');
+    await app.page.waitForTimeout(1500); // past the fade-in and the count-up
     await saveScreenshot(app.page, 'wall-stale');
     // The only requests off the app's own origin are the dead feed's, which the test set up.
     expect(app.externalRequests.filter((url) => !url.startsWith('http://127.0.0.1:9/'))).toEqual([]);

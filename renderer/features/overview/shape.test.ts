@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overviewPeriods, periodLength, previousPeriod } from './periods';
+import { overviewPeriods } from './periods';
 import {
   EMPTY_COUNTERS,
   EMPTY_DEADLINES,
@@ -47,10 +47,9 @@ function input(overrides: Partial<OverviewInput> = {}): OverviewInput {
 }
 
 describe('periods', () => {
-  it('computes the previous equal period, across month ends', () => {
-    expect(periodLength({ from: '2025-11-01', to: '2025-11-18' })).toBe(18);
-    expect(previousPeriod({ from: '2025-11-01', to: '2025-11-18' })).toEqual({ from: '2025-10-14', to: '2025-10-31' });
-    expect(previousPeriod({ from: '2025-03-01', to: '2025-03-01' })).toEqual({ from: '2025-02-28', to: '2025-02-28' });
+  it('compares with the previous equal period, across month ends', () => {
+    expect(overviewPeriods({ from: '2025-11-01', to: '2025-11-18' }, '2025-11-18').previous).toEqual({ from: '2025-10-14', to: '2025-10-31' });
+    expect(overviewPeriods({ from: '2025-03-01', to: '2025-03-01' }, '2025-03-01').previous).toEqual({ from: '2025-02-28', to: '2025-02-28' });
   });
 
   it('derives today, yesterday and the seven days before today', () => {

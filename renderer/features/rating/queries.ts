@@ -1,6 +1,6 @@
 /** The rating screen's reads: the shared rating query over the aggregates and the weights setting, live. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { previousRange } from '../../../shared/wall/period';
+import { previousPeriod } from '../../../shared/domain/measures';
 import type { RatingWeights } from '../../../shared/domain/rating';
 import type { RegionPack } from '../../../shared/domain/region-pack';
 import { now } from '../../app/clock';
@@ -23,7 +23,7 @@ export function useRating(
   return useLiveQuery(async () => {
     const db = getDb();
     const weights = await loadWeights(db);
-    const previous = previousRange(period);
+    const previous = previousPeriod(period.from, period.to);
     const rows = await queryRating(db, {
       dimension,
       period,

@@ -4,7 +4,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { eachDay } from '../../../shared/domain/time';
-import { previousRange } from '../../../shared/wall/period';
+import { previousPeriod } from '../../../shared/domain/measures';
 import { now } from '../../app/clock';
 import { getDb } from '../../db/db';
 import { emptyCounters } from '../../db/aggregate-model';
@@ -23,7 +23,7 @@ export interface SectorsView {
 export function useSectorPanels(period: Period, sectorIds: readonly string[]): SectorsView | undefined {
   return useLiveQuery(async () => {
     const db = getDb();
-    const previous = previousRange(period);
+    const previous = previousPeriod(period.from, period.to);
     const at = now();
     const trendDays = eachDay(period.from, period.to).slice(-MAX_TREND_DAYS);
     const trendPeriod = { from: trendDays[0] ?? period.from, to: period.to };

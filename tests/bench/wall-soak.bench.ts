@@ -157,15 +157,15 @@ const bench: BenchModule = {
       await sceneSettled(host);
       maxLive = Math.max(maxLive, liveCharts());
       const onScene = host.querySelector('[data-testid="wall"]')?.getAttribute('data-scene');
-      if (sinceSample >= SAMPLE_EVERY_MS && onScene === 'heatmap') {
+      const loaded = host.querySelector('[data-ready="true"]') !== null;
+      // Only loaded heat-map scenes are sampled: a scene still loading has fewer nodes and no chart.
+      if (sinceSample >= SAMPLE_EVERY_MS && onScene === 'heatmap' && loaded) {
         sinceSample = 0;
         collectGarbage();
         await new Promise((r) => setTimeout(r, 50));
         const sample = { simulatedHours: simulated / 3_600_000, heapBytes: heapBytes(), domNodes: document.getElementsByTagName('*').length, liveCharts: liveCharts() };
         samples.push(sample);
-        const scene = host.querySelector('[data-testid="wall"]')?.getAttribute('data-scene') ?? '—';
-        const ready = host.querySelector('[data-ready="true"]') !== null;
-        ctx.log(`${sample.simulatedHours.toFixed(0)} h (${scene}${ready ? '' : ', not ready'}): heap ${sample.heapBytes === null ? '—' : (sample.heapBytes / 1048576).toFixed(1) + ' MB'}, DOM ${sample.domNodes}, charts ${sample.liveCharts}, scene changes ${changes}`);
+        ctx.log(`${sample.simulatedHours.toFixed(0)} h: heap ${sample.heapBytes === null ? '—' : (sample.heapBytes / 1048576).toFixed(1) + ' MB'}, DOM ${sample.domNodes}, charts ${sample.liveCharts}, scene changes ${changes}`);
       }
     }
 

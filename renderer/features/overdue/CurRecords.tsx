@@ -22,7 +22,8 @@ import { operatorName, setEscalationStatus, setRequestStatus } from './actions';
 import { Countdown } from './Countdown';
 import { useEscalationStatusLabel, useReasonLabel, useRequestStatusLabel } from './labels';
 import { overdueMessages } from './messages';
-import { useAppNow, useEscalations, useInfoRequests } from './queries';
+import { useAppNow } from '../../app/use-app-now';
+import { useEscalations, useInfoRequests } from './queries';
 import { escalationsCsv, infoRequestsCsv } from './records-csv';
 import { useOverdueView } from './store';
 

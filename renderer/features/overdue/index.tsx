@@ -18,7 +18,8 @@ import { EscalationsCard, InfoRequestsCard } from './CurRecords';
 import { ExecutorTable } from './ExecutorTable';
 import { overdueMessages } from './messages';
 import { OverdueSummary } from './OverdueSummary';
-import { useAppNow, useOverdueSummary } from './queries';
+import { useAppNow } from '../../app/use-app-now';
+import { useOverdueSummary } from './queries';
 import { useOverdueView } from './store';
 import './overdue.css';
 

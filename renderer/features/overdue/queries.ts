@@ -3,8 +3,8 @@
  * appeals walk the `openDueAt` index (open appeals only, ordered by deadline) one key range at a
  * time, never by offset and never over the whole table.
  */
-import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useAppNow } from '../../app/use-app-now';
 import type { CurDatabase, StoredAppeal } from '../../db/schema';
 import { getDb } from '../../db/db';
 import { queryDeadlines, queryDeadlinesBy, queryOverdueAgeing, type AggFilter } from '../../db/aggregate-queries';
@@ -20,7 +20,6 @@ import {
   type InfoRequestStatus,
 } from '../../db/cur-records-repo';
 import { workCalendar } from '../../../shared/domain/calendar';
-import { now as appNow } from '../../app/clock';
 import {
   groupByExecutor,
   isAfterCursor,
@@ -40,15 +39,6 @@ export const PAGE_SIZE = 50;
 /** Executors have no aggregate: their grouping reads at most this many open appeals at risk or overdue. */
 export const EXECUTOR_READ_CAP = 20_000;
 
-/** The app clock, re-read every `intervalMs` (the deadline bands move with it). */
-export function useAppNow(intervalMs = 60_000): number {
-  const [value, setValue] = useState(appNow);
-  useEffect(() => {
-    const timer = setInterval(() => setValue(appNow()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return value;
-}
 
 export interface OverdueSummary {
   counts: DeadlineCounts;

@@ -2,8 +2,8 @@
  * The overview's reads: only the incremental aggregates (never the appeals table), wrapped in
  * `useLiveQuery` so every number follows syncs, imports and edits in any window.
  */
-import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useAppNow } from '../../app/use-app-now';
 import type { CurDatabase } from '../../db/schema';
 import { getDb } from '../../db/db';
 import {
@@ -14,7 +14,6 @@ import {
   type DeadlineCounts,
 } from '../../db/aggregate-queries';
 import { addCounters, emptyCounters } from '../../db/aggregate-model';
-import { now } from '../../app/clock';
 import { regionDay } from '../../../shared/domain/time';
 import { overviewPeriods, type DayPeriod } from './periods';
 import { shapeOverview, type CounterSet, type OverviewModel } from './shape';
@@ -79,15 +78,6 @@ export async function loadOverview(db: CurDatabase, params: OverviewParams): Pro
   });
 }
 
-/** The app clock, re-read every `intervalMs` so deadline states move on while a view stays open. */
-export function useAppNow(intervalMs = 60_000): number {
-  const [value, setValue] = useState(now);
-  useEffect(() => {
-    const timer = setInterval(() => setValue(now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return value;
-}
 
 /** The overview model, live; undefined while the first read runs. */
 export function useOverview(period: DayPeriod, sector: string | null, sectorOrder: readonly string[]): OverviewModel | undefined {

@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { previousPeriod } from '../../../shared/domain/measures';
 import type { RatingWeights } from '../../../shared/domain/rating';
 import type { RegionPack } from '../../../shared/domain/region-pack';
-import { now } from '../../app/clock';
+import { useAppNow } from '../../app/use-app-now';
 import { getDb } from '../../db/db';
 import { queryRating, type RatedUnit, type RatingDimension } from '../../db/rating-queries';
 import { loadWeights } from './weights';
@@ -20,6 +20,7 @@ export function useRating(
   sector: string | null,
   pack: RegionPack,
 ): RatingView | undefined {
+  const at = useAppNow();
   return useLiveQuery(async () => {
     const db = getDb();
     const weights = await loadWeights(db);
@@ -30,11 +31,11 @@ export function useRating(
       previous,
       filter: sector ? { sector } : {},
       weights,
-      now: now(),
+      now: at,
       pack,
     });
     return { rows, weights, previous };
-  }, [dimension, period.from, period.to, sector, pack]);
+  }, [dimension, period.from, period.to, sector, pack, at]);
 }
 
 export function useWeights(): RatingWeights | undefined {

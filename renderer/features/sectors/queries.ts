@@ -5,7 +5,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { eachDay } from '../../../shared/domain/time';
 import { previousPeriod } from '../../../shared/domain/measures';
-import { now } from '../../app/clock';
+import { useAppNow } from '../../app/use-app-now';
 import { getDb } from '../../db/db';
 import { emptyCounters } from '../../db/aggregate-model';
 import { queryDeadlinesBy, queryReceivedBy, type Period } from '../../db/aggregate-queries';
@@ -21,10 +21,10 @@ export interface SectorsView {
 }
 
 export function useSectorPanels(period: Period, sectorIds: readonly string[]): SectorsView | undefined {
+  const at = useAppNow();
   return useLiveQuery(async () => {
     const db = getDb();
     const previous = previousPeriod(period.from, period.to);
-    const at = now();
     const trendDays = eachDay(period.from, period.to).slice(-MAX_TREND_DAYS);
     const trendPeriod = { from: trendDays[0] ?? period.from, to: period.to };
     const [current, before, deadlines, categories, previousCategories, trends] = await Promise.all([
@@ -47,7 +47,7 @@ export function useSectorPanels(period: Period, sectorIds: readonly string[]): S
       }),
     );
     return { panels, previous };
-  }, [period.from, period.to, sectorIds.join(',')]);
+  }, [period.from, period.to, sectorIds.join(','), at]);
 }
 
 export interface SectorDetail {
@@ -55,11 +55,11 @@ export interface SectorDetail {
   organisations: WorstRow[];
 }
 
-async function worstBy(period: Period, sector: string, dimension: 'municipality' | 'organisation'): Promise<WorstRow[]> {
+async function worstBy(period: Period, sector: string, dimension: 'municipality' | 'organisation', at: number): Promise<WorstRow[]> {
   const db = getDb();
   const [received, deadlines] = await Promise.all([
     queryReceivedBy(db, period, { sector }, dimension),
-    queryDeadlinesBy(db, { sector }, now(), dimension),
+    queryDeadlinesBy(db, { sector }, at, dimension),
   ]);
   const ids = new Set([...received.keys(), ...deadlines.keys()]);
   return worstUnits(
@@ -72,12 +72,13 @@ async function worstBy(period: Period, sector: string, dimension: 'municipality'
 }
 
 export function useSectorDetail(period: Period, sector: string | null): SectorDetail | undefined {
+  const at = useAppNow();
   return useLiveQuery(async () => {
     if (!sector) return undefined;
     const [municipalities, organisations] = await Promise.all([
-      worstBy(period, sector, 'municipality'),
-      worstBy(period, sector, 'organisation'),
+      worstBy(period, sector, 'municipality', at),
+      worstBy(period, sector, 'organisation', at),
     ]);
     return { municipalities, organisations };
-  }, [period.from, period.to, sector]);
+  }, [period.from, period.to, sector, at]);
 }

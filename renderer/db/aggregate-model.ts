@@ -3,9 +3,11 @@
  * old contribution and adds the new one in the same transaction as the record itself, and the
  * full recount (tests, migrations) sums the same contributions, so both always agree.
  *
- * Two aggregate families:
+ * Aggregate families:
  * - received: per received day × sector × municipality × source × organisation, carrying every
  *   measure sum (the status buckets are folded into the counters: open, answered, rejected …);
+ * - received rollup: the same counters per received day × sector × source only, so a period read
+ *   without a municipality or organisation filter touches a few rows per day instead of thousands;
  * - deadline: open appeals per deadline hour × sector × municipality × source × organisation ×
  *   hour-based flag. "Overdue now" and "at risk" are sums over deadline hours plus an exact index
  *   read of the partial hour, so they stay right as the clock moves without rewriting records.
@@ -199,6 +201,15 @@ export interface ReceivedRow extends AggDims {
   c: PackedCounters;
 }
 
+/** The received counters summed over municipality and organisation. */
+export interface RollupRow {
+  key: string;
+  day: string;
+  sector: string;
+  source: string;
+  c: PackedCounters;
+}
+
 export interface DeadlineRow extends AggDims {
   key: string;
   /** Deadline hour (floor(dueAt / 1 h)); null for open appeals without a deadline. */
@@ -228,6 +239,10 @@ const SEP = '\u0001';
 
 export function receivedKey(day: string, d: AggDims): string {
   return [day, d.sector, d.muni, d.source, d.org].join(SEP);
+}
+
+export function rollupKey(day: string, sector: string, source: string): string {
+  return [day, sector, source].join(SEP);
 }
 
 export function categoryKey(day: string, sector: string, category: string): string {
@@ -322,6 +337,7 @@ export function openDueAtOf(a: Appeal): number | undefined {
 /** In-memory accumulation of deltas for one write, flushed once per transaction. */
 export class AggDelta {
   readonly received = new Map<string, { day: string; dims: AggDims; c: PackedCounters }>();
+  readonly rollup = new Map<string, { day: string; sector: string; source: string; c: PackedCounters }>();
   readonly deadline = new Map<string, { hour: number | null; hb: 0 | 1; dims: AggDims; n: number }>();
   readonly totals = new Map<string, PackedCounters>();
   readonly category = new Map<string, { day: string; sector: string; category: string; n: number }>();
@@ -334,6 +350,13 @@ export class AggDelta {
       this.received.set(r.key, rec);
     }
     addPacked(rec.c, r.c, sign);
+    const rk = rollupKey(r.day, r.dims.sector, r.dims.source);
+    let roll = this.rollup.get(rk);
+    if (!roll) {
+      roll = { day: r.day, sector: r.dims.sector, source: r.dims.source, c: emptyPacked() };
+      this.rollup.set(rk, roll);
+    }
+    addPacked(roll.c, r.c, sign);
     let tot = this.totals.get(r.dims.source);
     if (!tot) {
       tot = emptyPacked();

@@ -3,16 +3,19 @@
  * from here, never from a scan of the appeals table.
  *
  * - `queryReceived*` sum received-day rows over a period (a primary-key range: keys start with
- *   the day);
+ *   the day), from the day × sector × source rollup whenever the filter and dimension need neither
+ *   municipality nor organisation (a few rows per day instead of thousands);
  * - `queryDeadlines*` / `queryOverdueAgeing` sum open appeals by deadline hour; an hour that a
  *   band boundary (now, now + 24 h, …) cuts is resolved exactly from the `openDueAt` index.
  */
+import type { Table } from 'dexie';
 import { workCalendar } from '../../shared/domain/calendar';
 import type { WorkCalendar } from '../../shared/domain/calendar';
 import { regionDay } from '../../shared/domain/time';
 import {
   addPacked,
   contributionOf,
+  emptyCounters,
   emptyPacked,
   HOUR_MS,
   unpackCounters,
@@ -20,6 +23,7 @@ import {
   type AggDims,
   type Counters,
   type DeadlineRow,
+  type RollupRow,
 } from './aggregate-model';
 import {
   bandBoundaries,
@@ -77,35 +81,79 @@ function dimValue(d: AggDims, dimension: Exclude<AggDimension, 'day'>): string {
   }
 }
 
-function receivedRows(db: CurDatabase, period: Period) {
-  // Keys are `${day}\u0001…`, so one day range is one key range.
-  return db.aggReceived.where(':id').between(period.from, `${period.to}\u0002`, true, false).toArray();
+/** Keys are `${day}\u0001…`, so one day range is one key range. */
+function periodRows<T>(table: Table<T, string>, period: Period): Promise<T[]> {
+  return table.where(':id').between(period.from, `${period.to}\u0002`, true, false).toArray();
+}
+
+/** Whether the rollup (day × sector × source) can answer: no municipality or organisation involved. */
+export function rollupAnswers(filter: AggFilter, dimension: AggDimension | null = null): boolean {
+  return (
+    filter.municipality == null &&
+    filter.organisation == null &&
+    (dimension === null || dimension === 'sector' || dimension === 'source' || dimension === 'day')
+  );
+}
+
+function rollupMatches(r: RollupRow, f: AggFilter): boolean {
+  return (f.sector == null || r.sector === f.sector) && (f.source == null || r.source === f.source);
+}
+
+export type ReceivedTable = 'rollup' | 'detailed';
+
+/** Period rows that match the filter, each with its value of `dimension` ('' when none). */
+async function matchingRows(
+  db: CurDatabase,
+  period: Period,
+  filter: AggFilter,
+  dimension: AggDimension | null,
+  table: ReceivedTable,
+): Promise<{ key: string; c: PackedCounters }[]> {
+  if (table === 'rollup') {
+    if (!rollupAnswers(filter, dimension)) throw new Error('The received rollup has no municipality or organisation');
+    const rows = (await periodRows(db.aggReceivedRollup, period)).filter((r) => rollupMatches(r, filter));
+    return rows.map((r) => ({ key: dimension === null ? '' : dimension === 'day' ? r.day : dimension === 'source' ? r.source : r.sector, c: r.c }));
+  }
+  const rows = (await periodRows(db.aggReceived, period)).filter((r) => matches(r, filter));
+  return rows.map((r) => ({ key: dimension === null ? '' : dimension === 'day' ? r.day : dimValue(r, dimension), c: r.c }));
+}
+
+/**
+ * Received counters over a period grouped by `dimension` (null: one total under ''), read from the
+ * given table. Both tables give the same answer where the rollup can answer (tested); callers use
+ * `queryReceived` / `queryReceivedBy`, which pick the cheaper one.
+ */
+export async function queryReceivedFrom(
+  db: CurDatabase,
+  period: Period,
+  filter: AggFilter,
+  dimension: AggDimension | null,
+  table: ReceivedTable,
+): Promise<Map<string, Counters>> {
+  const sums = new Map<string, PackedCounters>();
+  for (const row of await matchingRows(db, period, filter, dimension, table)) {
+    let c = sums.get(row.key);
+    if (!c) {
+      c = emptyPacked();
+      sums.set(row.key, c);
+    }
+    addPacked(c, row.c);
+  }
+  return new Map([...sums].map(([k, c]) => [k, unpackCounters(c)]));
 }
 
 export async function queryReceived(db: CurDatabase, period: Period, filter: AggFilter = {}): Promise<Counters> {
-  const total = emptyPacked();
-  for (const row of await receivedRows(db, period)) if (matches(row, filter)) addPacked(total, row.c);
-  return unpackCounters(total);
+  const table: ReceivedTable = rollupAnswers(filter) ? 'rollup' : 'detailed';
+  return (await queryReceivedFrom(db, period, filter, null, table)).get('') ?? emptyCounters();
 }
 
-export async function queryReceivedBy(
+export function queryReceivedBy(
   db: CurDatabase,
   period: Period,
   filter: AggFilter,
   dimension: AggDimension,
 ): Promise<Map<string, Counters>> {
-  const sums = new Map<string, PackedCounters>();
-  for (const row of await receivedRows(db, period)) {
-    if (!matches(row, filter)) continue;
-    const key = dimension === 'day' ? row.day : dimValue(row, dimension);
-    let c = sums.get(key);
-    if (!c) {
-      c = emptyPacked();
-      sums.set(key, c);
-    }
-    addPacked(c, row.c);
-  }
-  return new Map([...sums].map(([k, c]) => [k, unpackCounters(c)]));
+  return queryReceivedFrom(db, period, filter, dimension, rollupAnswers(filter, dimension) ? 'rollup' : 'detailed');
 }
 
 /** All-time totals per source (data quality view, records per source). */

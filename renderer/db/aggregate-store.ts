@@ -5,7 +5,17 @@
  * the aggregate version so readers' in-memory caches can drop them incrementally.
  */
 import type { Table } from 'dexie';
-import { addPacked, isZeroPacked, type AggDelta, type CategoryRow, type DeadlineRow, type ReceivedRow, type SourceTotalsRow } from './aggregate-model';
+import {
+  addPacked,
+  isZeroPacked,
+  type AggDelta,
+  type CategoryRow,
+  type DeadlineRow,
+  type PackedCounters,
+  type ReceivedRow,
+  type RollupRow,
+  type SourceTotalsRow,
+} from './aggregate-model';
 import { getExistingRows } from './bulk-read';
 import type { AggGoneRow, AggMetaRow } from './schema';
 
@@ -17,6 +27,8 @@ export interface AggTables {
   aggMeta: Table<AggMetaRow, string>;
   /** Absent while upgrading through schema versions older than the category aggregate. */
   aggCategory?: Table<CategoryRow, string>;
+  /** Absent while upgrading through schema versions older than the received rollup (v4 sums it). */
+  aggReceivedRollup?: Table<RollupRow, string>;
 }
 
 export const DEADLINE_META_KEY = 'deadline';
@@ -25,7 +37,13 @@ export const GONE_KEEP_VERSIONS = 2000;
 
 
 export async function flushAggDelta(t: AggTables, delta: AggDelta): Promise<void> {
-  await Promise.all([flushReceived(t, delta), flushTotals(t, delta), flushDeadline(t, delta), flushCategory(t, delta)]);
+  await Promise.all([
+    flushPacked(t.aggReceived, delta.received, (key, d, c) => ({ key, day: d.day, ...d.dims, c })),
+    t.aggReceivedRollup ? flushPacked(t.aggReceivedRollup, delta.rollup, (key, d, c) => ({ key, day: d.day, sector: d.sector, source: d.source, c })) : null,
+    flushTotals(t, delta),
+    flushDeadline(t, delta),
+    flushCategory(t, delta),
+  ]);
 }
 
 async function flushCategory(t: AggTables, delta: AggDelta): Promise<void> {
@@ -56,22 +74,27 @@ function fewDays(sortedKeys: string[]): boolean {
   return true;
 }
 
-async function flushReceived(t: AggTables, delta: AggDelta): Promise<void> {
-  const keys = [...delta.received.keys()].filter((k) => !isZeroPacked(delta.received.get(k)!.c));
+/** Adds packed-counter deltas to day-prefixed rows (received and its rollup); rows reaching zero go. */
+async function flushPacked<D extends { c: PackedCounters }, R extends { key: string; c: PackedCounters }>(
+  table: Table<R, string>,
+  deltas: Map<string, D>,
+  rowOf: (key: string, d: D, c: PackedCounters) => R,
+): Promise<void> {
+  const keys = [...deltas.keys()].filter((k) => !isZeroPacked(deltas.get(k)!.c));
   if (keys.length === 0) return;
   // Keys start with the day: a page of consecutive days is one range read.
-  const existing = await getExistingRows(t.aggReceived, keys, (r) => r.key, null, fewDays);
-  const put: ReceivedRow[] = [];
+  const existing = await getExistingRows(table, keys, (r) => r.key, null, fewDays);
+  const put: R[] = [];
   const del: string[] = [];
   keys.forEach((key) => {
-    const d = delta.received.get(key)!;
+    const d = deltas.get(key)!;
     const row = existing.get(key);
     const c = row ? addPacked(row.c, d.c) : d.c;
     if (isZeroPacked(c)) del.push(key);
-    else put.push({ key, day: d.day, ...d.dims, c });
+    else put.push(rowOf(key, d, c));
   });
-  if (put.length) await t.aggReceived.bulkPut(put);
-  if (del.length) await t.aggReceived.bulkDelete(del);
+  if (put.length) await table.bulkPut(put);
+  if (del.length) await table.bulkDelete(del);
 }
 
 async function flushTotals(t: AggTables, delta: AggDelta): Promise<void> {

@@ -6,7 +6,7 @@ import { workCalendar } from '../../shared/domain/calendar';
 import { openDb } from './db';
 import { clearAppeals, deleteAppeals, getAppeal, getAppeals, upsertAppeals } from './appeals-repo';
 import { readAggregates, recountAggregates, type AggregateSnapshot } from './aggregate-recount';
-import { queryDeadlines, queryDeadlinesBy, queryOverdueAgeing, queryReceived } from './aggregate-queries';
+import { queryDeadlines, queryDeadlinesBy, queryOverdueAgeing, queryReceived, type Counters } from './aggregate-queries';
 import { classifyAt, finishedAtOf } from '../../shared/domain/classify';
 import { computeMeasures } from '../../shared/domain/measures';
 import { emptyAgeing, emptyDeadlineCounts, type DeadlineCounts } from './deadline-bands';
@@ -24,16 +24,21 @@ afterEach(async () => {
   for (const db of opened.splice(0)) await db.delete();
 });
 
-function expectSameAggregates(actual: AggregateSnapshot, expected: AggregateSnapshot) {
-  expect([...actual.deadline].sort()).toEqual([...expected.deadline].sort());
-  expect([...actual.received.keys()].sort()).toEqual([...expected.received.keys()].sort());
-  for (const [key, c] of expected.received) {
-    const a = actual.received.get(key)!;
+function expectSameCounters(actual: Map<string, Counters>, expected: Map<string, Counters>) {
+  expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+  for (const [key, c] of expected) {
+    const a = actual.get(key)!;
     for (const [field, value] of Object.entries(c)) {
       if (Array.isArray(value)) expect(a[field as keyof typeof a]).toEqual(value);
       else expect(a[field as keyof typeof a] as number).toBeCloseTo(value as number, 6);
     }
   }
+}
+
+function expectSameAggregates(actual: AggregateSnapshot, expected: AggregateSnapshot) {
+  expect([...actual.deadline].sort()).toEqual([...expected.deadline].sort());
+  expectSameCounters(actual.received, expected.received);
+  expectSameCounters(actual.rollup, expected.rollup);
   expect([...actual.totals.keys()].sort()).toEqual([...expected.totals.keys()].sort());
   expect([...actual.category].sort()).toEqual([...expected.category].sort());
 }

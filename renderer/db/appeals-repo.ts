@@ -39,7 +39,7 @@ export function toStoredAppeal(appeal: Appeal, timeZone: string): StoredAppeal {
 
 /** Tables every appeal write touches (the sync engine adds its own to the same transaction). */
 export function appealWriteTables(db: CurDatabase) {
-  return [db.appeals, db.tombstones, db.aggReceived, db.aggDeadline, db.aggGone, db.aggTotals, db.aggMeta, db.aggCategory];
+  return [db.appeals, db.tombstones, db.aggReceived, db.aggReceivedRollup, db.aggDeadline, db.aggGone, db.aggTotals, db.aggMeta, db.aggCategory];
 }
 
 /**
@@ -131,7 +131,8 @@ export function deleteAppeals(db: CurDatabase, ids: readonly string[], deletedAt
 export async function clearAppeals(db: CurDatabase): Promise<void> {
   await db.transaction('rw', [...appealWriteTables(db), db.syncState], async () => {
     const meta = (await db.aggMeta.get(DEADLINE_META_KEY)) ?? { key: DEADLINE_META_KEY, version: 0, goneFloor: 0 };
-    await Promise.all([db.appeals, db.tombstones, db.aggReceived, db.aggDeadline, db.aggGone, db.aggTotals, db.aggCategory].map((t) => t.clear()));
+    const cleared = [db.appeals, db.tombstones, db.aggReceived, db.aggReceivedRollup, db.aggDeadline, db.aggGone, db.aggTotals, db.aggCategory];
+    await Promise.all(cleared.map((t) => t.clear()));
     await db.aggMeta.put({ key: DEADLINE_META_KEY, version: meta.version + 1, goneFloor: meta.version + 1 });
     // Checkpoints refer to data that is gone: the next pull starts from the beginning.
     await db.syncState.toCollection().modify({ checkpoint: null });

@@ -5,7 +5,7 @@ import { SCHEMA_V1 } from './migrations';
 import { openDb } from './db';
 import { toStoredAppeal } from './appeals-repo';
 import { readAggregates, recountAggregates } from './aggregate-recount';
-import { queryDeadlines, queryReceived } from './aggregate-queries';
+import { queryDeadlines, queryReceived, queryReceivedBy, queryReceivedFrom } from './aggregate-queries';
 import { queryCategoriesBy } from './category-queries';
 import { makeAppeal, T0 } from './test-support';
 
@@ -26,7 +26,7 @@ describe('schema migrations', () => {
 
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.appeals.toArray()).toEqual(appeals);
     expect(await db.settings.get('sync.intervalMin')).toEqual({ key: 'sync.intervalMin', value: 7 });
     expect(await db.audit.count()).toBe(1);
@@ -34,6 +34,11 @@ describe('schema migrations', () => {
     const recount = await recountAggregates(db);
     expect([...aggs.deadline].sort()).toEqual([...recount.deadline].sort());
     expect([...aggs.received.keys()].sort()).toEqual([...recount.received.keys()].sort());
+    // v4 sums the received rows into the day × sector × source rollup.
+    expect([...aggs.rollup].sort()).toEqual([...recount.rollup].sort());
+    expect(aggs.rollup.size).toBe(1);
+    const day = { from: '2025-11-18', to: '2025-11-18' };
+    expect(await queryReceivedBy(db, day, {}, 'sector')).toEqual(await queryReceivedFrom(db, day, {}, 'sector', 'detailed'));
     expect(await queryReceived(db, { from: '2025-11-18', to: '2025-11-18' })).toMatchObject({ received: 3, answered: 1, rated: 1 });
     expect(await queryDeadlines(db, {}, T0)).toMatchObject({ open: 2, overdue: 1 });
     expect([...aggs.category]).toEqual([...recount.category]);

@@ -4,7 +4,7 @@
  */
 import type { Transaction } from 'dexie';
 import type { StoredAppeal } from './schema';
-import { AggDelta, contributionOf } from './aggregate-model';
+import { AggDelta, addPacked, contributionOf, emptyPacked, rollupKey, type ReceivedRow, type RollupRow } from './aggregate-model';
 import { flushAggDelta, type AggTables } from './aggregate-store';
 
 export const SCHEMA_V1 = {
@@ -31,6 +31,13 @@ export const SCHEMA_V2 = {
 export const SCHEMA_V3 = {
   ...SCHEMA_V2,
   aggCategory: 'key',
+} as const;
+
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  // The v3 registry index on repeats' originals (declared on top of SCHEMA_V3 in schema.ts).
+  appeals: `${SCHEMA_V3.appeals}, originalId`,
+  aggReceivedRollup: 'key',
 } as const;
 
 function aggTablesOf(tx: Transaction): AggTables {
@@ -60,7 +67,26 @@ export async function upgradeToV2(tx: Transaction, timeZone: string): Promise<vo
 export async function upgradeToV3(tx: Transaction, timeZone: string): Promise<void> {
   const delta = await deltaOfAll(tx, timeZone);
   delta.received.clear();
+  delta.rollup.clear();
   delta.deadline.clear();
   delta.totals.clear();
   await flushAggDelta({ ...aggTablesOf(tx), aggCategory: tx.table('aggCategory') }, delta);
+}
+
+/**
+ * v3 → v4: builds the received rollup (day × sector × source) by summing the received rows already
+ * stored, which hold exactly the same counters per finer key: no pass over the appeals is needed.
+ */
+export async function upgradeToV4(tx: Transaction): Promise<void> {
+  const rollup = new Map<string, RollupRow>();
+  await tx.table<ReceivedRow, string>('aggReceived').each((row) => {
+    const key = rollupKey(row.day, row.sector, row.source);
+    let r = rollup.get(key);
+    if (!r) {
+      r = { key, day: row.day, sector: row.sector, source: row.source, c: emptyPacked() };
+      rollup.set(key, r);
+    }
+    addPacked(r.c, row.c);
+  });
+  await tx.table<RollupRow, string>('aggReceivedRollup').bulkPut([...rollup.values()]);
 }

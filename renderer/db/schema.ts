@@ -7,8 +7,8 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { Appeal } from '../../shared/domain/appeal';
-import type { CategoryRow, DeadlineRow, ReceivedRow, SourceTotalsRow } from './aggregate-model';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, upgradeToV2, upgradeToV3 } from './migrations';
+import type { CategoryRow, DeadlineRow, ReceivedRow, RollupRow, SourceTotalsRow } from './aggregate-model';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, upgradeToV2, upgradeToV3, upgradeToV4 } from './migrations';
 
 /** Appeal as stored: index helpers derived from the domain record on every write. */
 export interface StoredAppeal extends Appeal {
@@ -108,6 +108,8 @@ export class CurDatabase extends Dexie {
   aggTotals!: Table<SourceTotalsRow, string>;
   aggMeta!: Table<AggMetaRow, string>;
   aggCategory!: Table<CategoryRow, string>;
+  /** Received counters per day × sector × source (period reads without municipality/organisation). */
+  aggReceivedRollup!: Table<RollupRow, string>;
   /** Region time zone used for received days (set once per database). */
   readonly timeZone: string;
 
@@ -125,5 +127,9 @@ export class CurDatabase extends Dexie {
       .upgrade((tx) => upgradeToV3(tx, this.timeZone));
     // v3 (registry): repeats by their original, for the appeal card; only repeats carry the key.
     this.version(3).stores({ appeals: `${SCHEMA_V2.appeals}, originalId` });
+    // v4: received rollup per day × sector × source, summed from the received rows on upgrade.
+    this.version(4)
+      .stores(SCHEMA_V4)
+      .upgrade((tx) => upgradeToV4(tx));
   }
 }

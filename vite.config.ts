@@ -29,6 +29,7 @@ export default defineConfig({
     include: ['shared/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}', 'electron/**/*.test.ts', 'tests/unit/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    setupFiles: ['tests/unit/setup-async-timeout.ts'],
     coverage: {
       provider: 'v8',
       include: ['shared/domain/**/*.ts'],

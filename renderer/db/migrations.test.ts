@@ -1,9 +1,11 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { SCHEMA_V1 } from './migrations';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, upgradeToV2, upgradeToV3 } from './migrations';
 import { openDb } from './db';
 import { toStoredAppeal } from './appeals-repo';
+import { AggDelta, contributionOf } from './aggregate-model';
+import { flushAggDelta } from './aggregate-store';
 import { readAggregates, recountAggregates } from './aggregate-recount';
 import { queryDeadlines, queryReceived, queryReceivedBy, queryReceivedFrom } from './aggregate-queries';
 import { queryCategoriesBy } from './category-queries';
@@ -43,6 +45,57 @@ describe('schema migrations', () => {
     expect(await queryDeadlines(db, {}, T0)).toMatchObject({ open: 2, overdue: 1 });
     expect([...aggs.category]).toEqual([...recount.category]);
     expect(await queryCategoriesBy(db, { from: '2025-11-18', to: '2025-11-18' }, null)).toEqual(new Map([['housing', new Map([['Водоснабжение', 1]])]]));
+    await db.delete();
+  });
+
+  it('upgrades a version 3 store (aggregates, no rollup) by summing its received rows into the rollup', async () => {
+    const name = 'migration-v3';
+    const tz = 'Europe/Moscow';
+    const v3 = new Dexie(name);
+    v3.version(1).stores(SCHEMA_V1);
+    v3.version(2).stores(SCHEMA_V2).upgrade((tx) => upgradeToV2(tx, tz));
+    v3.version(3).stores({ ...SCHEMA_V3, appeals: `${SCHEMA_V3.appeals}, originalId` }).upgrade((tx) => upgradeToV3(tx, tz));
+    await v3.open();
+    // Several municipalities and organisations per day × sector × source, over two days.
+    const appeals = [
+      makeAppeal({ externalId: '1', municipality: 'm1', orgCurrent: 'org-a', rating: 4 }),
+      makeAppeal({ externalId: '2', municipality: 'm2', orgCurrent: 'org-b', status: 'answered', answeredAt: T0 + 7_200_000 }),
+      makeAppeal({ externalId: '3', municipality: null, orgCurrent: null, sector: 'roads' }),
+      makeAppeal({ source: 'im', externalId: '4', municipality: 'm1', receivedAt: T0 + 86_400_000 }),
+    ].map((a) => toStoredAppeal(a, tz));
+    await v3.table('appeals').bulkPut(appeals);
+    // The v3 write path: received rows built from the appeals, as the store held them.
+    const delta = new AggDelta();
+    for (const a of appeals) delta.add(contributionOf(a, tz), 1);
+    await v3.transaction('rw', ['aggReceived', 'aggDeadline', 'aggGone', 'aggTotals', 'aggMeta', 'aggCategory'], () =>
+      flushAggDelta(
+        {
+          aggReceived: v3.table('aggReceived'),
+          aggDeadline: v3.table('aggDeadline'),
+          aggGone: v3.table('aggGone'),
+          aggTotals: v3.table('aggTotals'),
+          aggMeta: v3.table('aggMeta'),
+          aggCategory: v3.table('aggCategory'),
+        },
+        delta,
+      ),
+    );
+    expect(await v3.table('aggReceived').count()).toBe(4);
+    v3.close();
+
+    const db = openDb(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.appeals.toArray()).toEqual([...appeals].sort((a, b) => a.id.localeCompare(b.id)));
+    const aggs = await readAggregates(db);
+    const recount = await recountAggregates(db);
+    expect([...aggs.rollup].sort()).toEqual([...recount.rollup].sort());
+    expect(aggs.rollup.size).toBe(3);
+    const period = { from: '2025-11-18', to: '2025-11-19' };
+    for (const dim of ['sector', 'source', 'day'] as const) {
+      expect(await queryReceivedFrom(db, period, {}, dim, 'rollup')).toEqual(await queryReceivedFrom(db, period, {}, dim, 'detailed'));
+    }
+    expect(await queryReceived(db, period)).toMatchObject({ received: 4, answered: 1, rated: 1 });
     await db.delete();
   });
 });

@@ -10,7 +10,7 @@ import { makeAppeal, T0 } from '../../renderer/db/test-support';
 import type { CurDatabase } from '../../renderer/db/schema';
 import { loadOverview } from '../../renderer/features/overview/queries';
 import { loadOverdueSummary } from '../../renderer/features/overdue/queries';
-import { queryDeadlinesBy, queryReceivedBy } from '../../renderer/db/aggregate-queries';
+import { queryDeadlinesBy, queryReceivedBy, queryReceivedFrom } from '../../renderer/db/aggregate-queries';
 import type { BenchContext, BenchModule, BenchResult } from './harness-types';
 
 const DAY = 86_400_000;
@@ -91,8 +91,10 @@ const bench: BenchModule = {
     const [, sectorOnly] = await timed(() => loadOverview(db, { ...params, sector: 'housing' }));
     // Where the recompute's time goes: the received-measure rows of the period, or the deadline walk.
     const [, receivedPart] = await timed(() => queryReceivedBy(db, PERIOD, {}, 'sector'));
+    const [, detailedPart] = await timed(() => queryReceivedFrom(db, PERIOD, {}, 'sector', 'detailed'));
     const [, deadlinePart] = await timed(() => queryDeadlinesBy(db, {}, T0, 'sector'));
     const periodRows = await db.aggReceived.where(':id').between(PERIOD.from, `${PERIOD.to}\u0002`, true, false).count();
+    const rollupRows = await db.aggReceivedRollup.where(':id').between(PERIOD.from, `${PERIOD.to}\u0002`, true, false).count();
     db.close();
     return [
       { name: `overview first read (${ctx.scale} appeals)`, value: cold, unit: 'ms', target: 100 },
@@ -101,7 +103,9 @@ const bench: BenchModule = {
       { name: 'overview recompute, one sector', value: sectorOnly, unit: 'ms', target: 100 },
       { name: 'overdue summary recompute (median of 3)', value: median(overdue), unit: 'ms', target: 100 },
       { name: 'overview part: received aggregates of a 30-day period by sector', value: receivedPart, unit: 'ms', target: null },
+      { name: 'overview part: same, from the detailed table (no rollup)', value: detailedPart, unit: 'ms', target: null },
       { name: 'overview part: received aggregate rows in a 30-day period', value: periodRows, unit: 'rows', target: null },
+      { name: 'overview part: received rollup rows (day x sector x source) in a 30-day period', value: rollupRows, unit: 'rows', target: null },
       { name: 'overview part: deadline aggregates by sector', value: deadlinePart, unit: 'ms', target: null },
     ];
   },

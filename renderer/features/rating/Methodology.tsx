@@ -3,7 +3,7 @@ import { formatPercent } from '../../../shared/format/ru';
 import { Card } from '../../ui/Card';
 import { useLang, useT } from '../../i18n';
 import { ratingMessages } from './messages';
-import { weightShares } from './weights';
+import { weightShares } from '../../db/rating-weights';
 
 const KEYS = ['quantity', 'speed', 'quality', 'completeness'] as const;
 

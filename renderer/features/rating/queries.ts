@@ -6,7 +6,7 @@ import type { RegionPack } from '../../../shared/domain/region-pack';
 import { useAppNow } from '../../app/use-app-now';
 import { getDb } from '../../db/db';
 import { queryRating, type RatedUnit, type RatingDimension } from '../../db/rating-queries';
-import { loadWeights } from './weights';
+import { loadWeights } from '../../db/rating-weights';
 
 export interface RatingView {
   rows: RatedUnit[];

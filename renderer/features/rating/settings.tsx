@@ -7,7 +7,7 @@ import { SettingsSection } from '../../ui/SettingsSection';
 import { useT } from '../../i18n';
 import { ratingMessages } from './messages';
 import { useWeights } from './queries';
-import { saveWeights, validWeights } from './weights';
+import { saveWeights, validWeights } from '../../db/rating-weights';
 
 const KEYS = ['quantity', 'speed', 'quality', 'completeness'] as const;
 

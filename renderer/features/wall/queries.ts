@@ -13,8 +13,8 @@ import {
 } from '../../db/aggregate-queries';
 import type { Counters } from '../../db/aggregate-model';
 import { queryRating, type RatedUnit } from '../../db/rating-queries';
-import { getSetting } from '../../db/settings-repo';
-import { DEFAULT_RATING_WEIGHTS, type RatingWeights } from '../../../shared/domain/rating';
+import { loadWeights } from '../../db/rating-weights';
+import { queryCategoriesBy } from '../../db/category-queries';
 import type { RegionPack } from '../../../shared/domain/region-pack';
 import { regionDayEnd, regionDayStart } from '../../../shared/domain/time';
 import type { DayRange } from '../../../shared/wall';
@@ -118,19 +118,6 @@ export async function loadDynamics(
   return { bySource, bySector };
 }
 
-const RATING_WEIGHTS_KEY = 'rating.weights';
-const WEIGHT_KEYS = ['quantity', 'speed', 'quality', 'completeness'] as const;
-
-/** The centre's rating weights (set in the rating settings), or the defaults when unset or invalid. */
-async function ratingWeights(db: CurDatabase): Promise<RatingWeights> {
-  const stored = await getSetting<unknown>(db, RATING_WEIGHTS_KEY, null);
-  if (!stored || typeof stored !== 'object') return { ...DEFAULT_RATING_WEIGHTS };
-  const w = stored as Record<string, unknown>;
-  const valid = WEIGHT_KEYS.every((k) => typeof w[k] === 'number' && Number.isFinite(w[k]) && (w[k] as number) >= 0);
-  if (!valid || WEIGHT_KEYS.every((k) => w[k] === 0)) return { ...DEFAULT_RATING_WEIGHTS };
-  return { quantity: w.quantity as number, speed: w.speed as number, quality: w.quality as number, completeness: w.completeness as number };
-}
-
 /** The municipality rating, the same rows as the operator's rating screen (store's queryRating). */
 export async function loadRating(
   db: CurDatabase,
@@ -140,7 +127,7 @@ export async function loadRating(
   filter: WallFilter,
   now: number,
 ): Promise<RatedUnit[]> {
-  const weights = await ratingWeights(db);
+  const weights = await loadWeights(db);
   // The unit dimension is never filtered: a municipality focus highlights its row instead.
   const base = { ...filter, municipality: undefined };
   return queryRating(db, { dimension: 'municipality', period: range, previous, filter: base, weights, now, pack });
@@ -151,32 +138,27 @@ function seriesOf(byDay: Map<string, Counters>, days: readonly string[]): number
 }
 
 /**
- * The most frequent categories among the latest `limit` appeals of a sector in the range
- * (a bounded read of the [sector+receivedAt] index, newest first). Returns [category, count].
+ * The most frequent category of each sector in the range. Without a municipality focus this is
+ * exact, from the category aggregate; with one (the aggregate has no municipality) it is the most
+ * frequent among the sector's latest appeals there.
  */
-export async function latestTopCategory(
+export async function topCategoryBySector(
   db: CurDatabase,
-  sector: string,
+  sectorIds: readonly string[],
   range: DayRange,
   timeZone: string,
   municipality: string | undefined,
-  limit: number,
-): Promise<{ category: string | null; sample: number }> {
-  const from = regionDayStart(range.from, timeZone);
-  const to = regionDayEnd(range.to, timeZone);
-  const counts = new Map<string, number>();
-  let sample = 0;
-  await db.appeals
-    .where('[sector+receivedAt]')
-    .between([sector, from], [sector, to], true, true)
-    .reverse()
-    .limit(limit)
-    .each((row) => {
-      // Project at once: only the category (and municipality for the focus) are looked at.
-      if (municipality !== undefined && row.municipality !== municipality) return;
-      sample += 1;
-      if (row.category) counts.set(row.category, (counts.get(row.category) ?? 0) + 1);
-    });
+  sample: number,
+): Promise<(string | null)[]> {
+  if (municipality === undefined) {
+    const bySector = await queryCategoriesBy(db, range, null);
+    return sectorIds.map((id) => mostFrequent(bySector.get(id) ?? new Map()));
+  }
+  return Promise.all(sectorIds.map((id) => latestTopCategory(db, id, range, timeZone, municipality, sample)));
+}
+
+/** The key with the highest count; ties go to the alphabetically first, so the wall does not flicker. */
+function mostFrequent(counts: Map<string, number>): string | null {
   let best: string | null = null;
   let bestCount = 0;
   for (const [category, n] of counts) {
@@ -185,7 +167,35 @@ export async function latestTopCategory(
       bestCount = n;
     }
   }
-  return { category: best, sample };
+  return best;
+}
+
+/**
+ * The most frequent categories among the latest `limit` appeals of a sector in the range
+ * (a bounded read of the [sector+receivedAt] index, newest first).
+ */
+async function latestTopCategory(
+  db: CurDatabase,
+  sector: string,
+  range: DayRange,
+  timeZone: string,
+  municipality: string | undefined,
+  limit: number,
+): Promise<string | null> {
+  const from = regionDayStart(range.from, timeZone);
+  const to = regionDayEnd(range.to, timeZone);
+  const counts = new Map<string, number>();
+  await db.appeals
+    .where('[sector+receivedAt]')
+    .between([sector, from], [sector, to], true, true)
+    .reverse()
+    .limit(limit)
+    .each((row) => {
+      // Project at once: only the category (and municipality for the focus) are looked at.
+      if (municipality !== undefined && row.municipality !== municipality) return;
+      if (row.category) counts.set(row.category, (counts.get(row.category) ?? 0) + 1);
+    });
+  return mostFrequent(counts);
 }
 
 export interface GeoPoint {

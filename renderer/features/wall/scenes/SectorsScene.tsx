@@ -1,7 +1,6 @@
 /**
  * Scene 3 «Отрасли»: one panel per sector (the standard eight, the region's own, «Прочее»):
- * volume, a daily trend sparkline, overdue now, on-time share and the most frequent topic among
- * the sector's latest appeals. A sector focus outlines its panel and dims the others; a
+ * volume, a daily trend sparkline, overdue now, on-time share and the most frequent topic. A sector focus outlines its panel and dims the others; a
  * municipality focus filters every panel to that municipality.
  */
 import { formatNumber, formatPercent } from '../../../../shared/format/ru';
@@ -9,12 +8,12 @@ import { share } from '../../../../shared/wall';
 import { useT } from '../../../i18n';
 import { CountUp } from '../CountUp';
 import { wallMessages } from '../messages';
-import { latestTopCategory, loadSectors } from '../queries';
-import { Sparkline } from '../Sparkline';
+import { loadSectors, topCategoryBySector } from '../queries';
+import { Sparkline } from '../../../ui/Sparkline';
 import { useSceneData } from '../use-scene-data';
 import type { SceneProps } from './types';
 
-/** Bounded read per sector for the top topic (newest first). */
+/** Bounded read per sector for the top topic under a municipality focus (newest first). */
 const TOPIC_SAMPLE = 300;
 
 export function SectorsScene({ scope, region }: SceneProps) {
@@ -24,7 +23,7 @@ export function SectorsScene({ scope, region }: SceneProps) {
   const filter = municipality ? { municipality } : {};
   const data = useSceneData((db) => loadSectors(db, scope.range, scope.days, sectorIds, filter, scope.now), [scope.key, sectorIds.join(',')], scope.identity);
   const topics = useSceneData(
-    (db) => Promise.all(sectorIds.map((id) => latestTopCategory(db, id, scope.range, scope.timeZone, municipality, TOPIC_SAMPLE))),
+    (db) => topCategoryBySector(db, sectorIds, scope.range, scope.timeZone, municipality, TOPIC_SAMPLE),
     [scope.key, sectorIds.join(',')],
     scope.identity,
   );
@@ -40,7 +39,7 @@ export function SectorsScene({ scope, region }: SceneProps) {
         const c = data.received.get(sector.id);
         const overdue = data.deadlines.get(sector.id)?.overdue ?? 0;
         const onTime = c ? share(c.answeredOnTime, c.answeredOnTime + c.answeredLate) : null;
-        const topic = topics?.[i];
+        const topic = topics?.[i] ?? null;
         const classes = ['wall-panel', 'wall-sector'];
         if (focusSector === sector.id) classes.push('wall-panel--focus');
         else if (focusSector) classes.push('wall-panel--dim');
@@ -57,8 +56,8 @@ export function SectorsScene({ scope, region }: SceneProps) {
               <dt>{t('onTime')}</dt>
               <dd>{formatPercent(onTime, 0)}</dd>
             </dl>
-            <div className="wall-sector__topic wall-muted" title={topic?.category ?? undefined}>
-              {topic?.category ?? t('noValue')}
+            <div className="wall-sector__topic wall-muted" title={topic ?? undefined}>
+              {topic ?? t('noValue')}
             </div>
           </section>
         );

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RATING_WEIGHTS } from '../../../shared/domain/rating';
-import { openDb } from '../../db/db';
-import { loadWeights, saveWeights, validWeights, weightShares } from './weights';
+import { DEFAULT_RATING_WEIGHTS } from '../../shared/domain/rating';
+import { openDb } from './db';
+import { loadWeights, saveWeights, validWeights, weightShares } from './rating-weights';
 
 describe('rating weights', () => {
   it('rejects negative, non-numeric and all-zero weight sets', () => {

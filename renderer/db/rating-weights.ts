@@ -1,7 +1,10 @@
-/** The rating weights setting: read and written through the settings table, validated on the way in. */
-import { DEFAULT_RATING_WEIGHTS, type RatingWeights } from '../../../shared/domain/rating';
-import type { CurDatabase } from '../../db/schema';
-import { getSetting, setSetting } from '../../db/settings-repo';
+/**
+ * The rating weights setting, shared by the rating screen and the wall's rating scene: read and
+ * written through the settings table, validated on the way in, defaults when unset or invalid.
+ */
+import { DEFAULT_RATING_WEIGHTS, type RatingWeights } from '../../shared/domain/rating';
+import type { CurDatabase } from './schema';
+import { getSetting, setSetting } from './settings-repo';
 
 export const RATING_WEIGHTS_KEY = 'rating.weights';
 const KEYS = ['quantity', 'speed', 'quality', 'completeness'] as const;

@@ -8,7 +8,9 @@
  * Env: BENCH_SCALE (appeals, default 1000000), BENCH_ONLY (substring of a module title),
  * BENCH_TIMEOUT_MIN (default 240), CHROMIUM_PATH (default /usr/bin/chromium).
  */
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
 import { chromium } from 'playwright-core';
@@ -50,16 +52,19 @@ const server = await preview({ configFile, build: { outDir }, preview: { port: 0
 const base = server.resolvedUrls?.local[0];
 if (!base) throw new Error('Vite preview did not report a URL');
 
+// A persistent profile on disk: a plain launch gives an incognito context whose IndexedDB lives in
+// memory with a small quota, which a million appeals exceed (QuotaExceededError near 400k rows).
+const profileDir = await mkdtemp(join(tmpdir(), 'cur-bench-profile-'));
 let browser;
 let exitCode = 0;
 try {
-  browser = await chromium.launch({
+  browser = await chromium.launchPersistentContext(profileDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
     timeout: 120_000,
   });
-  const page = await browser.newPage();
+  const page = browser.pages()[0] ?? (await browser.newPage());
   page.setDefaultTimeout(timeoutMs);
   page.on('console', (msg) => {
     const text = msg.text();
@@ -88,5 +93,6 @@ try {
   await browser?.close();
   await new Promise((resolve) => server.httpServer.close(resolve));
   await rm(outDir, { recursive: true, force: true });
+  await rm(profileDir, { recursive: true, force: true });
 }
 process.exit(exitCode);

@@ -1,7 +1,7 @@
 /**
  * Sync entry points for the UI. One window per machine is the leader (Web Locks API): it runs the
- * sync engine in a dedicated worker and relays the worker's feed requests to the platform. Other
- * windows send their commands to the leader over a BroadcastChannel and see the data and the sync
+ * sync engine in a dedicated worker and relays the worker's feed requests and watched-folder reads
+ * to the platform. Other windows send their commands to the leader over a BroadcastChannel and see the data and the sync
  * state change live (liveQuery). When the leader window closes, its lock is released and another
  * window takes over.
  */
@@ -32,7 +32,12 @@ function initMessage(): WorkerInit {
     packId: pack.id,
     demo: { enabled: boot.demo, scale: boot.demoScale, seed: boot.demoSeed },
     demoNow: boot.demoNow,
+    canWatchFolders: platform.canWatchFolders,
   };
+}
+
+function errorOf(error: unknown) {
+  return { name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) };
 }
 
 function startWorker(): LeaderState {
@@ -43,13 +48,15 @@ function startWorker(): LeaderState {
     if (msg.type === 'fetch') {
       platform.fetchFeed(msg.request).then(
         (response) => send({ type: 'fetch-result', id: msg.id, ok: true, response }),
-        (error: unknown) =>
-          send({
-            type: 'fetch-result',
-            id: msg.id,
-            ok: false,
-            error: { name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) },
-          }),
+        (error: unknown) => send({ type: 'fetch-result', id: msg.id, ok: false, error: errorOf(error) }),
+      );
+    } else if (msg.type === 'folder') {
+      const call = msg.call;
+      const result: Promise<Awaited<ReturnType<typeof platform.listWatchFolder>> | Blob> =
+        call.op === 'list' ? platform.listWatchFolder(call.folder) : platform.readWatchFile(call.path);
+      result.then(
+        (value) => send({ type: 'folder-result', id: msg.id, ok: true, value }),
+        (error: unknown) => send({ type: 'folder-result', id: msg.id, ok: false, error: errorOf(error) }),
       );
     } else if (msg.type === 'fatal') {
       console.error('Sync worker failed to start:', msg.message);
@@ -61,7 +68,7 @@ function startWorker(): LeaderState {
 
 /** Without Worker support (old hosts, some test environments) the engine runs in the window. */
 function startInWindow(): LeaderState {
-  const host: SyncHost = startSyncHost(initMessage(), (request) => platform.fetchFeed(request));
+  const host: SyncHost = startSyncHost(initMessage(), platform);
   return {
     send(message) {
       if (message.type === 'sync-now') void host.scheduler.syncNow(message.sourceId);

@@ -1,6 +1,7 @@
 /**
- * Which sources sync: the demo region when the boot option `demo` is on, plus every enabled HTTP
- * feed from the settings. Runs wherever the scheduler runs (the worker).
+ * Which sources sync: the demo region when the boot option `demo` is on, every enabled HTTP feed
+ * from the settings, and the watched folder of exports when the host can watch folders (Electron)
+ * and one is chosen on the import screen. Runs wherever the scheduler runs (the worker).
  */
 import type { RegionPack } from '../../shared/domain/region-pack';
 import { sectorsOf } from '../../shared/domain/sectors';
@@ -8,14 +9,17 @@ import type { CurDatabase } from '../db/schema';
 import type { SchedulerEntry } from './scheduler';
 import { getFeeds, getIntervalsMin, intervalMsFor } from './sync-settings';
 import { createDemoSource } from './sources/demo-source';
-import { createHttpFeedSource, type FetchFeed } from './sources/http-feed-source';
+import { createHttpFeedSource } from './sources/http-feed-source';
+import { createWatchedFolderSource } from './sources/watched-folder';
+import { diffWithStore, getWatchFolder, loadImportSettings } from '../features/import/queries';
+import type { SyncPlatform } from './worker-protocol';
 
 export interface RegistryOptions {
   demo: { enabled: boolean; scale: number; seed: number };
   pack: RegionPack;
   /** The app clock (frozen by `?demoNow=` in tests). */
   now: () => number;
-  fetchFeed: FetchFeed;
+  platform: SyncPlatform;
 }
 
 export async function buildSources(db: CurDatabase, options: RegistryOptions): Promise<SchedulerEntry[]> {
@@ -31,8 +35,20 @@ export async function buildSources(db: CurDatabase, options: RegistryOptions): P
     if (!feed.enabled || !feed.baseUrl) continue;
     const source = createHttpFeedSource(
       { id: feed.id, label: feed.label, baseUrl: feed.baseUrl, token: feed.token, knownSectors, knownMunicipalities },
-      options.fetchFeed,
+      options.platform.fetchFeed,
     );
+    entries.push({ source, intervalMs: intervalMsFor(intervals, source.id) });
+  }
+  if (options.platform.canWatchFolders && (await getWatchFolder(db))) {
+    const source = createWatchedFolderSource({
+      platform: options.platform,
+      getFolder: () => getWatchFolder(db),
+      getSettings: () => loadImportSettings(db),
+      pack: options.pack,
+      now: options.now,
+      // A re-exported file rewrites only the records that changed, as a manual import does.
+      keepChanged: async (appeals) => (await diffWithStore(db, appeals)).toWrite,
+    });
     entries.push({ source, intervalMs: intervalMsFor(intervals, source.id) });
   }
   return entries;

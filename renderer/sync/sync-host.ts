@@ -6,11 +6,11 @@
 import { liveQuery, type Subscription } from 'dexie';
 import { packById } from '../app/region';
 import { openDb } from '../db/db';
+import { WATCH_FOLDER_KEY } from '../features/import/queries';
 import { FEEDS_KEY, INTERVALS_KEY } from './sync-settings';
 import { SyncScheduler } from './scheduler';
 import { buildSources } from './sources-registry';
-import type { FetchFeed } from './sources/http-feed-source';
-import type { WorkerInit } from './worker-protocol';
+import type { SyncPlatform, WorkerInit } from './worker-protocol';
 
 export interface SyncHost {
   scheduler: SyncScheduler;
@@ -18,7 +18,7 @@ export interface SyncHost {
   stop(): void;
 }
 
-export function startSyncHost(init: WorkerInit, fetchFeed: FetchFeed): SyncHost {
+export function startSyncHost(init: WorkerInit, platform: SyncPlatform): SyncHost {
   const db = openDb(init.dbName, { timeZone: init.timeZone });
   const scheduler = new SyncScheduler(db);
   const pack = packById(init.packId);
@@ -27,15 +27,15 @@ export function startSyncHost(init: WorkerInit, fetchFeed: FetchFeed): SyncHost 
 
   const reload = () => {
     reloading = reloading.then(async () => {
-      const entries = await buildSources(db, { demo: init.demo, pack, now: appNow, fetchFeed });
+      const entries = await buildSources(db, { demo: init.demo, pack, now: appNow, platform });
       await scheduler.setSources(entries);
     });
     return reloading;
   };
 
-  // Settings edited in any window (feeds, intervals) rebuild the sources.
+  // Settings edited in any window (feeds, intervals, the watched folder) rebuild the sources.
   let lastKey = '';
-  const subscription: Subscription = liveQuery(() => db.settings.bulkGet([FEEDS_KEY, INTERVALS_KEY])).subscribe({
+  const subscription: Subscription = liveQuery(() => db.settings.bulkGet([FEEDS_KEY, INTERVALS_KEY, WATCH_FOLDER_KEY])).subscribe({
     next: (rows) => {
       const key = JSON.stringify(rows);
       if (key === lastKey) return;

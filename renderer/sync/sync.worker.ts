@@ -1,27 +1,50 @@
 /// <reference lib="webworker" />
 /**
- * The sync worker: runs the scheduler off the UI thread in the leader window. Feed requests are
- * relayed to the window (the platform interface lives there).
+ * The sync worker: runs the scheduler off the UI thread in the leader window. Feed requests and
+ * watched-folder reads are relayed to the window (the platform interface lives there).
  */
 import type { FeedRequest, FeedResponse } from '../platform/platform';
 import { startSyncHost, type SyncHost } from './sync-host';
-import type { FromWorker, ToWorker } from './worker-protocol';
+import type { FolderCall, FolderListing, FromWorker, SyncPlatform, ToWorker } from './worker-protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let host: SyncHost | null = null;
-let nextFetchId = 1;
-const pending = new Map<number, { resolve: (r: FeedResponse) => void; reject: (e: Error) => void }>();
+let nextCallId = 1;
+const pending = new Map<number, { resolve: (value: unknown) => void; reject: (e: Error) => void }>();
 
 function post(message: FromWorker) {
   scope.postMessage(message);
 }
 
-function fetchFeed(request: FeedRequest): Promise<FeedResponse> {
-  const id = nextFetchId++;
-  return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    post({ type: 'fetch', id, request });
+/** Sends a request to the window and waits for the matching result message. */
+function relay<T>(send: (id: number) => FromWorker): Promise<T> {
+  const id = nextCallId++;
+  return new Promise<T>((resolve, reject) => {
+    pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+    post(send(id));
   });
+}
+
+function settle(id: number, result: { ok: true; value: unknown } | { ok: false; error: { name: string; message: string } }) {
+  const p = pending.get(id);
+  if (!p) return;
+  pending.delete(id);
+  if (result.ok) p.resolve(result.value);
+  else {
+    const error = new Error(result.error.message);
+    error.name = result.error.name;
+    p.reject(error);
+  }
+}
+
+function relayedPlatform(canWatchFolders: boolean): SyncPlatform {
+  const folder = <T>(call: FolderCall) => relay<T>((id) => ({ type: 'folder', id, call }));
+  return {
+    canWatchFolders,
+    fetchFeed: (request: FeedRequest) => relay<FeedResponse>((id) => ({ type: 'fetch', id, request })),
+    listWatchFolder: (path: string) => folder<FolderListing>({ op: 'list', folder: path }),
+    readWatchFile: (path: string) => folder<Blob>({ op: 'read', path }),
+  };
 }
 
 scope.addEventListener('message', (event: MessageEvent<ToWorker>) => {
@@ -30,7 +53,7 @@ scope.addEventListener('message', (event: MessageEvent<ToWorker>) => {
     case 'init':
       if (host) return;
       try {
-        host = startSyncHost(msg, fetchFeed);
+        host = startSyncHost(msg, relayedPlatform(msg.canWatchFolders));
         post({ type: 'ready' });
       } catch (error) {
         post({ type: 'fatal', message: error instanceof Error ? error.message : String(error) });
@@ -48,18 +71,12 @@ scope.addEventListener('message', (event: MessageEvent<ToWorker>) => {
     case 'reload':
       void host?.reload();
       return;
-    case 'fetch-result': {
-      const p = pending.get(msg.id);
-      if (!p) return;
-      pending.delete(msg.id);
-      if (msg.ok) p.resolve(msg.response);
-      else {
-        const error = new Error(msg.error.message);
-        error.name = msg.error.name;
-        p.reject(error);
-      }
+    case 'fetch-result':
+      settle(msg.id, msg.ok ? { ok: true, value: msg.response } : msg);
       return;
-    }
+    case 'folder-result':
+      settle(msg.id, msg);
+      return;
   }
 });
 

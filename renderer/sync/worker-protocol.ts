@@ -3,7 +3,13 @@
  * through the platform interface, which lives on the window (Electron's preload is not available
  * in a worker), so the worker asks the window to fetch and gets the response back.
  */
-import type { FeedRequest, FeedResponse } from '../platform/platform';
+import type { FeedRequest, FeedResponse, Platform } from '../platform/platform';
+
+/** What the sync engine needs from the host platform; in the worker these calls are relayed to the window. */
+export type SyncPlatform = Pick<Platform, 'fetchFeed' | 'canWatchFolders' | 'listWatchFolder' | 'readWatchFile'>;
+
+export type FolderCall = { op: 'list'; folder: string } | { op: 'read'; path: string };
+export type FolderListing = Awaited<ReturnType<Platform['listWatchFolder']>>;
 
 export interface WorkerInit {
   type: 'init';
@@ -13,7 +19,11 @@ export interface WorkerInit {
   demo: { enabled: boolean; scale: number; seed: number };
   /** Frozen app clock (`?demoNow=`), or null for the real clock. */
   demoNow: number | null;
+  /** Whether the host can watch folders (Electron): the watched-folder source is built only then. */
+  canWatchFolders: boolean;
 }
+
+type CallError = { name: string; message: string };
 
 export type ToWorker =
   | WorkerInit
@@ -23,10 +33,13 @@ export type ToWorker =
   /** Sources or intervals changed in the settings. */
   | { type: 'reload' }
   | { type: 'fetch-result'; id: number; ok: true; response: FeedResponse }
-  | { type: 'fetch-result'; id: number; ok: false; error: { name: string; message: string } };
+  | { type: 'fetch-result'; id: number; ok: false; error: CallError }
+  | { type: 'folder-result'; id: number; ok: true; value: FolderListing | Blob }
+  | { type: 'folder-result'; id: number; ok: false; error: CallError };
 
 export type FromWorker =
   | { type: 'fetch'; id: number; request: FeedRequest }
+  | { type: 'folder'; id: number; call: FolderCall }
   | { type: 'ready' }
   | { type: 'fatal'; message: string };
 

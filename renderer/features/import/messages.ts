@@ -71,7 +71,7 @@ export const importMessages = defineMessages(
     watchChoose: 'Выбрать папку',
     watchNone: 'Папка не выбрана',
     watchBrowser: 'В браузере папку отслеживать нельзя: используйте выбор файла или перетаскивание.',
-    watchNotConnected: 'Автоматическая загрузка из папки пока не подключена к синхронизации — загружайте файлы вручную.',
+    watchState: 'Загрузка из папки идёт по расписанию синхронизации; её состояние и ошибки — в разделе «Источники».',
     emptyValue: '—',
   },
   {
@@ -144,7 +144,7 @@ export const importMessages = defineMessages(
     watchChoose: 'Choose folder',
     watchNone: 'No folder chosen',
     watchBrowser: 'A browser cannot watch folders: choose or drop a file instead.',
-    watchNotConnected: 'Importing from the folder is not connected to sync yet: import files by hand.',
+    watchState: 'The folder is imported on the sync schedule; its state and errors are under «Sources».',
     emptyValue: '—',
   },
 );

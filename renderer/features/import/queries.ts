@@ -120,7 +120,7 @@ export async function reapplyMapping(db: CurDatabase, kind: keyof ValueMappings,
   return updated.length;
 }
 
-const WATCH_FOLDER_KEY = 'import.watchFolder';
+export const WATCH_FOLDER_KEY = 'import.watchFolder';
 
 /** The folder the watched-folder source reads (Electron only). */
 export function getWatchFolder(db: CurDatabase): Promise<string | null> {

@@ -5,16 +5,12 @@ import { getDb } from '../../../db/db';
 import { Button } from '../../../ui/Button';
 import { Card } from '../../../ui/Card';
 import { importMessages } from '../messages';
-import { useSyncStatus } from '../../../sync/use-sync-status';
-import { WATCHED_FOLDER_SOURCE_ID } from '../../../sync/sources/watched-folder';
 import { getWatchFolder, setWatchFolder } from '../queries';
 
 /** Electron only: the folder the watched-folder sync source reads. */
 export function WatchFolderPanel() {
   const t = useT(importMessages);
   const [folder, setFolder] = useState<string | null>(null);
-  // Until the sync engine runs the watched-folder source, say so instead of promising imports.
-  const isSyncing = useSyncStatus().sources.some((s) => s.id === WATCHED_FOLDER_SOURCE_ID);
   useEffect(() => {
     if (platform.canWatchFolders) void getWatchFolder(getDb()).then(setFolder);
   }, []);
@@ -34,7 +30,7 @@ export function WatchFolderPanel() {
   return (
     <Card title={t('watchTitle')} subtitle={t('watchHint')}>
       <p>{folder ?? t('watchNone')}</p>
-      {isSyncing ? null : <p className="notice">{t('watchNotConnected')}</p>}
+      {folder ? <p className="card__subtitle">{t('watchState')}</p> : null}
       <Button onClick={() => void choose()}>{t('watchChoose')}</Button>
     </Card>
   );

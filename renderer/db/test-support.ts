@@ -5,59 +5,29 @@
 import fc from 'fast-check';
 import type { Appeal, NormalizedStatus, SourceKind } from '../../shared/domain/appeal';
 import { NORMALIZED_STATUSES } from '../../shared/domain/appeal';
+import { makeAppeal as makeDomainAppeal } from '../../shared/domain/testing';
 
 export const T0 = Date.UTC(2025, 10, 18, 6, 0, 0); // 2025-11-18 09:00 Moscow
 
 export function makeAppeal(overrides: Partial<Appeal> & { id?: string } = {}): Appeal {
   const source: SourceKind = overrides.source ?? 'pos';
   const externalId = overrides.externalId ?? overrides.id?.split(':')[1] ?? '1';
-  return {
-    id: `${source}:${externalId}`,
-    source,
-    externalId,
-    secondaryId: null,
-    channel: null,
-    regime: 'message',
+  // The domain's builder with the store tests' own defaults: an open appeal due in five days.
+  return makeDomainAppeal({
     receivedAt: T0,
-    registeredAt: null,
+    updatedAt: T0,
     deadline: { dueAt: T0 + 5 * 86_400_000, originalDueAt: null, ruleId: 'record', ruleVersion: 1, explanation: '', hourBased: false },
-    answeredAt: null,
-    closedAt: null,
-    stage: null,
     statusRaw: 'new',
     status: 'new',
-    platformOverdue: null,
-    fastTrack: false,
-    resolutionType: null,
-    outcome: null,
-    importance: null,
-    answerHours: null,
-    rating: null,
-    reaction: null,
-    isRepeat: false,
-    originalId: null,
     category: null,
-    subcategory: null,
-    fact: null,
-    sector: 'housing',
-    sectorMapped: true,
-    orgReceived: null,
     orgCurrent: 'org-a',
     municipality: 'm1',
-    settlement: null,
-    address: null,
-    lat: null,
-    lon: null,
-    executor: null,
     text: 'Текст обращения',
-    url: null,
-    tags: [],
-    personal: null,
-    updatedAt: T0,
-    import: null,
-    qualityFlags: [],
     ...overrides,
-  };
+    source,
+    externalId,
+    id: `${source}:${externalId}`,
+  });
 }
 
 const HOUR = 3_600_000;

@@ -84,7 +84,8 @@ function bandsAt(db: CurDatabase, now: number) {
 /** One page of open appeals of a list, in deadline order (oldest deadline = worst first). */
 export async function readOverduePage(db: CurDatabase, query: OverduePageQuery): Promise<OverduePage> {
   const size = query.pageSize ?? PAGE_SIZE;
-  const range = narrowToBucket(listRange(query.kind, bandsAt(db, query.now)), query.kind === 'overdue' ? (query.bucket ?? null) : null, query.now);
+  const bands = bandsAt(db, query.now);
+  const range = narrowToBucket(listRange(query.kind, bands), query.kind === 'overdue' ? (query.bucket ?? null) : null, bands);
   const after = query.after;
   // Resume at the cursor's key (ties on the same deadline are ordered by id inside the index).
   const lower = after ? Math.max(range.lower, after.dueAt) : range.lower;

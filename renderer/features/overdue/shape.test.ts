@@ -144,16 +144,17 @@ describe('isAfterCursor', () => {
 });
 
 describe('ageing bucket ranges', () => {
-  it('tiles the overdue range without gaps, matching daysOverdue', () => {
+  it('tiles the overdue range without gaps, on the ageing edges it is given', () => {
     const edges = { now: NOW, hourRiskEnd: NOW, dayRiskEnd: NOW, workRiskEnd: NOW };
+    const ageing = { now: NOW, age3: NOW - 3 * DAY, age7: NOW - 7 * DAY, age30: NOW - 30 * DAY };
     const overdue = listRange('overdue', edges);
     for (const days of [0.5, 3, 3.01, 7, 7.5, 30, 31, 400]) {
       const dueAt = NOW - days * DAY;
       const bucket = ageingBucketOf(daysOverdue(dueAt, NOW))!;
-      const hits = (['1-3', '4-7', '8-30', '30+'] as const).filter((b) => narrowToBucket(overdue, b, NOW).accepts(dueAt, false));
+      const hits = (['1-3', '4-7', '8-30', '30+'] as const).filter((b) => narrowToBucket(overdue, b, ageing).accepts(dueAt, false));
       expect(hits).toEqual([bucket]);
     }
-    expect(bucketRange('30+', NOW)).toEqual({ lower: -Infinity, upper: NOW - 30 * DAY });
-    expect(narrowToBucket(overdue, null, NOW)).toBe(overdue);
+    expect(bucketRange('30+', ageing)).toEqual({ lower: -Infinity, upper: NOW - 30 * DAY });
+    expect(narrowToBucket(overdue, null, ageing)).toBe(overdue);
   });
 });

@@ -209,24 +209,35 @@ export function isAfterCursor(dueAt: number, id: string, cursor: PageCursor | nu
   return dueAt > cursor.dueAt || (dueAt === cursor.dueAt && id > cursor.id);
 }
 
+/**
+ * Edges of the ageing buckets: the starts of the region-local days 3 / 7 / 30 days before today,
+ * as the store's `deadlineBands` computes them (`age3`, `age7`, `age30`).
+ */
+export interface AgeingEdges {
+  now: number;
+  age3: number;
+  age7: number;
+  age30: number;
+}
+
 /** The deadline range of an ageing bucket, exactly as the store's ageing counts it. */
-export function bucketRange(bucket: AgeingBucket, now: number): { lower: number; upper: number } {
+export function bucketRange(bucket: AgeingBucket, e: AgeingEdges): { lower: number; upper: number } {
   switch (bucket) {
     case '1-3':
-      return { lower: now - 3 * DAY_MS, upper: now };
+      return { lower: e.age3, upper: e.now };
     case '4-7':
-      return { lower: now - 7 * DAY_MS, upper: now - 3 * DAY_MS };
+      return { lower: e.age7, upper: e.age3 };
     case '8-30':
-      return { lower: now - 30 * DAY_MS, upper: now - 7 * DAY_MS };
+      return { lower: e.age30, upper: e.age7 };
     case '30+':
-      return { lower: -Infinity, upper: now - 30 * DAY_MS };
+      return { lower: -Infinity, upper: e.age30 };
   }
 }
 
 /** Narrows a list's range to one ageing bucket (only meaningful for the overdue list). */
-export function narrowToBucket(range: ListRange, bucket: AgeingBucket | null, now: number): ListRange {
+export function narrowToBucket(range: ListRange, bucket: AgeingBucket | null, edges: AgeingEdges): ListRange {
   if (!bucket) return range;
-  const b = bucketRange(bucket, now);
+  const b = bucketRange(bucket, edges);
   return {
     lower: Math.max(range.lower, b.lower),
     upper: Math.min(range.upper, b.upper),

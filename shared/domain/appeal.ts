@@ -173,3 +173,57 @@ export interface Appeal {
 export function appealId(source: SourceKind, externalId: string): string {
   return `${source}:${externalId}`;
 }
+
+/**
+ * A record with nothing known but its identity and receipt: every optional field empty, status
+ * `other` and sector `other` (so an unfilled record is reported, never counted as classified).
+ * Importers fill it from a row; tests override what they are about.
+ */
+export function blankAppeal(source: SourceKind, externalId: string, receivedAt: number): Appeal {
+  return {
+    id: appealId(source, externalId),
+    source,
+    externalId,
+    secondaryId: null,
+    channel: null,
+    regime: 'message',
+    receivedAt,
+    registeredAt: null,
+    deadline: null,
+    answeredAt: null,
+    closedAt: null,
+    stage: null,
+    statusRaw: '',
+    status: 'other',
+    platformOverdue: null,
+    fastTrack: false,
+    resolutionType: null,
+    outcome: null,
+    importance: null,
+    answerHours: null,
+    rating: null,
+    reaction: null,
+    isRepeat: false,
+    originalId: null,
+    category: null,
+    subcategory: null,
+    fact: null,
+    sector: OTHER_SECTOR_ID,
+    sectorMapped: false,
+    orgReceived: null,
+    orgCurrent: null,
+    municipality: null,
+    settlement: null,
+    address: null,
+    lat: null,
+    lon: null,
+    executor: null,
+    text: '',
+    url: null,
+    tags: [],
+    personal: null,
+    updatedAt: receivedAt,
+    import: null,
+    qualityFlags: [],
+  };
+}

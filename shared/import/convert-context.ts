@@ -4,7 +4,7 @@
  * shared/domain (normalizeStatus, mapSector, mapOrganisation, computeDeadline) plus the
  * operator's in-place mappings.
  */
-import type { Appeal, DeadlineInfo, NormalizedStatus, SectorId, SourceKind } from '../domain/appeal';
+import { blankAppeal, type Appeal, type DeadlineInfo, type NormalizedStatus, type SectorId, type SourceKind } from '../domain/appeal';
 import type { Cell } from './cells';
 import type { HeaderMapping } from './headers';
 import type { LocalDateTime, Parsed } from './values';
@@ -133,50 +133,9 @@ export function finishAppeal(reader: RowReader, appeal: Appeal, municipalitySour
 
 export function emptyAppeal(source: SourceKind, externalId: string, receivedAt: number, ctx: ConvertContext, row: number): Appeal {
   return {
-    id: `${source}:${externalId}`,
-    source,
-    externalId,
-    secondaryId: null,
-    channel: null,
-    regime: 'message',
-    receivedAt,
-    registeredAt: null,
-    deadline: null,
-    answeredAt: null,
-    closedAt: null,
-    stage: null,
-    statusRaw: '',
-    status: 'other',
-    platformOverdue: null,
-    fastTrack: false,
-    resolutionType: null,
-    outcome: null,
-    importance: null,
-    answerHours: null,
-    rating: null,
-    reaction: null,
-    isRepeat: false,
-    originalId: null,
-    category: null,
-    subcategory: null,
-    fact: null,
-    sector: 'other',
-    sectorMapped: false,
-    orgReceived: null,
-    orgCurrent: null,
-    municipality: null,
-    settlement: null,
-    address: null,
-    lat: null,
-    lon: null,
-    executor: null,
-    text: '',
-    url: null,
-    tags: [],
-    personal: null,
+    ...blankAppeal(source, externalId, receivedAt),
     updatedAt: ctx.now,
     import: { batchId: ctx.batchId, fileName: ctx.fileName, row },
-    qualityFlags: [],
   };
 }
 

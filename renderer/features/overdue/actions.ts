@@ -66,6 +66,11 @@ export async function operatorName(db: CurDatabase): Promise<string> {
   return getSetting(db, OPERATOR_KEY, '');
 }
 
+/** Status changes need a name; without a remembered one the workstation acts. */
+export async function actingOperator(db: CurDatabase): Promise<string> {
+  return (await operatorName(db)) || 'оператор';
+}
+
 export function setEscalationStatus(db: CurDatabase, id: string, status: EscalationStatus, by: string, at: number) {
   return updateEscalationStatus(db, id, { status, by, at });
 }

@@ -5,17 +5,33 @@
  */
 import Papa from 'papaparse';
 import { formatDateTime } from '../../../shared/format/ru';
-import type { Escalation, InfoRequest } from '../../db/cur-records-repo';
+import type { CurRecordBase } from '../../db/schema';
+import type { AppealSnapshot, Escalation, InfoRequest } from '../../db/cur-records-repo';
 
 const BOM = '\ufeff';
+
+/** A CSV column: its header and the cell of a row. */
+type CsvColumn<R> = readonly [header: string, cell: (row: R) => string];
 
 /** Cells starting with these are read as formulas by spreadsheets; appeal data is untrusted. */
 function safeCell(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-function csv(header: string[], rows: string[][]): string {
-  return BOM + Papa.unparse({ fields: header, data: rows.map((r) => r.map(safeCell)) }, { delimiter: ';', newline: '\r\n' });
+function csv<R>(columns: readonly CsvColumn<R>[], rows: readonly R[]): string {
+  const data = rows.map((r) => columns.map(([, cell]) => safeCell(cell(r))));
+  return BOM + Papa.unparse({ fields: columns.map(([header]) => header), data }, { delimiter: ';', newline: '\r\n' });
+}
+
+/** Every record starts with when and by whom it was made and which appeal it is about. */
+function leadColumns(timeZone: string): CsvColumn<CurRecordBase & { appeal: AppealSnapshot }>[] {
+  return [
+    ['Создано', (r) => formatDateTime(r.createdAt, timeZone)],
+    ['Кто', (r) => r.createdBy],
+    ['Обращение', (r) => r.appealId],
+    ['Номер', (r) => r.appeal.externalId],
+    ['Отрасль', (r) => r.appeal.sector],
+  ];
 }
 
 export interface CsvLabels {
@@ -24,41 +40,31 @@ export interface CsvLabels {
 }
 
 export function escalationsCsv(rows: readonly Escalation[], timeZone: string, labels: CsvLabels): string {
-  const header = ['Создано', 'Кто', 'Обращение', 'Номер', 'Отрасль', 'Организация', 'Причина', 'Кому', 'Комментарий', 'Статус', 'Изменено'];
-  return csv(
-    header,
-    rows.map((e) => [
-      formatDateTime(e.createdAt, timeZone),
-      e.createdBy,
-      e.appealId,
-      e.appeal.externalId,
-      e.appeal.sector,
-      e.appeal.organisation ?? '',
-      labels.reason(e.reason),
-      e.assignee,
-      e.note,
-      labels.status(e.status),
-      formatDateTime(e.updatedAt, timeZone),
-    ]),
+  return csv<Escalation>(
+    [
+      ...leadColumns(timeZone),
+      ['Организация', (e) => e.appeal.organisation ?? ''],
+      ['Причина', (e) => labels.reason(e.reason)],
+      ['Кому', (e) => e.assignee],
+      ['Комментарий', (e) => e.note],
+      ['Статус', (e) => labels.status(e.status)],
+      ['Изменено', (e) => formatDateTime(e.updatedAt, timeZone)],
+    ],
+    rows,
   );
 }
 
 export function infoRequestsCsv(rows: readonly InfoRequest[], timeZone: string, labels: CsvLabels): string {
-  const header = ['Создано', 'Кто', 'Обращение', 'Номер', 'Отрасль', 'Орган', 'Запрос', 'Срок ответа', 'Статус', 'Ответ получен', 'Ответ'];
-  return csv(
-    header,
-    rows.map((r) => [
-      formatDateTime(r.createdAt, timeZone),
-      r.createdBy,
-      r.appealId,
-      r.appeal.externalId,
-      r.appeal.sector,
-      r.body,
-      r.question,
-      formatDateTime(r.dueAt, timeZone),
-      labels.status(r.status),
-      r.answeredAt === null ? '' : formatDateTime(r.answeredAt, timeZone),
-      r.answer ?? '',
-    ]),
+  return csv<InfoRequest>(
+    [
+      ...leadColumns(timeZone),
+      ['Орган', (r) => r.body],
+      ['Запрос', (r) => r.question],
+      ['Срок ответа', (r) => formatDateTime(r.dueAt, timeZone)],
+      ['Статус', (r) => labels.status(r.status)],
+      ['Ответ получен', (r) => (r.answeredAt === null ? '' : formatDateTime(r.answeredAt, timeZone))],
+      ['Ответ', (r) => r.answer ?? ''],
+    ],
+    rows,
   );
 }

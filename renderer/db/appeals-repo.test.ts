@@ -199,7 +199,7 @@ describe('appeals repository and incremental aggregates', () => {
       makeAppeal({ externalId: '2', status: 'closed' }),
     ]);
     const [open, closed] = await getAppeals(db, ['pos:1', 'pos:2', 'pos:missing']);
-    expect(open).toMatchObject({ repeatFlag: 1, muniKey: '', receivedDay: '2025-11-18', openDueAt: T0 + 5 * 86_400_000 });
+    expect(open).toMatchObject({ muniKey: '', receivedDay: '2025-11-18', openDueAt: T0 + 5 * 86_400_000 });
     expect(closed!.openDueAt).toBeUndefined();
     expect(await db.appeals.where('openDueAt').above(0).count()).toBe(1);
   });

@@ -22,7 +22,6 @@ export interface WriteSummary {
 function storedWith(appeal: Appeal, contribution: Contribution): StoredAppeal {
   const stored: StoredAppeal = {
     ...appeal,
-    repeatFlag: appeal.isRepeat ? 1 : 0,
     muniKey: appeal.municipality ?? '',
     receivedDay: contribution.received.day,
   };
@@ -35,6 +34,14 @@ function storedWith(appeal: Appeal, contribution: Contribution): StoredAppeal {
 /** Adds the index helper fields; everything else is the domain record as given. */
 export function toStoredAppeal(appeal: Appeal, timeZone: string): StoredAppeal {
   return storedWith(appeal, contributionOf(appeal, timeZone));
+}
+
+/** The domain record of a stored row: the index helper fields dropped. */
+export function fromStoredAppeal(stored: StoredAppeal): Appeal {
+  const { openDueAt: _due, muniKey: _muni, receivedDay: _day, ...appeal } = stored;
+  // Rows written before schema v5 still carry the retired repeat index helper.
+  delete (appeal as { repeatFlag?: unknown }).repeatFlag;
+  return appeal;
 }
 
 /** Tables every appeal write touches (the sync engine adds its own to the same transaction). */

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, upgradeToV2, upgradeToV3 } from './migrations';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, upgradeToV2, upgradeToV3, upgradeToV4 } from './migrations';
 import { openDb } from './db';
 import { toStoredAppeal } from './appeals-repo';
 import { AggDelta, contributionOf } from './aggregate-model';
@@ -28,7 +28,7 @@ describe('schema migrations', () => {
 
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.appeals.toArray()).toEqual(appeals);
     expect(await db.settings.get('sync.intervalMin')).toEqual({ key: 'sync.intervalMin', value: 7 });
     expect(await db.audit.count()).toBe(1);
@@ -85,7 +85,7 @@ describe('schema migrations', () => {
 
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.appeals.toArray()).toEqual([...appeals].sort((a, b) => a.id.localeCompare(b.id)));
     const aggs = await readAggregates(db);
     const recount = await recountAggregates(db);
@@ -96,6 +96,37 @@ describe('schema migrations', () => {
       expect(await queryReceivedFrom(db, period, {}, dim, 'rollup')).toEqual(await queryReceivedFrom(db, period, {}, dim, 'detailed'));
     }
     expect(await queryReceived(db, period)).toMatchObject({ received: 4, answered: 1, rated: 1 });
+    await db.delete();
+  });
+
+  it('upgrades a version 4 store to the lean v5 appeal indexes without touching the data', async () => {
+    const name = 'migration-v4';
+    const tz = 'Europe/Moscow';
+    const v4 = new Dexie(name);
+    v4.version(1).stores(SCHEMA_V1);
+    v4.version(2).stores(SCHEMA_V2).upgrade((tx) => upgradeToV2(tx, tz));
+    v4.version(3).stores({ ...SCHEMA_V3, appeals: `${SCHEMA_V3.appeals}, originalId` }).upgrade((tx) => upgradeToV3(tx, tz));
+    v4.version(4).stores(SCHEMA_V4).upgrade((tx) => upgradeToV4(tx));
+    await v4.open();
+    // v4 rows carried the retired repeat index helper.
+    const appeals = [
+      makeAppeal({ externalId: '1', qualityFlags: ['unknown-status', 'unmapped-sector'], status: 'other', sector: 'other' }),
+      makeAppeal({ externalId: '2', isRepeat: true, municipality: 'm1' }),
+      makeAppeal({ externalId: '3', qualityFlags: ['unknown-municipality'], municipality: null }),
+    ].map((a) => ({ ...toStoredAppeal(a, tz), repeatFlag: a.isRepeat ? 1 : 0 }));
+    await v4.table('appeals').bulkPut(appeals);
+    v4.close();
+
+    const db = openDb(name);
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(await db.appeals.toArray()).toEqual(appeals);
+    const indexes = db.appeals.schema.indexes.map((i) => i.name).sort();
+    expect(indexes).toEqual(['[muniKey+receivedAt]', '[sector+receivedAt]', 'openDueAt', 'originalId', 'qualityFlags', 'receivedAt', 'updatedAt']);
+    // The browser built the sparse quality index from the rows already stored.
+    expect(await db.appeals.where('qualityFlags').equals('unknown-status').primaryKeys()).toEqual(['pos:1']);
+    expect(await db.appeals.where('qualityFlags').equals('unknown-municipality').primaryKeys()).toEqual(['pos:3']);
+    expect(await db.appeals.where('qualityFlags').equals('unmapped-sector').count()).toBe(1);
     await db.delete();
   });
 });

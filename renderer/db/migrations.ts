@@ -40,6 +40,19 @@ export const SCHEMA_V4 = {
   aggReceivedRollup: 'key',
 } as const;
 
+/**
+ * v5: the appeals table keeps only the indexes a query reads (every index costs write time; see
+ * the schema's header). Dropped: status, sector, muniKey, orgCurrent, [sector+status], repeatFlag:
+ * counts come from the aggregates, the registry pages by receivedAt / openDueAt / the two compound
+ * receivedAt indexes and checks the rest per row. Added: the sparse multi-entry `*qualityFlags`
+ * (only flagged rows have entries), which finds the records a new value mapping applies to.
+ * The browser builds the new index and drops the old ones itself: no data migration.
+ */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  appeals: 'id, updatedAt, receivedAt, openDueAt, [muniKey+receivedAt], [sector+receivedAt], originalId, *qualityFlags',
+} as const;
+
 function aggTablesOf(tx: Transaction): AggTables {
   return {
     aggReceived: tx.table('aggReceived'),

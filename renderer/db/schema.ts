@@ -8,15 +8,13 @@
 import Dexie, { type Table } from 'dexie';
 import type { Appeal } from '../../shared/domain/appeal';
 import type { CategoryRow, DeadlineRow, ReceivedRow, RollupRow, SourceTotalsRow } from './aggregate-model';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, upgradeToV2, upgradeToV3, upgradeToV4 } from './migrations';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, upgradeToV2, upgradeToV3, upgradeToV4 } from './migrations';
 
 /** Appeal as stored: index helpers derived from the domain record on every write. */
 export interface StoredAppeal extends Appeal {
   /** `deadline.dueAt` while the appeal is open; absent when answered/closed/rejected, so the
    *  `openDueAt` index holds open appeals only (overdue = openDueAt < now). */
   openDueAt?: number;
-  /** 1 when repeat, 0 otherwise (booleans cannot be indexed). */
-  repeatFlag: 0 | 1;
   /** Municipality id or '' (nulls cannot be indexed). */
   muniKey: string;
   /** Region-local day of receipt, `YYYY-MM-DD`. */
@@ -131,5 +129,7 @@ export class CurDatabase extends Dexie {
     this.version(4)
       .stores(SCHEMA_V4)
       .upgrade((tx) => upgradeToV4(tx));
+    // v5: only the appeal indexes queries read, plus the sparse quality-flag index.
+    this.version(5).stores(SCHEMA_V5);
   }
 }

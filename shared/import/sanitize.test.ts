@@ -30,7 +30,7 @@ describe('diffAppeal', () => {
     return r.appeal;
   };
   it('ignores the import origin and write time, sees content changes', () => {
-    const stored = { ...make('Назначен исполнитель', 'a'), muniKey: '', repeatFlag: 0 };
+    const stored = { ...make('Назначен исполнитель', 'a'), muniKey: '' };
     expect(diffAppeal(make('Назначен исполнитель', 'b'), stored)).toBe('unchanged');
     expect(diffAppeal(make('Отправлен ответ заявителю', 'b'), stored)).toBe('changed');
     expect(changedFields(make('Отправлен ответ заявителю', 'b'), stored)).toEqual(['statusRaw', 'status']);

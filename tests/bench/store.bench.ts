@@ -11,7 +11,7 @@ import type { Appeal } from '../../shared/domain/appeal';
 import { KIROV_PACK } from '../../shared/domain/packs';
 import { finishedAtOf } from '../../shared/domain/classify';
 import { openDb } from '../../renderer/db/db';
-import { SCHEMA_V2 } from '../../renderer/db/migrations';
+import { SCHEMA_V5 } from '../../renderer/db/migrations';
 import { toStoredAppeal } from '../../renderer/db/appeals-repo';
 import { queryDeadlines, queryDeadlinesBy, queryReceivedBy } from '../../renderer/db/aggregate-queries';
 import { applyPage } from '../../renderer/sync/apply-page';
@@ -42,11 +42,13 @@ function openRawDb(name: string): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const req = indexedDB.open(name, 1);
     req.onupgradeneeded = () => {
-      const specs = SCHEMA_V2.appeals.split(',').map((s) => s.trim());
+      const specs = SCHEMA_V5.appeals.split(',').map((s) => s.trim());
       const store = req.result.createObjectStore('appeals', { keyPath: specs[0]! });
       for (const spec of specs.slice(1)) {
-        const keyPath = spec.startsWith('[') ? spec.slice(1, -1).split('+') : spec;
-        store.createIndex(spec, keyPath);
+        const multiEntry = spec.startsWith('*');
+        const name = multiEntry ? spec.slice(1) : spec;
+        const keyPath = name.startsWith('[') ? name.slice(1, -1).split('+') : name;
+        store.createIndex(name, keyPath, { multiEntry });
       }
     };
     req.onsuccess = () => resolve(req.result);

@@ -101,7 +101,7 @@ describe('«Карточка обращения»', () => {
           category: '<i>Прочее</i>', subcategory: null, fact: null, sector: 'other', sectorMapped: false, orgReceived: null,
           orgCurrent: null, municipality: null, settlement: null, address: null, lat: null, lon: null, executor: null,
           text, url: 'javascript:alert(3)', tags: [], personal: null, updatedAt: receivedAt, import: null,
-          qualityFlags: ['unmapped-sector'], repeatFlag: 0, muniKey: '', receivedDay: '2025-11-10',
+          qualityFlags: ['unmapped-sector'], muniKey: '', receivedDay: '2025-11-10',
         };
         await new Promise<void>((resolve, reject) => {
           const tx = db.transaction('appeals', 'readwrite');

@@ -99,12 +99,12 @@ describe('ImportEngine', () => {
     const cats = preview.needs.filter((n) => n.kind === 'category');
     expect(cats.map((c) => c.value)).toEqual(['Котики и собачки']);
     await engine.commit(noop);
-    const unmapped = await db.appeals.where('sector').equals('other').count();
+    const unmapped = await db.appeals.filter((a) => a.sector === 'other').count();
     expect(unmapped).toBe(cats[0]!.count);
 
     await saveValueMapping(db, 'category', 'Котики и собачки', 'social');
     expect(await reapplyMapping(db, 'category', 'Котики и собачки', 'social', T + 1)).toBe(unmapped);
-    expect(await db.appeals.where('sector').equals('other').count()).toBe(0);
+    expect(await db.appeals.filter((a) => a.sector === 'other').count()).toBe(0);
     const next = await engine.prepare(blob(csvBytes(POS_HEADERS, rows)), opts('a.csv', T + 2), noop);
     expect(next.needs.filter((n) => n.kind === 'category')).toEqual([]);
     expect(next.unchanged).toBe(80);

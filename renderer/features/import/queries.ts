@@ -8,7 +8,7 @@ import { diffAppeal, type DiffKind } from '../../../shared/import/diff';
 import type { ExportType } from '../../../shared/import/fields';
 import type { SavedHeaderMapping } from '../../../shared/import/headers';
 import type { ImportReport } from '../../../shared/import/report';
-import { appealWriteTables, writeAppealChanges } from '../../db/appeals-repo';
+import { appealWriteTables, fromStoredAppeal, writeAppealChanges } from '../../db/appeals-repo';
 import { logAudit } from '../../db/audit-repo';
 import type { CurDatabase, StoredAppeal } from '../../db/schema';
 import { getSetting, setSetting } from '../../db/settings-repo';
@@ -98,14 +98,18 @@ export async function logFailedImport(db: CurDatabase, startedAt: number, fileNa
 
 /** Stored records that a new mapping applies to, rewritten with it (aggregates follow). */
 export async function reapplyMapping(db: CurDatabase, kind: keyof ValueMappings, raw: string, value: string, at: number): Promise<number> {
-  let candidates: StoredAppeal[];
-  if (kind === 'category') candidates = await db.appeals.where('sector').equals('other').filter((a) => a.category === raw).toArray();
-  else if (kind === 'status') candidates = await db.appeals.where('status').equals('other').filter((a) => a.statusRaw === raw).toArray();
-  else candidates = await db.appeals.where('muniKey').equals('').filter((a) => a.orgCurrent === raw || a.orgReceived === raw).toArray();
-  if (candidates.length === 0) return 0;
   const flag = kind === 'category' ? 'unmapped-sector' : kind === 'status' ? 'unknown-status' : 'unknown-municipality';
+  // Only flagged records are in the sparse quality index: no scan of the store.
+  const matchesRaw =
+    kind === 'category'
+      ? (a: StoredAppeal) => a.category === raw
+      : kind === 'status'
+        ? (a: StoredAppeal) => a.statusRaw === raw
+        : (a: StoredAppeal) => a.orgCurrent === raw || a.orgReceived === raw;
+  const candidates = await db.appeals.where('qualityFlags').equals(flag).filter(matchesRaw).toArray();
+  if (candidates.length === 0) return 0;
   const updated: Appeal[] = candidates.map((stored) => {
-    const { openDueAt: _o, repeatFlag: _r, muniKey: _m, receivedDay: _d, ...appeal } = stored;
+    const appeal = fromStoredAppeal(stored);
     const next: Appeal = { ...appeal, updatedAt: Math.max(at, appeal.updatedAt), qualityFlags: appeal.qualityFlags.filter((f) => f !== flag) };
     if (kind === 'category') {
       next.sector = value;

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CurDatabase } from '../../db/schema';
-import { upsertAppeals } from '../../db/appeals-repo';
+import { fromStoredAppeal, upsertAppeals } from '../../db/appeals-repo';
 import type { Appeal } from '../../../shared/domain/appeal';
 import { UNKNOWN_MUNICIPALITY, type RegistryFilter } from '../../app/registry-filter';
 import { SearchIndexBuilder } from '../../search/search-builder';
@@ -14,7 +14,7 @@ let ctx: RegistryQueryContext;
 
 beforeAll(async () => {
   db = new CurDatabase(`registry-count-${Math.random()}`);
-  const appeals: Appeal[] = makeTestAppeals({ count: 800, seed: 11, now: NOW }).map(({ openDueAt, repeatFlag, muniKey, receivedDay, ...a }) => a);
+  const appeals: Appeal[] = makeTestAppeals({ count: 800, seed: 11, now: NOW }).map(fromStoredAppeal);
   await upsertAppeals(db, appeals);
   ctx = { db, now: NOW, timeZone: db.timeZone, search: new SearchIndexBuilder(db) };
 });
@@ -36,6 +36,12 @@ const FILTERS: RegistryFilter[] = [
   { deadline: 'open', from: '2025-10-20' },
   { deadline: 'answered-late' },
   { satisfaction: 'satisfied', sector: 'health' },
+  { answered: true, from: '2025-11-01', to: '2025-11-18' },
+  { answered: false, sector: 'housing' },
+  { postponed: true },
+  { answerTime: true, sector: 'housing' },
+  { deadline: 'answered-on-time', from: '2025-10-01' },
+  { satisfaction: 'rated' },
 ];
 
 describe('registry count', () => {
@@ -51,6 +57,8 @@ describe('registry count', () => {
     expect(aggregateCounterFor({ category: 'Отопление' })).toBeNull();
     expect(aggregateCounterFor({ deadline: 'overdue', from: '2025-11-01' })).toBeNull();
     expect(aggregateCounterFor({ repeat: true, deadline: 'open' })).toBeNull();
+    expect(aggregateCounterFor({ answered: true, postponed: true })).toBeNull();
+    expect(aggregateCounterFor({ postponed: false })).toBeNull();
     const result = await countRegistry(ctx, { category: 'Отопление', sector: 'housing' });
     expect(result.via).toBe('rows');
     expect(result.exact).toBe(true);

@@ -107,7 +107,7 @@ export function makeTestAppeals({ count, seed, now, startIndex = 0 }: TestAppeal
       import: null,
       qualityFlags: [],
     };
-    const stored: StoredAppeal = { ...appeal, repeatFlag: isRepeat ? 1 : 0, muniKey: municipality ?? '', receivedDay: regionDay(receivedAt, 'Europe/Moscow') };
+    const stored: StoredAppeal = { ...appeal, muniKey: municipality ?? '', receivedDay: regionDay(receivedAt, 'Europe/Moscow') };
     if (open && appeal.deadline) stored.openDueAt = appeal.deadline.dueAt;
     out.push(stored);
   }

@@ -83,6 +83,50 @@ describe('XLSX export of appeals', () => {
     expect(out[0]!['ФИО заявителя']).toBe('Иванов Иван Иванович');
   });
 
+  it('writes ratings as numbers and hostile texts as inert literal text', async () => {
+    const rows = sample();
+    rows[0]!.rating = 5;
+    rows[1]!.rating = null;
+    rows[1]!.text = "=cmd|' /C calc'!A0";
+    rows[2]!.text = '<img src=x onerror=alert(1)>\u202eexe.txt\u200b';
+    rows[3]!.text = 'ok\u0000\u0008 ' + 'ы'.repeat(100_000);
+    const columns = appealExportColumns({ pack: KIROV_PACK, showPersonal: false });
+    const out = await readXlsx((await exportXlsx(columns, pagesOf(rows), { timeZone: TZ })).blob);
+    expect(out[0]!['Оценка заявителя']).toBe(5);
+    expect(out[1]!['Оценка заявителя']).toBeNull();
+    expect(out[1]!['Текст обращения']).toBe(`'=cmd|' /C calc'!A0`);
+    expect(out[2]!['Текст обращения']).toBe('<img src=x onerror=alert(1)>\u202eexe.txt\u200b');
+    const long = out[3]!['Текст обращения'] as string;
+    expect(long.startsWith('ok ыыы')).toBe(true);
+    expect(long.length).toBeLessThanOrEqual(32_767);
+    expect(long).toContain('[обрезано, всего символов: 100005]');
+  });
+
+  it('stops reading and writing when cancelled midway, after reporting the pages done', async () => {
+    const controller = new AbortController();
+    const rows = makeTestAppeals({ count: 50, seed: 4, now: NOW });
+    let pagesRead = 0;
+    async function* counted() {
+      for await (const page of pagesOf(rows, 5)) {
+        pagesRead++;
+        yield page;
+      }
+    }
+    const progress: number[] = [];
+    const columns = appealExportColumns({ pack: KIROV_PACK, showPersonal: false });
+    const run = exportXlsx(columns, counted(), {
+      timeZone: TZ,
+      signal: controller.signal,
+      onProgress: (n) => {
+        progress.push(n);
+        if (n === 15) controller.abort();
+      },
+    });
+    await expect(run).rejects.toBeInstanceOf(ExportCancelled);
+    expect(progress).toEqual([5, 10, 15]);
+    expect(pagesRead).toBeLessThan(10);
+  });
+
   it('stops when cancelled', async () => {
     const controller = new AbortController();
     controller.abort();
@@ -104,5 +148,25 @@ describe('CSV export of appeals', () => {
     expect(parsed.data[0]!['Текст обращения']).toBe(`'=HYPERLINK("http://evil.example","нажми")`);
     expect(parsed.data[0]!['ФИО заявителя']).toBe('И***** И. И.');
     expect(text).not.toContain('Иванов');
+  });
+
+  it('writes no blank lines for empty pages and stops when cancelled', async () => {
+    const columns = appealExportColumns({ pack: KIROV_PACK, showPersonal: false });
+    async function* withEmpty() {
+      yield [];
+      yield* pagesOf(sample());
+      yield [];
+    }
+    const { blob, rows } = await exportCsv(columns, withEmpty(), { timeZone: TZ });
+    expect(rows).toBe(5);
+    const text = (await blob.text()).replace(/^\ufeff/, '');
+    expect(text.endsWith('\r\n')).toBe(true);
+    // Header + 5 records, nothing blank in between.
+    const records = Papa.parse<string[]>(text.slice(0, -2), { delimiter: ';' }).data;
+    expect(records).toHaveLength(6);
+    expect(records.every((r) => r.length === columns.length)).toBe(true);
+    const controller = new AbortController();
+    controller.abort();
+    await expect(exportCsv(columns, pagesOf(sample()), { timeZone: TZ, signal: controller.signal })).rejects.toBeInstanceOf(ExportCancelled);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Exports of tabular data to XLSX (exceljs) and CSV (papaparse), page by page from an async
- * source, with progress and cancellation. Reusable by any view: give it columns and pages.
+ * Exports of tabular data to XLSX and CSV (papaparse), page by page from an async source, with
+ * progress and cancellation, streamed into Blob parts so the JS heap holds about one page whatever
+ * the row count. Reusable by any view: give it columns and pages.
  * - Dates are real Excel dates showing the region's wall-clock time (Excel has no time zones).
  * - Every text cell is guarded against formula injection (appeal texts are untrusted).
  * - CSV is what Russian Excel opens directly: `;`, CRLF, UTF-8 with BOM.
@@ -9,6 +10,9 @@ import Papa from 'papaparse';
 import { sanitizeCell } from '../../shared/import/sanitize';
 import { zonedParts } from '../../shared/domain/time';
 import { formatDate, formatDateTime } from '../../shared/format/ru';
+import { BlobParts } from './blob-parts';
+import { excelSerial, STYLE, type XlsxCell } from './xlsx-xml';
+import { writeXlsx } from './xlsx-writer';
 
 export type CellKind = 'text' | 'number' | 'date' | 'datetime';
 
@@ -35,8 +39,6 @@ export class ExportCancelled extends Error {
   }
 }
 
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** The region's wall-clock time as a Date whose UTC fields are that time (what Excel shows). */
 export function excelDate(epochMs: number, timeZone: string): Date {
   const p = zonedParts(epochMs, timeZone);
@@ -51,46 +53,46 @@ function checkAbort(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new ExportCancelled();
 }
 
-export async function exportXlsx<T>(columns: ExportColumn<T>[], pages: AsyncIterable<T[]>, options: ExportOptions): Promise<{ blob: Blob; rows: number }> {
-  // exceljs is large: load it when an export starts, not with the screen.
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  workbook.created = new Date();
-  const sheet = workbook.addWorksheet(options.sheetName ?? 'Данные', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c, i) => ({
-    key: String(i),
-    width: c.width ?? (c.kind === 'text' ? 24 : 18),
-    style: c.kind === 'date' ? { numFmt: 'dd.mm.yyyy' } : c.kind === 'datetime' ? { numFmt: 'dd.mm.yyyy hh:mm' } : {},
-  }));
-  const header = sheet.addRow(columns.map((c) => c.header));
-  header.font = { bold: true };
-  let done = 0;
-  for await (const page of pages) {
-    checkAbort(options.signal);
-    for (const row of page) {
-      sheet.addRow(
-        columns.map((c) => {
-          const value = c.value(row);
-          if (value === null) return null;
-          if (c.kind === 'date' || c.kind === 'datetime') return typeof value === 'number' ? excelDate(value, options.timeZone) : textOf(value);
-          if (c.kind === 'number') return typeof value === 'number' ? value : textOf(value);
-          return textOf(value);
-        }),
-      );
+/** One row as XLSX cells: dates as serial numbers with a date style, numbers as numbers, the rest as guarded text. */
+function xlsxCells<T>(columns: ExportColumn<T>[], row: T, timeZone: string): XlsxCell[] {
+  return columns.map((c) => {
+    const value = c.value(row);
+    if (value === null) return null;
+    if (typeof value === 'number' && (c.kind === 'date' || c.kind === 'datetime')) {
+      return { t: 'number', v: excelSerial(excelDate(value, timeZone)), style: c.kind === 'date' ? STYLE.date : STYLE.datetime };
     }
-    done += page.length;
-    options.onProgress?.(done);
+    if (typeof value === 'number' && c.kind === 'number') return { t: 'number', v: value };
+    return { t: 'text', v: textOf(value) };
+  });
+}
+
+export async function exportXlsx<T>(columns: ExportColumn<T>[], pages: AsyncIterable<T[]>, options: ExportOptions): Promise<{ blob: Blob; rows: number }> {
+  let done = 0;
+  async function* cells(): AsyncGenerator<XlsxCell[][]> {
+    for await (const page of pages) {
+      checkAbort(options.signal);
+      yield page.map((row) => xlsxCells(columns, row, options.timeZone));
+      done += page.length;
+      options.onProgress?.(done);
+    }
+    checkAbort(options.signal);
   }
   checkAbort(options.signal);
-  const buffer = await workbook.xlsx.writeBuffer();
-  return { blob: new Blob([buffer], { type: XLSX_MIME }), rows: done };
+  const blob = await writeXlsx({
+    name: options.sheetName ?? 'Данные',
+    header: columns.map((c) => c.header),
+    widths: columns.map((c) => c.width ?? (c.kind === 'text' ? 24 : 18)),
+    pages: cells(),
+  });
+  return { blob, rows: done };
 }
 
 export async function exportCsv<T>(columns: ExportColumn<T>[], pages: AsyncIterable<T[]>, options: ExportOptions): Promise<{ blob: Blob; rows: number }> {
   const config = { delimiter: ';', newline: '\r\n' };
-  let parts: BlobPart[] = ['\ufeff', Papa.unparse({ fields: columns.map((c) => sanitizeCell(c.header)), data: [] }, config), '\r\n'];
+  const file = new BlobParts();
+  // The header as a plain first record: unparsing `{ fields, data: [] }` leaves a blank line after it.
+  file.push(`\ufeff${Papa.unparse([columns.map((c) => sanitizeCell(c.header))], config)}\r\n`);
   let done = 0;
-  let pending = 0;
   for await (const page of pages) {
     checkAbort(options.signal);
     const data = page.map((row) =>
@@ -102,16 +104,11 @@ export async function exportCsv<T>(columns: ExportColumn<T>[], pages: AsyncItera
         return textOf(value);
       }),
     );
-    // Each page becomes one string part: the Blob holds the file, JS memory one page.
-    parts.push(Papa.unparse(data, { ...config, header: false }), '\r\n');
-    // Fold the strings into a Blob now and then so JS memory holds a few pages, not the file.
-    if (++pending >= 20) {
-      parts = [new Blob(parts)];
-      pending = 0;
-    }
+    // Each page becomes one Blob part at once: the Blob holds the file, JS memory one page.
+    if (data.length > 0) file.push(`${Papa.unparse(data, { ...config, header: false })}\r\n`);
     done += page.length;
     options.onProgress?.(done);
   }
   checkAbort(options.signal);
-  return { blob: new Blob(parts, { type: 'text/csv;charset=utf-8' }), rows: done };
+  return { blob: file.toBlob('text/csv;charset=utf-8'), rows: done };
 }

@@ -32,6 +32,9 @@ const filterArb: fc.Arbitrary<RegistryFilter> = fc.record(
     status: fc.subarray([...NORMALIZED_STATUSES]),
     deadline: fc.constantFrom(...DEADLINE_STATES),
     repeat: fc.boolean(),
+    answered: fc.boolean(),
+    postponed: fc.boolean(),
+    answerTime: fc.boolean(),
     satisfaction: fc.constantFrom(...SATISFACTIONS),
     q: text,
     sort: fc.constantFrom(...REGISTRY_SORTS),
@@ -73,6 +76,12 @@ describe('registry filter URL', () => {
       parseRegistryFilter('?from=2025-02-30&to=yesterday&source=fax&deadline=soon&repeat=maybe&status=new,bogus&sort=x&sector=roads'),
     ).toEqual({ status: ['new'], sector: 'roads' });
     expect(parseRegistryFilter('repeat=0')).toEqual({ repeat: false });
+    expect(parseRegistryFilter('answered=yes&postponed=2')).toEqual({});
+  });
+
+  it('carries the answered and postponed conditions of the overview numbers', () => {
+    expect(registryHref({ from: '2025-11-01', to: '2025-11-18', answered: true })).toBe('#/registry?from=2025-11-01&to=2025-11-18&answered=1');
+    expect(parseRegistryFilter('?postponed=1&answered=0&sector=roads')).toEqual({ sector: 'roads', answered: false, postponed: true });
   });
 
   it('routes appeal cards by id, encoding what the id contains', () => {

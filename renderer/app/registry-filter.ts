@@ -16,9 +16,11 @@ export const DEADLINE_STATES = [
   'at-risk-24h',
   /** open, not overdue, due within 3 working days */
   'at-risk-3wd',
-  /** open (any deadline or none) */
+  /** not finished (shared/domain/outcome `isFinished`), any deadline or none */
   'open',
+  /** finished at or before the deadline (`answerTimelinessOf`) */
   'answered-on-time',
+  /** finished after the deadline */
   'answered-late',
   'no-deadline',
 ] as const;
@@ -58,6 +60,12 @@ export interface RegistryFilter {
   status?: NormalizedStatus[];
   deadline?: DeadlineState;
   repeat?: boolean;
+  /** Finished («отвечено»: answered, closed or final status, `isFinished`) or not. */
+  answered?: boolean;
+  /** Postponed («отложено»: by status or outcome, `isPostponed`) or not. */
+  postponed?: boolean;
+  /** Has an answer time (`hasAnswerTime`): the appeals the average answer time is taken over. */
+  answerTime?: boolean;
   satisfaction?: Satisfaction;
   /** Full-text query (Russian word forms match). */
   q?: string;
@@ -74,6 +82,8 @@ const MAX_TEXT = 500;
 
 /** Key order of the URL query: stable, so equal filters give equal links. */
 const TEXT_KEYS = ['channel', 'sector', 'category', 'municipality', 'organisation'] as const;
+/** Yes/no conditions, in the URL as `1` / `0`. */
+const FLAG_KEYS = ['repeat', 'answered', 'postponed', 'answerTime'] as const;
 
 function isDay(value: string): boolean {
   if (!DAY_RE.test(value)) return false;
@@ -109,7 +119,7 @@ export function normalizeRegistryFilter(filter: RegistryFilter): RegistryFilter 
     if (statuses.length > 0) out.status = statuses;
   }
   if (filter.deadline && (DEADLINE_STATES as readonly string[]).includes(filter.deadline)) out.deadline = filter.deadline;
-  if (typeof filter.repeat === 'boolean') out.repeat = filter.repeat;
+  for (const key of FLAG_KEYS) if (typeof filter[key] === 'boolean') out[key] = filter[key];
   if (filter.satisfaction && (SATISFACTIONS as readonly string[]).includes(filter.satisfaction)) {
     out.satisfaction = filter.satisfaction;
   }
@@ -134,7 +144,10 @@ export function registryQuery(filter: RegistryFilter): string {
   }
   if (f.status) params.set('status', f.status.join(','));
   if (f.deadline) params.set('deadline', f.deadline);
-  if (f.repeat !== undefined) params.set('repeat', f.repeat ? '1' : '0');
+  for (const key of FLAG_KEYS) {
+    const value = f[key];
+    if (value !== undefined) params.set(key, value ? '1' : '0');
+  }
   if (f.satisfaction) params.set('satisfaction', f.satisfaction);
   if (f.q) params.set('q', f.q);
   if (f.sort) params.set('sort', f.sort);
@@ -171,9 +184,11 @@ export function parseRegistryFilter(query: string | URLSearchParams): RegistryFi
   for (const key of TEXT_KEYS) raw[key] = params.get(key) ?? undefined;
   const status = params.get('status');
   if (status) raw.status = status.split(',').filter((s): s is NormalizedStatus => oneOf(NORMALIZED_STATUSES, s) !== undefined);
-  const repeat = params.get('repeat');
-  if (repeat === '1') raw.repeat = true;
-  else if (repeat === '0') raw.repeat = false;
+  for (const key of FLAG_KEYS) {
+    const value = params.get(key);
+    if (value === '1') raw[key] = true;
+    else if (value === '0') raw[key] = false;
+  }
   return normalizeRegistryFilter(raw);
 }
 

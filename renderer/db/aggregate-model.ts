@@ -14,6 +14,7 @@
  */
 import type { Appeal } from '../../shared/domain/appeal';
 import { finishedAtOf } from '../../shared/domain/classify';
+import { answerTimelinessOf, hasAnswerTime, isPostponed, isRated, isSatisfied } from '../../shared/domain/outcome';
 import { regionDay } from '../../shared/domain/time';
 
 export const HOUR_MS = 3_600_000;
@@ -259,9 +260,9 @@ export function dimsOf(a: Appeal): AggDims {
 
 /** Answer time in hours: the source's own figure when given (ИМ), else answeredAt − receivedAt (as computeMeasures). */
 export function answerHoursOf(a: Appeal): number | null {
+  if (!hasAnswerTime(a)) return null;
   if (a.answerHours !== null && Number.isFinite(a.answerHours)) return a.answerHours;
-  if (a.answeredAt === null) return null;
-  return (a.answeredAt - a.receivedAt) / HOUR_MS;
+  return (a.answeredAt! - a.receivedAt) / HOUR_MS;
 }
 
 const EIGHT_DAYS_MS = 8 * 24 * HOUR_MS;
@@ -279,10 +280,9 @@ export function countersOf(a: Appeal): Counters {
   else {
     c.answered = 1;
     if (finishedAt - a.receivedAt <= EIGHT_DAYS_MS) c.answeredWithin8Days = 1;
-    if (a.deadline) {
-      if (finishedAt <= a.deadline.dueAt) c.answeredOnTime = 1;
-      else c.answeredLate = 1;
-    }
+    const timeliness = answerTimelinessOf(a);
+    if (timeliness === 'on-time') c.answeredOnTime = 1;
+    else if (timeliness === 'late') c.answeredLate = 1;
   }
   const hours = answerHoursOf(a);
   if (hours !== null) {
@@ -291,14 +291,14 @@ export function countersOf(a: Appeal): Counters {
     c.answerHist[histBucket(hours)] = 1;
   }
   if (a.isRepeat) c.repeat = 1;
-  if (a.status === 'postponed' || a.outcome === 'postponed') c.postponed = 1;
+  if (isPostponed(a)) c.postponed = 1;
   if (a.status === 'rejected') c.rejected = 1;
   if (a.fastTrack) c.fastTrack = 1;
   if (a.regime === 'fz59') c.fz59 = 1;
-  if (a.rating !== null && a.rating >= 1 && a.rating <= 5) {
+  if (isRated(a.rating)) {
     c.rated = 1;
     c.ratingSum = a.rating;
-    if (a.rating >= 4) c.satisfied = 1;
+    if (isSatisfied(a.rating)) c.satisfied = 1;
   }
   if (a.reaction === 'satisfied') c.reactionSatisfied = 1;
   else if (a.reaction === 'neutral') c.reactionNeutral = 1;

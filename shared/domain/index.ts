@@ -13,6 +13,7 @@ export * from './boundaries';
 export { normalizeLabel } from './text';
 export * from './deadline';
 export * from './classify';
+export * from './outcome';
 export * from './validation';
 export { makeAppeal } from './testing';
 export * from './measures';

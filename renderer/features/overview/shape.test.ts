@@ -28,11 +28,11 @@ function input(overrides: Partial<OverviewInput> = {}): OverviewInput {
     sector: null,
     sectorOrder: ['housing', 'roads'],
     period: {
-      total: counters({ received: 10, open: 4, answered: 6, answeredOnTime: 3, answeredLate: 1, repeat: 2, postponed: 1, rated: 4, satisfied: 3, answerHoursSum: 60 }),
-      bySector: new Map([['housing', counters({ received: 10, answered: 6, answerHoursSum: 60 })]]),
+      total: counters({ received: 10, open: 4, answered: 6, answeredOnTime: 3, answeredLate: 1, repeat: 2, postponed: 1, rated: 4, satisfied: 3, answerHoursSum: 60, answerHoursCount: 6 }),
+      bySector: new Map([['housing', counters({ received: 10, answered: 6, answerHoursSum: 60, answerHoursCount: 6 })]]),
     },
     previous: {
-      total: counters({ received: 8, answered: 4, answeredOnTime: 1, answeredLate: 1, rated: 2, satisfied: 2, answerHoursSum: 20 }),
+      total: counters({ received: 8, answered: 4, answeredOnTime: 1, answeredLate: 1, rated: 2, satisfied: 2, answerHoursSum: 20, answerHoursCount: 4 }),
       bySector: new Map([['housing', counters({ received: 8 })]]),
     },
     today: counters({ received: 5, repeat: 1 }),
@@ -61,9 +61,11 @@ describe('periods', () => {
 
 describe('metric values', () => {
   it('derives shares and averages, null without a denominator', () => {
-    const c = counters({ answered: 4, answeredOnTime: 3, answeredLate: 1, answerHoursSum: 10, rated: 0 });
+    // Five answered, one of them closed without an answer time: the average is over the four timed.
+    const c = counters({ answered: 5, answeredOnTime: 3, answeredLate: 1, answerHoursSum: 10, answerHoursCount: 4, rated: 0 });
     expect(periodValue('onTimeShare', c)).toBe(0.75);
     expect(periodValue('avgAnswerHours', c)).toBe(2.5);
+    expect(periodValue('avgAnswerHours', counters({ answered: 2 }))).toBeNull();
     expect(periodValue('satisfaction', c)).toBeNull();
     expect(periodValue('onTimeShare', EMPTY_COUNTERS)).toBeNull();
   });
@@ -124,7 +126,7 @@ describe('shapeOverview', () => {
   it('restricts rows and links to the chosen sector', () => {
     const model = shapeOverview(input({ sector: 'housing' }));
     expect(model.sectors.map((s) => s.sector)).toEqual(['housing']);
-    expect(model.total.period.postponed.filter).toEqual({ from: '2025-11-01', to: '2025-11-18', sector: 'housing', status: ['postponed'] });
+    expect(model.total.period.postponed.filter).toEqual({ from: '2025-11-01', to: '2025-11-18', sector: 'housing', postponed: true });
   });
 
   it('is empty only when nothing was received and nothing is open', () => {

@@ -19,6 +19,8 @@ export interface OverviewCounters {
   rated: number;
   satisfied: number;
   answerHoursSum: number;
+  /** Appeals with an answer time (the average's denominator, as the domain's reference measures). */
+  answerHoursCount: number;
 }
 
 /** The store's deadline snapshot «now» (`queryDeadlines`). */
@@ -40,6 +42,7 @@ export const EMPTY_COUNTERS: OverviewCounters = {
   rated: 0,
   satisfied: 0,
   answerHoursSum: 0,
+  answerHoursCount: 0,
 };
 
 export const EMPTY_DEADLINES: DeadlineCounts = { open: 0, overdue: 0, atRisk24h: 0, atRisk3wd: 0 };
@@ -122,7 +125,7 @@ export function periodValue(key: PeriodMetricKey, c: OverviewCounters): number |
     case 'onTimeShare':
       return ratio(c.answeredOnTime, c.answeredOnTime + c.answeredLate);
     case 'avgAnswerHours':
-      return ratio(c.answerHoursSum, c.answered);
+      return ratio(c.answerHoursSum, c.answerHoursCount);
     case 'satisfaction':
       return ratio(c.satisfied, c.rated);
     default:
@@ -154,10 +157,9 @@ function base(period: DayPeriod | null, sector: string | null): RegistryFilter {
 }
 
 /**
- * The registry filter behind a period number: the appeals received in the period that it counts.
- * Two are close but not exact until the registry filter can say so: the store counts «answered»
- * by `answeredAt` and «postponed» by status or outcome, while the registry can only filter by
- * status (answered/closed, postponed).
+ * The registry filter behind a period number: the appeals received in the period that it counts,
+ * by the same shared predicates (shared/domain/outcome) the store's counters use. For a share it
+ * is the numerator's appeals; for the average answer time, the appeals averaged over.
  */
 export function periodFilter(key: PeriodMetricKey | TodayMetricKey, period: DayPeriod, sector: string | null): RegistryFilter {
   const filter = base(period, sector);
@@ -165,14 +167,15 @@ export function periodFilter(key: PeriodMetricKey | TodayMetricKey, period: DayP
     case 'received':
       return filter;
     case 'open':
-      return { ...filter, deadline: 'open' };
+      return { ...filter, answered: false };
     case 'repeat':
       return { ...filter, repeat: true };
     case 'postponed':
-      return { ...filter, status: ['postponed'] };
+      return { ...filter, postponed: true };
     case 'answered':
+      return { ...filter, answered: true };
     case 'avgAnswerHours':
-      return { ...filter, status: ['answered', 'closed'] };
+      return { ...filter, answerTime: true };
     case 'onTimeShare':
       return { ...filter, deadline: 'answered-on-time' };
     case 'satisfaction':
@@ -180,12 +183,16 @@ export function periodFilter(key: PeriodMetricKey | TodayMetricKey, period: DayP
   }
 }
 
-/** The registry filter behind a «now» number: open appeals by deadline state, worst first. */
+/**
+ * The registry filter behind a «now» number: open appeals by deadline state, worst first. «In work»
+ * keeps the default order: sorting by deadline reads the deadline index, which holds only open
+ * appeals that have a deadline, and the number counts those without one too.
+ */
 export function nowFilter(key: NowMetricKey, sector: string | null): RegistryFilter {
   const filter = base(null, sector);
   switch (key) {
     case 'inWork':
-      return { ...filter, deadline: 'open', sort: 'due-asc' };
+      return { ...filter, answered: false };
     case 'overdue':
       return { ...filter, deadline: 'overdue', sort: 'due-asc' };
     case 'atRisk24h':

@@ -31,6 +31,8 @@ interface FilterBarProps {
 
 const TEXT_FIELDS = ['q', 'channel', 'category', 'organisation'] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
+/** Yes/no conditions; «Отвечено», «Отложенные» and the answer time are what overview numbers link with. */
+const FLAG_FIELDS = ['repeat', 'answered', 'postponed', 'answerTime'] as const;
 
 export function FilterBar({ filter, pack }: FilterBarProps) {
   const t = useT(registryMessages);
@@ -136,18 +138,20 @@ export function FilterBar({ filter, pack }: FilterBarProps) {
           ))}
         </select>
       </label>
-      <label className="field">
-        <span>{t('repeat')}</span>
-        <select
-          name="repeat"
-          value={filter.repeat === undefined ? '' : filter.repeat ? '1' : '0'}
-          onChange={(e) => apply({ repeat: e.target.value === '' ? undefined : e.target.value === '1' })}
-        >
-          <option value="">{t('any')}</option>
-          <option value="1">{t('yes')}</option>
-          <option value="0">{t('no')}</option>
-        </select>
-      </label>
+      {FLAG_FIELDS.map((name) => (
+        <label className="field" key={name}>
+          <span>{t(name)}</span>
+          <select
+            name={name}
+            value={filter[name] === undefined ? '' : filter[name] ? '1' : '0'}
+            onChange={(e) => apply({ [name]: e.target.value === '' ? undefined : e.target.value === '1' })}
+          >
+            <option value="">{t('any')}</option>
+            <option value="1">{t('yes')}</option>
+            <option value="0">{t('no')}</option>
+          </select>
+        </label>
+      ))}
       <label className="field">
         <span>{t('satisfaction')}</span>
         <select name="satisfaction" value={filter.satisfaction ?? ''} onChange={(e) => apply({ satisfaction: select<Satisfaction>(e.target.value) })}>

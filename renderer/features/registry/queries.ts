@@ -138,7 +138,18 @@ export interface RegistryCount extends BoundedCount {
 
 const ALL_TIME: Period = { from: '0000-01-01', to: '9999-12-31' };
 
-type CounterKey = 'received' | 'repeat' | 'open' | 'answeredOnTime' | 'answeredLate' | 'noDeadline' | 'rated' | 'satisfied';
+type CounterKey =
+  | 'received'
+  | 'repeat'
+  | 'open'
+  | 'answered'
+  | 'postponed'
+  | 'answerHoursCount'
+  | 'answeredOnTime'
+  | 'answeredLate'
+  | 'noDeadline'
+  | 'rated'
+  | 'satisfied';
 
 /**
  * Which aggregate counter answers the filter, if any: the aggregates are keyed by received day ×
@@ -146,10 +157,13 @@ type CounterKey = 'received' | 'repeat' | 'open' | 'answeredOnTime' | 'answeredL
  */
 export function aggregateCounterFor(filter: RegistryFilter): { kind: 'received'; counter: CounterKey } | { kind: 'deadline'; counter: 'overdue' | 'atRisk24h' | 'atRisk3wd' | 'open' } | null {
   if (filter.q || filter.channel !== undefined || filter.category !== undefined || filter.status !== undefined) return null;
-  const extra = [filter.deadline !== undefined, filter.repeat !== undefined, filter.satisfaction !== undefined].filter(Boolean).length;
+  const extra = [filter.deadline, filter.repeat, filter.answered, filter.postponed, filter.answerTime, filter.satisfaction].filter((v) => v !== undefined).length;
   if (extra > 1) return null;
-  if (filter.repeat === false) return null;
+  if (filter.repeat === false || filter.postponed === false || filter.answerTime === false) return null;
   if (filter.repeat === true) return { kind: 'received', counter: 'repeat' };
+  if (filter.answered !== undefined) return { kind: 'received', counter: filter.answered ? 'answered' : 'open' };
+  if (filter.postponed === true) return { kind: 'received', counter: 'postponed' };
+  if (filter.answerTime === true) return { kind: 'received', counter: 'answerHoursCount' };
   if (filter.satisfaction === 'rated') return { kind: 'received', counter: 'rated' };
   if (filter.satisfaction === 'satisfied') return { kind: 'received', counter: 'satisfied' };
   if (filter.satisfaction !== undefined) return null;

@@ -7,7 +7,7 @@ import type { StoredAppeal } from '../../db/schema';
 import type { IndexRange } from '../../search/key-range-paging';
 import type { RegistryFilter, RegistrySort } from '../../app/registry-filter';
 import { UNKNOWN_MUNICIPALITY } from '../../app/registry-filter';
-import { isOpenStatus } from '../../../shared/domain/status';
+import { answerTimelinessOf, hasAnswerTime, isFinished, isPostponed, isRated, isSatisfied } from '../../../shared/domain/outcome';
 import { regionDayEnd, regionDayStart } from '../../../shared/domain/time';
 import { workCalendar } from '../../../shared/domain/calendar';
 import { deadlineBands, type DeadlineBands } from '../../db/deadline-bands';
@@ -124,27 +124,31 @@ export function matchesFilter(row: StoredAppeal, filter: RegistryFilter, bounds:
   if (filter.organisation !== undefined && row.orgCurrent !== filter.organisation) return false;
   if (filter.status !== undefined && !filter.status.includes(row.status)) return false;
   if (filter.repeat !== undefined && row.isRepeat !== filter.repeat) return false;
+  if (filter.answered !== undefined && isFinished(row) !== filter.answered) return false;
+  if (filter.postponed !== undefined && isPostponed(row) !== filter.postponed) return false;
+  if (filter.answerTime !== undefined && hasAnswerTime(row) !== filter.answerTime) return false;
   if (filter.satisfaction !== undefined && !matchesSatisfaction(row, filter.satisfaction)) return false;
   if (filter.deadline !== undefined && !matchesDeadline(row, filter.deadline, bounds)) return false;
   return true;
 }
 
+/** Rated and satisfied exactly as the aggregates count them (shared/domain/outcome). */
 function matchesSatisfaction(row: StoredAppeal, satisfaction: NonNullable<RegistryFilter['satisfaction']>): boolean {
-  const rated = row.rating !== null && Number.isFinite(row.rating);
   switch (satisfaction) {
     case 'rated':
-      return rated;
+      return isRated(row.rating);
     case 'unrated':
-      return !rated;
+      return !isRated(row.rating);
     case 'satisfied':
-      return rated && row.rating! >= 4;
+      return isSatisfied(row.rating);
     case 'unsatisfied':
-      return rated && row.rating! < 4;
+      return isRated(row.rating) && !isSatisfied(row.rating);
   }
 }
 
 /** Deadline bands exactly as the deadline aggregates count them (renderer/db/deadline-bands.ts):
- *  open appeals by their current deadline; hour-based deadlines (ИМ) are at risk within 3 hours. */
+ *  open appeals by their current deadline; hour-based deadlines (ИМ) are at risk within 3 hours.
+ *  Open and answered on time / late by the shared predicates the received aggregates use. */
 function matchesDeadline(row: StoredAppeal, state: NonNullable<RegistryFilter['deadline']>, bounds: RegistryBounds): boolean {
   const due = row.openDueAt;
   const b = bounds.bands;
@@ -157,11 +161,11 @@ function matchesDeadline(row: StoredAppeal, state: NonNullable<RegistryFilter['d
     case 'at-risk-3wd':
       return due !== undefined && due >= b.now && due < (hourBased ? b.hourRiskEnd : b.workRiskEnd);
     case 'open':
-      return isOpenStatus(row.status);
+      return !isFinished(row);
     case 'answered-on-time':
-      return row.answeredAt !== null && row.deadline !== null && row.answeredAt <= row.deadline.dueAt;
+      return answerTimelinessOf(row) === 'on-time';
     case 'answered-late':
-      return row.answeredAt !== null && row.deadline !== null && row.answeredAt > row.deadline.dueAt;
+      return answerTimelinessOf(row) === 'late';
     case 'no-deadline':
       return row.deadline === null;
   }

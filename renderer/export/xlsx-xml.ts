@@ -25,7 +25,11 @@ const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD80
 // Excel reads `_xHHHH_` in a string as an escaped character; escaping the underscore keeps the text literal.
 const EXCEL_ESCAPE = /_(x[0-9A-Fa-f]{4}_)/g;
 
+// Anything escapeXml would change; most cells have none of it and skip the replacements.
+const NEEDS_ESCAPE = /[&<>"\r_\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 export function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(INVALID_XML, '')
     .replace(EXCEL_ESCAPE, '_x005F_$1')
@@ -46,10 +50,16 @@ export function fitCell(text: string): string {
   return text.slice(0, end) + marker;
 }
 
+// Every row asks for the same few column names.
+const letters: string[] = [];
+
 /** 0 → A, 25 → Z, 26 → AA. */
 export function columnLetter(index: number): string {
-  let name = '';
+  let name = letters[index];
+  if (name !== undefined) return name;
+  name = '';
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  if (index < 256) letters[index] = name;
   return name;
 }
 

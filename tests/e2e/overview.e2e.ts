@@ -1,6 +1,6 @@
 /**
  * Scenario 1, morning check: the overview shows the period, the data age and the numbers; a click
- * on «Просрочено» opens the registry filtered to exactly those appeals.
+ * on «Просрочено», «Отвечено» or «Отложенные» opens the registry filtered to exactly those appeals.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -36,6 +36,27 @@ class OverviewPage {
   number(testId: string) {
     return this.page.getByTestId(testId);
   }
+
+  async value(testId: string): Promise<number> {
+    return parseNumber(await this.page.getByTestId(`${testId}-value`).innerText());
+  }
+
+  /** Clicks a number and returns the registry's «Найдено N» for the filter it opened. */
+  async openInRegistry(testId: string): Promise<number> {
+    await this.number(testId).click();
+    await this.page.waitForURL(/#\/registry/);
+    await this.page.locator('main[data-area="registry"]').waitFor();
+    await this.page.locator('[data-testid="registry"][data-ready="true"]').waitFor({ timeout: 60_000 });
+    const found = await this.page.getByTestId('registry-count').innerText();
+    const match = /^Найдено ([\d\s\u202f\u00a0]+) обращ/.exec(found);
+    if (!match) throw new Error(`no exact count in «${found}»`);
+    return parseNumber(match[1]!);
+  }
+
+  async back() {
+    await this.page.goBack();
+    await this.waitReady();
+  }
 }
 
 function parseNumber(text: string): number {
@@ -70,6 +91,29 @@ describe('«Обзор»', () => {
     const match = /^Найдено ([\d\s\u202f\u00a0]+) обращ/.exec(found);
     expect(match, found).not.toBeNull();
     expect(parseNumber(match![1]!)).toBe(overdue);
+
+    // «Отвечено» and «Отложенные» of the period: the registry shows the same appeals, and the
+    // condition is visible (and removable) in its filter bar.
+    await overview.back();
+    const answered = await overview.value('ov-period-answered');
+    expect(answered).toBeGreaterThan(0);
+    expect(await overview.number('ov-period-answered').getAttribute('href')).toMatch(/^#\/registry\?from=\d{4}-\d\d-\d\d&to=\d{4}-\d\d-\d\d&answered=1$/);
+    expect(await overview.openInRegistry('ov-period-answered')).toBe(answered);
+    const answeredSelect = app.page.getByTestId('registry-filters').locator('select[name="answered"]');
+    expect(await answeredSelect.inputValue()).toBe('1');
+    expect(await answeredSelect.locator('option:checked').innerText()).toBe('Да');
+
+    await overview.back();
+    const postponed = await overview.value('ov-period-postponed');
+    expect(await overview.number('ov-period-postponed').getAttribute('href')).toMatch(/&postponed=1$/);
+    expect(await overview.openInRegistry('ov-period-postponed')).toBe(postponed);
+    expect(await app.page.getByTestId('registry-filters').locator('select[name="postponed"]').inputValue()).toBe('1');
+
+    // The answered count of one sector row of the table, too.
+    await overview.back();
+    const housing = overview.number('ov-cell-housing-answered');
+    const housingAnswered = parseNumber(await housing.innerText());
+    expect(await overview.openInRegistry('ov-cell-housing-answered')).toBe(housingAnswered);
     expect(app.externalRequests).toEqual([]);
   });
 

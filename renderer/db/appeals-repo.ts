@@ -19,12 +19,21 @@ export interface WriteSummary {
   deleted: number;
 }
 
-function storedWith(appeal: Appeal, contribution: Contribution): StoredAppeal {
+/** Who writes a batch: a sync source (and, during a full resync, its pass), or nobody (imports). */
+export interface WriteOrigin {
+  syncSource: string;
+  /** Set during a full resync: every record the pass delivers, or keeps because it is newer, is stamped. */
+  fullPass?: string;
+}
+
+function storedWith(appeal: Appeal, contribution: Contribution, origin: WriteOrigin | undefined): StoredAppeal {
   const stored: StoredAppeal = {
     ...appeal,
     muniKey: appeal.municipality ?? '',
     receivedDay: contribution.received.day,
   };
+  if (origin) stored.syncSource = origin.syncSource;
+  if (origin?.fullPass) stored.fullPass = origin.fullPass;
   const due = openDueAtOf(appeal);
   if (due === undefined) delete stored.openDueAt;
   else stored.openDueAt = due;
@@ -33,12 +42,12 @@ function storedWith(appeal: Appeal, contribution: Contribution): StoredAppeal {
 
 /** Adds the index helper fields; everything else is the domain record as given. */
 export function toStoredAppeal(appeal: Appeal, timeZone: string): StoredAppeal {
-  return storedWith(appeal, contributionOf(appeal, timeZone));
+  return storedWith(appeal, contributionOf(appeal, timeZone), undefined);
 }
 
 /** The domain record of a stored row: the index helper fields dropped. */
 export function fromStoredAppeal(stored: StoredAppeal): Appeal {
-  const { openDueAt: _due, muniKey: _muni, receivedDay: _day, ...appeal } = stored;
+  const { openDueAt: _due, muniKey: _muni, receivedDay: _day, syncSource: _source, fullPass: _pass, ...appeal } = stored;
   // Rows written before schema v5 still carry the retired repeat index helper.
   delete (appeal as { repeatFlag?: unknown }).repeatFlag;
   return appeal;
@@ -58,6 +67,7 @@ export async function writeAppealChanges(
   changes: readonly Appeal[],
   deletions: readonly string[],
   deletedAt: number,
+  origin?: WriteOrigin,
 ): Promise<WriteSummary> {
   const summary: WriteSummary = { inserted: 0, updated: 0, skipped: 0, deleted: 0 };
   const delta = new AggDelta();
@@ -88,6 +98,8 @@ export async function writeAppealChanges(
       }
       if (old && old.updatedAt > next.updatedAt) {
         summary.skipped++;
+        // Still present at the source: a full resync must not sweep it away.
+        if (origin?.fullPass && old.fullPass !== origin.fullPass) put.push({ ...old, fullPass: origin.fullPass });
         return;
       }
       if (tomb) revived.push(id);
@@ -97,7 +109,7 @@ export async function writeAppealChanges(
         summary.updated++;
       } else summary.inserted++;
       delta.add(contribution, 1);
-      put.push(storedWith(next, contribution));
+      put.push(storedWith(next, contribution, origin));
     });
     if (put.length) await db.appeals.bulkPut(put);
     if (revived.length) await db.tombstones.bulkDelete(revived);

@@ -19,6 +19,10 @@ export interface StoredAppeal extends Appeal {
   muniKey: string;
   /** Region-local day of receipt, `YYYY-MM-DD`. */
   receivedDay: string;
+  /** The sync source that last wrote the record (absent for imports): whose full resync may remove it. */
+  syncSource?: string;
+  /** The full resync pass that last delivered the record (see renderer/sync/full-pass.ts). */
+  fullPass?: string;
 }
 
 /** A deleted appeal, so a re-delivered page cannot resurrect it. */

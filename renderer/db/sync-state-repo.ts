@@ -47,7 +47,21 @@ export function progressOf(row: SyncStateRow): SyncProgress | null {
   return p ?? null;
 }
 
-/** Forgets the checkpoint so the next pull starts from the beginning (full resync). */
-export function resetCheckpoint(db: CurDatabase, sourceId: string): Promise<SyncStateRow> {
-  return patchSyncState(db, sourceId, { checkpoint: null, extra: { cursorRegression: false } });
+/** A full resync pass in progress (see renderer/sync/full-pass.ts). */
+export interface FullPass {
+  id: string;
+  startedAt: number;
+}
+
+export function fullPassOf(row: SyncStateRow): FullPass | null {
+  const pass = row.extra?.fullPass as FullPass | null | undefined;
+  return pass ?? null;
+}
+
+/**
+ * Forgets the checkpoint so the next pull starts from the beginning, as a full resync pass: records
+ * the pass does not deliver again are removed when it completes (renderer/sync/full-pass.ts).
+ */
+export function resetCheckpoint(db: CurDatabase, sourceId: string, at: number): Promise<SyncStateRow> {
+  return patchSyncState(db, sourceId, { checkpoint: null, extra: { cursorRegression: false, fullPass: { id: `${sourceId}@${at}`, startedAt: at } satisfies FullPass } });
 }

@@ -14,6 +14,8 @@ export interface ApplyOptions {
   at: number;
   /** Progress of the run after this page (stored with the checkpoint, so every window sees it). */
   progress: SyncProgress | null;
+  /** The full resync pass this page belongs to, if one is running (see full-pass.ts). */
+  fullPass?: string;
   /** Test hook: runs after the data and before the checkpoint, inside the transaction. */
   beforeCheckpoint?: () => void | Promise<void>;
 }
@@ -21,7 +23,8 @@ export interface ApplyOptions {
 export async function applyPage(db: CurDatabase, sourceId: string, page: SyncPage, options: ApplyOptions): Promise<WriteSummary> {
   return db.transaction('rw', [...appealWriteTables(db), db.reference, db.syncState], async () => {
     const deletedAt = page.dataAsOf ?? options.at;
-    const summary = await writeAppealChanges(db, page.changes, page.deletions, deletedAt);
+    const origin = options.fullPass ? { syncSource: sourceId, fullPass: options.fullPass } : { syncSource: sourceId };
+    const summary = await writeAppealChanges(db, page.changes, page.deletions, deletedAt, origin);
     if (page.reference.length) await db.reference.bulkPut(page.reference);
     await options.beforeCheckpoint?.();
     const row: SyncStateRow = (await db.syncState.get(sourceId)) ?? emptySyncState(sourceId);

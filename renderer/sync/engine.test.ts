@@ -96,7 +96,7 @@ describe('pull', () => {
     await expect(pullSource(db, src, { signal: new AbortController().signal, clock })).rejects.toThrow('Нет связи');
     expect((await getSyncState(db, 'test')).checkpoint).toBe('2');
     const result = await pullSource(db, src, { signal: new AbortController().signal, clock });
-    expect(result).toEqual({ pages: 1, records: 1 });
+    expect(result).toEqual({ pages: 1, records: 1, removed: 0 });
     expect(await db.appeals.count()).toBe(3);
     expect((await getSyncState(db, 'test')).recordsPulled).toBe(3);
   });

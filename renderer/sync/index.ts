@@ -7,6 +7,7 @@
  */
 import { getBootOptions } from '../app/boot-options';
 import { getRegionPack } from '../app/region';
+import { now } from '../app/clock';
 import { getDb } from '../db/db';
 import { resetCheckpoint } from '../db/sync-state-repo';
 import { logAudit } from '../db/audit-repo';
@@ -126,11 +127,12 @@ export function reloadSyncSources(): void {
 
 /**
  * Full resync after a cursor regression: forgets the checkpoint and pulls from the beginning.
- * Upserts are idempotent and never overwrite newer versions, so nothing is duplicated or lost.
+ * Upserts are idempotent and never overwrite newer versions, so nothing is duplicated; records the
+ * source no longer has are removed when the pass completes (full-pass.ts).
  */
 export async function fullResync(sourceId: string): Promise<void> {
   const db = getDb();
-  await resetCheckpoint(db, sourceId);
+  await resetCheckpoint(db, sourceId, now());
   await logAudit(db, 'sync.full-resync', { sourceId });
   syncNow(sourceId);
 }

@@ -4,13 +4,16 @@
  * an abort stops between or inside pages without applying a partial page.
  */
 import type { CurDatabase } from '../db/schema';
-import { getSyncState, patchSyncState, type SyncProgress } from '../db/sync-state-repo';
+import { fullPassOf, getSyncState, patchSyncState, type SyncProgress } from '../db/sync-state-repo';
 import { applyPage } from './apply-page';
+import { sweepFullPass } from './full-pass';
 import { SyncSourceError, type SyncSource } from './source';
 
 export interface PullResult {
   pages: number;
   records: number;
+  /** Records a completed full resync pass removed because the source no longer has them. */
+  removed: number;
 }
 
 export interface PullOptions {
@@ -24,7 +27,10 @@ export interface PullOptions {
 export async function pullSource(db: CurDatabase, source: SyncSource, options: PullOptions): Promise<PullResult> {
   const { signal, clock } = options;
   const startedAt = clock();
-  let checkpoint = (await getSyncState(db, source.id)).checkpoint;
+  const state = await getSyncState(db, source.id);
+  let checkpoint = state.checkpoint;
+  const pass = fullPassOf(state);
+  let reachedEnd = false;
   const progress: SyncProgress = { recordsDone: 0, pagesDone: 0, remainingEstimate: null, startedAt };
   await patchSyncState(db, source.id, { lastAttemptAt: startedAt, extra: { progress: { ...progress } } });
   const maxPages = options.maxPages ?? 1_000_000;
@@ -38,10 +44,20 @@ export async function pullSource(db: CurDatabase, source: SyncSource, options: P
     progress.recordsDone += page.changes.length + page.deletions.length;
     progress.pagesDone += 1;
     progress.remainingEstimate = page.hasMore ? page.remainingEstimate : 0;
-    await applyPage(db, source.id, page, { at: clock(), progress: page.hasMore ? { ...progress } : null });
+    const applyOptions = { at: clock(), progress: page.hasMore ? { ...progress } : null };
+    await applyPage(db, source.id, page, pass ? { ...applyOptions, fullPass: pass.id } : applyOptions);
     options.onProgress?.({ ...progress });
     checkpoint = page.nextCheckpoint;
-    if (!page.hasMore) break;
+    if (!page.hasMore) {
+      reachedEnd = true;
+      break;
+    }
   }
-  return { pages: progress.pagesDone, records: progress.recordsDone };
+  let removed = 0;
+  if (reachedEnd && pass) {
+    // The pass delivered the whole stream: what it did not deliver is gone at the source.
+    removed = await sweepFullPass(db, source.id, pass.id, clock(), signal);
+    await patchSyncState(db, source.id, { extra: { fullPass: null } });
+  }
+  return { pages: progress.pagesDone, records: progress.recordsDone, removed };
 }

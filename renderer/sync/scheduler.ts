@@ -5,6 +5,7 @@
  * Timers use the real clock: scheduling is about real intervals, not the app's (possibly frozen)
  * clock.
  */
+import { logAudit } from '../db/audit-repo';
 import type { CurDatabase } from '../db/schema';
 import { getSyncState, patchSyncState } from '../db/sync-state-repo';
 import { nextRunAt, retryDecision, type BackoffPolicy, DEFAULT_BACKOFF, type ScheduleState } from './backoff';
@@ -165,7 +166,9 @@ export class SyncScheduler {
     slot.state.lastAttemptAt = clock();
     await patchSyncState(this.db, source.id, { extra: { running: true } });
     try {
-      await pullSource(this.db, source, { signal: abort.signal, clock });
+      const result = await pullSource(this.db, source, { signal: abort.signal, clock });
+      // A completed full resync removed records the source no longer has: say so in the log.
+      if (result.removed > 0) await logAudit(this.db, 'sync.full-resync-removed', { sourceId: source.id, removed: result.removed });
       slot.state = { lastAttemptAt: slot.state.lastAttemptAt, failures: 0, retryAt: null, stopped: false };
       await patchSyncState(this.db, source.id, {
         lastSuccessAt: clock(),

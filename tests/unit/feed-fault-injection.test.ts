@@ -85,7 +85,7 @@ async function runChaos(run: number): Promise<{ report: RunReport; db: ReturnTyp
       report.errors.set(kind, (report.errors.get(kind) ?? 0) + 1);
       // The engine offers a full resync after a regression; the operator accepts it.
       if (kind === 'cursor-regression') {
-        await resetCheckpoint(db, SOURCE_ID);
+        await resetCheckpoint(db, SOURCE_ID, Date.now());
         report.resyncs += 1;
       }
     } finally {

@@ -46,3 +46,17 @@ export function normalizePeriod(period: Period): Period | null {
   if (!isIsoDay(period.from) || !isIsoDay(period.to)) return null;
   return period.from <= period.to ? { from: period.from, to: period.to } : { from: period.to, to: period.from };
 }
+
+export type PeriodEntryError = 'from-invalid' | 'to-invalid' | 'reversed';
+
+/**
+ * A period typed into the two date fields (null: the field does not hold a real day). Unlike
+ * normalizePeriod, a reversed range is an error the operator sees, not silently swapped: the
+ * typed range is not applied until it reads as a range.
+ */
+export function checkPeriodEntry(from: string | null, to: string | null): { period: Period } | { error: PeriodEntryError } {
+  if (from === null) return { error: 'from-invalid' };
+  if (to === null) return { error: 'to-invalid' };
+  if (from > to) return { error: 'reversed' };
+  return { period: { from, to } };
+}

@@ -20,6 +20,8 @@ export const uiMessages = defineMessages(
     chartNoData: 'Нет данных',
     tableEmpty: 'Нет данных',
     loading: 'Загрузка…',
+    dayPlaceholder: 'дд.мм.гггг',
+    dayPickerOpen: 'Выбрать дату в календаре',
   },
   {
     demo: 'Demo data',
@@ -39,5 +41,7 @@ export const uiMessages = defineMessages(
     chartNoData: 'No data',
     tableEmpty: 'No data',
     loading: 'Loading…',
+    dayPlaceholder: 'dd/mm/yyyy',
+    dayPickerOpen: 'Pick a date in the calendar',
   },
 );

@@ -8,7 +8,7 @@
 import { getBootOptions } from '../app/boot-options';
 import { getRegionPack } from '../app/region';
 import { now } from '../app/clock';
-import { getDb } from '../db/db';
+import { appDbName, getDb } from '../db/db';
 import { resetCheckpoint } from '../db/sync-state-repo';
 import { logAudit } from '../db/audit-repo';
 import { platform } from '../platform';
@@ -28,7 +28,7 @@ function initMessage(): WorkerInit {
   const pack = getRegionPack();
   return {
     type: 'init',
-    dbName: boot.dbName,
+    dbName: appDbName(),
     timeZone: pack.timeZone,
     packId: pack.id,
     demo: { enabled: boot.demo, scale: boot.demoScale, seed: boot.demoSeed },

@@ -72,6 +72,11 @@ describe('the operator window', () => {
     await app.page.reload();
     await app.page.getByText('Часовой пояс: Asia/Yekaterinburg').waitFor();
     expect(await app.page.getByTestId('region-select').inputValue()).toBe(sverdlovsk);
+    // The region has a store of its own: nothing of Kirov's is mixed into it.
+    await app.page.waitForFunction(
+      async (name) => (await indexedDB.databases()).some((d) => d.name === name),
+      `e2e-shell-settings.${sverdlovsk}`,
+    );
     await saveScreenshot(app.page, 'shell-settings');
     expect(app.consoleErrors).toEqual([]);
   });

@@ -8,10 +8,9 @@ import { ImportError } from '../../../shared/import/errors';
 import type { ExportType } from '../../../shared/import/fields';
 import type { SavedHeaderMapping } from '../../../shared/import/headers';
 import type { ImportReport } from '../../../shared/import/report';
-import { getBootOptions } from '../../app/boot-options';
 import { now } from '../../app/clock';
 import { getRegionPack } from '../../app/region';
-import { getDb } from '../../db/db';
+import { appDbName, getDb } from '../../db/db';
 import type { ValueMappings } from './context';
 import type { ImportPreview, ImportProgress } from './engine';
 import { importClient } from './import-client';
@@ -52,7 +51,7 @@ export const useImportStore = create<ImportState>((set, get) => {
       const preview = await importClient.prepare(
         file.blob,
         { fileName: file.name, forcedType, regionId: pack.id, now: now() },
-        { dbName: getBootOptions().dbName, timeZone: pack.timeZone },
+        { dbName: appDbName(), timeZone: pack.timeZone },
         (progress) => set({ progress }),
       );
       set({ step: 'preview', preview, progress: null });

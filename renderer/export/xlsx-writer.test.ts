@@ -97,6 +97,18 @@ describe('streaming XLSX writer', () => {
       ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml'].sort(),
     );
     for (const entry of entries) expect(entry.zip64).toBe(false);
+    // Local headers too: version needed 2.0 and no Zip64 extra field (0x0001).
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    const view = new DataView(bytes.buffer);
+    let headers = 0;
+    for (let i = 0; i + 30 < bytes.length; i++) {
+      if (view.getUint32(i, true) !== 0x04034b50) continue;
+      headers++;
+      expect(view.getUint16(i + 4, true)).toBeLessThanOrEqual(20);
+      const extraStart = i + 30 + view.getUint16(i + 26, true);
+      for (let o = extraStart; o < extraStart + view.getUint16(i + 28, true); o += 4 + view.getUint16(o + 2, true)) expect(view.getUint16(o, true)).not.toBe(1);
+    }
+    expect(headers).toBeGreaterThanOrEqual(6);
     // Deflated: thousands of similar rows compress well.
     const sheetEntry = entries.find((e) => e.filename === 'xl/worksheets/sheet1.xml')!;
     expect(sheetEntry.compressedSize).toBeLessThan(sheetEntry.uncompressedSize / 3);

@@ -81,6 +81,16 @@ describe('PeriodPicker', () => {
     expect(screen.queryByTestId('period-error')).toBeNull();
   });
 
+  it('goes back to the applied day on Escape and withdraws the error', () => {
+    render(<PeriodPicker timeZone={ZONE} />);
+    type('period-from', '01.12.2026');
+    expect(screen.getByTestId('period-error')).toBeTruthy();
+    fireEvent.keyDown(field('period-from'), { key: 'Escape' });
+    expect(field('period-from').value).toBe('25.10.2026');
+    expect(screen.queryByTestId('period-error')).toBeNull();
+    expect(useGlobalFilters.getState().period).toEqual({ from: '2026-10-25', to: '2026-11-23' });
+  });
+
   it('follows a preset and the language', () => {
     render(<PeriodPicker timeZone={ZONE} />);
     type('period-from', '99');

@@ -9,7 +9,8 @@ export interface DayInputProps {
   value: string;
   /**
    * A finished entry: the typed day, or null when the text is not a real day. Called once the
-   * text is complete, on Enter, on leaving the field, and on a pick from the calendar.
+   * text is complete, on Enter, on leaving the field, on a pick from the calendar, and with the
+   * applied day again on Escape.
    */
   onEntry(day: string | null): void;
   label: string;
@@ -40,7 +41,11 @@ export function DayInput({ value, onEntry, label, invalid, testId }: DayInputPro
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') finish();
-    if (e.key === 'Escape') setText(formatDayEntry(value, lang));
+    if (e.key === 'Escape') {
+      // Back to the applied day, which also withdraws this field's part of a wrong range.
+      setText(formatDayEntry(value, lang));
+      onEntry(value);
+    }
   };
   const openCalendar = () => {
     const input = native.current;

@@ -79,13 +79,15 @@ export async function writeAppealChanges(
   const ids = [...latest.keys()];
   if (ids.length) {
     // Most pages are mostly new records: find the few that exist by range reads, then fetch those.
-    const [present, tombs] = await Promise.all([
+    const [found, tombs] = await Promise.all([
       existingKeys(db.appeals, ids, ':'),
       getExistingRows(db.tombstones, ids, (t) => t.id, ':'),
     ]);
-    const presentIds = ids.filter((id) => present.has(id));
-    const oldRows = presentIds.length ? await db.appeals.bulkGet(presentIds) : [];
-    const existing = new Map(presentIds.map((id, i) => [id, oldRows[i]]));
+    // Rows the existence check already read (spread ids) are not read again.
+    const existing = found.rows;
+    const unread = ids.filter((id) => found.present.has(id) && !existing.has(id));
+    const unreadRows = unread.length ? await db.appeals.bulkGet(unread) : [];
+    unread.forEach((id, i) => existing.set(id, unreadRows[i]!));
     const put: StoredAppeal[] = [];
     const revived: string[] = [];
     ids.forEach((id) => {

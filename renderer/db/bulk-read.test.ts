@@ -16,8 +16,13 @@ describe('bulk reads of existing keys', () => {
       const expectedRows = (await table.bulkGet(keys)).filter((r) => r !== undefined);
       const rows = await getExistingRows(table, keys, (r) => r.id, ':');
       expect([...rows.values()].sort((x, y) => x.id.localeCompare(y.id))).toEqual(expectedRows.sort((x, y) => x!.id.localeCompare(y!.id)));
-      expect([...(await existingKeys(table, keys, ':'))].sort()).toEqual(expectedRows.map((r) => r!.id).sort());
+      const existing = await existingKeys(table, keys, ':');
+      expect([...existing.present].sort()).toEqual(expectedRows.map((r) => r!.id).sort());
+      // Rows read on the way are the stored rows of present keys.
+      for (const [k, row] of existing.rows) expect(row).toEqual(expectedRows.find((r) => r!.id === k));
     }
+    // The spread keys of source a needed the fallback: their rows come back and need no second read.
+    expect([...(await existingKeys(table, spread, ':')).rows.keys()].sort()).toEqual(['a:0000', 'a:0499']);
     await db.delete();
   });
 });

@@ -54,21 +54,31 @@ export async function getExistingRows<T>(
   return out;
 }
 
-/** Which of `keys` exist, by a key-only range read per group (values are not read). */
-export async function existingKeys<T>(table: Table<T, string>, keys: readonly string[], sep: string | null = null): Promise<Set<string>> {
-  const out = new Set<string>();
+/** Which keys exist, and the rows a fallback read on the way (so the caller need not read them again). */
+export interface ExistingKeys<T> {
+  present: Set<string>;
+  /** Rows of present keys that were read in full (only where the key-only read fell back). */
+  rows: Map<string, T>;
+}
+
+/** Which of `keys` exist, by a key-only range read per group (values are not read unless it falls back). */
+export async function existingKeys<T>(table: Table<T, string>, keys: readonly string[], sep: string | null = null): Promise<ExistingKeys<T>> {
+  const out: ExistingKeys<T> = { present: new Set(), rows: new Map() };
   await Promise.all(
     groups(keys, sep).map(async (group) => {
       const limit = group.length * 2 + 64;
       const found = (await table.where(':id').between(group[0]!, group[group.length - 1]!, true, true).limit(limit).primaryKeys()) as string[];
       if (found.length < limit) {
         const wanted = new Set(group);
-        for (const k of found) if (wanted.has(k)) out.add(k);
+        for (const k of found) if (wanted.has(k)) out.present.add(k);
         return;
       }
       const got = await table.bulkGet(group);
       group.forEach((k, i) => {
-        if (got[i] !== undefined) out.add(k);
+        const row = got[i];
+        if (row === undefined) return;
+        out.present.add(k);
+        out.rows.set(k, row);
       });
     }),
   );

@@ -3,7 +3,7 @@
  * tested against, and the repair for a store whose aggregates are suspected wrong.
  */
 import { AggDelta, contributionOf, isZeroPacked, unpackCounters, type Counters } from './aggregate-model';
-import { flushAggDelta } from './aggregate-store';
+import { flushAggDelta, invalidateDeadlineCaches } from './aggregate-store';
 import type { CurDatabase } from './schema';
 
 export interface AggregateSnapshot {
@@ -48,7 +48,7 @@ export async function readAggregates(db: CurDatabase): Promise<AggregateSnapshot
   return {
     received: new Map(r.map((row) => [row.key, unpackCounters(row.c)])),
     rollup: new Map(u.map((row) => [row.key, unpackCounters(row.c)])),
-    deadline: new Map(d.map((row) => [row.key, row.n])),
+    deadline: new Map(d.filter((row) => row.n !== 0).map((row) => [row.key, row.n])),
     totals: new Map(t.filter((row) => !isZeroPacked(row.c)).map((row) => [row.source, unpackCounters(row.c)])),
     category: new Map(c.map((row) => [row.key, row.n])),
   };
@@ -56,16 +56,12 @@ export async function readAggregates(db: CurDatabase): Promise<AggregateSnapshot
 
 /** Rebuilds every aggregate table from the appeals in one transaction. */
 export async function rebuildAggregates(db: CurDatabase): Promise<void> {
-  const tables = [db.appeals, db.aggReceived, db.aggReceivedRollup, db.aggDeadline, db.aggGone, db.aggTotals, db.aggMeta, db.aggCategory];
+  const tables = [db.appeals, db.aggReceived, db.aggReceivedRollup, db.aggDeadline, db.aggTotals, db.aggMeta, db.aggCategory];
   await db.transaction('rw', tables, async () => {
     const delta = new AggDelta();
     await db.appeals.each((a) => delta.add(contributionOf(a, db.timeZone), 1));
-    const gone = await db.aggDeadline.toCollection().primaryKeys();
     await Promise.all([db.aggReceived, db.aggReceivedRollup, db.aggDeadline, db.aggTotals, db.aggCategory].map((t) => t.clear()));
-    // Readers' caches must drop every old row: log them as gone under the next version.
-    const meta = (await db.aggMeta.get('deadline')) ?? { key: 'deadline', version: 0, goneFloor: 0 };
-    await db.aggMeta.put({ ...meta, version: meta.version + 1 });
-    await db.aggGone.bulkPut(gone.map((key) => ({ key, v: meta.version + 1 })));
+    await invalidateDeadlineCaches(db);
     await flushAggDelta(db, delta);
   });
 }

@@ -1,8 +1,10 @@
 /**
  * Flushes accumulated aggregate deltas into the aggregate tables. Runs inside the caller's
  * read-write transaction (the one that writes the appeals), so records and aggregates never
- * disagree. Rows that reach zero are deleted; deleted deadline rows are logged in `aggGone` with
- * the aggregate version so readers' in-memory caches can drop them incrementally.
+ * disagree. Received and category rows that reach zero are deleted. Deadline rows that reach zero
+ * are kept as zero rows stamped with the aggregate version, so readers' in-memory caches see the
+ * change by the same `v` index read as any other (one write, where a deletion log took two); zero
+ * rows older than the readers' catch-up window are purged now and then.
  */
 import type { Table } from 'dexie';
 import {
@@ -17,12 +19,11 @@ import {
   type SourceTotalsRow,
 } from './aggregate-model';
 import { getExistingRows } from './bulk-read';
-import type { AggGoneRow, AggMetaRow } from './schema';
+import type { AggMetaRow } from './schema';
 
 export interface AggTables {
   aggReceived: Table<ReceivedRow, string>;
   aggDeadline: Table<DeadlineRow, string>;
-  aggGone: Table<AggGoneRow, string>;
   aggTotals: Table<SourceTotalsRow, string>;
   aggMeta: Table<AggMetaRow, string>;
   /** Absent while upgrading through schema versions older than the category aggregate. */
@@ -32,9 +33,20 @@ export interface AggTables {
 }
 
 export const DEADLINE_META_KEY = 'deadline';
-/** How many versions of deletions readers can catch up on incrementally; older caches reload fully. */
+/** How many versions of zero rows readers can catch up on incrementally; older caches reload fully. */
 export const GONE_KEEP_VERSIONS = 2000;
+/** Zero rows are purged in steps of this many versions, so a purge reads a bounded slice. */
+const PURGE_STEP = 200;
 
+
+/**
+ * After the deadline table was emptied wholesale: every reader's cache is older than the new gone
+ * floor and reloads fully. Inside the caller's transaction (which must include aggMeta).
+ */
+export async function invalidateDeadlineCaches(t: Pick<AggTables, 'aggMeta'>): Promise<void> {
+  const meta = (await t.aggMeta.get(DEADLINE_META_KEY)) ?? { key: DEADLINE_META_KEY, version: 0, goneFloor: 0 };
+  await t.aggMeta.put({ key: DEADLINE_META_KEY, version: meta.version + 1, goneFloor: meta.version + 1 });
+}
 
 export async function flushAggDelta(t: AggTables, delta: AggDelta): Promise<void> {
   await Promise.all([
@@ -116,23 +128,18 @@ async function flushDeadline(t: AggTables, delta: AggDelta): Promise<void> {
   const meta = (await t.aggMeta.get(DEADLINE_META_KEY)) ?? { key: DEADLINE_META_KEY, version: 0, goneFloor: 0 };
   const v = meta.version + 1;
   const rows = await t.aggDeadline.bulkGet(keys);
-  const put: DeadlineRow[] = [];
-  const del: string[] = [];
-  keys.forEach((key, i) => {
+  const put: DeadlineRow[] = keys.map((key, i) => {
     const d = delta.deadline.get(key)!;
-    const n = (rows[i]?.n ?? 0) + d.n;
-    if (n === 0) del.push(key);
-    else put.push({ key, hour: d.hour, hb: d.hb, ...d.dims, n, v });
+    return { key, hour: d.hour, hb: d.hb, ...d.dims, n: (rows[i]?.n ?? 0) + d.n, v };
   });
-  if (put.length) await t.aggDeadline.bulkPut(put);
-  if (del.length) {
-    await t.aggDeadline.bulkDelete(del);
-    await t.aggGone.bulkPut(del.map((key) => ({ key, v })));
-  }
-  const floor = v - GONE_KEEP_VERSIONS;
+  await t.aggDeadline.bulkPut(put);
   const next: AggMetaRow = { key: DEADLINE_META_KEY, version: v, goneFloor: meta.goneFloor };
-  if (floor > meta.goneFloor) {
-    await t.aggGone.where('v').below(floor).delete();
+  const floor = v - GONE_KEEP_VERSIONS;
+  if (floor >= meta.goneFloor + PURGE_STEP) {
+    // Caches older than the floor reload fully, so zero rows below it are no longer needed.
+    const slice = await t.aggDeadline.where('v').between(meta.goneFloor, floor, true, false).toArray();
+    const zero = slice.filter((r) => r.n === 0).map((r) => r.key);
+    if (zero.length) await t.aggDeadline.bulkDelete(zero);
     next.goneFloor = floor;
   }
   await t.aggMeta.put(next);

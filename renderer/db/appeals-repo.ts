@@ -7,7 +7,7 @@
 import type { Appeal } from '../../shared/domain/appeal';
 import { now } from '../app/clock';
 import { AggDelta, contributionOf, openDueAtOf, type Contribution } from './aggregate-model';
-import { DEADLINE_META_KEY, flushAggDelta } from './aggregate-store';
+import { flushAggDelta, invalidateDeadlineCaches } from './aggregate-store';
 import { existingKeys, getExistingRows } from './bulk-read';
 import type { CurDatabase, StoredAppeal, Tombstone } from './schema';
 
@@ -55,7 +55,7 @@ export function fromStoredAppeal(stored: StoredAppeal): Appeal {
 
 /** Tables every appeal write touches (the sync engine adds its own to the same transaction). */
 export function appealWriteTables(db: CurDatabase) {
-  return [db.appeals, db.tombstones, db.aggReceived, db.aggReceivedRollup, db.aggDeadline, db.aggGone, db.aggTotals, db.aggMeta, db.aggCategory];
+  return [db.appeals, db.tombstones, db.aggReceived, db.aggReceivedRollup, db.aggDeadline, db.aggTotals, db.aggMeta, db.aggCategory];
 }
 
 /**
@@ -151,10 +151,9 @@ export function deleteAppeals(db: CurDatabase, ids: readonly string[], deletedAt
  */
 export async function clearAppeals(db: CurDatabase): Promise<void> {
   await db.transaction('rw', [...appealWriteTables(db), db.syncState], async () => {
-    const meta = (await db.aggMeta.get(DEADLINE_META_KEY)) ?? { key: DEADLINE_META_KEY, version: 0, goneFloor: 0 };
-    const cleared = [db.appeals, db.tombstones, db.aggReceived, db.aggReceivedRollup, db.aggDeadline, db.aggGone, db.aggTotals, db.aggCategory];
+    const cleared = [db.appeals, db.tombstones, db.aggReceived, db.aggReceivedRollup, db.aggDeadline, db.aggTotals, db.aggCategory];
     await Promise.all(cleared.map((t) => t.clear()));
-    await db.aggMeta.put({ key: DEADLINE_META_KEY, version: meta.version + 1, goneFloor: meta.version + 1 });
+    await invalidateDeadlineCaches(db);
     // Checkpoints refer to data that is gone: the next pull starts from the beginning.
     await db.syncState.toCollection().modify({ checkpoint: null });
   });

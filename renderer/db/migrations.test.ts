@@ -72,7 +72,6 @@ describe('schema migrations', () => {
         {
           aggReceived: v3.table('aggReceived'),
           aggDeadline: v3.table('aggDeadline'),
-          aggGone: v3.table('aggGone'),
           aggTotals: v3.table('aggTotals'),
           aggMeta: v3.table('aggMeta'),
           aggCategory: v3.table('aggCategory'),
@@ -123,6 +122,8 @@ describe('schema migrations', () => {
     expect(await db.appeals.toArray()).toEqual(appeals);
     const indexes = db.appeals.schema.indexes.map((i) => i.name).sort();
     expect(indexes).toEqual(['[muniKey+receivedAt]', '[sector+receivedAt]', 'openDueAt', 'originalId', 'qualityFlags', 'receivedAt', 'updatedAt']);
+    // The deadline deletion log is gone: zero rows replace it.
+    expect(db.tables.map((t) => t.name)).not.toContain('aggGone');
     // The browser built the sparse quality index from the rows already stored.
     expect(await db.appeals.where('qualityFlags').equals('unknown-status').primaryKeys()).toEqual(['pos:1']);
     expect(await db.appeals.where('qualityFlags').equals('unknown-municipality').primaryKeys()).toEqual(['pos:3']);

@@ -46,18 +46,20 @@ export const SCHEMA_V4 = {
  * counts come from the aggregates, the registry pages by receivedAt / openDueAt / the two compound
  * receivedAt indexes and checks the rest per row. Added: the sparse multi-entry `*qualityFlags`
  * (only flagged rows have entries), which finds the records a new value mapping applies to.
- * The browser builds the new index and drops the old ones itself: no data migration.
+ * The browser builds the new index and drops the old ones itself. The deadline deletion log
+ * (`aggGone`) is dropped: from v5 a deadline row that reaches zero stays as a zero row instead.
  */
 export const SCHEMA_V5 = {
   ...SCHEMA_V4,
   appeals: 'id, updatedAt, receivedAt, openDueAt, [muniKey+receivedAt], [sector+receivedAt], originalId, *qualityFlags',
+  // Deadline rows that reach zero stay as zero rows for readers' caches: the deletion log goes.
+  aggGone: null,
 } as const;
 
 function aggTablesOf(tx: Transaction): AggTables {
   return {
     aggReceived: tx.table('aggReceived'),
     aggDeadline: tx.table('aggDeadline'),
-    aggGone: tx.table('aggGone'),
     aggTotals: tx.table('aggTotals'),
     aggMeta: tx.table('aggMeta'),
   };

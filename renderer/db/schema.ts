@@ -75,12 +75,6 @@ export interface CurRecordBase {
   updatedAt: number;
 }
 
-/** A deadline-aggregate row that was deleted (reached zero), so readers' caches can drop it. */
-export interface AggGoneRow {
-  key: string;
-  v: number;
-}
-
 /** Aggregate bookkeeping: `deadline` = { version, goneFloor }. */
 export interface AggMetaRow {
   key: string;
@@ -106,7 +100,6 @@ export class CurDatabase extends Dexie {
   infoRequests!: Table<CurRecordBase & Record<string, unknown>, string>;
   aggReceived!: Table<ReceivedRow, string>;
   aggDeadline!: Table<DeadlineRow, string>;
-  aggGone!: Table<AggGoneRow, string>;
   aggTotals!: Table<SourceTotalsRow, string>;
   aggMeta!: Table<AggMetaRow, string>;
   aggCategory!: Table<CategoryRow, string>;

@@ -19,11 +19,22 @@ export function normalizeText(text: string): string {
   return text.normalize('NFKC').replace(FORMAT_CHARS, '').toLowerCase().replace(/ё/g, 'е');
 }
 
+/**
+ * Stems of words already seen. Appeal texts repeat a small vocabulary (Zipf), so most words are
+ * stemmed once; the cache is dropped when it grows past its bound, never grows without one.
+ */
+const stems = new Map<string, string | null>();
+const MAX_CACHED_STEMS = 200_000;
+
 /** One term per word: the stem, or null for words the index skips. */
 export function stemTerm(word: string): string | null {
+  const cached = stems.get(word);
+  if (cached !== undefined) return cached;
   const normal = normalizeText(word);
-  if (normal.length === 0 || normal.length > MAX_WORD) return null;
-  return stemmer.stem(normal);
+  const stem = normal.length === 0 || normal.length > MAX_WORD ? null : stemmer.stem(normal);
+  if (stems.size >= MAX_CACHED_STEMS) stems.clear();
+  stems.set(word, stem);
+  return stem;
 }
 
 export function tokenize(text: string): string[] {

@@ -5,7 +5,7 @@
  * module in Debian's Chromium through playwright-core, prints each figure and writes
  * bench-results.json (a list of { name, value, unit, target }).
  *
- * Env: BENCH_SCALE (appeals, default 1000000), BENCH_ONLY (substring of a module title),
+ * Env: BENCH_SCALE (appeals, default 1000000), BENCH_ONLY (substrings of module titles, comma-separated),
  * BENCH_TIMEOUT_MIN (default 240), CHROMIUM_PATH (default /usr/bin/chromium).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';

@@ -1,6 +1,6 @@
 /**
  * Bench page: loads every `*.bench.ts` module beside it, runs them one after another and exposes
- * the results on `window.__bench` for scripts/bench.mjs. Query: `?scale=<appeals>&only=<title part>`.
+ * the results on `window.__bench` for scripts/bench.mjs. Query: `?scale=<appeals>&only=<title part>[,<title part>…]`.
  */
 import type { BenchModule, BenchResult } from './harness-types';
 
@@ -21,7 +21,13 @@ window.__bench = state;
 
 const params = new URLSearchParams(location.search);
 const scale = Number(params.get('scale')) > 0 ? Math.floor(Number(params.get('scale'))) : 1_000_000;
-const only = (params.get('only') ?? '').toLowerCase();
+const only = (params.get('only') ?? '')
+  .toLowerCase()
+  .split(',')
+  .map((part) => part.trim())
+  .filter(Boolean);
+/** Whether a module title or path is one of those asked for (all when none was asked). */
+const wanted = (text: string) => only.length === 0 || only.some((part) => text.toLowerCase().includes(part));
 const logEl = document.getElementById('log');
 
 function log(msg: string) {
@@ -39,10 +45,10 @@ async function main() {
       mod = (await modules[path]!()).default;
     } catch (error) {
       // With BENCH_ONLY, a module that cannot even load is only an error if it may be the one asked for.
-      if (!only || path.toLowerCase().includes(only)) state.errors.push(`${path}: failed to load: ${String(error)}`);
+      if (wanted(path)) state.errors.push(`${path}: failed to load: ${String(error)}`);
       continue;
     }
-    if (only && !mod.title.toLowerCase().includes(only)) continue;
+    if (!wanted(mod.title)) continue;
     log(`== ${mod.title} (scale ${scale})`);
     try {
       const results = await mod.run({ scale, log: (m) => log(`${mod.title}: ${m}`) });

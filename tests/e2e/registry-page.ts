@@ -55,6 +55,24 @@ export class RegistryPage {
     await this.waitReady();
   }
 
+  /** A received-day bound of the filter bar (dd.mm.yyyy text field). */
+  day(end: 'from' | 'to') {
+    return this.page.getByTestId(`registry-${end}`);
+  }
+
+  /** Types a received day the way an operator does: select the text, type the digits, Enter. */
+  async typeDay(end: 'from' | 'to', text: string) {
+    const field = this.day(end);
+    await field.click();
+    await field.press('ControlOrMeta+a');
+    await field.pressSequentially(text);
+    await field.press('Enter');
+  }
+
+  periodError() {
+    return this.page.getByTestId('registry-period-error');
+  }
+
   rows() {
     return this.page.getByTestId('registry-table').locator('tbody tr[data-appeal-id]');
   }

@@ -45,6 +45,27 @@ describe('«Реестр»', () => {
     await registry.waitReady();
     expect(await registry.count()).toBe(overdue);
 
+    // Received days are typed as dd.mm.yyyy whatever the browser locale. A short form is finished
+    // by Enter, which applies the day and must not also submit the form with the old bounds.
+    await registry.typeDay('from', '1.11.25');
+    await app.page.waitForURL(/[?&]from=2025-11-01/);
+    await registry.waitReady();
+    expect(await registry.day('from').inputValue()).toBe('01.11.2025');
+    expect(app.page.url()).toContain('deadline=overdue');
+    expect(await registry.count()).toBeLessThanOrEqual(overdue);
+    // A reversed range is said and not applied.
+    await registry.typeDay('to', '15.10.2025');
+    expect(await registry.periodError().innerText()).toBe('Начало периода позже конца — период не применён');
+    expect(app.page.url()).not.toMatch(/[?&]to=/);
+    await saveScreenshot(app.page, 'registry-period-reversed');
+    await registry.day('to').press('Escape');
+    expect(await registry.periodError().count()).toBe(0);
+    expect(await registry.day('to').inputValue()).toBe('');
+    await app.page.goBack();
+    await app.page.waitForURL((url) => !url.hash.includes('from='));
+    await registry.waitReady();
+    expect(await registry.count()).toBe(overdue);
+
     await registry.search('крыши');
     const roofs = await registry.count();
     expect(roofs).toBeGreaterThan(0);

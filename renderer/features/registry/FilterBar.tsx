@@ -1,7 +1,8 @@
 /**
  * The registry's filter form. The URL is the single source of truth: every change navigates to
  * the new `#/registry?…`, so Back works and the view can be copied to another window.
- * Selects apply at once; text fields apply on Enter or «Найти».
+ * Selects apply at once; text fields apply on Enter or «Найти»; the received days apply once typed
+ * in full (or picked), when they read as a range.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { NORMALIZED_STATUSES, SOURCE_KINDS, type NormalizedStatus, type SourceKind } from '../../../shared/domain/appeal';
@@ -23,6 +24,7 @@ import { sourceLabel, statusLabel } from '../../export/appeal-labels';
 import { useLang, useT } from '../../i18n';
 import { Button } from '../../ui/Button';
 import { registryMessages } from './messages';
+import { ReceivedPeriod } from './ReceivedPeriod';
 
 interface FilterBarProps {
   filter: RegistryFilter;
@@ -65,14 +67,7 @@ export function FilterBar({ filter, pack }: FilterBarProps) {
           maxLength={500}
         />
       </label>
-      <label className="field">
-        <span>{t('from')}</span>
-        <input type="date" name="from" value={filter.from ?? ''} onChange={(e) => apply({ from: e.target.value || undefined })} />
-      </label>
-      <label className="field">
-        <span>{t('to')}</span>
-        <input type="date" name="to" value={filter.to ?? ''} onChange={(e) => apply({ to: e.target.value || undefined })} />
-      </label>
+      <ReceivedPeriod from={filter.from} to={filter.to} onApply={apply} />
       <label className="field">
         <span>{t('sector')}</span>
         <select name="sector" value={filter.sector ?? ''} onChange={(e) => apply({ sector: select(e.target.value) })}>

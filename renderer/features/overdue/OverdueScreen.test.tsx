@@ -16,6 +16,7 @@ const saveFile = vi.fn(async (_name: string, _data: Blob) => true);
 vi.mock('../../platform', () => ({ platform: { saveFile: (name: string, data: Blob) => saveFile(name, data) } }));
 
 import { getDb } from '../../db/db';
+import { dropDeadlineCache } from '../../db/deadline-cache';
 import { upsertAppeals } from '../../db/appeals-repo';
 import { useGlobalFilters } from '../../app/filters-store';
 import OverdueScreen from './index';
@@ -26,6 +27,8 @@ const dl = (dueAt: number) => ({ dueAt, originalDueAt: null, ruleId: 'r', ruleVe
 async function clearStore() {
   const db = getDb();
   await Promise.all([db.appeals, db.aggReceived, db.aggDeadline, db.escalations, db.infoRequests, db.audit, db.settings].map((t) => t.clear()));
+  // The deadline aggregate is cached per database by version; cleared tables restart the version.
+  dropDeadlineCache(db);
 }
 
 describe('OverdueScreen', () => {
@@ -41,6 +44,21 @@ describe('OverdueScreen', () => {
     await waitFor(() => expect(screen.getByTestId('overdue').dataset.ready).toBe('true'));
     expect(screen.getByTestId('empty-state').textContent).toContain('Измените период или синхронизируйте источники');
     expect(screen.getByTestId('overdue-state-at').textContent).toMatch(/^Состояние на 18\.11\.2025/);
+  });
+
+  it('links «Открыто» to every open appeal it counts, those without a deadline too', async () => {
+    await upsertAppeals(getDb(), [
+      makeAppeal({ externalId: '20', deadline: dl(T0 - 2 * DAY) }),
+      makeAppeal({ externalId: '21', deadline: dl(T0 + 10 * DAY) }),
+      makeAppeal({ externalId: '22', deadline: null }),
+      makeAppeal({ externalId: '23', deadline: dl(T0 - DAY), status: 'answered', statusRaw: 'answered', answeredAt: T0 - 2 * DAY }),
+    ]);
+    render(<OverdueScreen />);
+    await waitFor(() => expect(screen.getByTestId('od-total-open-value').textContent).toBe('3'));
+    // The deadline order reads only open appeals with a deadline: it would list 2 of the 3.
+    expect(screen.getByTestId('od-total-open').getAttribute('href')).toBe('#/registry?answered=0');
+    // Overdue and at-risk appeals all have a deadline, so those keep the deadline order.
+    expect(screen.getByTestId('od-total-overdue').getAttribute('href')).toBe('#/registry?deadline=overdue&sort=due-asc');
   });
 
   it('lists the worst first, escalates and requests information, and exports the records', async () => {

@@ -37,6 +37,8 @@ export function OverdueSummary({ summary, sector, onPickBucket }: Props) {
   const t = useT(overdueMessages);
   const lang = useLang();
   const { counts } = summary;
+  // Overdue and at-risk appeals all have a deadline, so the deadline order (which reads only open
+  // appeals with one) lists every one of them.
   const stat = (kind: OverdueListKind) => registryHref(withSector({ deadline: kind, sort: 'due-asc' }, sector));
   const ageing = ageingRows(summary.ageing);
   const option = useMemo<EChartsOption>(
@@ -62,7 +64,9 @@ export function OverdueSummary({ summary, sector, onPickBucket }: Props) {
         <StatNumber
           value={counts.open}
           label={t('open')}
-          href={registryHref(withSector({ deadline: 'open', sort: 'due-asc' }, sector))}
+          // Every open appeal is counted, those without a deadline too, so the link keeps the default
+          // order: the deadline order would leave those out (as the overview's «В работе»).
+          href={registryHref(withSector({ answered: false }, sector))}
           testId="od-total-open"
         />
       </div>

@@ -1,9 +1,10 @@
-/** Settings: the app's own sections (language, region, data freshness), then sections features own. */
+/** Settings: the app's own sections (language, region, data freshness), then sections features own, then the activity log. */
 import { Suspense } from 'react';
 import { FEATURE_SETTINGS_SECTIONS } from '../../app/settings-sections';
 import { useT } from '../../i18n';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { Skeleton } from '../../ui/Skeleton';
+import { AuditSection } from './AuditSection';
 import { FreshnessSection } from './FreshnessSection';
 import { LanguageSection } from './LanguageSection';
 import { settingsMessages } from './messages';
@@ -24,6 +25,9 @@ export default function SettingsScreen() {
           </Suspense>
         </ErrorBoundary>
       ))}
+      <ErrorBoundary>
+        <AuditSection />
+      </ErrorBoundary>
     </div>
   );
 }

@@ -1,0 +1,257 @@
+/**
+ * What each audit action means to a person: a Russian and English label, the kind it is filtered
+ * by, and a short summary of its details. Action names were chosen by several features over time
+ * (`registry.export`, `escalation:create`, `export:${kind}`), so this table lists them as written;
+ * a name not listed here is shown raw. Details are untrusted values: only known fields are read,
+ * each as a plain string or number, and personal data is never part of a summary.
+ */
+import { countRu, formatDateTime, formatNumber, type Locale } from '../../../shared/format/ru';
+import { LOCAL_USER } from '../../db/audit-repo';
+import type { AuditRow } from '../../db/schema';
+
+export const AUDIT_KINDS = ['export', 'personal-data', 'import', 'feeds', 'sync', 'escalations', 'info-requests', 'wall'] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+
+interface ActionInfo {
+  kind: AuditKind;
+  ru: string;
+  en: string;
+}
+
+/** The export of this very log; written by the activity log section. */
+export const AUDIT_EXPORT_ACTION = 'audit.export';
+
+export const AUDIT_ACTIONS: Readonly<Record<string, ActionInfo>> = {
+  'registry.export': { kind: 'export', ru: 'Экспорт реестра', en: 'Registry export' },
+  'export:escalations': { kind: 'export', ru: 'Экспорт эскалаций', en: 'Escalations export' },
+  'export:info-requests': { kind: 'export', ru: 'Экспорт запросов информации', en: 'Information requests export' },
+  [AUDIT_EXPORT_ACTION]: { kind: 'export', ru: 'Экспорт журнала действий', en: 'Activity log export' },
+  'appeal.personal-data.show': { kind: 'personal-data', ru: 'Показ персональных данных', en: 'Personal data shown' },
+  import: { kind: 'import', ru: 'Импорт файла', en: 'File import' },
+  'import-failed': { kind: 'import', ru: 'Импорт отклонён', en: 'Import refused' },
+  'sync.feed.save': { kind: 'feeds', ru: 'Источник данных сохранён', en: 'Data feed saved' },
+  'sync.feed.remove': { kind: 'feeds', ru: 'Источник данных удалён', en: 'Data feed removed' },
+  'sync.full-resync': { kind: 'sync', ru: 'Полная пересинхронизация', en: 'Full resync' },
+  'sync.full-resync-removed': { kind: 'sync', ru: 'Пересинхронизация удалила записи', en: 'Full resync removed records' },
+  'escalation:create': { kind: 'escalations', ru: 'Эскалация создана', en: 'Escalation created' },
+  'escalation:status': { kind: 'escalations', ru: 'Статус эскалации изменён', en: 'Escalation status changed' },
+  'info-request:create': { kind: 'info-requests', ru: 'Запрос информации создан', en: 'Information request created' },
+  'info-request:status': { kind: 'info-requests', ru: 'Статус запроса информации изменён', en: 'Information request status changed' },
+  'wall:playlist-started': { kind: 'wall', ru: 'Запущен плейлист видеостены', en: 'Wall playlist started' },
+  'wall:boundaries-imported': { kind: 'wall', ru: 'Загружены границы территорий', en: 'Boundaries imported' },
+  'wall:boundaries-removed': { kind: 'wall', ru: 'Границы территорий удалены', en: 'Boundaries removed' },
+};
+
+export const AUDIT_KIND_LABELS: Readonly<Record<AuditKind, { ru: string; en: string }>> = {
+  export: { ru: 'Экспорт', en: 'Exports' },
+  'personal-data': { ru: 'Персональные данные', en: 'Personal data' },
+  import: { ru: 'Импорт', en: 'Imports' },
+  feeds: { ru: 'Источники данных', en: 'Data feeds' },
+  sync: { ru: 'Синхронизация', en: 'Sync' },
+  escalations: { ru: 'Эскалации', en: 'Escalations' },
+  'info-requests': { ru: 'Запросы информации', en: 'Information requests' },
+  wall: { ru: 'Видеостена', en: 'Video wall' },
+};
+
+export function auditActionLabel(action: string, lang: Locale): string {
+  return AUDIT_ACTIONS[action]?.[lang] ?? action;
+}
+
+/** Every action of a kind (what the kind filter reads). */
+export function actionsOfKind(kind: AuditKind): string[] {
+  return Object.entries(AUDIT_ACTIONS).filter(([, info]) => info.kind === kind).map(([action]) => action);
+}
+
+export function auditUserLabel(user: string, lang: Locale): string {
+  if (user === LOCAL_USER) return lang === 'en' ? 'Operator' : 'Оператор';
+  return user;
+}
+
+export interface AuditSummary {
+  /** Plain text for a text node or a CSV cell. */
+  text: string;
+  /** The appeal the action concerns, to link to its card. */
+  appealId: string | null;
+}
+
+const MAX_TEXT = 80;
+
+/** A detail as display text: strings (shortened) and finite numbers only, nothing else. */
+function text(value: unknown): string | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  const clean = value.trim();
+  return clean.length > MAX_TEXT ? `${clean.slice(0, MAX_TEXT - 1)}…` : clean;
+}
+
+function count(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+const RECORD_STATUS: Record<string, { ru: string; en: string }> = {
+  open: { ru: 'открыто', en: 'open' },
+  'in-progress': { ru: 'в работе', en: 'in progress' },
+  resolved: { ru: 'решено', en: 'resolved' },
+  answered: { ru: 'отвечено', en: 'answered' },
+  cancelled: { ru: 'отменено', en: 'cancelled' },
+};
+
+const WORDS = {
+  ru: {
+    personalShown: 'персональные данные показаны',
+    personalMasked: 'персональные данные скрыты',
+    file: 'файл',
+    read: 'прочитано',
+    created: 'новых',
+    changed: 'изменено',
+    rejected: 'отклонено',
+    reason: 'причина',
+    feed: 'источник',
+    address: 'адрес',
+    enabled: 'включён',
+    disabled: 'выключен',
+    removed: 'удалено записей',
+    assignee: 'ответственный',
+    by: 'кто',
+    body: 'орган',
+    due: 'срок',
+    playlist: 'плейлист',
+    pack: 'регион',
+  },
+  en: {
+    personalShown: 'personal data shown',
+    personalMasked: 'personal data masked',
+    file: 'file',
+    read: 'read',
+    created: 'new',
+    changed: 'changed',
+    rejected: 'rejected',
+    reason: 'reason',
+    feed: 'feed',
+    address: 'address',
+    enabled: 'enabled',
+    disabled: 'disabled',
+    removed: 'records removed',
+    assignee: 'assignee',
+    by: 'by',
+    body: 'body',
+    due: 'due',
+    playlist: 'playlist',
+    pack: 'region',
+  },
+} as const;
+
+type Word = keyof (typeof WORDS)['ru'];
+
+/** Counted nouns: Russian [one, few, many], English [one, other]. */
+const NOUNS = {
+  rows: { ru: ['строка', 'строки', 'строк'], en: ['row', 'rows'] },
+  units: { ru: ['территория', 'территории', 'территорий'], en: ['unit', 'units'] },
+} as const;
+
+function counted(n: number, noun: keyof typeof NOUNS, lang: Locale): string {
+  if (lang === 'ru') return countRu(n, NOUNS[noun].ru);
+  return `${formatNumber(n, 0, 'en')} ${NOUNS[noun].en[n === 1 ? 0 : 1]}`;
+}
+
+/**
+ * The summary of one entry: the facts a reviewer needs (what, how many, whether personal data was
+ * unmasked, which appeal), never the data itself. `timeZone` formats instants in the details.
+ */
+export function summarizeAudit(row: Pick<AuditRow, 'action' | 'details'>, lang: Locale, timeZone: string): AuditSummary {
+  const d = row.details && typeof row.details === 'object' ? row.details : {};
+  const w = (word: Word) => WORDS[lang][word];
+  const parts: string[] = [];
+  const add = (label: Word | null, value: unknown) => {
+    const v = text(value);
+    if (v !== null) parts.push(label ? `${w(label)}: ${v}` : v);
+  };
+  const addCount = (label: Word, value: unknown) => {
+    const n = count(value);
+    if (n !== null) parts.push(`${w(label)}: ${formatNumber(n, 0, lang)}`);
+  };
+  const addCounted = (noun: keyof typeof NOUNS, value: unknown) => {
+    const n = count(value);
+    if (n !== null) parts.push(counted(n, noun, lang));
+  };
+  const status = (value: unknown) => {
+    const raw = text(value);
+    return raw === null ? '—' : (RECORD_STATUS[raw]?.[lang] ?? raw);
+  };
+  const appealId = text(d.appealId) === null ? null : String(d.appealId);
+
+  switch (row.action) {
+    case 'registry.export':
+    case 'export:escalations':
+    case 'export:info-requests':
+    case AUDIT_EXPORT_ACTION: {
+      const format = text(d.format);
+      if (format) parts.push(format.toUpperCase());
+      addCounted('rows', d.rows);
+      if (d.personalData === 'shown') parts.push(w('personalShown'));
+      else if (d.personalData === 'masked') parts.push(w('personalMasked'));
+      break;
+    }
+    case 'import':
+      add('file', d.fileName);
+      addCount('read', d.rowsRead);
+      addCount('created', d.created);
+      addCount('changed', d.changed);
+      addCount('rejected', d.rejectedCount);
+      break;
+    case 'import-failed':
+      add('file', d.fileName);
+      add('reason', d.reason);
+      break;
+    case 'sync.feed.save':
+      add('feed', d.id);
+      add('address', d.baseUrl);
+      if (typeof d.enabled === 'boolean') parts.push(w(d.enabled ? 'enabled' : 'disabled'));
+      break;
+    case 'sync.feed.remove':
+      add('feed', d.id);
+      break;
+    case 'sync.full-resync':
+      add('feed', d.sourceId);
+      break;
+    case 'sync.full-resync-removed':
+      add('feed', d.sourceId);
+      addCount('removed', d.removed);
+      break;
+    case 'escalation:create':
+      add('assignee', d.assignee);
+      add('by', d.by);
+      break;
+    case 'info-request:create': {
+      add('body', d.body);
+      const due = count(d.dueAt);
+      if (due !== null) parts.push(`${w('due')}: ${formatDateTime(due, timeZone, lang)}`);
+      add('by', d.by);
+      break;
+    }
+    case 'escalation:status':
+    case 'info-request:status':
+      parts.push(`${status(d.from)} → ${status(d.to)}`);
+      add('by', d.by);
+      break;
+    case 'wall:playlist-started':
+      add('playlist', d.name);
+      break;
+    case 'wall:boundaries-imported':
+      add('file', d.fileName);
+      addCounted('units', d.units);
+      break;
+    case 'wall:boundaries-removed':
+      add('pack', d.packId);
+      break;
+    default:
+      break;
+  }
+  return { text: parts.join(', '), appealId };
+}
+
+/** The summary as one line (CSV): the appeal number first when there is one. */
+export function summaryLine(summary: AuditSummary, lang: Locale): string {
+  const appeal = summary.appealId ? `${lang === 'en' ? 'appeal' : 'обращение'} ${summary.appealId}` : '';
+  return [appeal, summary.text].filter(Boolean).join(', ');
+}

@@ -1,0 +1,36 @@
+/** The activity log's filter as a CSV file, saved through the platform and itself audited. */
+import { logAudit } from '../../db/audit-repo';
+import type { AuditRow, CurDatabase } from '../../db/schema';
+import { exportCsv, type ExportColumn } from '../../export/table-export';
+import type { Locale } from '../../i18n';
+import { platform } from '../../platform';
+import { auditActionLabel, auditUserLabel, summarizeAudit, summaryLine } from './audit-actions';
+import { auditPages, type AuditQuery } from './queries';
+
+export function auditColumns(lang: Locale, timeZone: string): ExportColumn<AuditRow>[] {
+  const en = lang === 'en';
+  return [
+    { header: en ? 'Date and time' : 'Дата и время', kind: 'datetime', value: (r) => r.at },
+    { header: en ? 'User' : 'Пользователь', kind: 'text', value: (r) => auditUserLabel(r.user, lang) },
+    { header: en ? 'Action' : 'Действие', kind: 'text', width: 32, value: (r) => auditActionLabel(r.action, lang) },
+    { header: en ? 'Action code' : 'Код действия', kind: 'text', value: (r) => r.action },
+    { header: en ? 'Details' : 'Сведения', kind: 'text', width: 60, value: (r) => summaryLine(summarizeAudit(r, lang, timeZone), lang) },
+  ];
+}
+
+export interface AuditExportInput {
+  query: AuditQuery;
+  /** The filter as the operator chose it, recorded in the export's own audit entry. */
+  filter: Record<string, unknown>;
+  lang: Locale;
+  timeZone: string;
+}
+
+/** Rows saved, or null when the operator cancelled the save dialog. */
+export async function exportAuditLog(db: CurDatabase, input: AuditExportInput): Promise<number | null> {
+  const { blob, rows } = await exportCsv(auditColumns(input.lang, input.timeZone), auditPages(db, input.query), { timeZone: input.timeZone });
+  const saved = await platform.saveFile('cur-activity-log.csv', blob);
+  if (!saved) return null;
+  await logAudit(db, 'audit.export', { format: 'csv', rows, filter: input.filter });
+  return rows;
+}

@@ -1,0 +1,80 @@
+/**
+ * «Журнал действий»: the operator opens an appeal's card, shows the applicant's personal data,
+ * and finds that access at the top of the activity log in «Настройки», with the appeal linked and
+ * nothing of the personal data itself.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openApp, RESULTS_DIR, saveScreenshot, type OpenedApp } from './support';
+import { ShellPage } from './support/shell-page';
+import { AppealCardPage, DEMO, RegistryPage } from './registry-page';
+
+class AuditLogPage {
+  constructor(readonly page: Page) {}
+
+  section() {
+    return this.page.getByTestId('settings-audit');
+  }
+
+  async waitReady() {
+    await this.page.locator('[data-testid="audit-log"][data-ready="true"]').waitFor({ timeout: 60_000 });
+  }
+
+  rows() {
+    return this.section().getByTestId('audit-row');
+  }
+}
+
+describe('«Журнал действий»', () => {
+  let app: OpenedApp | null = null;
+  afterEach(async () => {
+    await app?.close();
+    app = null;
+  });
+
+  it('shows a personal-data access at the top of the log, linked to the appeal', async () => {
+    const dbName = `e2e-audit-${Date.now()}`;
+    // ПОС messages carry the applicant's name, so the card has personal data to show.
+    app = await openApp({ path: 'registry?source=pos&sort=due-asc', query: { ...DEMO, dbName } });
+    const registry = new RegistryPage(app.page);
+    expect(await registry.waitForData()).toBeGreaterThan(0);
+    const first = registry.rows().first();
+    const id = await first.getAttribute('data-appeal-id');
+    expect(id).toBeTruthy();
+    await first.locator('a').first().click();
+    await app.page.waitForURL(/#\/appeal\//);
+    await new AppealCardPage(app.page).waitReady();
+    await app.page.getByTestId('personal-show').click();
+    await app.page.locator('[data-testid="appeal-personal"][data-shown="true"]').waitFor();
+    const name = await app.page.getByTestId('personal-name').innerText();
+
+    const shell = new ShellPage(app.page);
+    await shell.goTo('Настройки');
+    await shell.waitForArea('settings');
+    const log = new AuditLogPage(app.page);
+    await log.waitReady();
+    await log.section().scrollIntoViewIfNeeded();
+    const top = log.rows().first();
+    expect(await top.getAttribute('data-action')).toBe('appeal.personal-data.show');
+    expect(await top.getByTestId('audit-action').innerText()).toBe('Показ персональных данных');
+    expect(await top.innerText()).toMatch(/\d\d\.\d\d\.\d{4} \d\d:\d\d/);
+    expect(await top.innerText()).toContain('Оператор');
+    expect(await top.getByTestId('audit-appeal').getAttribute('href')).toBe(`#/appeal/${encodeURIComponent(id!)}`);
+    // The log says whose data was shown, never the data.
+    expect(await log.section().innerText()).not.toContain(name);
+
+    await log.section().getByTestId('audit-kind').selectOption('personal-data');
+    await log.waitReady();
+    expect(await log.rows().count()).toBe(1);
+    await log.section().getByTestId('audit-kind').selectOption('all');
+    await saveScreenshot(app.page, 'audit-log-page');
+    await log.section().screenshot({ path: `${RESULTS_DIR}/audit-log.png` });
+
+    await top.getByTestId('audit-appeal').click();
+    await app.page.waitForURL(/#\/appeal\//);
+    await new AppealCardPage(app.page).waitReady();
+    expect(await app.page.getByTestId('appeal-card').getAttribute('data-appeal-id')).toBe(id);
+    expect(app.externalRequests).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
+  });
+});

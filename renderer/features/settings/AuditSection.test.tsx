@@ -87,6 +87,30 @@ describe('AuditSection («Журнал действий»)', () => {
     expect(rowsShown()).toHaveLength(1);
   });
 
+  it('applies a typed period once it reads as a range, and says when it is reversed', async () => {
+    await getDb().audit.bulkAdd([
+      { at: Date.UTC(2026, 10, 10, 9), action: 'import', user: 'operator', details: {} },
+      { at: Date.UTC(2026, 10, 20, 9), action: 'import', user: 'operator', details: {} },
+      { at: T0, action: 'import', user: 'operator', details: {} },
+    ]);
+    render(<AuditSection />);
+    await waitFor(() => expect(rowsShown()).toHaveLength(3));
+    fireEvent.change(screen.getByTestId('audit-period'), { target: { value: 'custom' } });
+    // The custom range starts as the last 30 days: 25.10–23.11.2026.
+    await waitFor(() => expect(rowsShown()).toHaveLength(3));
+    const from = screen.getByTestId('audit-from');
+    const to = screen.getByTestId('audit-to');
+    fireEvent.change(from, { target: { value: '15.11.2026' } });
+    await waitFor(() => expect(rowsShown()).toHaveLength(2));
+    fireEvent.change(to, { target: { value: '01.11.2026' } });
+    expect(screen.getByRole('alert').textContent).toBe('Начало периода позже конца');
+    expect(rowsShown()).toHaveLength(2);
+    fireEvent.change(to, { target: { value: '21.11.2026' } });
+    await waitFor(() => expect(rowsShown()).toHaveLength(1));
+    expect(rowAt(0).textContent).toContain('20.11.2026 12:00');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('exports the filtered entries to CSV and logs the export', async () => {
     await getDb().audit.bulkAdd([
       { at: T0 - 2000, action: 'import', user: 'operator', details: { fileName: 'a.csv' } },

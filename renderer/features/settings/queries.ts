@@ -49,7 +49,11 @@ export async function readAuditPage(db: CurDatabase, query: AuditQuery, after: A
   return { rows: page, next: more && last ? { at: last.at, id: last.id ?? 0 } : null };
 }
 
-/** The first `pages` pages, each from the previous one's cursor: what the section shows. */
+/**
+ * The first `pages` pages, each from the previous one's cursor: what the section shows. Run inside
+ * a live query, so a new entry re-reads the pages shown (a few hundred rows by the index) and the
+ * list stays exactly the newest `pages × 100` entries of the filter.
+ */
 export async function readAuditPages(db: CurDatabase, query: AuditQuery, pages: number): Promise<{ rows: AuditRow[]; hasMore: boolean }> {
   const rows: AuditRow[] = [];
   let cursor: AuditCursor | null = null;

@@ -28,7 +28,7 @@ describe('schema migrations', () => {
 
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.appeals.toArray()).toEqual(appeals);
     expect(await db.settings.get('sync.intervalMin')).toEqual({ key: 'sync.intervalMin', value: 7 });
     expect(await db.audit.count()).toBe(1);
@@ -84,7 +84,7 @@ describe('schema migrations', () => {
 
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.appeals.toArray()).toEqual([...appeals].sort((a, b) => a.id.localeCompare(b.id)));
     const aggs = await readAggregates(db);
     const recount = await recountAggregates(db);
@@ -98,7 +98,7 @@ describe('schema migrations', () => {
     await db.delete();
   });
 
-  it('upgrades a version 4 store to the lean v5 appeal indexes without touching the data', async () => {
+  it('upgrades a version 4 store to the lean v5/v6 appeal indexes without touching the data', async () => {
     const name = 'migration-v4';
     const tz = 'Europe/Moscow';
     const v4 = new Dexie(name);
@@ -118,10 +118,20 @@ describe('schema migrations', () => {
 
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.appeals.toArray()).toEqual(appeals);
     const indexes = db.appeals.schema.indexes.map((i) => i.name).sort();
-    expect(indexes).toEqual(['[muniKey+receivedAt]', '[sector+receivedAt]', 'openDueAt', 'originalId', 'qualityFlags', 'receivedAt', 'updatedAt']);
+    expect(indexes).toEqual([
+      '[muniKey+openDueAt]',
+      '[muniKey+receivedAt]',
+      '[sector+openDueAt]',
+      '[sector+receivedAt]',
+      'openDueAt',
+      'originalId',
+      'qualityFlags',
+      'receivedAt',
+      'updatedAt',
+    ]);
     // The deadline deletion log is gone: zero rows replace it.
     expect(db.tables.map((t) => t.name)).not.toContain('aggGone');
     // The browser built the sparse quality index from the rows already stored.

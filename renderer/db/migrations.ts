@@ -56,6 +56,16 @@ export const SCHEMA_V5 = {
   aggGone: null,
 } as const;
 
+/**
+ * v6: open appeals by deadline within a municipality or a sector, for the registry's and the
+ * overdue screen's "most overdue first" lists. Sparse like `openDueAt` (finished appeals have no
+ * `openDueAt`, so no entry): a few percent of the rows, so the write cost is small.
+ */
+export const SCHEMA_V6 = {
+  ...SCHEMA_V5,
+  appeals: `${SCHEMA_V5.appeals}, [sector+openDueAt], [muniKey+openDueAt]`,
+} as const;
+
 function aggTablesOf(tx: Transaction): AggTables {
   return {
     aggReceived: tx.table('aggReceived'),

@@ -81,6 +81,16 @@ function bandsAt(db: CurDatabase, now: number) {
   return deadlineBands(now, db.timeZone, workCalendar);
 }
 
+/**
+ * Open appeals with a deadline in [lower, upper), in deadline order: within one sector through the
+ * sparse `[sector+openDueAt]` index, so a sector's list never walks the other sectors' deadlines.
+ */
+function openByDeadline(db: CurDatabase, sector: string | null | undefined, lower: number, upper: number) {
+  return sector
+    ? db.appeals.where('[sector+openDueAt]').between([sector, lower], [sector, upper], true, false)
+    : db.appeals.where('openDueAt').between(lower, upper, true, false);
+}
+
 /** One page of open appeals of a list, in deadline order (oldest deadline = worst first). */
 export async function readOverduePage(db: CurDatabase, query: OverduePageQuery): Promise<OverduePage> {
   const size = query.pageSize ?? PAGE_SIZE;
@@ -90,9 +100,7 @@ export async function readOverduePage(db: CurDatabase, query: OverduePageQuery):
   // Resume at the cursor's key (ties on the same deadline are ordered by id inside the index).
   const lower = after ? Math.max(range.lower, after.dueAt) : range.lower;
   if (lower >= range.upper) return { rows: [], next: null };
-  const rows = await db.appeals
-    .where('openDueAt')
-    .between(lower, range.upper, true, false)
+  const rows = await openByDeadline(db, query.sector, lower, range.upper)
     .filter(
       (a) =>
         a.openDueAt !== undefined &&
@@ -135,9 +143,7 @@ export async function loadExecutorGroups(db: CurDatabase, sector: string | null,
   const bands = bandsAt(db, now);
   const overdue = listRange('overdue', bands);
   const risk = listRange('at-risk-3wd', bands);
-  const rows = await db.appeals
-    .where('openDueAt')
-    .between(-Infinity, risk.upper, true, false)
+  const rows = await openByDeadline(db, sector, -Infinity, risk.upper)
     .filter(
       (a) =>
         a.openDueAt !== undefined &&

@@ -31,7 +31,7 @@ function expected(filter: RegistryFilter): string[] {
   const bounds = resolveBounds(filter, NOW, TZ);
   const plan = planScan(filter, bounds);
   const rows = all.filter((r) => matchesFilter(r, filter, bounds));
-  const key = (r: StoredAppeal) => (plan.index === 'openDueAt' ? r.openDueAt : r.receivedAt);
+  const key = (r: StoredAppeal) => (plan.index.includes('openDueAt') ? r.openDueAt : r.receivedAt);
   const inRange = rows.filter((r) => key(r) !== undefined);
   inRange.sort((a, b) => key(a)! - key(b)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (plan.direction === 'prev') inRange.reverse();
@@ -129,6 +129,18 @@ describe('index choice', () => {
     expect(planScan({ deadline: 'overdue', sort: 'due-asc' }, bounds)).toMatchObject({ index: 'openDueAt', upper: NOW, direction: 'next' });
     const risk = planScan({ deadline: 'at-risk-24h', sort: 'due-asc' }, bounds);
     expect(risk).toMatchObject({ index: 'openDueAt', lower: NOW });
+    // Within a sector or a municipality the sparse compound deadline index reads only those.
+    expect(planScan({ sector: 'roads', deadline: 'overdue', sort: 'due-asc' }, bounds)).toMatchObject({
+      index: '[sector+openDueAt]',
+      lower: ['roads', -Infinity],
+      upper: ['roads', NOW],
+    });
+    expect(planScan({ sector: 'roads', municipality: 'kirov', sort: 'due-desc' }, bounds)).toMatchObject({
+      index: '[muniKey+openDueAt]',
+      lower: ['kirov', -Infinity],
+      upper: ['kirov', Infinity],
+      direction: 'prev',
+    });
   });
 });
 

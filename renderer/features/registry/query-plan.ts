@@ -44,14 +44,18 @@ export function effectiveSort(filter: RegistryFilter): RegistrySort {
   return filter.sort && filter.sort !== 'relevance' ? filter.sort : 'received-desc';
 }
 
-/** Whether the filter admits only open appeals with a deadline (those the `openDueAt` index holds). */
-function isDueRange(filter: RegistryFilter): boolean {
-  return filter.deadline === 'overdue' || filter.deadline === 'at-risk-24h' || filter.deadline === 'at-risk-3wd';
+/** The leading key of a compound index: the municipality (narrower) or else the sector, if filtered. */
+function prefixOf(filter: RegistryFilter): { field: 'muniKey' | 'sector'; key: string } | null {
+  if (filter.municipality !== undefined) return { field: 'muniKey', key: muniKeyOf(filter.municipality) };
+  if (filter.sector !== undefined) return { field: 'sector', key: filter.sector };
+  return null;
 }
 
 /**
  * Chooses the index for a (non-text) filter:
- * - sort by deadline → `openDueAt`, the range cut to the deadline band (overdue = below now);
+ * - sort by deadline → the open-deadline index, `[muniKey+openDueAt]` with a municipality, else
+ *   `[sector+openDueAt]` with a sector, else `openDueAt`; the range is cut to the deadline band
+ *   (overdue = below now). These indexes hold open appeals only, so they stay small;
  * - sort by receipt → the narrowest receivedAt-ordered index: `[muniKey+receivedAt]` with a
  *   municipality, else `[sector+receivedAt]` with a sector, else `receivedAt`; the period becomes
  *   the key range in all three.
@@ -59,31 +63,36 @@ function isDueRange(filter: RegistryFilter): boolean {
  */
 export function planScan(filter: RegistryFilter, bounds: RegistryBounds): ScanPlan {
   const sort = effectiveSort(filter);
+  const prefix = prefixOf(filter);
   if (sort === 'due-asc' || sort === 'due-desc') {
+    let from: number | undefined;
+    let until: number | undefined;
+    if (filter.deadline === 'overdue') until = bounds.now;
+    else if (filter.deadline === 'at-risk-24h') [from, until] = [bounds.now, riskEnd(bounds.bands, 'day')];
+    else if (filter.deadline === 'at-risk-3wd') [from, until] = [bounds.now, riskEnd(bounds.bands, 'work')];
     const plan: ScanPlan = {
-      index: 'openDueAt',
+      index: prefix ? `[${prefix.field}+openDueAt]` : 'openDueAt',
       lowerOpen: false,
       upperOpen: true,
       direction: sort === 'due-asc' ? 'next' : 'prev',
       sort,
     };
-    if (filter.deadline === 'overdue') plan.upper = bounds.now;
-    else if (filter.deadline === 'at-risk-24h') Object.assign(plan, { lower: bounds.now, upper: riskEnd(bounds.bands, 'day') });
-    else if (filter.deadline === 'at-risk-3wd') Object.assign(plan, { lower: bounds.now, upper: riskEnd(bounds.bands, 'work') });
+    if (prefix) {
+      plan.lower = [prefix.key, from ?? -Infinity];
+      plan.upper = [prefix.key, until ?? Infinity];
+    } else {
+      if (from !== undefined) plan.lower = from;
+      if (until !== undefined) plan.upper = until;
+    }
     return plan;
   }
   const direction = sort === 'received-asc' ? 'next' : 'prev';
   const from = bounds.receivedFrom ?? -Infinity;
   const until = bounds.receivedUntil ?? Infinity;
   const orderSort = sort === 'received-asc' ? 'received-asc' : 'received-desc';
-  const prefix = filter.municipality !== undefined
-    ? { index: '[muniKey+receivedAt]', key: muniKeyOf(filter.municipality) }
-    : filter.sector !== undefined
-      ? { index: '[sector+receivedAt]', key: filter.sector }
-      : null;
   if (prefix) {
     return {
-      index: prefix.index,
+      index: `[${prefix.field}+receivedAt]`,
       lower: [prefix.key, from],
       upper: [prefix.key, until],
       lowerOpen: false,
@@ -96,11 +105,6 @@ export function planScan(filter: RegistryFilter, bounds: RegistryBounds): ScanPl
   if (bounds.receivedFrom !== null) plan.lower = bounds.receivedFrom;
   if (bounds.receivedUntil !== null) plan.upper = bounds.receivedUntil;
   return plan;
-}
-
-/** Whether a plan's range reads only matching rows for the deadline band (used by tests and counts). */
-export function planCoversDeadline(filter: RegistryFilter, plan: ScanPlan): boolean {
-  return plan.index === 'openDueAt' && isDueRange(filter);
 }
 
 /** End of a risk band over both day-based and hour-based deadlines (the index cannot tell them apart). */

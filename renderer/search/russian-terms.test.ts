@@ -11,6 +11,15 @@ describe('Russian search terms', () => {
     expect(stemTerm('ёлка')).toBe(stemTerm('елки'));
   });
 
+  it('skips function words in texts and queries alike', () => {
+    expect(stemTerm('к')).toBeNull();
+    expect(stemTerm('Не')).toBeNull();
+    const index = new AppealSearchIndex();
+    const base = { externalId: '1', category: null, subcategory: null, address: null };
+    index.upsert([{ ...base, id: 'a', text: 'Не работает запись к врачу' }, { ...base, id: 'b', text: 'Запись врача отменили' }]);
+    expect(index.search('запись к врачу').sort()).toEqual(['a', 'b']);
+  });
+
   it('drops invisible and direction-override characters before splitting', () => {
     expect(normalizeText('кры\u200bша\u202e')).toBe('крыша');
     expect(tokenize('<script>alert(1)</script> Крыша,течёт!')).toEqual(['script', 'alert', '1', 'script', 'крыша', 'течет']);

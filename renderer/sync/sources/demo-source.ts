@@ -87,7 +87,9 @@ export function createDemoSource(options: DemoSourceOptions): SyncSource {
         nextCheckpoint: JSON.stringify(next),
         hasMore: page.next !== null,
         remainingEstimate: page.remainingEstimate,
-        dataAsOf: window.asOf,
+        // A window is not ordered by update time: the store is current to its instant only once
+        // the whole window is in (until then the previous age stands, as with the HTTP feed).
+        dataAsOf: page.next === null ? window.asOf : null,
       };
     },
   };

@@ -48,8 +48,13 @@ describe('appeal search index', () => {
     const index = new AppealSearchIndex();
     const appeal = { ...base, id: 'pos:1', externalId: '2025-77', text: 'Протекает крыша' };
     index.upsert([appeal]);
+    const version = index.version;
     index.upsert([{ ...appeal }]);
+    expect(index.version).toBe(version);
     expect(index.search('крыши')).toEqual(['pos:1']);
+    index.upsert([{ ...appeal, text: 'Яма во дворе' }]);
+    expect(index.version).toBeGreaterThan(version);
+    expect(index.search('крыши')).toEqual([]);
     expect(index.search('2025-77')).toEqual(['pos:1']);
     expect(index.size).toBe(1);
   });

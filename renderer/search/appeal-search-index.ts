@@ -46,9 +46,15 @@ export class AppealSearchIndex {
   private readonly numberOf = new Map<string, number>();
   private readonly idOf: Array<string | undefined> = [];
   private readonly hashOf: number[] = [];
+  private changes = 0;
 
   get size(): number {
     return this.numberOf.size;
+  }
+
+  /** Grows with every change to what the index answers (a cache of hits is good while it stands). */
+  get version(): number {
+    return this.changes;
   }
 
   /**
@@ -66,9 +72,11 @@ export class AppealSearchIndex {
         this.hashOf.push(hash);
         this.numberOf.set(appeal.id, n);
         this.flex.add(n, text);
+        this.changes++;
       } else if (this.hashOf[known] !== hash) {
         this.hashOf[known] = hash;
         this.flex.update(known, text);
+        this.changes++;
       }
     }
   }
@@ -80,6 +88,7 @@ export class AppealSearchIndex {
       this.flex.remove(n);
       this.numberOf.delete(id);
       this.idOf[n] = undefined;
+      this.changes++;
     }
   }
 

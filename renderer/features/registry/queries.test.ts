@@ -170,3 +170,18 @@ describe('bounded count', () => {
     expect(await countBounded(ctx, {}, 100)).toEqual({ count: 100, exact: false });
   });
 });
+
+describe('text search hits', () => {
+  it('follows an appeal whose text changed, though the number of indexed appeals did not', async () => {
+    const own = new CurDatabase(`registry-search-${Math.random()}`);
+    const rows = makeTestAppeals({ count: 3, seed: 11, now: NOW });
+    await own.appeals.bulkPut(rows);
+    const search: RegistryQueryContext = { db: own, now: NOW, timeZone: TZ, search: new SearchIndexBuilder(own) };
+    const ids = async () => (await fetchRegistryPage(search, { q: 'лифт' }, null)).rows.map((r) => r.id);
+    expect(await ids()).toEqual([]);
+    await own.appeals.put({ ...rows[0]!, text: 'Третий день не работает лифт', updatedAt: NOW + 3_600_000 });
+    expect(await ids()).toEqual([rows[0]!.id]);
+    own.close();
+    await own.delete();
+  });
+});

@@ -31,14 +31,14 @@ export const PAGE_SIZE = 200;
 /** Most rows one interactive page request reads before returning a short page. */
 export const PAGE_SCAN_BUDGET = 5_000;
 
-let hitsCache: { builder: SearchIndexBuilder; q: string; size: number; ids: string[] } | null = null;
+let hitsCache: { builder: SearchIndexBuilder; q: string; version: number; ids: string[] } | null = null;
 
 async function searchHits(search: SearchIndexBuilder, q: string): Promise<string[]> {
   await search.catchUp();
-  const size = search.index.size;
-  if (hitsCache && hitsCache.builder === search && hitsCache.q === q && hitsCache.size === size) return hitsCache.ids;
+  const version = search.index.version;
+  if (hitsCache && hitsCache.builder === search && hitsCache.q === q && hitsCache.version === version) return hitsCache.ids;
   const ids = search.index.search(q);
-  hitsCache = { builder: search, q, size, ids };
+  hitsCache = { builder: search, q, version, ids };
   return ids;
 }
 

@@ -1,11 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BoundaryImportError, parseBoundaryGeoJson } from './boundaries';
 import { KIROV_PACK, SVERDLOVSK_PACK } from './packs';
 import { parseRegionPack } from './region-pack';
 
-// Real OSM boundaries live outside the repo (ODbL, 0.9 MB); read them in place, never copy them.
-const GEOJSON_PATH = '/work/shared/data/kirov-municipalities.geojson';
+// Real OSM boundaries live in the team's folder beside the repo (ODbL, 0.9 MB); read in place, never copied.
+const GEOJSON_PATH = fileURLToPath(new URL('../../../shared/data/kirov-municipalities.geojson', import.meta.url));
 const hasGeoJson = existsSync(GEOJSON_PATH);
 if (!hasGeoJson) console.warn(`skipping the real-boundary test: ${GEOJSON_PATH} is absent`);
 

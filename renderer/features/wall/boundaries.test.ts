@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseBoundaryGeoJson } from '../../../shared/domain/boundaries';
 import { KIROV_PACK } from '../../../shared/domain/packs';
@@ -7,7 +8,10 @@ import { openDb } from '../../db/db';
 import { clearBoundaries, loadBoundaries, saveBoundaries, shortAttribution } from './boundaries';
 import { geometryOf } from './region';
 
-const GEOJSON = JSON.parse(readFileSync(new URL('../../../../shared/data/kirov-municipalities.geojson', import.meta.url), 'utf8')) as unknown;
+// Real OSM boundaries live in the team's folder beside the repo (ODbL, 0.9 MB); read in place, never copied.
+const GEOJSON_PATH = fileURLToPath(new URL('../../../../shared/data/kirov-municipalities.geojson', import.meta.url));
+const hasGeoJson = existsSync(GEOJSON_PATH);
+if (!hasGeoJson) console.warn(`skipping the stored-boundaries test: ${GEOJSON_PATH} is absent`);
 
 describe('imported boundaries for the wall map', () => {
   const db = openDb(`wall-boundaries-${Date.now()}`);
@@ -15,8 +19,8 @@ describe('imported boundaries for the wall map', () => {
     await clearBoundaries(db, KIROV_PACK.id);
   });
 
-  it('stores the validated Kirov boundaries and draws them with the OSM credit', async () => {
-    const imported = parseBoundaryGeoJson(GEOJSON, KIROV_PACK);
+  it.skipIf(!hasGeoJson)('stores the validated Kirov boundaries and draws them with the OSM credit', async () => {
+    const imported = parseBoundaryGeoJson(JSON.parse(readFileSync(GEOJSON_PATH, 'utf8')), KIROV_PACK);
     expect(imported.matched.length).toBeGreaterThan(40);
     await saveBoundaries(db, { packId: KIROV_PACK.id, fileName: 'kirov.geojson', importedAt: 1, geometry: imported.geometry });
     const loaded = await loadBoundaries(db, KIROV_PACK.id);

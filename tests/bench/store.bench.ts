@@ -4,8 +4,8 @@
  *   and checkpoint in one transaction per page) vs raw IndexedDB `put` of the same stored records
  *   in the same batches into a store with the same indexes: ratio raw time / engine time;
  * - applying 10k changed appeals to the N store: spread evenly over the year (every record's
- *   aggregate rows differ: the worst case), and clustered on
- *   the newest appeals (what a routine sync delivers), each next to a raw put of the same rows;
+ *   aggregate rows differ: the worst case), and clustered on the newest appeals (what a routine
+ *   sync delivers), each next to a raw put of the same rows;
  * - wall queries (overdue now, by sector, by municipality) from the aggregates vs a full scan;
  * - memory of the page (the store's process) and disk use at N.
  */

@@ -94,9 +94,9 @@ export class AppealSearchIndex {
 
   /** Ids of appeals containing every word of the query in some form, best first. */
   search(query: string, limit = MAX_SEARCH_HITS): string[] {
-    if (termsOf(query).length === 0) return [];
     const ids: string[] = [];
-    // FlexSearch 0.8.212 answers undefined, not [], for one word whose postings removals emptied.
+    // A query of no terms (blank, only function words) finds nothing. FlexSearch 0.8.212 answers
+    // undefined, not [], for one word whose postings removals emptied.
     const hits = this.flex.search(query, { limit }) ?? [];
     for (const n of hits) {
       const id = this.idOf[n as number];

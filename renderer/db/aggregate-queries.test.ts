@@ -5,7 +5,7 @@ import { openDb } from './db';
 import { upsertAppeals } from './appeals-repo';
 import { queryReceived, queryReceivedBy, queryReceivedFrom, rollupAnswers, type AggDimension, type AggFilter, type Counters } from './aggregate-queries';
 import { emptyCounters } from './aggregate-model';
-import { appealArb, makeAppeal } from './test-support';
+import { appealArb, makeAppeal } from '../../tests/support/store-appeal';
 import type { CurDatabase } from './schema';
 
 let counter = 0;

@@ -5,12 +5,12 @@ import type { Appeal } from '../../shared/domain/appeal';
 import { workCalendar } from '../../shared/domain/calendar';
 import { openDb } from './db';
 import { clearAppeals, deleteAppeals, getAppeal, getAppeals, upsertAppeals } from './appeals-repo';
-import { readAggregates, recountAggregates, type AggregateSnapshot } from './aggregate-recount';
+import { readAggregates, recountAggregates, type AggregateSnapshot } from '../../tests/support/aggregate-recount';
 import { queryDeadlines, queryDeadlinesBy, queryOverdueAgeing, queryReceived, type Counters } from './aggregate-queries';
 import { classifyAt, finishedAtOf } from '../../shared/domain/classify';
-import { computeMeasures } from '../../shared/domain/measures';
+import { computeMeasures } from '../../tests/support/reference-measures';
 import { emptyAgeing, emptyDeadlineCounts, type DeadlineCounts } from './deadline-bands';
-import { appealArb, makeAppeal, T0 } from './test-support';
+import { appealArb, makeAppeal, T0 } from '../../tests/support/store-appeal';
 import type { CurDatabase } from './schema';
 
 let counter = 0;

@@ -5,7 +5,7 @@ import { KIROV_PACK } from '../../shared/domain/packs';
 import { openDb } from './db';
 import { upsertAppeals } from './appeals-repo';
 import { queryRating } from './rating-queries';
-import { makeAppeal, T0 } from './test-support';
+import { makeAppeal, T0 } from '../../tests/support/store-appeal';
 import type { CurDatabase } from './schema';
 
 const DAY = 86_400_000;

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { CurDatabase } from '../db/schema';
-import { makeTestAppeals } from '../features/registry/test-appeals';
+import { makeTestAppeals } from '../../tests/support/registry-appeals';
 import { SearchIndexBuilder } from './search-builder';
 
 const NOW = Date.parse('2025-11-18T09:00:00+03:00');

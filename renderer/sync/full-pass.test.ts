@@ -3,10 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Appeal } from '../../shared/domain/appeal';
 import { openDb } from '../db/db';
 import { upsertAppeals } from '../db/appeals-repo';
-import { readAggregates, recountAggregates } from '../db/aggregate-recount';
+import { readAggregates, recountAggregates } from '../../tests/support/aggregate-recount';
 import type { CurDatabase } from '../db/schema';
 import { fullPassOf, getSyncState, resetCheckpoint } from '../db/sync-state-repo';
-import { makeAppeal, T0 } from '../db/test-support';
+import { makeAppeal, T0 } from '../../tests/support/store-appeal';
 import { pullSource } from './pull-source';
 import type { SyncPage, SyncSource } from './source';
 

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { openDb } from '../../db/db';
 import { upsertAppeals } from '../../db/appeals-repo';
 import { queryDeadlines, queryOverdueAgeing } from '../../db/aggregate-queries';
-import { appealArb, makeAppeal, T0 } from '../../db/test-support';
+import { appealArb, makeAppeal, T0 } from '../../../tests/support/store-appeal';
 import type { CurDatabase } from '../../db/schema';
 import { loadExecutorGroups, loadOverdueSummary, readOverduePage, type OverduePageQuery } from './queries';
 import { AGEING_BUCKETS, type OverdueListKind } from './shape';

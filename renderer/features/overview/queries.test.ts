@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../db/db';
 import { upsertAppeals } from '../../db/appeals-repo';
-import { makeAppeal, T0 } from '../../db/test-support';
+import { makeAppeal, T0 } from '../../../tests/support/store-appeal';
 import type { CurDatabase } from '../../db/schema';
 import { loadOverview } from './queries';
 

@@ -6,7 +6,7 @@ import type { Appeal } from '../../../shared/domain/appeal';
 import { UNKNOWN_MUNICIPALITY, type RegistryFilter } from '../../app/registry-filter';
 import { SearchIndexBuilder } from '../../search/search-builder';
 import { aggregateCounterFor, countBounded, countRegistry, type RegistryQueryContext } from './queries';
-import { makeTestAppeals } from './test-appeals';
+import { makeTestAppeals } from '../../../tests/support/registry-appeals';
 
 const NOW = Date.parse('2025-11-18T09:00:00+03:00');
 let db: CurDatabase;

@@ -6,7 +6,7 @@ import { type RegistryFilter, UNKNOWN_MUNICIPALITY } from '../../app/registry-fi
 import { SearchIndexBuilder } from '../../search/search-builder';
 import { countBounded, fetchRegistryPage, iterateRegistry, type RegistryCursor, type RegistryQueryContext } from './queries';
 import { matchesFilter, planScan, resolveBounds } from './query-plan';
-import { makeTestAppeals } from './test-appeals';
+import { makeTestAppeals } from '../../../tests/support/registry-appeals';
 
 const NOW = Date.parse('2025-11-18T09:00:00+03:00');
 const TZ = 'Europe/Moscow';

@@ -3,9 +3,9 @@
  * Math.random), written straight into the appeals table so the registry's reads are tested
  * independently of the sync and demo code.
  */
-import type { Appeal, NormalizedStatus, SourceKind } from '../../../shared/domain/appeal';
-import type { StoredAppeal } from '../../db/schema';
-import { regionDay } from '../../../shared/domain/time';
+import type { Appeal, NormalizedStatus, SourceKind } from '../../shared/domain/appeal';
+import type { StoredAppeal } from '../../renderer/db/schema';
+import { regionDay } from '../../shared/domain/time';
 
 const SECTORS = ['housing', 'roads', 'health', 'education', 'waste', 'other'];
 const MUNIS = ['kirov', 'slobodskoy', 'kotelnich', 'vyatskiye-polyany', null];

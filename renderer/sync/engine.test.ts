@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Appeal } from '../../shared/domain/appeal';
-import { openDb } from '../db/db';
 import type { CurDatabase } from '../db/schema';
 import { getSyncState } from '../db/sync-state-repo';
 import { readAggregates } from '../../tests/support/aggregate-recount';
@@ -10,17 +9,7 @@ import { applyPage } from './apply-page';
 import { pullSource } from './pull-source';
 import { SyncScheduler, type SchedulerDeps } from './scheduler';
 import { SyncSourceError, type SyncPage, type SyncSource } from './source';
-
-let n = 0;
-const dbs: CurDatabase[] = [];
-function freshDb() {
-  const db = openDb(`engine-test-${++n}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
+import { freshDb } from '../../tests/support/fresh-db';
 
 function page(changes: Appeal[], next: string, hasMore = false, deletions: string[] = []): SyncPage {
   return { changes, deletions, reference: [], nextCheckpoint: next, hasMore, remainingEstimate: null, dataAsOf: T0 + 100 };

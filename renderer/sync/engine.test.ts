@@ -184,6 +184,26 @@ describe('scheduler', () => {
     expect(timers.pendingDelays()).toEqual([]);
     scheduler.stop();
   });
+
+  it('counts every finished pull in the row, failed or not, across a new scheduler on the same store', async () => {
+    const db = freshDb();
+    const pulls = async () => (await getSyncState(db, 'test')).extra?.pulls;
+    const src = pagedSource([page([makeAppeal({ externalId: '1' })], '1')], [new SyncSourceError('server', 'HTTP 503')]);
+    const timers = manualTimers();
+    const scheduler = new SyncScheduler(db, timers.deps);
+    await scheduler.setSources([{ source: src, intervalMs: 300_000 }]);
+    expect(await pulls()).toBeUndefined();
+    await timers.fireNext(scheduler); // fails
+    expect(await pulls()).toBe(1);
+    await scheduler.syncNow('test'); // succeeds
+    expect(await pulls()).toBe(2);
+    scheduler.stop();
+    const next = new SyncScheduler(db, manualTimers().deps);
+    await next.setSources([{ source: src, intervalMs: 300_000 }]);
+    await next.syncNow('test');
+    expect(await pulls()).toBe(3);
+    next.stop();
+  });
 });
 
 describe('quota exceeded', () => {

@@ -1,6 +1,6 @@
 /** Page object for «Реестр» and the appeal card, shared by the registry and card specs. */
 import type { Page } from 'playwright-core';
-import { waitForScreen, waitForSyncIdle } from './support';
+import { typeDay, waitForScreen, waitForSyncIdle } from './support';
 
 export { DEMO } from './support';
 
@@ -77,11 +77,7 @@ export class RegistryPage {
 
   /** Types a received day the way an operator does: select the text, type the digits, Enter. */
   async typeDay(end: 'from' | 'to', text: string) {
-    const field = this.day(end);
-    await field.click();
-    await field.press('ControlOrMeta+a');
-    await field.pressSequentially(text);
-    await field.press('Enter');
+    await typeDay(this.day(end), text);
   }
 
   periodError() {

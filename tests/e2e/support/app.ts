@@ -8,22 +8,9 @@
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject, onTestFinished } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/chromium.mjs';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Flags for a quiet, offline-friendly, sandboxed-by-container headless Chromium. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  // Date inputs follow the browser's UI language, not the page: show them as a Russian user sees them.
-  '--lang=ru-RU',
-];
+export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
 export interface OpenAppOptions {
   /** Route after `#/`, e.g. 'overview', 'registry?sector=zhkh', 'wall'. Default: the app's start page. */

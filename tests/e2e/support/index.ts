@@ -6,3 +6,4 @@ export { openSyncedApp, syncState, waitForCountUps, waitForScreen, waitForSyncId
 export { DEMO, DEMO_NOW, uniqueDbName } from './demo';
 export { countAppeals, dbNameOf, putRow, storeRows } from './idb';
 export { parseRuNumber } from './numbers';
+export { typeDay } from './day-field';

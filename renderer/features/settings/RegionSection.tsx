@@ -1,4 +1,5 @@
-import { REGION_PACKS, useRegionPack, useRegionStore } from '../../app/region';
+import { useRegionPack } from '../../app/region';
+import { REGION_PACKS, regionStore } from '../../runtime/region';
 import { useT } from '../../i18n';
 import { SettingsSection } from '../../ui/SettingsSection';
 import { settingsMessages } from './messages';
@@ -6,7 +7,7 @@ import { settingsMessages } from './messages';
 export function RegionSection() {
   const t = useT(settingsMessages);
   const pack = useRegionPack();
-  const setRegion = useRegionStore((s) => s.setRegion);
+  const setRegion = regionStore.getState().setRegion;
   return (
     <SettingsSection title={t('region')} description={t('regionHint')} testId="settings-region">
       <label className="field">

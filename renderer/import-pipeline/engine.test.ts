@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { csvBytes, POS_HEADERS, posRows, xlsxBytes } from '../../../tests/fixtures/generate';
-import { readAggregates, recountAggregates } from '../../db/aggregate-recount';
-import { openDb } from '../../db/db';
-import type { CurDatabase } from '../../db/schema';
-import { ImportError } from '../../../shared/import/errors';
+import { csvBytes, POS_HEADERS, posRows, xlsxBytes } from '../../tests/fixtures/generate';
+import { readAggregates, recountAggregates } from '../db/aggregate-recount';
+import { openDb } from '../db/db';
+import type { CurDatabase } from '../db/schema';
+import { ImportError } from '../../shared/import/errors';
 import { ImportEngine, type PrepareOptions } from './engine';
 import { reapplyMapping, saveValueMapping } from './queries';
 

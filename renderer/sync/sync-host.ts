@@ -14,6 +14,8 @@ import type { SyncPlatform, WorkerInit } from './worker-protocol';
 
 export interface SyncHost {
   scheduler: SyncScheduler;
+  /** Resolves once the sources from the settings are built and scheduled for the first time. */
+  ready: Promise<void>;
   reload(): Promise<void>;
   stop(): void;
 }
@@ -34,6 +36,9 @@ export function startSyncHost(init: WorkerInit, platform: SyncPlatform): SyncHos
     return reloading;
   };
 
+  let markReady = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+
   // Settings edited in any window (feeds, intervals, the watched folder) rebuild the sources.
   let lastKey = '';
   const subscription: Subscription = liveQuery(() => db.settings.bulkGet([FEEDS_KEY, INTERVALS_KEY, WATCH_FOLDER_KEY])).subscribe({
@@ -41,13 +46,14 @@ export function startSyncHost(init: WorkerInit, platform: SyncPlatform): SyncHos
       const key = JSON.stringify(rows);
       if (key === lastKey) return;
       lastKey = key;
-      void reload();
+      void reload().finally(markReady);
     },
-    error: () => void reload(),
+    error: () => void reload().finally(markReady),
   });
 
   return {
     scheduler,
+    ready,
     reload,
     stop() {
       subscription.unsubscribe();

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { KIROV_PACK, SVERDLOVSK_PACK } from '../../shared/domain/packs';
-import { getRegionPack, packById, regionStore } from './region';
+import { KIROV_PACK, packById, SVERDLOVSK_PACK } from '../../shared/domain/packs';
+import { getRegionPack, regionStore } from './region';
 
 describe('region store', () => {
   beforeEach(() => {

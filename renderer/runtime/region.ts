@@ -6,11 +6,9 @@
  * subscribes through `useRegionPack()` (app/region.ts).
  */
 import { createStore } from 'zustand/vanilla';
-import { BUNDLED_PACKS, KIROV_PACK, packById } from '../../shared/domain/packs';
+import { KIROV_PACK, packById } from '../../shared/domain/packs';
 import type { RegionPack } from '../../shared/domain/region-pack';
 
-export { packById };
-export const REGION_PACKS: readonly RegionPack[] = BUNDLED_PACKS;
 export const DEFAULT_REGION_ID = KIROV_PACK.id;
 const REGION_KEY = 'cur.region';
 

@@ -1,5 +1,6 @@
 import { useRegionPack } from '../../app/region';
-import { REGION_PACKS, regionStore } from '../../runtime/region';
+import { BUNDLED_PACKS } from '../../../shared/domain/packs';
+import { regionStore } from '../../runtime/region';
 import { useT } from '../../i18n';
 import { SettingsSection } from '../../ui/SettingsSection';
 import { settingsMessages } from './messages';
@@ -13,7 +14,7 @@ export function RegionSection() {
       <label className="field">
         <span>{t('regionPack')}</span>
         <select data-testid="region-select" value={pack.id} onChange={(e) => setRegion(e.target.value)}>
-          {REGION_PACKS.map((p) => (
+          {BUNDLED_PACKS.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name} ({p.version}
               {p.partial ? `, ${t('partial')}` : ''})

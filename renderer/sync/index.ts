@@ -5,6 +5,7 @@
  * state change live (liveQuery). When the leader window closes, its lock is released and another
  * window takes over.
  */
+import type { Platform } from '../platform/platform';
 import { getDb } from '../db/db';
 import { resetCheckpoint } from '../db/sync-state-repo';
 import { logAudit } from '../db/audit-repo';
@@ -12,7 +13,7 @@ import { getBootOptions } from '../runtime/boot-options';
 import { workerDbTarget } from '../runtime/database';
 import { getRegionPack } from '../runtime/region';
 import { startSyncHost, type SyncHost } from './sync-host';
-import { LEADER_LOCK, SYNC_CHANNEL, type FromWorker, type SyncPlatform, type ToLeader, type ToWorker, type WorkerInit } from './worker-protocol';
+import { LEADER_LOCK, SYNC_CHANNEL, type FromWorker, type ToLeader, type ToWorker, type WorkerInit } from './worker-protocol';
 
 interface LeaderState {
   send(message: ToWorker): void;
@@ -23,7 +24,7 @@ let leader: LeaderState | null = null;
 let channel: BroadcastChannel | null = null;
 
 /** Everything the engine needs from the window, sent once: the worker cannot read boot options or the region. */
-function initMessage(platform: SyncPlatform): WorkerInit {
+function initMessage(platform: Platform): WorkerInit {
   const boot = getBootOptions();
   const { dbName, timeZone, demoNow } = workerDbTarget();
   return {
@@ -41,7 +42,7 @@ function errorOf(error: unknown) {
   return { name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) };
 }
 
-function startWorker(platform: SyncPlatform): LeaderState {
+function startWorker(platform: Platform): LeaderState {
   const worker = new Worker(new URL('./sync.worker.ts', import.meta.url), { type: 'module', name: 'cur-sync' });
   const send = (message: ToWorker) => worker.postMessage(message);
   worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
@@ -68,18 +69,19 @@ function startWorker(platform: SyncPlatform): LeaderState {
 }
 
 /** Without Worker support (old hosts, some test environments) the engine runs in the window. */
-function startInWindow(platform: SyncPlatform): LeaderState {
+function startInWindow(platform: Platform): LeaderState {
   const host: SyncHost = startSyncHost(initMessage(platform), platform);
   return {
     send(message) {
       if (message.type === 'sync-now') void host.scheduler.syncNow(message.sourceId);
       else if (message.type === 'cancel') host.scheduler.cancel(message.sourceId);
       else if (message.type === 'online') host.scheduler.online();
+      else if (message.type === 'reload') void host.reload();
     },
   };
 }
 
-function becomeLeader(platform: SyncPlatform) {
+function becomeLeader(platform: Platform) {
   leader = typeof Worker === 'function' ? startWorker(platform) : startInWindow(platform);
   window.addEventListener('online', () => leader?.send({ type: 'online' }));
 }
@@ -88,7 +90,7 @@ function becomeLeader(platform: SyncPlatform) {
  * Starts sync (idempotent): this window either leads or follows. The platform is passed in by the
  * renderer entry; the leader relays the worker's feed requests and folder reads to it.
  */
-export function startSync(platform: SyncPlatform): void {
+export function startSync(platform: Platform): void {
   if (started || typeof window === 'undefined') return;
   started = true;
   if (typeof BroadcastChannel === 'function') {

@@ -68,6 +68,9 @@ scope.addEventListener('message', (event: MessageEvent<ToWorker>) => {
     case 'online':
       host?.scheduler.online();
       return;
+    case 'reload':
+      void host?.reload();
+      return;
     case 'fetch-result':
       settle(msg.id, msg.ok ? { ok: true, value: msg.response } : msg);
       return;

@@ -30,6 +30,8 @@ export type ToWorker =
   | { type: 'sync-now'; sourceId?: string }
   | { type: 'cancel'; sourceId?: string }
   | { type: 'online' }
+  /** Rebuild the sources now (the host also rebuilds them by itself when the settings change). */
+  | { type: 'reload' }
   | { type: 'fetch-result'; id: number; ok: true; response: FeedResponse }
   | { type: 'fetch-result'; id: number; ok: false; error: CallError }
   | { type: 'folder-result'; id: number; ok: true; value: FolderListing | Blob }

@@ -126,6 +126,12 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.worker } },
   },
   {
+    // CommonJS files (a preload script for Node's --require) load with require().
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Its page.evaluate callbacks run in the benchmark page.
     files: ['scripts/bench.mjs'],
     languageOptions: { globals: { ...globals.browser } },

@@ -106,3 +106,5 @@ export interface IpcError {
   message: string;
 }
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+export const CHANNELS = Object.keys(ipcContract) as Channel[];

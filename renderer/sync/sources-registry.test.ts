@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { KIROV_PACK } from '../../shared/domain/packs';
-import { setWatchFolder } from '../features/import/queries';
+import { setWatchFolder } from '../import-pipeline/queries';
 import { buildSources } from './sources-registry';
 import { WATCHED_FOLDER_SOURCE_ID } from './sources/watched-folder';
 import type { SyncPlatform } from './worker-protocol';

@@ -8,7 +8,7 @@ vi.mock('echarts', () => ({
   registerTheme: vi.fn(),
   init: vi.fn(() => ({ setOption: vi.fn(), dispose: vi.fn(), resize: vi.fn(), on: vi.fn(), off: vi.fn(), getDataURL: vi.fn() })),
 }));
-vi.mock('../../app/clock', () => ({ now: () => T0 }));
+vi.mock('../../runtime/clock', () => ({ now: () => T0 }));
 vi.mock('../../sync/use-sync-status', () => ({
   useSyncStatus: () => ({ sources: [], dataAsOf: T0, isStale: false, isDemo: true, progress: null, staleAfterMin: 60 }),
 }));

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { formatDateTime, formatNumber } from '../../../shared/format/ru';
-import { now } from '../../app/clock';
+import { now } from '../../runtime/clock';
 import { getDb } from '../../db/db';
 import { useLang, useT } from '../../i18n';
 import { cancelSync, fullResync, syncNow } from '../../sync';

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { BoundaryImportError, parseBoundaryGeoJson } from '../../../shared/domain/boundaries';
 import { useRegionPack } from '../../app/region';
-import { now } from '../../app/clock';
+import { now } from '../../runtime/clock';
 import { getDb } from '../../db/db';
 import { getSetting, setSetting } from '../../db/settings-repo';
 import { platform } from '../../platform';

@@ -91,8 +91,8 @@ export function HeatmapScene({ scope, region, measure }: SceneProps) {
     () => (data ? unitMeasures(region.units, data.current, data.previous, data.deadlines) : []),
     [data, region.units],
   );
-  const values = measures.map((u) => measureValue(u, measure));
-  const scale = useMemo(() => (measure === 'growth' ? divergingScale(values) : sequentialScale(values)), [measure, values.join(',')]);
+  const values = useMemo(() => measures.map((u) => measureValue(u, measure)), [measures, measure]);
+  const scale = useMemo(() => (measure === 'growth' ? divergingScale(values) : sequentialScale(values)), [measure, values]);
   // With nothing counted yet, a "top five" of zeros would name districts for no reason.
   const hasValues = values.some((v) => v !== null && v !== 0);
   const top = useMemo(() => (hasValues ? topUnits(measures, measure, 5) : []), [measures, measure, hasValues]);

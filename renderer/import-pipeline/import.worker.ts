@@ -1,10 +1,11 @@
 /// <reference lib="webworker" />
 /**
  * The import Web Worker: parsing, converting, comparing and writing run here so a 200k-row file
- * never freezes the UI. It opens the same IndexedDB database as the window (by name).
+ * never freezes the UI. It opens the same IndexedDB database as the window (by name), with the
+ * window's time zone and clock from the request: a worker cannot read the page's boot options.
  */
-import { ImportError } from '../../../shared/import/errors';
-import { openDb } from '../../db/db';
+import { ImportError } from '../../shared/import/errors';
+import { openDb } from '../db/open-db';
 import { ImportEngine } from './engine';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
@@ -26,9 +27,10 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const msg = event.data;
   switch (msg.type) {
     case 'prepare': {
-      const key = `${msg.dbName}|${msg.timeZone}`;
+      const { dbName, timeZone, demoNow } = msg.db;
+      const key = `${dbName}|${timeZone}|${demoNow}`;
       if (!engine || engineKey !== key) {
-        engine = new ImportEngine(openDb(msg.dbName, { timeZone: msg.timeZone }));
+        engine = new ImportEngine(openDb(dbName, { timeZone, clock: () => demoNow ?? Date.now() }));
         engineKey = key;
       }
       try {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { letter59ColumnTable, letter59TemplateCsv } from '../../../tests/fixtures/letter59-template';
+import { letter59ColumnTable, letter59TemplateCsv } from '../../tests/fixtures/letter59-template';
 import { readSpreadsheet } from './parse/read-file';
-import { testContext } from '../../../tests/support/convert-context';
+import { testContext } from '../../tests/support/convert-context';
 
-const dir = new URL('../../../resources/templates/', import.meta.url);
+const dir = new URL('../../resources/templates/', import.meta.url);
 
 describe('59-ФЗ template shipped with the app', () => {
   it('is the generated one, and its description lists every column', () => {

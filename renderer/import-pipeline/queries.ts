@@ -3,15 +3,15 @@
  * file with the store, the all-or-nothing write, and reapplying a new mapping to records already
  * imported. Components never call these directly; the engine and the store slice do.
  */
-import type { Appeal, NormalizedStatus } from '../../../shared/domain/appeal';
-import { diffAppeal, type DiffKind } from '../../../shared/import/diff';
-import type { ExportType } from '../../../shared/import/fields';
-import type { SavedHeaderMapping } from '../../../shared/import/headers';
-import type { ImportReport } from '../../../shared/import/report';
-import { appealWriteTables, fromStoredAppeal, writeAppealChanges } from '../../db/appeals-repo';
-import { logAudit } from '../../db/audit-repo';
-import type { CurDatabase, StoredAppeal } from '../../db/schema';
-import { getSetting, setSetting } from '../../db/settings-repo';
+import type { Appeal, NormalizedStatus } from '../../shared/domain/appeal';
+import { diffAppeal, type DiffKind } from '../../shared/import/diff';
+import type { ExportType } from '../../shared/import/fields';
+import type { SavedHeaderMapping } from '../../shared/import/headers';
+import type { ImportReport } from '../../shared/import/report';
+import { appealWriteTables, fromStoredAppeal, writeAppealChanges } from '../db/appeals-repo';
+import { logAudit } from '../db/audit-repo';
+import type { CurDatabase, StoredAppeal } from '../db/schema';
+import { getSetting, setSetting } from '../db/settings-repo';
 import { EMPTY_SETTINGS, type ImportSettings, type ValueMappings } from './context';
 
 const SETTINGS_KEY = 'import.settings';

@@ -3,15 +3,16 @@
  * It runs inside the import Web Worker so a 200k-row file never blocks the UI, and in-process in
  * tests. Between `prepare` and `commit` it holds only the records that are new or changed.
  */
-import type { Appeal } from '../../../shared/domain/appeal';
-import { ImportError, importErrors } from '../../../shared/import/errors';
-import type { NeedsMapping } from '../../../shared/import/convert-context';
-import type { DiffCounts } from '../../../shared/import/diff';
-import type { ExportType } from '../../../shared/import/fields';
-import { parseNeedsKey, type HeaderFindings, type RowFindings } from '../../../shared/import/processor';
-import type { ImportReport } from '../../../shared/import/report';
-import type { CurDatabase } from '../../db/schema';
-import { buildContext, packById } from './context';
+import type { Appeal } from '../../shared/domain/appeal';
+import { ImportError, importErrors } from '../../shared/import/errors';
+import type { NeedsMapping } from '../../shared/import/convert-context';
+import type { DiffCounts } from '../../shared/import/diff';
+import type { ExportType } from '../../shared/import/fields';
+import { parseNeedsKey, type HeaderFindings, type RowFindings } from '../../shared/import/processor';
+import type { ImportReport } from '../../shared/import/report';
+import type { CurDatabase } from '../db/schema';
+import { packById } from '../../shared/domain/packs';
+import { buildContext } from './context';
 import { readSpreadsheet } from './parse/read-file';
 import { commitImport, diffWithStore, loadImportSettings, logFailedImport } from './queries';
 

@@ -3,19 +3,18 @@
  * in-place mappings (which win over the pack's tables). Pure apart from its inputs, so the worker,
  * the watched-folder source and tests build it the same way.
  */
-import type { NormalizedStatus, SectorId, SourceKind } from '../../../shared/domain/appeal';
-import { workCalendar } from '../../../shared/domain/calendar';
-import { computeDeadline } from '../../../shared/domain/deadline';
-import { DEFAULT_DEADLINE_RULES, withOverrides } from '../../../shared/domain/deadline-rules';
-import { DEFAULT_SECTOR_MAPPING, findOrganisation, mapOrganisation, mapSector, mergeSectorMappings } from '../../../shared/domain/mapping';
-import { BUNDLED_PACKS, KIROV_PACK } from '../../../shared/domain/packs';
-import type { RegionPack } from '../../../shared/domain/region-pack';
-import { normalizeStatus } from '../../../shared/domain/status';
-import { normalizeLabel } from '../../../shared/domain/text';
-import { regionDayStart } from '../../../shared/domain/time';
-import type { ConvertContext } from '../../../shared/import/convert-context';
-import type { ExportType } from '../../../shared/import/fields';
-import type { SavedHeaderMapping } from '../../../shared/import/headers';
+import type { NormalizedStatus, SectorId, SourceKind } from '../../shared/domain/appeal';
+import { workCalendar } from '../../shared/domain/calendar';
+import { computeDeadline } from '../../shared/domain/deadline';
+import { DEFAULT_DEADLINE_RULES, withOverrides } from '../../shared/domain/deadline-rules';
+import { DEFAULT_SECTOR_MAPPING, findOrganisation, mapOrganisation, mapSector, mergeSectorMappings } from '../../shared/domain/mapping';
+import type { RegionPack } from '../../shared/domain/region-pack';
+import { normalizeStatus } from '../../shared/domain/status';
+import { normalizeLabel } from '../../shared/domain/text';
+import { regionDayStart } from '../../shared/domain/time';
+import type { ConvertContext } from '../../shared/import/convert-context';
+import type { ExportType } from '../../shared/import/fields';
+import type { SavedHeaderMapping } from '../../shared/import/headers';
 
 /** Mappings made in place from the preview; keys are the raw values as they appear in files. */
 export interface ValueMappings {
@@ -33,10 +32,6 @@ export const EMPTY_SETTINGS: ImportSettings = {
   valueMappings: { category: {}, organisation: {}, status: {} },
   headerMappings: {},
 };
-
-export function packById(id: string | null | undefined): RegionPack {
-  return BUNDLED_PACKS.find((p) => p.id === id) ?? KIROV_PACK;
-}
 
 /** Exports repeat the same few hundred categories, statuses, organisations and days; the domain
  *  lookups normalise labels on every call, so each distinct value is resolved once per file. */

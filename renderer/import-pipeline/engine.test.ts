@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { csvBytes, POS_HEADERS, posRows, xlsxBytes } from '../../../tests/fixtures/generate';
-import { readAggregates, recountAggregates } from '../../../tests/support/aggregate-recount';
-import type { CurDatabase } from '../../db/schema';
-import { ImportError } from '../../../shared/import/errors';
+import { csvBytes, POS_HEADERS, posRows, xlsxBytes } from '../../tests/fixtures/generate';
+import { readAggregates, recountAggregates } from '../../tests/support/aggregate-recount';
+import type { CurDatabase } from '../db/schema';
+import { ImportError } from '../../shared/import/errors';
 import { ImportEngine, type PrepareOptions } from './engine';
 import { reapplyMapping, saveValueMapping } from './queries';
-import { freshDb } from '../../../tests/support/fresh-db';
+import { freshDb } from '../../tests/support/fresh-db';
 
 const T = Date.UTC(2025, 10, 21, 9);
 const opts = (fileName: string, now = T): PrepareOptions => ({ fileName, forcedType: null, regionId: 'kirov', now });

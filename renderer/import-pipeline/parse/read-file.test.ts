@@ -19,9 +19,9 @@ import {
   wrongDateRows,
   xlsxBytes,
   zipBombBytes,
-} from '../../../../tests/fixtures/generate';
-import { ImportError } from '../../../../shared/import/errors';
-import { testContext } from '../../../../tests/support/convert-context';
+} from '../../../tests/fixtures/generate';
+import { ImportError } from '../../../shared/import/errors';
+import { testContext } from '../../../tests/support/convert-context';
 import { readSpreadsheet } from './read-file';
 
 const options = { forcedType: null, savedMappings: {}, ctx: testContext() };

@@ -2,10 +2,10 @@
  * The screen's handle on the import worker: promise-based prepare/commit with progress callbacks.
  * One worker per window, created on first use.
  */
-import { ImportError } from '../../../shared/import/errors';
-import type { ImportReport } from '../../../shared/import/report';
+import { ImportError } from '../../shared/import/errors';
+import type { ImportReport } from '../../shared/import/report';
 import type { ImportPreview, ImportProgress, PrepareOptions } from './engine';
-import type { WorkerRequest, WorkerResponse } from './protocol';
+import type { ImportDbTarget, WorkerRequest, WorkerResponse } from './protocol';
 
 interface Pending {
   resolve(value: unknown): void;
@@ -54,8 +54,8 @@ function call<T>(request: Unid<WorkerRequest>, onProgress: (p: ImportProgress) =
 }
 
 export const importClient = {
-  prepare(file: Blob, options: PrepareOptions, db: { dbName: string; timeZone: string }, onProgress: (p: ImportProgress) => void): Promise<ImportPreview> {
-    return call<ImportPreview>({ type: 'prepare', file, options, dbName: db.dbName, timeZone: db.timeZone }, onProgress);
+  prepare(file: Blob, options: PrepareOptions, db: ImportDbTarget, onProgress: (p: ImportProgress) => void): Promise<ImportPreview> {
+    return call<ImportPreview>({ type: 'prepare', file, options, db }, onProgress);
   },
   commit(onProgress: (p: ImportProgress) => void): Promise<ImportReport> {
     return call<ImportReport>({ type: 'commit' }, onProgress);

@@ -13,6 +13,7 @@ import { resetCheckpoint } from '../db/sync-state-repo';
 import { logAudit } from '../db/audit-repo';
 import { platform } from '../platform';
 import { startSyncHost, type SyncHost } from './sync-host';
+import { moveFeedTokensToHost } from './sync-settings';
 import { LEADER_LOCK, SYNC_CHANNEL, type FromWorker, type ToLeader, type ToWorker, type WorkerInit } from './worker-protocol';
 
 interface LeaderState {
@@ -82,6 +83,10 @@ function startInWindow(): LeaderState {
 
 function becomeLeader() {
   leader = typeof Worker === 'function' ? startWorker() : startInWindow();
+  // Feed tokens of older versions move to the host; the sources are rebuilt once they have.
+  void moveFeedTokensToHost(getDb(), platform).then((moved) => {
+    if (moved > 0) leader?.send({ type: 'reload' });
+  });
   window.addEventListener('online', () => leader?.send({ type: 'online' }));
 }
 
@@ -93,6 +98,8 @@ export function startSync(): void {
     channel = new BroadcastChannel(SYNC_CHANNEL);
     channel.onmessage = (event: MessageEvent<ToLeader>) => leader?.send(event.data);
   }
+  // The Electron wall window has no feeds, files or folders to sync with: it only follows.
+  if (!platform.canLeadSync) return;
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   if (!locks) {
     becomeLeader();

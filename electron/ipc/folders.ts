@@ -6,7 +6,7 @@ import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electro
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { MAX_IPC_FILE_BYTES } from '../../shared/ipc/contract';
+import { MAX_PICKED_FILE_BYTES } from '../../shared/ipc/contract';
 import { isInsideRoot } from '../paths';
 import type { Log } from '../log';
 import type { HostSettingsFile } from '../settings-file';
@@ -75,7 +75,7 @@ export function registerFoldersIpc(settings: HostSettingsFile, log: Log) {
         }
         const info = await stat(real);
         if (!info.isFile()) throw new HandlerError('not-found', 'Это не файл.');
-        if (info.size > MAX_IPC_FILE_BYTES) throw new HandlerError('failed', 'Файл слишком большой.');
+        if (info.size > MAX_PICKED_FILE_BYTES) throw new HandlerError('failed', `Файл больше ${Math.round(MAX_PICKED_FILE_BYTES / 1048576)} МБ и не прочитан.`);
         return new Uint8Array(await readFile(real));
       },
     },

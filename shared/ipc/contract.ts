@@ -7,13 +7,14 @@
  */
 import { z } from 'zod';
 import { MAX_PAGE_SIZE, MIN_PAGE_SIZE } from '../feed/protocol';
+import { LIMITS as IMPORT_LIMITS } from '../import/errors';
 
 /** Upper bound for file bytes crossing IPC (a large ПОС export fits; a runaway buffer does not). */
 export const MAX_IPC_FILE_BYTES = 512 * 1024 * 1024;
-/** Upper bound for one file the importer accepts (checked with `stat` before a byte is read). */
-export const MAX_PICKED_FILE_BYTES = MAX_IPC_FILE_BYTES;
-/** Upper bound for all files of one pick together. */
-export const MAX_PICKED_TOTAL_BYTES = 1024 * 1024 * 1024;
+/** One picked or watched file at most: the importer's own limit, checked with `stat` before a byte is read. */
+export const MAX_PICKED_FILE_BYTES = IMPORT_LIMITS.maxFileBytes;
+/** All files of one pick together (they cross IPC in one answer). */
+export const MAX_PICKED_TOTAL_BYTES = 4 * IMPORT_LIMITS.maxFileBytes;
 
 const bytes = z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IPC_FILE_BYTES, 'file too large');
 /** Absolute path as the host reports it; main re-checks it against the allowed roots. */

@@ -4,7 +4,7 @@
  * never sees the Authorization header; same-origin redirects are followed; only GET with the fixed
  * headers ever leaves.
  */
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
@@ -32,7 +32,7 @@ function gzipBomb(mb: number): Readable {
   return zeros.pipe(createGzip({ level: 9 }));
 }
 
-function listen(handler: (req: Parameters<Parameters<typeof createServer>[0]>[0], res: Parameters<Parameters<typeof createServer>[0]>[1], seen: Seen[]) => void) {
+function listen(handler: (req: IncomingMessage, res: ServerResponse, seen: Seen[]) => void) {
   const seen: Seen[] = [];
   const server = createServer((req, res) => {
     seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });

@@ -46,7 +46,8 @@ describe('Sources: sync state a person can read', () => {
 
   it('shows the demo region synced, a failing feed with its cause in Russian, and the same state in a second window', async () => {
     const dbName = `e2e-sources-${Date.now()}`;
-    app = await openApp({ path: 'sources', query: { ...DEMO, dbName } });
+    // devLoopbackFeeds: the feed below is plain http on 127.0.0.1, allowed only with the developer switch.
+    app = await openApp({ path: 'sources', query: { ...DEMO, dbName, devLoopbackFeeds: 1 } });
     const sources = new SourcesPage(app.page);
 
     await sources.waitSynced('demo');

@@ -57,7 +57,7 @@ export async function moveFeedTokensToHost(
     if (typeof feed.token !== 'string') continue;
     const { token, ...rest } = feed;
     try {
-      if (token) await host.configureFeed({ feedId: feed.id, baseUrl: feed.baseUrl, token });
+      await host.configureFeed({ feedId: feed.id, baseUrl: feed.baseUrl, ...(token ? { token } : {}) });
     } catch {
       // The host refused the address (e.g. plain http): the token is dropped; the operator sees the feed's error.
     }

@@ -2,7 +2,7 @@
  * Electron main process (runtime: Electron main). Only wiring: every policy and handler lives in its
  * own module — security.ts, protocol.ts, windows.ts, wall-window.ts, ipc/<domain>.ts.
  */
-import { app, BrowserWindow, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage, session } from 'electron';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +56,21 @@ function installExtraCa() {
   });
 }
 
+/** A system dialog the page cannot click: a feed may reach a new server only with the operator's yes. */
+async function approveFeedOrigin(origin: string, parent: BrowserWindow | null): Promise<boolean> {
+  const options = {
+    type: 'question' as const,
+    buttons: ['Разрешить', 'Отмена'],
+    defaultId: 1,
+    cancelId: 1,
+    title: 'Новый адрес ленты',
+    message: `Разрешить программе получать данные с ${origin}?`,
+    detail: 'Токен ленты будет отправляться только этому серверу. Если вы не добавляли и не меняли ленту, нажмите «Отмена».',
+  };
+  const result = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+  return result.response === 0;
+}
+
 const debugSwitch = app.isPackaged ? forbiddenDebugSwitch(process.argv) : null;
 if (debugSwitch) {
   // Before `ready` and before any window: a packaged app never runs with a debugger port open.
@@ -98,7 +113,7 @@ function start() {
 
       registerAppIpc(log);
       registerWallIpc(wall, log);
-      registerFeedIpc({ endpoints, policy: feedPolicy, fetch: electronFetch }, log);
+      registerFeedIpc({ endpoints, policy: feedPolicy, fetch: electronFetch, approveOrigin: (origin, event) => approveFeedOrigin(origin, BrowserWindow.fromWebContents(event.sender)) }, log);
       registerFilesIpc(log);
       registerFoldersIpc(settings, log);
 

@@ -47,6 +47,7 @@ let dir: string;
 let feed: Awaited<ReturnType<typeof serve>>;
 let foreign: Awaited<ReturnType<typeof serve>>;
 const channels = new Map<string, Listener>();
+const approved: string[] = [];
 const call = (channel: string, raw: unknown, event: SenderEvent = operator) => channels.get(channel)!(event, raw);
 
 beforeAll(async () => {
@@ -68,7 +69,7 @@ beforeAll(async () => {
   const policy = { allowLoopbackHttp: true };
   const endpoints = new FeedEndpoints(join(dir, 'feeds.json'), box, policy);
   const ipc = { handle: (channel: string, listener: (event: SenderEvent, ...args: unknown[]) => unknown) => channels.set(channel, listener as Listener) };
-  registerFeedIpc({ endpoints, policy, fetch: (url, init) => fetch(url, init) }, () => {}, ipc as never);
+  registerFeedIpc({ endpoints, policy, fetch: (url, init) => fetch(url, init), approveOrigin: async (origin) => (approved.push(origin), !origin.includes('localhost')) }, () => {}, ipc as never);
   for (const [feedId, path] of [['feed:ok', '/ok'], ['feed:away', '/away'], ['feed:bomb', '/bomb']] as const) {
     await call('feed:configure', { feedId, baseUrl: `${feed.url}${path}`, token: 'tok-123' });
   }
@@ -112,6 +113,22 @@ describe('feed channels in the main process', () => {
   it('stops a gzip bomb with «Ответ слишком большой»', async () => {
     const result = await call('feed:fetch', { feedId: 'feed:bomb', cursor: null, limit: 50, timeoutMs: 20_000 });
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/^Ответ слишком большой/) } });
+  });
+
+  it('points a feed at a new server only after the operator approves it outside the page', async () => {
+    approved.length = 0;
+    // Same origin, new path: no question.
+    await expect(call('feed:configure', { feedId: 'feed:ok', baseUrl: `${feed.url}/ok/v2` })).resolves.toMatchObject({ ok: true, value: { tokenSet: true } });
+    expect(approved).toEqual([]);
+    // Another origin, declined: nothing stored, the feed keeps its address and token.
+    const declined = await call('feed:configure', { feedId: 'feed:ok', baseUrl: `http://localhost:${new URL(foreign.url).port}` });
+    expect(declined).toMatchObject({ ok: false, error: { code: 'cancelled', message: expect.stringMatching(/не подтверждён/) } });
+    expect(approved).toEqual([`http://localhost:${new URL(foreign.url).port}`]);
+    await expect(call('feed:list', undefined)).resolves.toMatchObject({ value: expect.arrayContaining([{ feedId: 'feed:ok', baseUrl: `${feed.url}/ok/v2`, tokenSet: true }]) });
+    // A refused address is refused before anyone is asked.
+    await expect(call('feed:configure', { feedId: 'feed:ok', baseUrl: 'http://feed.example.ru' })).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(approved).toHaveLength(1);
+    await call('feed:configure', { feedId: 'feed:ok', baseUrl: `${feed.url}/ok` });
   });
 
   it('refuses a feed this computer does not know', async () => {

@@ -2,16 +2,28 @@
  * Feed channels (runtime: Electron main). The page names a feed and a position; the request is
  * built here from the address and token this computer keeps (electron/feed/feed-endpoints.ts)
  * under the shared policy: https only, GET only, fixed headers, same-origin redirects only, the
- * decoded body capped. The token never travels back to a page.
+ * decoded body capped. The token never travels back to a page. A feed may point at a new server only
+ * after the operator confirms it in a system dialog the page cannot click, so a compromised page
+ * cannot turn main into a fetcher of arbitrary addresses.
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { fetchFeedPage, FeedRequestRefused, type FetchLike } from '../../shared/net/fetch-feed-page';
 import { BodyTooLargeError } from '../../shared/net/read-capped-body';
-import type { FeedUrlPolicy } from '../../shared/net/feed-request-policy';
+import { checkFeedBaseUrl, type FeedUrlPolicy } from '../../shared/net/feed-request-policy';
 import type { Log } from '../log';
 import type { FeedEndpoints } from '../feed/feed-endpoints';
 import { KeychainRefused } from '../feed/secret-box';
 import { HandlerError, registerHandlers, type IpcMainLike } from './handle';
+
+export const ORIGIN_NOT_APPROVED = 'Адрес ленты не подтверждён: лента не сохранена.';
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
 
 export const FEED_NOT_CONFIGURED = 'Лента не настроена на этом компьютере: откройте «Источники» и сохраните её адрес и токен.';
 
@@ -26,13 +38,15 @@ function asHandlerError(error: unknown): HandlerError {
   return new HandlerError('failed', `Нет связи с лентой: ${reason.slice(0, 160)}`);
 }
 
-export interface FeedIpcDeps {
+export interface FeedIpcDeps<E> {
   endpoints: FeedEndpoints;
   policy: FeedUrlPolicy;
   fetch: FetchLike;
+  /** Asks the operator, outside the page, whether the app may fetch from this origin. */
+  approveOrigin(origin: string, event: E): Promise<boolean>;
 }
 
-export function registerFeedIpc<E extends IpcMainInvokeEvent>(deps: FeedIpcDeps, log: Log, ipc: IpcMainLike<E> = ipcMain as unknown as IpcMainLike<E>) {
+export function registerFeedIpc<E extends IpcMainInvokeEvent>(deps: FeedIpcDeps<E>, log: Log, ipc: IpcMainLike<E> = ipcMain as unknown as IpcMainLike<E>) {
   registerHandlers<E>(
     ipc,
     {
@@ -47,8 +61,16 @@ export function registerFeedIpc<E extends IpcMainInvokeEvent>(deps: FeedIpcDeps,
           throw failure;
         }
       },
-      'feed:configure': async (request) => {
+      'feed:configure': async (request, event) => {
         try {
+          const checked = checkFeedBaseUrl(request.baseUrl, deps.policy);
+          if (!checked.ok) throw new FeedRequestRefused(checked.reason);
+          const target = originOf(checked.value);
+          const before = deps.endpoints.list().find((e) => e.feedId === request.feedId);
+          if (target && (!before || originOf(before.baseUrl) !== target) && !(await deps.approveOrigin(target, event))) {
+            log(`feed:configure ${request.feedId}: ${target} not approved by the operator`);
+            throw new HandlerError('cancelled', ORIGIN_NOT_APPROVED);
+          }
           return await deps.endpoints.configure(request);
         } catch (error) {
           throw asHandlerError(error);

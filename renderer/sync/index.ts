@@ -13,6 +13,7 @@ import { getBootOptions } from '../runtime/boot-options';
 import { workerDbTarget } from '../runtime/database';
 import { getRegionPack } from '../runtime/region';
 import { startSyncHost, type SyncHost } from './sync-host';
+import { moveFeedTokensToHost } from './sync-settings';
 import { LEADER_LOCK, SYNC_CHANNEL, type FromWorker, type ToLeader, type ToWorker, type WorkerInit } from './worker-protocol';
 
 interface LeaderState {
@@ -83,6 +84,10 @@ function startInWindow(platform: Platform): LeaderState {
 
 function becomeLeader(platform: Platform) {
   leader = typeof Worker === 'function' ? startWorker(platform) : startInWindow(platform);
+  // Feed tokens of older versions move to the host; the sources are rebuilt once they have.
+  void moveFeedTokensToHost(getDb(), platform).then((moved) => {
+    if (moved > 0) leader?.send({ type: 'reload' });
+  });
   window.addEventListener('online', () => leader?.send({ type: 'online' }));
 }
 
@@ -97,6 +102,8 @@ export function startSync(platform: Platform): void {
     channel = new BroadcastChannel(SYNC_CHANNEL);
     channel.onmessage = (event: MessageEvent<ToLeader>) => leader?.send(event.data);
   }
+  // The Electron wall window has no feeds, files or folders to sync with: it only follows.
+  if (!platform.canLeadSync) return;
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   if (!locks) {
     becomeLeader(platform);

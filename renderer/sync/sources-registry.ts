@@ -34,7 +34,7 @@ export async function buildSources(db: CurDatabase, options: RegistryOptions): P
   for (const feed of feeds) {
     if (!feed.enabled || !feed.baseUrl) continue;
     const source = createHttpFeedSource(
-      { id: feed.id, label: feed.label, baseUrl: feed.baseUrl, token: feed.token, knownSectors, knownMunicipalities },
+      { id: feed.id, label: feed.label, knownSectors, knownMunicipalities },
       options.platform.fetchFeed,
     );
     entries.push({ source, intervalMs: intervalMsFor(intervals, source.id) });

@@ -52,7 +52,8 @@ class SourcesPage {
 
 describe('Sources: sync state a person can read', () => {
   it('shows the demo region synced, a failing feed with its cause in Russian, and the same state in a second window', async () => {
-    const app = await openApp({ path: 'sources', query: { ...DEMO, dbName: uniqueDbName('sources') } });
+    // devLoopbackFeeds: the feed below is plain http on 127.0.0.1, allowed only with the developer switch.
+    const app = await openApp({ path: 'sources', query: { ...DEMO, dbName: uniqueDbName('sources'), devLoopbackFeeds: 1 } });
     const sources = new SourcesPage(app.page);
 
     await waitForSyncIdle(app.page);

@@ -20,7 +20,7 @@ import { createHttpFeedSource } from '../../renderer/sync/sources/http-feed-sour
 import { canonicalSummary } from '../../scripts/feed-server/canonical';
 import { FeedDataset } from '../../scripts/feed-server/dataset';
 import { FAULT_KINDS, FaultPlan } from '../../scripts/feed-server/faults';
-import { nodeFetchFeed } from '../../scripts/feed-server/node-fetch-feed';
+import { nodeFeedFetcher } from '../../scripts/feed-server/node-fetch-feed';
 import { startFeedServer, type FeedServer } from '../../scripts/feed-server/server';
 import { freshDb } from '../support/fresh-db';
 
@@ -74,8 +74,8 @@ async function runChaos(run: number): Promise<{ report: RunReport; db: CurDataba
     }
     // A fresh client each session = an app restart; it resumes from the stored checkpoint.
     const source = createHttpFeedSource(
-      { id: SOURCE_ID, label: 'Лента с помехами', baseUrl: server.url, token: 'chaos-token', pageSize: rng.between(15, 120), timeoutMs: 1_000, ...known },
-      nodeFetchFeed,
+      { id: SOURCE_ID, label: 'Лента с помехами', pageSize: rng.between(15, 120), timeoutMs: 1_000, ...known },
+      nodeFeedFetcher({ baseUrl: server.url, token: 'chaos-token' }),
     );
     const controller = new AbortController();
     const cancel = rng.chance(0.1) ? setTimeout(() => controller.abort(), rng.between(0, 40)) : null;
@@ -96,7 +96,7 @@ async function runChaos(run: number): Promise<{ report: RunReport; db: CurDataba
 
   // Healing: no more faults; sync until the source says nothing remains.
   faults.heal();
-  const healer = createHttpFeedSource({ id: SOURCE_ID, label: 'Лента', baseUrl: server.url, token: 'chaos-token', pageSize: 500, timeoutMs: 10_000, ...known }, nodeFetchFeed);
+  const healer = createHttpFeedSource({ id: SOURCE_ID, label: 'Лента', pageSize: 500, timeoutMs: 10_000, ...known }, nodeFeedFetcher({ baseUrl: server.url, token: 'chaos-token' }));
   // A loaded machine may still time out a request now and then: retry, as the scheduler would.
   for (let attempt = 1; ; attempt++) {
     try {

@@ -4,7 +4,8 @@ import { now } from '../../runtime/clock';
 import { getDb } from '../../db/db';
 import { useLang, useT } from '../../i18n';
 import { cancelSync, fullResync, syncNow } from '../../sync';
-import { getFeeds, saveFeed, setIntervalMin } from '../../sync/sync-settings';
+import { platform } from '../../platform';
+import { getFeeds, setIntervalMin } from '../../sync/sync-settings';
 import type { SourceStatus } from '../../sync/sync-status';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
@@ -146,6 +147,7 @@ function IntervalForm({ sourceId, intervalMin }: { sourceId: string; intervalMin
 function TokenForm({ sourceId }: { sourceId: string }) {
   const t = useT(sourcesMessages);
   const [token, setToken] = useState('');
+  const [error, setError] = useState<string | null>(null);
   return (
     <form
       className="sources__action"
@@ -153,11 +155,17 @@ function TokenForm({ sourceId }: { sourceId: string }) {
         e.preventDefault();
         if (!token.trim()) return;
         void (async () => {
-          const db = getDb();
-          const feed = (await getFeeds(db)).find((f) => f.id === sourceId);
+          const feed = (await getFeeds(getDb())).find((f) => f.id === sourceId);
           if (!feed) return;
-          await saveFeed(db, { ...feed, token: token.trim() });
+          try {
+            // The token goes to the host only; the settings keep the address and the label.
+            await platform.configureFeed({ feedId: feed.id, baseUrl: feed.baseUrl, token: token.trim() });
+          } catch (failure) {
+            setError(failure instanceof Error ? failure.message : String(failure));
+            return;
+          }
           setToken('');
+          setError(null);
           syncNow(sourceId);
         })();
       }}
@@ -167,6 +175,11 @@ function TokenForm({ sourceId }: { sourceId: string }) {
         <span>{t('newToken')}</span>
         <input type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} data-testid="source-new-token" />
       </label>
+      {error ? (
+        <p role="alert" className="sources__error">
+          {error}
+        </p>
+      ) : null}
       <Button type="submit" variant="primary" size="small">
         {t('applyToken')}
       </Button>

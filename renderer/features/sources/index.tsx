@@ -15,6 +15,7 @@ import { sourcesMessages } from './messages';
 import { QualitySection } from './QualitySection';
 import { useIntervals } from './queries';
 import { SourceCard } from './SourceCard';
+import { WatchRootsSection } from './WatchRootsSection';
 import { DEFAULT_INTERVAL_MS } from '../../sync/scheduler';
 import './sources.css';
 
@@ -48,6 +49,7 @@ export default function SourcesScreen() {
           : null}
       </div>
       <FeedsSection />
+      <WatchRootsSection />
       <QualitySection />
     </div>
   );

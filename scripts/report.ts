@@ -7,8 +7,6 @@
  *   npm run report -- --kind reference --municipality kirov --period 01.11.2026-30.11.2026 --format docx --out kirov.docx --demo-scale 20000
  */
 import { writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { workCalendar } from '../shared/domain/calendar';
 import { KIROV_PACK } from '../shared/domain/packs';
@@ -18,7 +16,8 @@ import { regionDay } from '../shared/domain/time';
 import { demoYear } from '../shared/demo';
 import { buildReport, MemoryMeasures, parsePeriod, PeriodParseError, REPORT_KINDS, sourceNames, type ReportKind, type ReportScope } from '../shared/report';
 import { writeReportDocx } from '../shared/report/writers/docx';
-import { PT_SANS_FILES, writeReportPdf, type PdfMakeLike } from '../shared/report/writers/pdf';
+import { writeReportPdf } from '../shared/report/writers/pdf';
+import { nodePdfMake } from './report-pdfmake';
 import { writeReportXlsx } from '../shared/report/writers/xlsx';
 
 const HELP = `Отчёт ЦУР из командной строки.
@@ -45,25 +44,6 @@ const HELP = `Отчёт ЦУР из командной строки.
 function fail(message: string): never {
   process.stderr.write(`Ошибка: ${message}\n\nСправка: npm run report -- --help\n`);
   process.exit(2);
-}
-
-async function nodePdfMake(): Promise<PdfMakeLike> {
-  const require = createRequire(import.meta.url);
-  const pdfmake = require('pdfmake') as PdfMakeLike & {
-    setFonts(fonts: unknown): void;
-    setUrlAccessPolicy(cb: (url: string) => boolean): void;
-    setLocalAccessPolicy(cb: (path: string) => boolean): void;
-  };
-  const fontDir = join(dirname(require.resolve('@fontsource/pt-sans/package.json')), 'files');
-  const fonts: Record<string, Record<string, string>> = {};
-  for (const [name, styles] of Object.entries(PT_SANS_FILES)) {
-    fonts[name] = Object.fromEntries(Object.entries(styles).map(([style, file]) => [style, join(fontDir, file)]));
-  }
-  pdfmake.setFonts(fonts);
-  // Nothing loads from the internet; only the font files are read from disk.
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path) => path.startsWith(fontDir));
-  return pdfmake;
 }
 
 async function main(): Promise<void> {

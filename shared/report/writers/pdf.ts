@@ -120,8 +120,12 @@ export function pdfDefinition(doc: ReportDocument): TDocumentDefinitions {
   if (doc.incomplete) content.push(t(`Неполный период: окончание ${doc.incomplete.end.split('-').reverse().join('.')}`, { style: 'warning' }));
   if (doc.demo) content.push(t('Демо-данные: цифры получены генератором демонстрационного региона, а не из реальных источников.', { style: 'warning' }));
   for (const section of doc.sections) {
-    content.push(t(section.title, { style: 'h2', headlineLevel: 1 }));
-    for (const b of section.blocks) content.push(...block(b));
+    // The heading travels with the first thing under it (a sentence, a note, a table's title), so
+    // it never ends a page alone.
+    const [first, ...rest] = section.blocks.flatMap(block);
+    const heading = t(section.title, { style: 'h2' });
+    content.push(first ? ({ stack: [heading, first], unbreakable: true } as Content) : heading);
+    content.push(...rest);
   }
   return {
     pageSize: 'A4',
@@ -132,8 +136,6 @@ export function pdfDefinition(doc: ReportDocument): TDocumentDefinitions {
     footer: (page: number, pages: number) =>
       ({ columns: [{ text: inlines(doc.dataAgeLabel), fontSize: 8, color: '#555555' }, { text: inlines(`Страница ${page} из ${pages}`), alignment: 'right', fontSize: 8, color: '#555555' }], margin: [40, 12, 40, 0] }) as Content,
     content,
-    // A section heading never ends a page alone.
-    pageBreakBefore: (node, queries) => node.headlineLevel === 1 && queries.getFollowingNodesOnPage().length < 3,
     styles: {
       title: { fontSize: 18, bold: true, margin: [0, 0, 0, 2] },
       subtitle: { fontSize: 13, margin: [0, 0, 0, 6] },

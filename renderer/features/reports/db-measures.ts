@@ -54,6 +54,14 @@ const within = (at: number | null | undefined, from: number, to: number) => at !
 
 export class DbReportMeasures implements ReportMeasures {
   readonly timeZone: string;
+  /** One generation asks the same question several times (blocks, rating, «now»): read each once. */
+  private readonly memo = new Map<string, Promise<unknown>>();
+
+  private once<T>(key: string, read: () => Promise<T>): Promise<T> {
+    let hit = this.memo.get(key) as Promise<T> | undefined;
+    if (!hit) this.memo.set(key, (hit = read()));
+    return hit;
+  }
 
   constructor(
     private readonly db: CurDatabase,
@@ -65,13 +73,17 @@ export class DbReportMeasures implements ReportMeasures {
     this.timeZone = db.timeZone;
   }
 
-  async receivedBy(period: DayRange, scope: ReportScope, dimension: ReportDimension): Promise<Map<string, ReportCounts>> {
-    const rows = await queryReceivedBy(this.db, period, aggFilterOf(scope), dimension);
-    return new Map([...rows].map(([k, c]) => [k, toCounts(c)]));
+  receivedBy(period: DayRange, scope: ReportScope, dimension: ReportDimension): Promise<Map<string, ReportCounts>> {
+    const filter = aggFilterOf(scope);
+    return this.once(`r|${period.from}|${period.to}|${JSON.stringify(filter)}|${dimension}`, async () => {
+      const rows = await queryReceivedBy(this.db, period, filter, dimension);
+      return new Map([...rows].map(([k, c]) => [k, toCounts(c)]));
+    });
   }
 
-  async deadlinesBy(scope: ReportScope, dimension: NowDimension): Promise<Map<string, NowCounts>> {
-    return queryDeadlinesBy(this.db, aggFilterOf(scope), this.now, dimension, this.calendar);
+  deadlinesBy(scope: ReportScope, dimension: NowDimension): Promise<Map<string, NowCounts>> {
+    const filter = aggFilterOf(scope);
+    return this.once(`d|${JSON.stringify(filter)}|${dimension}`, () => queryDeadlinesBy(this.db, filter, this.now, dimension, this.calendar));
   }
 
   async categories(period: DayRange, sector: string | null): Promise<Map<string, number>> {

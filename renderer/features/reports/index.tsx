@@ -27,6 +27,7 @@ import { defaultPeriodCode } from './defaults';
 import { REPORT_FORMATS, type GenerateParams, type ReportFormat } from './generate';
 import { reportsMessages } from './messages';
 import { ReportPreview } from './ReportPreview';
+import { SchedulePanel } from './SchedulePanel';
 import './reports.css';
 
 type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'error'; message: string } | { kind: 'saved'; file: string } | { kind: 'cancelled' };
@@ -241,6 +242,7 @@ export default function ReportsScreen() {
           )}
         </Card>
       </div>
+      <SchedulePanel timeZone={pack.timeZone} />
     </div>
   );
 }

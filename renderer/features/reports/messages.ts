@@ -35,6 +35,10 @@ export const reportsMessages = defineMessages(
     open: 'Открыть',
     repeat: 'Повторить',
     fromArchive: 'Из архива: сформирован {time}',
+    schedule: 'Расписание',
+    scheduleHint: 'Пока приложение открыто; пропущенные запуски выполняются при следующем запуске. Файлы — в архиве.',
+    scheduleNext: 'Следующий запуск',
+    scheduleLast: 'Последний запуск',
   },
   {
     title: 'Reports',
@@ -70,5 +74,9 @@ export const reportsMessages = defineMessages(
     open: 'Open',
     repeat: 'Repeat',
     fromArchive: 'From the archive: generated {time}',
+    schedule: 'Schedule',
+    scheduleHint: 'While the app runs; missed runs are made at the next start. Files go to the archive.',
+    scheduleNext: 'Next run',
+    scheduleLast: 'Last run',
   },
 );

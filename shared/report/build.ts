@@ -18,6 +18,7 @@ import {
   dailyChart,
   keyFiguresTable,
   kpiTable,
+  mapBlock,
   nowTable,
   ratingSection,
   sectorSection,
@@ -190,11 +191,13 @@ async function monthly(ctx: ReportContext, req: ReportRequest): Promise<ReportDo
   if (cur.total.received > 0) summary.push(await dailyChart(ctx, p, req.scope));
   f.doc.sections.push({ title: 'Итоги месяца', blocks: summary });
   if (req.scope.sector == null) f.doc.sections.push(await sectorSection(ctx, p, prev, req.scope));
-  f.doc.sections.push(await ratingSection(ctx, p, req.scope, 'municipality'));
+  const rating = await ratingSection(ctx, p, req.scope, 'municipality');
+  if (cur.total.received > 0 && req.scope.municipality == null && req.scope.organisation == null) rating.blocks.unshift(await mapBlock(ctx, p, req.scope));
+  f.doc.sections.push(rating);
   f.doc.sections.push(await topicsSection(ctx, p, prev, req.scope, UNIT_PREVIOUS.month.label));
   f.doc.sections.push({
     title: 'Что сделано',
-    blocks: [{ type: 'note', text: 'Мероприятия дорожных карт и их эффект войдут в доклад, когда дорожные карты будут вестись в приложении. Карта региона в доклад пока не выводится.' }],
+    blocks: [{ type: 'note', text: 'Мероприятия дорожных карт и их эффект войдут в доклад, когда дорожные карты будут вестись в приложении.' }],
   });
   f.doc.sections.push({ title: 'Ключевые показатели', blocks: [kpiTable([{ label: unitLabel(p), counts: cur.total }, { label: 'Пред. месяц', counts: before.total }, { label: 'АППГ', counts: year.total }])] });
   return f.doc;

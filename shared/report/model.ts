@@ -56,6 +56,17 @@ export interface ReportChart {
   share?: boolean;
 }
 
+/** The region as an equal-tile grid (one tile per municipality), shaded by a value. */
+export interface ReportTileMap {
+  type: 'tilemap';
+  title: string;
+  /** What the shade means («обращений на 10 тыс. жителей»). */
+  measure: string;
+  columns: number;
+  rows: number;
+  tiles: { label: string; col: number; row: number; value: number | null }[];
+}
+
 export interface ReportParagraph {
   type: 'paragraph';
   text: string;
@@ -67,7 +78,7 @@ export interface ReportNote {
   text: string;
 }
 
-export type ReportBlock = ReportParagraph | ReportNote | ReportTable | ReportChart;
+export type ReportBlock = ReportParagraph | ReportNote | ReportTable | ReportChart | ReportTileMap;
 
 export interface ReportSection {
   title: string;

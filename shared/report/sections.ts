@@ -4,6 +4,7 @@
  * and requests. Each reads the measures interface only and states when it has nothing to show.
  */
 import { kpiById } from '../domain/kpi';
+import { tileLayout } from '../domain/tile-layout';
 import { eachDay } from '../domain/time';
 import { formatIsoDay, formatNumber, formatPercent } from '../format/ru';
 import { averageAnswerHours, onTimeShare, pointsDelta, ratio, satisfactionShare } from './figures';
@@ -344,4 +345,19 @@ export async function curRecordsSection(ctx: ReportContext, period: DayRange, sc
     });
   }
   return { title, blocks };
+}
+
+/** The region as a tile map shaded by appeals received in the period (per municipality, in the block). */
+export async function mapBlock(ctx: ReportContext, period: DayRange, scope: ReportScope): Promise<ReportBlock> {
+  const received = await ctx.measures.receivedBy(period, { sector: scope.sector ?? null }, 'municipality');
+  const layout = tileLayout(ctx.pack);
+  const byId = new Map(ctx.pack.municipalities.map((m) => [m.id, m]));
+  return {
+    type: 'tilemap',
+    title: 'Карта региона: поступило по муниципалитетам',
+    measure: 'обращений за период',
+    columns: layout.columns,
+    rows: layout.rows,
+    tiles: layout.tiles.map((t) => ({ label: byId.get(t.municipalityId)?.shortName ?? t.municipalityId, col: t.col, row: t.row, value: received.get(t.municipalityId)?.received ?? 0 })),
+  };
 }

@@ -4,7 +4,7 @@
  */
 import { formatNumber, formatPercent } from '../../../shared/format/ru';
 import { formatCell } from '../../../shared/report/format';
-import { cellKind, type ReportBlock, type ReportChart, type ReportDocument, type ReportTable } from '../../../shared/report/model';
+import { cellKind, type ReportBlock, type ReportChart, type ReportDocument, type ReportTable, type ReportTileMap } from '../../../shared/report/model';
 
 function PreviewTable({ table }: { table: ReportTable }) {
   return (
@@ -65,6 +65,32 @@ function PreviewChart({ chart }: { chart: ReportChart }) {
   );
 }
 
+function PreviewTileMap({ map }: { map: ReportTileMap }) {
+  const max = Math.max(1, ...map.tiles.map((t) => t.value ?? 0));
+  return (
+    <figure className="report-preview__chart" aria-label={map.title}>
+      <figcaption>{map.title}</figcaption>
+      <div className="report-tiles" style={{ gridTemplateColumns: `repeat(${map.columns}, 1fr)` }}>
+        {map.tiles.map((t) => {
+          const share = (t.value ?? 0) / max;
+          return (
+            <div
+              key={`${t.col}-${t.row}`}
+              className="report-tiles__tile"
+              style={{ gridColumn: t.col + 1, gridRow: t.row + 1, background: `rgba(11, 79, 138, ${0.08 + 0.85 * share})`, color: share > 0.55 ? '#fff' : '#111' }}
+              title={`${t.label}: ${formatNumber(t.value)}`}
+            >
+              <span>{t.label}</span>
+              <strong>{formatNumber(t.value)}</strong>
+            </div>
+          );
+        })}
+      </div>
+      <p className="report-preview__small">Цвет — {map.measure}.</p>
+    </figure>
+  );
+}
+
 function Block({ block }: { block: ReportBlock }) {
   switch (block.type) {
     case 'paragraph':
@@ -79,6 +105,8 @@ function Block({ block }: { block: ReportBlock }) {
       return <PreviewTable table={block} />;
     case 'chart':
       return <PreviewChart chart={block} />;
+    case 'tilemap':
+      return <PreviewTileMap map={block} />;
   }
 }
 

@@ -27,7 +27,7 @@ import {
 } from 'docx';
 import { cellKind, runningHeader, type ReportBlock, type ReportDocument, type ReportTable } from '../model';
 import { formatCell } from '../format';
-import { chartHeight, renderChartSvg } from './chart-svg';
+import { chartHeight, renderChartSvg, renderTileMapSvg } from './chart-svg';
 
 const FONT = 'PT Sans';
 const BLANK_PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGP4DwABAQEAsTj2FAAAAABJRU5ErkJggg==';
@@ -72,6 +72,23 @@ function table(tbl: ReportTable): (Paragraph | Table)[] {
   return out;
 }
 
+function svgPicture(title: string, svg: string, width: number, height: number, description: string): Paragraph[] {
+  return [
+    para(title, { bold: true, size: 21 }),
+    new Paragraph({
+      children: [
+        new ImageRun({
+          type: 'svg',
+          data: new TextEncoder().encode(svg),
+          transformation: { width, height },
+          fallback: { type: 'png', data: base64ToBytes(BLANK_PNG_BASE64) },
+          altText: { name: title, title, description },
+        }),
+      ],
+    }),
+  ];
+}
+
 function block(b: ReportBlock): (Paragraph | Table)[] {
   switch (b.type) {
     case 'paragraph':
@@ -89,20 +106,15 @@ function block(b: ReportBlock): (Paragraph | Table)[] {
     case 'chart': {
       const width = 640;
       const height = chartHeight(b);
-      const svg = renderChartSvg(b, width, height, FONT);
+      return svgPicture(b.title, renderChartSvg(b, width, height, FONT), width, height, `${b.title}: ${b.categories.map((c, i) => `${c} ${b.series[0]?.values[i] ?? '—'}`).join(', ')}`);
+    }
+    case 'tilemap': {
+      const map = renderTileMapSvg(b, 480, FONT);
+      const height = 460;
+      const width = Math.round((map.width * height) / map.height);
       return [
-        para(b.title, { bold: true, size: 21 }),
-        new Paragraph({
-          children: [
-            new ImageRun({
-              type: 'svg',
-              data: new TextEncoder().encode(svg),
-              transformation: { width, height },
-              fallback: { type: 'png', data: base64ToBytes(BLANK_PNG_BASE64) },
-              altText: { name: b.title, title: b.title, description: `${b.title}: ${b.categories.map((c, i) => `${c} ${b.series[0]?.values[i] ?? '—'}`).join(', ')}` },
-            }),
-          ],
-        }),
+        ...svgPicture(b.title, map.svg, width, height, `${b.title}: ${b.tiles.map((t) => `${t.label} ${t.value ?? '—'}`).join(', ')}`),
+        para(`Цвет — ${b.measure}. Каждый муниципалитет — одна клетка, примерно на своём месте.`, { size: 16, color: '555555' }),
       ];
     }
   }

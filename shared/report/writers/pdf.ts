@@ -11,7 +11,7 @@
 import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
 import { cellKind, runningHeader, type ReportBlock, type ReportDocument, type ReportTable } from '../model';
 import { formatCell } from '../format';
-import { chartHeight, renderChartSvg } from './chart-svg';
+import { chartHeight, renderChartSvg, renderTileMapSvg } from './chart-svg';
 
 export const PDF_FONT_LATIN = 'PTSansLatin';
 export const PDF_FONT_CYRILLIC = 'PTSansCyrillic';
@@ -45,7 +45,8 @@ export function scriptRuns(text: string): ScriptRun[] {
   const runs: ScriptRun[] = [];
   // PT Sans has no narrow no-break space (ru-RU thousands and «%»): the plain no-break space reads the same.
   for (const ch of text.replace(/[\u202f\u2009]/g, '\u00a0')) {
-    const cyrillic = CYRILLIC.test(ch);
+    // Both subsets have the space and the no-break space: they stay in the current run (fewer runs).
+    const cyrillic = ch === ' ' || ch === '\u00a0' ? (runs[runs.length - 1]?.cyrillic ?? false) : CYRILLIC.test(ch);
     const last = runs[runs.length - 1];
     if (last && last.cyrillic === cyrillic) last.text += ch;
     else runs.push({ text: ch, cyrillic });
@@ -104,7 +105,23 @@ function block(b: ReportBlock): Content[] {
       const width = 720;
       const height = chartHeight(b);
       const svg = svgWithScriptFonts(renderChartSvg(b, width, height, PDF_FONT_LATIN));
-      return [t(b.title, { style: 'tableTitle' }), { svg, width: CONTENT_WIDTH, margin: [0, 2, 0, 8] } as Content];
+      // A chart and its title stay on one page.
+      return [{ stack: [t(b.title, { style: 'tableTitle' }), { svg, width: CONTENT_WIDTH, margin: [0, 2, 0, 8] }], unbreakable: true } as Content];
+    }
+    case 'tilemap': {
+      const map = renderTileMapSvg(b, 480, PDF_FONT_LATIN);
+      // At most about half a page high.
+      const width = Math.min(CONTENT_WIDTH, Math.round((360 * map.width) / map.height));
+      return [
+        {
+          stack: [
+            t(b.title, { style: 'tableTitle' }),
+            { svg: svgWithScriptFonts(map.svg), width, alignment: 'center', margin: [0, 2, 0, 2] },
+            t(`Цвет — ${b.measure}. Каждый муниципалитет — одна клетка, примерно на своём месте.`, { style: 'small' }),
+          ],
+          unbreakable: true,
+        } as Content,
+      ];
     }
   }
 }

@@ -129,7 +129,7 @@ async function weekly(ctx: ReportContext, req: ReportRequest): Promise<ReportDoc
       type: 'paragraph',
       text: paragraph(
         headline(cur.total, before.total, p.unit),
-        `В среднем за четыре предыдущие недели поступало ${formatNumber(average.received, 1)} обращения в неделю`,
+        four.total.received > 0 ? `В среднем за четыре предыдущие недели поступало ${formatNumber(average.received, 1)} обращения в неделю` : 'За четыре предыдущие недели данных нет',
       ),
     });
   }
@@ -307,8 +307,8 @@ async function meeting(ctx: ReportContext, req: ReportRequest): Promise<ReportDo
   }
   summary.push(nowTable(now, formatDateTime(ctx.measures.now, ctx.measures.timeZone)));
   f.doc.sections.push({ title: 'Повестка: просроченные и под риском', blocks: summary });
-  f.doc.sections.push({ title: 'По ответственным органам', blocks: await worstSection(ctx, p, req.scope, 'organisation', 25) });
-  f.doc.sections.push({ title: 'По муниципалитетам', blocks: await worstSection(ctx, p, req.scope, 'municipality', 25) });
+  f.doc.sections.push({ title: 'По ответственным органам', blocks: await worstSection(ctx, p, req.scope, 'organisation', 25, true) });
+  f.doc.sections.push({ title: 'По муниципалитетам', blocks: await worstSection(ctx, p, req.scope, 'municipality', 25, true) });
   f.doc.sections.push(await curRecordsSection(ctx, p, req.scope, true));
   return f.doc;
 }

@@ -6,7 +6,7 @@
 import { kpiById } from '../domain/kpi';
 import { tileLayout } from '../domain/tile-layout';
 import { eachDay } from '../domain/time';
-import { formatIsoDay, formatNumber, formatPercent } from '../format/ru';
+import { countRu, formatIsoDay, formatNumber, formatPercent } from '../format/ru';
 import { averageAnswerHours, onTimeShare, pointsDelta, ratio, satisfactionShare } from './figures';
 import { emptyCounts, emptyNow, sumNow, type DayRange, type NowCounts, type ReportContext, type ReportCounts, type ReportScope } from './measures';
 import type { CellValue, ReportBlock, ReportChart, ReportColumn, ReportSection, ReportTable } from './model';
@@ -117,7 +117,15 @@ export async function sectorSection(ctx: ReportContext, period: DayRange, previo
 }
 
 /** Municipalities or bodies with the most open overdue appeals now, with the period's volume. */
-export async function worstSection(ctx: ReportContext, period: DayRange, scope: ReportScope, dimension: 'municipality' | 'organisation', limit = 10): Promise<ReportBlock[]> {
+export async function worstSection(
+  ctx: ReportContext,
+  period: DayRange,
+  scope: ReportScope,
+  dimension: 'municipality' | 'organisation',
+  limit = 10,
+  /** Also list units with nothing overdue yet but deadlines within 24 h (the meeting's agenda). */
+  withAtRisk = false,
+): Promise<ReportBlock[]> {
   const [now, received] = await Promise.all([ctx.measures.deadlinesBy(scope, dimension), ctx.measures.receivedBy(period, scope, dimension)]);
   const nameOf = (id: string) =>
     id === ''
@@ -127,12 +135,15 @@ export async function worstSection(ctx: ReportContext, period: DayRange, scope: 
       : dimension === 'municipality'
         ? (ctx.pack.municipalities.find((m) => m.id === id)?.shortName ?? id)
         : (ctx.organisationName?.(id) ?? id);
-  const ids = [...now.keys()].filter((id) => (now.get(id)?.overdue ?? 0) > 0);
-  ids.sort((a, b) => now.get(b)!.overdue - now.get(a)!.overdue || nameOf(a).localeCompare(nameOf(b), 'ru'));
-  const what = dimension === 'municipality' ? 'муниципалитетов' : 'организаций';
+  const listed = (n: NowCounts | undefined) => (n?.overdue ?? 0) > 0 || (withAtRisk && (n?.atRisk24h ?? 0) > 0);
+  const ids = [...now.keys()].filter((id) => listed(now.get(id)));
+  ids.sort((a, b) => now.get(b)!.overdue - now.get(a)!.overdue || now.get(b)!.atRisk24h - now.get(a)!.atRisk24h || nameOf(a).localeCompare(nameOf(b), 'ru'));
+  // Genitive after «у»: у 1 муниципалитета, у 2 / 5 муниципалитетов.
+  const unitForms: [string, string, string] = dimension === 'municipality' ? ['муниципалитета', 'муниципалитетов', 'муниципалитетов'] : ['организации', 'организаций', 'организаций'];
   const title = dimension === 'municipality' ? 'Муниципалитеты с наибольшим числом просроченных' : 'Организации с наибольшим числом просроченных';
-  if (ids.length === 0) return [{ type: 'note', text: `${title}: просроченных обращений в работе нет.` }];
+  if (ids.length === 0) return [{ type: 'note', text: `${title}: просроченных обращений в работе нет${withAtRisk ? ', сроки в ближайшие 24 часа не истекают' : ''}.` }];
   const shown = ids.slice(0, limit);
+  const withOverdue = ids.filter((id) => now.get(id)!.overdue > 0).length;
   const rows = shown.map((id) => {
     const n = now.get(id)!;
     const c = received.get(id) ?? emptyCounts();
@@ -144,7 +155,9 @@ export async function worstSection(ctx: ReportContext, period: DayRange, scope: 
     {
       type: 'paragraph',
       text: paragraph(
-        `Просроченные обращения в работе есть у ${formatNumber(ids.length)} ${what}; больше всего — ${nameOf(first)} (${countOrNone(now.get(first)!.overdue)}, ${formatPercent(ratio(now.get(first)!.overdue, totalOverdue))} всех просроченных)`,
+        withOverdue === 0
+          ? `Просроченных обращений в работе нет; сроки истекают в ближайшие 24 часа у ${countRu(ids.length, unitForms)}`
+          : `Просроченные обращения в работе есть у ${countRu(withOverdue, unitForms)}; больше всего — ${nameOf(first)} (${countOrNone(now.get(first)!.overdue)}, ${formatPercent(ratio(now.get(first)!.overdue, totalOverdue))} всех просроченных)`,
       ),
     },
     {
@@ -234,7 +247,7 @@ export async function ratingSection(ctx: ReportContext, period: DayRange, scope:
         type: 'paragraph',
         text: paragraph(
           `Первое место — ${best.name} (${formatNumber((best.score ?? 0) * 100, 1)} балла), последнее — ${worst.name} (${formatNumber((worst.score ?? 0) * 100, 1)})`,
-          `По сравнению с предыдущим периодом поднялись ${formatNumber(up)}, опустились ${formatNumber(down)}`,
+          `К предыдущему периоду поднялись в рейтинге: ${formatNumber(up)}, опустились: ${formatNumber(down)}`,
         ),
       },
       {

@@ -6,13 +6,14 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { sectorsOf } from '../../../shared/domain/sectors';
-import { regionDay } from '../../../shared/domain/time';
+import { addCalendarDays, regionDay } from '../../../shared/domain/time';
 import { formatDateTime } from '../../../shared/format/ru';
 import { REPORT_KINDS, type ReportDocument, type ReportKind } from '../../../shared/report/model';
 import { parsePeriod, PeriodParseError } from '../../../shared/report/period';
 import { now } from '../../app/clock';
 import { useGlobalFilters } from '../../app/filters-store';
 import { getRegionPack, useRegionPack } from '../../app/region';
+import { queryReceivedBy } from '../../db/aggregate-queries';
 import { appDbName, getDb } from '../../db/db';
 import { loadWeights } from '../../db/rating-weights';
 import type { ReportArchiveRow } from '../../db/schema';
@@ -53,6 +54,12 @@ export default function ReportsScreen() {
   const [fromArchive, setFromArchive] = useState<number | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const archive = useLiveQuery(() => listArchive(getDb()), []);
+  // Organisations seen in the last year, for the reference note's choice (names as the sources give them).
+  const organisations = useLiveQuery(async () => {
+    if (kind !== 'reference') return [];
+    const byOrg = await queryReceivedBy(getDb(), { from: addCalendarDays(today, -365), to: today }, {}, 'organisation');
+    return [...byOrg.keys()].filter((id) => id !== '').sort((a, b) => a.localeCompare(b, 'ru'));
+  }, [kind, today]);
   const sectors = sectorsOf(pack);
 
   let periodError: string | null = null;
@@ -166,7 +173,12 @@ export default function ReportsScreen() {
           {kind === 'reference' ? (
             <label>
               {t('organisation')}
-              <input value={organisation} onChange={(e) => setOrganisation(e.target.value)} data-testid="report-organisation" />
+              <input value={organisation} onChange={(e) => setOrganisation(e.target.value)} list="report-organisations" data-testid="report-organisation" />
+              <datalist id="report-organisations">
+                {(organisations ?? []).map((o) => (
+                  <option key={o} value={o} />
+                ))}
+              </datalist>
             </label>
           ) : null}
           <div className="reports__actions">

@@ -2,6 +2,7 @@ import { Suspense, useEffect } from 'react';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { Skeleton } from '../ui/Skeleton';
+import { ReportScheduleRunner } from '../features/reports/ScheduleRunner';
 import { useT } from '../i18n';
 import { shellMessages } from './messages';
 import { Nav } from './Nav';
@@ -24,6 +25,7 @@ export function OperatorShell({ route }: { route: Route }) {
     <SyncAwareRoot className="shell" data-theme="desk">
       <Nav currentArea={area?.hidden ? '' : route.area} />
       <TopBar />
+      <ReportScheduleRunner />
       <main className="shell__main" data-area={route.area}>
         <ErrorBoundary resetKey={route.area}>
           <Suspense fallback={<Skeleton lines={6} height={28} />}>

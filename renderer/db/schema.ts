@@ -75,6 +75,25 @@ export interface CurRecordBase {
   updatedAt: number;
 }
 
+/** A generated report in the archive (renderer/features/reports): what, when, by whom, from which data. */
+export interface ReportArchiveRow {
+  id?: number;
+  at: number;
+  author: string;
+  kind: string;
+  title: string;
+  periodCode: string;
+  periodLabel: string;
+  scope: { sector: string | null; municipality: string | null; organisation: string | null };
+  scopeLabel: string;
+  dataAsOf: number | null;
+  demo: boolean;
+  /** The files written, each with its SHA-256 (hex) and size. */
+  files: { format: string; sha256: string; bytes: number; fileName: string }[];
+  /** The report's document model as generated: re-opening shows exactly this. */
+  document: unknown;
+}
+
 /** Aggregate bookkeeping: `deadline` = { version, goneFloor }. */
 export interface AggMetaRow {
   key: string;
@@ -110,6 +129,8 @@ export class CurDatabase extends Dexie {
   aggCategory!: Table<CategoryRow, string>;
   /** Received counters per day × sector × source (period reads without municipality/organisation). */
   aggReceivedRollup!: Table<RollupRow, string>;
+  /** Generated reports (v9). */
+  reportArchive!: Table<ReportArchiveRow, number>;
   /** Region time zone used for received days (set once per database). */
   readonly timeZone: string;
   /** "Now" for rows this layer stamps (see `CurDatabaseOptions.clock`). */
@@ -138,5 +159,7 @@ export class CurDatabase extends Dexie {
     this.version(5).stores(SCHEMA_V5);
     // v6: sparse deadline indexes within a municipality or a sector.
     this.version(6).stores(SCHEMA_V6);
+    // v9: the report archive (7 and 8 are left to the audit and domain schema changes of the same wave).
+    this.version(9).stores({ reportArchive: '++id, at' });
   }
 }

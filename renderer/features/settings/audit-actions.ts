@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionInfo>> = {
   'export:escalations': { kind: 'export', ru: 'Экспорт эскалаций', en: 'Escalations export' },
   'export:info-requests': { kind: 'export', ru: 'Экспорт запросов информации', en: 'Information requests export' },
   [AUDIT_EXPORT_ACTION]: { kind: 'export', ru: 'Экспорт журнала действий', en: 'Activity log export' },
+  'report.generate': { kind: 'export', ru: 'Отчёт сформирован', en: 'Report generated' },
   'appeal.personal-data.show': { kind: 'personal-data', ru: 'Показ персональных данных', en: 'Personal data shown' },
   import: { kind: 'import', ru: 'Импорт файла', en: 'File import' },
   'import-failed': { kind: 'import', ru: 'Импорт отклонён', en: 'Import refused' },
@@ -190,6 +191,14 @@ export function summarizeAudit(row: Pick<AuditRow, 'action' | 'details'>, lang: 
       addCounted('rows', d.rows);
       if (d.personalData === 'shown') parts.push(w('personalShown'));
       else if (d.personalData === 'masked') parts.push(w('personalMasked'));
+      break;
+    }
+    case 'report.generate': {
+      // Kind and period codes are ASCII identifiers («monthly», «2026-11»); formats as file types.
+      const kind = text(d.kind);
+      const period = text(d.period);
+      if (kind) parts.push(period ? `${kind} ${period}` : kind);
+      if (Array.isArray(d.formats)) parts.push(d.formats.filter((f): f is string => typeof f === 'string').map((f) => f.toUpperCase()).join(', '));
       break;
     }
     case 'import':

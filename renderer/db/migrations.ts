@@ -4,8 +4,8 @@
  */
 import type { Transaction } from 'dexie';
 import type { StoredAppeal } from './schema';
-import { AggDelta, addPacked, contributionOf, emptyPacked, rollupKey, type ReceivedRow, type RollupRow } from './aggregate-model';
-import { flushAggDelta, type AggTables } from './aggregate-store';
+import { AggDelta, addPacked, contributionOf, emptyPacked, openDueAtOf, rollupKey, type ReceivedRow, type RollupRow } from './aggregate-model';
+import { flushAggDelta, invalidateDeadlineCaches, type AggTables } from './aggregate-store';
 
 export const SCHEMA_V1 = {
   appeals:
@@ -114,4 +114,28 @@ export async function upgradeToV4(tx: Transaction): Promise<void> {
     addPacked(r.c, row.c);
   });
   await tx.table<RollupRow, string>('aggReceivedRollup').bulkPut([...rollup.values()]);
+}
+
+/**
+ * v8 (domain rules, issue #12; v7 is left to the audit rows): a postponed appeal is held only to its
+ * new date and an approved postponement (`extended`) counts as postponed. The stores have the same
+ * layout; what changes is what a stored row contributes. Every row's `openDueAt` is recomputed and
+ * every aggregate rebuilt from the rows, so an older store counts by the new rules at once.
+ */
+/** No store changes: declaring none keeps whatever the versions before it (the audit's v7 included) set. */
+export const SCHEMA_V8 = {} as const;
+
+export async function upgradeToV8(tx: Transaction, timeZone: string): Promise<void> {
+  const appeals = tx.table<StoredAppeal, string>('appeals');
+  await appeals.toCollection().modify((row) => {
+    const due = openDueAtOf(row);
+    if (due === row.openDueAt) return;
+    if (due === undefined) delete row.openDueAt;
+    else row.openDueAt = due;
+  });
+  const delta = await deltaOfAll(tx, timeZone);
+  const tables = { ...aggTablesOf(tx), aggCategory: tx.table('aggCategory'), aggReceivedRollup: tx.table('aggReceivedRollup') };
+  await Promise.all([tables.aggReceived, tables.aggDeadline, tables.aggTotals, tables.aggCategory, tables.aggReceivedRollup].map((t) => t.clear()));
+  await invalidateDeadlineCaches(tables);
+  await flushAggDelta(tables, delta);
 }

@@ -6,6 +6,7 @@
 import type { Appeal, SourceKind } from './appeal';
 import type { WorkCalendar } from './calendar';
 import { classifyAt } from './classify';
+import { isPostponed } from './postponement';
 import { addCalendarDays, daysBetween, HOUR_MS, regionDay } from './time';
 
 export interface MeasureSlice {
@@ -188,7 +189,7 @@ export function computeMeasures(appeals: readonly Appeal[], options: MeasureOpti
     if (a.fastTrack) fastTrack += 1;
     if (a.regime === 'fz59') fz59 += 1;
     if (a.isRepeat) repeat += 1;
-    if (a.status === 'postponed' || a.outcome === 'postponed') postponed += 1;
+    if (isPostponed(a)) postponed += 1;
     if (a.status === 'rejected') rejected += 1;
     if (!a.sectorMapped) unmappedSector += 1;
     if (a.reaction) {

@@ -14,10 +14,8 @@ export function isFinished(appeal: OutcomeFields): boolean {
   return finishedAtOf(appeal) !== null;
 }
 
-/** «Отложено»: by the normalised status or by the recorded outcome. */
-export function isPostponed(appeal: Pick<Appeal, 'status' | 'outcome'>): boolean {
-  return appeal.status === 'postponed' || appeal.outcome === 'postponed';
-}
+/** «Отложено» (see postponement.ts): re-exported here beside the other predicates. */
+export { isPostponed } from './postponement';
 
 export type AnswerTimeliness = 'on-time' | 'late';
 

@@ -14,6 +14,7 @@ import {
   type EscalationReason,
   type EscalationStatus,
   type InfoRequestStatus,
+  type NewInfoRequest,
 } from '../../db/cur-records-repo';
 
 const OPERATOR_KEY = 'cur.operatorName';
@@ -54,7 +55,7 @@ export async function escalateAppeal(
 export async function requestInformation(
   db: CurDatabase,
   appeal: StoredAppeal,
-  input: { body: string; question: string; by: string },
+  input: Pick<NewInfoRequest, 'kind' | 'quarter' | 'manualDueDay' | 'body' | 'question' | 'by'>,
   at: number,
 ) {
   const record = await createInfoRequest(db, { appealId: appeal.id, appeal: snapshotOf(appeal), ...input, at });

@@ -15,7 +15,7 @@
  */
 import type { Appeal } from '../../shared/domain/appeal';
 import { finishedAtOf } from '../../shared/domain/classify';
-import { answerTimelinessOf, hasAnswerTime, isPostponed, isRated, isSatisfied } from '../../shared/domain/outcome';
+import { answerTimelinessOf, hasAnswerTime, isAnsweredOnMerits, isPostponed, isRated, isSatisfied } from '../../shared/domain/outcome';
 import { heldDueAt } from '../../shared/domain/postponement';
 import { regionDay } from '../../shared/domain/time';
 
@@ -32,6 +32,8 @@ export interface Counters {
   open: number;
   /** Finished (answered, closed, or in a final status), as the domain's classification counts it. */
   answered: number;
+  /** Finished with an answer on the merits (`isAnsweredOnMerits`): the rating's completeness. */
+  answeredOnMerits: number;
   /** Finished within 8 calendar days of receipt (federal ПОС target). */
   answeredWithin8Days: number;
   answeredOnTime: number;
@@ -86,6 +88,8 @@ const SCALAR_KEYS: ScalarKey[] = [
   'unknownMunicipality',
   'unknownStatus',
   'noDeadline',
+  // v8: appended after the v6 layout; the v8 upgrade rebuilds every packed row.
+  'answeredOnMerits',
 ];
 
 export function emptyCounters(): Counters {
@@ -281,6 +285,7 @@ export function countersOf(a: Appeal): Counters {
   if (finishedAt === null) c.open = 1;
   else {
     c.answered = 1;
+    if (isAnsweredOnMerits(a)) c.answeredOnMerits = 1;
     if (finishedAt - a.receivedAt <= EIGHT_DAYS_MS) c.answeredWithin8Days = 1;
     const timeliness = answerTimelinessOf(a);
     if (timeliness === 'on-time') c.answeredOnTime = 1;

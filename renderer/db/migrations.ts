@@ -118,9 +118,10 @@ export async function upgradeToV4(tx: Transaction): Promise<void> {
 
 /**
  * v8 (domain rules, issue #12; v7 is left to the audit rows): a postponed appeal is held only to its
- * new date and an approved postponement (`extended`) counts as postponed. The stores have the same
- * layout; what changes is what a stored row contributes. Every row's `openDueAt` is recomputed and
- * every aggregate rebuilt from the rows, so an older store counts by the new rules at once.
+ * new date, an approved postponement (`extended`) counts as postponed, and the received counters
+ * gain `answeredOnMerits` (appended to the packed layout). The stores keep their layout; what
+ * changes is what a stored row contributes. Every row's `openDueAt` is recomputed and every
+ * aggregate rebuilt from the rows, so an older store counts by the new rules at once.
  */
 /** No store changes: declaring none keeps whatever the versions before it (the audit's v7 included) set. */
 export const SCHEMA_V8 = {} as const;

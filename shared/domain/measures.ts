@@ -6,6 +6,7 @@
 import type { Appeal, SourceKind } from './appeal';
 import type { WorkCalendar } from './calendar';
 import { classifyAt } from './classify';
+import { isAnsweredOnMerits } from './outcome';
 import { isPostponed } from './postponement';
 import { addCalendarDays, daysBetween, HOUR_MS, regionDay } from './time';
 
@@ -57,6 +58,8 @@ export interface Measures {
   atRisk3wd: number;
   /** Answered (or closed) by `now`. */
   answered: number;
+  /** Answered on the merits (`isAnsweredOnMerits`): not rejected by the moderator, not «Не решено». */
+  answeredOnMerits: number;
   answeredOnTime: number;
   answeredLate: number;
   /** answeredOnTime / (answeredOnTime + answeredLate). */
@@ -163,7 +166,7 @@ export function computeMeasures(appeals: readonly Appeal[], options: MeasureOpti
   const selected = selectPeriod(appeals, from, to, options);
   const received = selected.length;
 
-  let open = 0, overdue = 0, atRisk24h = 0, atRisk3wd = 0, answered = 0, answeredOnTime = 0, answeredLate = 0, noDeadline = 0;
+  let open = 0, overdue = 0, atRisk24h = 0, atRisk3wd = 0, answered = 0, answeredOnMerits = 0, answeredOnTime = 0, answeredLate = 0, noDeadline = 0;
   let fastTrack = 0, fz59 = 0, repeat = 0, postponed = 0, rejected = 0, unmappedSector = 0, within8 = 0;
   const distribution: [number, number, number, number, number] = [0, 0, 0, 0, 0];
   const reactions = { satisfied: 0, neutral: 0, dissatisfied: 0, total: 0 };
@@ -178,6 +181,7 @@ export function computeMeasures(appeals: readonly Appeal[], options: MeasureOpti
       if (c.atRisk3wd) atRisk3wd += 1;
     } else {
       answered += 1;
+      if (isAnsweredOnMerits(a)) answeredOnMerits += 1;
       if (c.finishedAt - a.receivedAt <= 8 * 24 * HOUR_MS) within8 += 1;
     }
     if (c.state === 'answered-on-time') answeredOnTime += 1;
@@ -231,6 +235,7 @@ export function computeMeasures(appeals: readonly Appeal[], options: MeasureOpti
     atRisk24h,
     atRisk3wd,
     answered,
+    answeredOnMerits,
     answeredOnTime,
     answeredLate,
     onTimeShare: share(answeredOnTime, answeredOnTime + answeredLate),

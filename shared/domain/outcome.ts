@@ -17,6 +17,15 @@ export function isFinished(appeal: OutcomeFields): boolean {
 /** «Отложено» (see postponement.ts): re-exported here beside the other predicates. */
 export { isPostponed } from './postponement';
 
+/**
+ * Answered on the merits («ответ по существу»): finished, and neither rejected by the moderator nor
+ * with the outcome «Не решено» (status `unresolved` or outcome `unresolved`). A postponed answer
+ * («Отложено», «Запланировано») states what will be done and when, so it counts.
+ */
+export function isAnsweredOnMerits(appeal: OutcomeFields & Pick<Appeal, 'outcome'>): boolean {
+  return isFinished(appeal) && appeal.status !== 'rejected' && appeal.status !== 'unresolved' && appeal.outcome !== 'unresolved';
+}
+
 export type AnswerTimeliness = 'on-time' | 'late';
 
 /**

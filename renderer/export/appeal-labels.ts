@@ -83,19 +83,21 @@ export const REACTION_LABELS = defineMessages<AuthorReaction>(
 );
 
 /** Data-quality flags set by the importers and the feed. */
-export const QUALITY_FLAGS = ['unknown-status', 'unmapped-sector', 'unknown-municipality', 'no-deadline'] as const;
+export const QUALITY_FLAGS = ['unknown-status', 'unmapped-sector', 'unknown-sector', 'unknown-municipality', 'no-deadline'] as const;
 export type QualityFlag = (typeof QUALITY_FLAGS)[number];
 
 export const QUALITY_FLAG_LABELS = defineMessages<QualityFlag>(
   {
     'unknown-status': 'неизвестный статус',
     'unmapped-sector': 'категория не сопоставлена с отраслью',
+    'unknown-sector': 'отрасль не из справочника региона',
     'unknown-municipality': 'муниципалитет не определён',
     'no-deadline': 'срок не определён',
   },
   {
     'unknown-status': 'unknown status',
     'unmapped-sector': 'category not mapped to a sector',
+    'unknown-sector': 'sector not in the region’s list',
     'unknown-municipality': 'municipality unknown',
     'no-deadline': 'no deadline',
   },

@@ -62,6 +62,8 @@ try {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
+    // A 4K window: the wall modules measure at the size a situation room's wall has.
+    viewport: { width: 3840, height: 2160 },
     timeout: 120_000,
   });
   const page = browser.pages()[0] ?? (await browser.newPage());

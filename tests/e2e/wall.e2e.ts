@@ -243,7 +243,9 @@ describe('the video wall in a weekly meeting', () => {
       expect(population, `${id} is ranked per capita only with a known population`).toBeTruthy();
       expect(per10k).toBeCloseTo((received / population!) * 10_000, 6);
     }
-    expect(await app.page.getByTestId('wall-legend').innerText()).toContain('нет данных');
+    // Every Kirov municipality has a population now: no grey «нет данных» unit, and the source is named.
+    expect(await app.page.getByTestId('wall-legend-missing').count()).toBe(0);
+    expect(await app.page.getByTestId('wall-population-source').innerText()).toBe('Население: Росстат на 01.01.2024');
     await app.page.locator('[data-testid="wall-heatmap-chart"] canvas').first().waitFor();
     seenText.push(await wall.text());
     await saveScreenshot(app.page, 'wall-heatmap');

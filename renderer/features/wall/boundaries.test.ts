@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseBoundaryGeoJson } from '../../../shared/domain/boundaries';
-import { KIROV_PACK } from '../../../shared/domain/packs';
+import { KIROV_PACK, SVERDLOVSK_PACK } from '../../../shared/domain/packs';
 import { openDb } from '../../db/db';
 import { clearBoundaries, loadBoundaries, saveBoundaries, shortAttribution } from './boundaries';
 import { geometryOf } from './region';
@@ -27,18 +27,23 @@ describe('imported boundaries for the wall map', () => {
     expect(loaded?.geometry.boundaries.slobodskoy).toBeDefined();
     const geometry = geometryOf(KIROV_PACK, loaded);
     expect(geometry.kind).toBe('boundaries');
-    expect(geometry.attribution).toBe('© OpenStreetMap contributors');
+    expect(geometry.attribution).toBe('© участники OpenStreetMap, ODbL');
     expect(geometry.geoJson.features.length).toBe(imported.matched.length);
   });
 
-  it('falls back to tiles without boundaries, or for another pack', async () => {
+  it('draws the pack’s own boundaries, tiles when chosen or for a pack without boundaries', async () => {
     expect(await loadBoundaries(db, KIROV_PACK.id)).toBeNull();
-    expect(geometryOf(KIROV_PACK, null).kind).toBe('tiles');
+    const packMap = geometryOf(KIROV_PACK, null);
+    expect(packMap.kind).toBe('boundaries');
+    expect(packMap.attribution).toBe('© участники OpenStreetMap, ODbL');
+    expect(packMap.labels).toHaveLength(KIROV_PACK.municipalities.length);
+    expect(geometryOf(KIROV_PACK, null, 'tiles').kind).toBe('tiles');
+    expect(geometryOf(SVERDLOVSK_PACK, null).kind).toBe('tiles');
     expect(await loadBoundaries(db, 'sverdlovsk')).toBeNull();
   });
 
   it('shortens attributions', () => {
-    expect(shortAttribution('Boundaries © OpenStreetMap contributors, ODbL 1.0')).toBe('© OpenStreetMap contributors');
+    expect(shortAttribution('Boundaries © OpenStreetMap contributors, ODbL 1.0')).toBe('© участники OpenStreetMap, ODbL');
     expect(shortAttribution('© Росреестр; данные 2024')).toBe('© Росреестр');
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { Appeal, NormalizedStatus, SourceKind } from '../../../shared/domain/appeal';
 import type { StoredAppeal } from '../../db/schema';
+import { heldDueAt } from '../../../shared/domain/postponement';
 import { regionDay } from '../../../shared/domain/time';
 
 const SECTORS = ['housing', 'roads', 'health', 'education', 'waste', 'other'];
@@ -108,7 +109,9 @@ export function makeTestAppeals({ count, seed, now, startIndex = 0 }: TestAppeal
       qualityFlags: [],
     };
     const stored: StoredAppeal = { ...appeal, muniKey: municipality ?? '', receivedDay: regionDay(receivedAt, 'Europe/Moscow') };
-    if (open && appeal.deadline) stored.openDueAt = appeal.deadline.dueAt;
+    // As the store writes it: a postponed appeal is held only to its new date (none here: a rule's deadline).
+    const heldDue = open ? heldDueAt(appeal) : null;
+    if (heldDue !== null) stored.openDueAt = heldDue;
     out.push(stored);
   }
   return out;

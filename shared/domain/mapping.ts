@@ -127,17 +127,41 @@ export function mapSector(mapping: SectorMapping, query: SectorQuery): SectorRes
   const category = categoryKey(query.category);
   if (category === '') return { sector: OTHER_SECTOR_ID, mapped: false };
   const subcategory = query.subcategory ? categoryKey(query.subcategory) : null;
-  const levels: ((e: SectorMappingEntry) => boolean)[] = [
-    (e) => e.source === query.source && e.subcategory !== undefined && categoryKey(e.subcategory) === subcategory,
-    (e) => e.source === query.source && e.subcategory === undefined,
-    (e) => e.source === undefined && e.subcategory !== undefined && categoryKey(e.subcategory) === subcategory,
-    (e) => e.source === undefined && e.subcategory === undefined,
+  const keyed = keyedEntries(mapping);
+  const levels: ((e: KeyedEntry) => boolean)[] = [
+    (e) => e.source === query.source && e.subcategory !== null && e.subcategory === subcategory,
+    (e) => e.source === query.source && e.subcategory === null,
+    (e) => e.source === undefined && e.subcategory !== null && e.subcategory === subcategory,
+    (e) => e.source === undefined && e.subcategory === null,
   ];
   for (const level of levels) {
-    const hit = mapping.entries.find((e) => categoryKey(e.category) === category && level(e));
+    const hit = keyed.find((e) => e.category === category && level(e));
     if (hit) return { sector: hit.sector, mapped: true };
   }
   return { sector: OTHER_SECTOR_ID, mapped: false };
+}
+
+interface KeyedEntry {
+  source: SourceKind | undefined;
+  category: string;
+  subcategory: string | null;
+  sector: SectorId;
+}
+
+/** The table's entries with their matching keys, computed once per table (tables are values, never mutated). */
+const keyedTables = new WeakMap<SectorMapping, KeyedEntry[]>();
+function keyedEntries(mapping: SectorMapping): KeyedEntry[] {
+  let keyed = keyedTables.get(mapping);
+  if (!keyed) {
+    keyed = mapping.entries.map((e) => ({
+      source: e.source,
+      category: categoryKey(e.category),
+      subcategory: e.subcategory === undefined ? null : categoryKey(e.subcategory),
+      sector: e.sector,
+    }));
+    keyedTables.set(mapping, keyed);
+  }
+  return keyed;
 }
 
 export const ORGANISATION_LEVELS = ['federal', 'regional', 'municipal', 'other'] as const;

@@ -156,8 +156,11 @@ describe('schema migrations', () => {
     const postponed = makeAppeal({ externalId: '1', status: 'postponed', statusRaw: 'Отложено', deadline: ruleDeadline });
     const extended = makeAppeal({ externalId: '2', status: 'extended', statusRaw: 'Срок продлен', deadline: ruleDeadline });
     const overdue = makeAppeal({ externalId: '3', status: 'assigned', deadline: ruleDeadline });
+    const resolved = makeAppeal({ externalId: '4', status: 'answered', outcome: 'resolved', answeredAt: T0 - 3_600_000 });
+    const rejected = makeAppeal({ externalId: '5', status: 'rejected', answeredAt: T0 - 3_600_000 });
     // As v6 stored them: every open row held to its deadline, whatever its status.
     const rows = [postponed, extended, overdue].map((a) => ({ ...toStoredAppeal(a, tz), openDueAt: ruleDeadline.dueAt }));
+    rows.push(...[resolved, rejected].map((a) => toStoredAppeal(a, tz)));
     await v6.table('appeals').bulkPut(rows);
     const oldDelta = new AggDelta();
     for (const a of [overdue]) oldDelta.add(contributionOf(a, tz), 1);
@@ -174,7 +177,8 @@ describe('schema migrations', () => {
     const stored = await readAggregates(db);
     expect([...stored.deadline].sort()).toEqual([...recount.deadline].sort());
     expect([...stored.received.keys()].sort()).toEqual([...recount.received.keys()].sort());
-    expect(await queryReceived(db, { from: '2020-01-01', to: '2030-12-31' })).toMatchObject({ received: 3, postponed: 2 });
+    // The packed counters gained `answeredOnMerits`: every row was rebuilt in the new layout.
+    expect(await queryReceived(db, { from: '2020-01-01', to: '2030-12-31' })).toMatchObject({ received: 5, postponed: 2, answered: 2, answeredOnMerits: 1, rejected: 1 });
     expect(await queryDeadlines(db, {}, T0)).toMatchObject({ open: 3, overdue: 1 });
     await db.delete();
   });

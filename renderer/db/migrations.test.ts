@@ -4,6 +4,7 @@ import Dexie from 'dexie';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, upgradeToV2, upgradeToV3, upgradeToV4 } from './migrations';
 import { openDb } from './db';
 import { toStoredAppeal } from './appeals-repo';
+import type { StoredAppeal } from './schema';
 import { AggDelta, contributionOf } from './aggregate-model';
 import { flushAggDelta } from './aggregate-store';
 import { readAggregates, recountAggregates } from './aggregate-recount';
@@ -159,7 +160,7 @@ describe('schema migrations', () => {
     const resolved = makeAppeal({ externalId: '4', status: 'answered', outcome: 'resolved', answeredAt: T0 - 3_600_000 });
     const rejected = makeAppeal({ externalId: '5', status: 'rejected', answeredAt: T0 - 3_600_000 });
     // As v6 stored them: every open row held to its deadline, whatever its status.
-    const rows = [postponed, extended, overdue].map((a) => ({ ...toStoredAppeal(a, tz), openDueAt: ruleDeadline.dueAt }));
+    const rows: StoredAppeal[] = [postponed, extended, overdue].map((a) => ({ ...toStoredAppeal(a, tz), openDueAt: ruleDeadline.dueAt }));
     rows.push(...[resolved, rejected].map((a) => toStoredAppeal(a, tz)));
     await v6.table('appeals').bulkPut(rows);
     const oldDelta = new AggDelta();

@@ -129,9 +129,10 @@ interface CurRecordKind<R extends CurRecordBase & { status: S; history: CurStatu
   table(db: CurDatabase): Table<R, string>;
   read(row: R): R;
   notFound: string;
+  /** The audit entries, written inside the record's transaction. */
   audit: {
-    create(record: R): [action: string, details: Record<string, unknown>];
-    status(current: R, next: R, by: string): [action: string, details: Record<string, unknown>];
+    create(db: CurDatabase, record: R): Promise<unknown>;
+    status(db: CurDatabase, current: R, next: R, by: string): Promise<unknown>;
   };
 }
 
@@ -140,8 +141,9 @@ const ESCALATIONS: CurRecordKind<Escalation, EscalationStatus> = {
   read: (row) => row,
   notFound: 'Эскалация не найдена',
   audit: {
-    create: (r) => ['escalation:create', { escalationId: r.id, appealId: r.appealId, reason: r.reason, assignee: r.assignee, by: r.createdBy }],
-    status: (current, next, by) => ['escalation:status', { escalationId: current.id, appealId: current.appealId, from: current.status, to: next.status, by }],
+    create: (db, r) => logAudit(db, 'escalation:create', { escalationId: r.id, appealId: r.appealId, reason: r.reason, assignee: r.assignee, by: r.createdBy }),
+    status: (db, current, next, by) =>
+      logAudit(db, 'escalation:status', { escalationId: current.id, appealId: current.appealId, from: current.status, to: next.status, by }),
   },
 };
 
@@ -151,8 +153,10 @@ const INFO_REQUESTS: CurRecordKind<InfoRequest, InfoRequestStatus> = {
   read: (row) => (isInfoRequestKind(row.kind) && row.quarter !== undefined ? row : { ...row, kind: isInfoRequestKind(row.kind) ? row.kind : DEFAULT_INFO_REQUEST_KIND, quarter: row.quarter ?? null }),
   notFound: 'Запрос информации не найден',
   audit: {
-    create: (r) => ['info-request:create', { infoRequestId: r.id, appealId: r.appealId, kind: r.kind, body: r.body, dueAt: r.dueAt, by: r.createdBy }],
-    status: (current, next, by) => ['info-request:status', { infoRequestId: current.id, appealId: current.appealId, from: current.status, to: next.status, by }],
+    create: (db, r) =>
+      logAudit(db, 'info-request:create', { infoRequestId: r.id, appealId: r.appealId, kind: r.kind, body: r.body, dueAt: r.dueAt, by: r.createdBy }),
+    status: (db, current, next, by) =>
+      logAudit(db, 'info-request:status', { infoRequestId: current.id, appealId: current.appealId, from: current.status, to: next.status, by }),
   },
 };
 
@@ -164,7 +168,7 @@ async function createRecord<R extends CurRecordBase & { status: S; history: CurS
   const table = kind.table(db);
   await db.transaction('rw', [table, db.audit], async () => {
     await table.add(record);
-    await logAudit(db, ...kind.audit.create(record));
+    await kind.audit.create(db, record);
   });
   return record;
 }
@@ -191,7 +195,7 @@ async function changeStatus<R extends CurRecordBase & { status: S; history: CurS
       history: [...current.history, { at: change.at, by, status: change.status, note: change.note }],
     };
     await table.put(next);
-    await logAudit(db, ...kind.audit.status(current, next, by));
+    await kind.audit.status(db, current, next, by);
     return next;
   });
 }

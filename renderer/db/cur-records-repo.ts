@@ -121,11 +121,14 @@ function requireText(value: string, field: string): string {
   return text;
 }
 
+/** A record that moves through statuses and keeps its history. */
+type TrackedRecord<S extends string> = CurRecordBase & { status: S; history: CurStatusChange<S>[]; appeal: AppealSnapshot };
+
 /**
  * One kind of the centre's records: where it lives, how a stored row reads (defaults for fields
  * added later), and what the audit log records.
  */
-interface CurRecordKind<R extends CurRecordBase & { status: S; history: CurStatusChange<S>[] }, S extends string> {
+interface CurRecordKind<R extends TrackedRecord<S>, S extends string> {
   table(db: CurDatabase): Table<R, string>;
   read(row: R): R;
   notFound: string;
@@ -147,10 +150,15 @@ const ESCALATIONS: CurRecordKind<Escalation, EscalationStatus> = {
   },
 };
 
+/** Requests stored before kinds were official-information requests; their stored 3-hour term stands. */
+function readInfoRequest(row: InfoRequest): InfoRequest {
+  if (isInfoRequestKind(row.kind) && row.quarter !== undefined) return row;
+  return { ...row, kind: isInfoRequestKind(row.kind) ? row.kind : DEFAULT_INFO_REQUEST_KIND, quarter: row.quarter ?? null };
+}
+
 const INFO_REQUESTS: CurRecordKind<InfoRequest, InfoRequestStatus> = {
   table: (db) => db.infoRequests as unknown as Table<InfoRequest, string>,
-  // Requests stored before kinds were official-information requests; their stored 3-hour term stands.
-  read: (row) => (isInfoRequestKind(row.kind) && row.quarter !== undefined ? row : { ...row, kind: isInfoRequestKind(row.kind) ? row.kind : DEFAULT_INFO_REQUEST_KIND, quarter: row.quarter ?? null }),
+  read: readInfoRequest,
   notFound: 'Запрос информации не найден',
   audit: {
     create: (db, r) =>
@@ -160,7 +168,7 @@ const INFO_REQUESTS: CurRecordKind<InfoRequest, InfoRequestStatus> = {
   },
 };
 
-async function createRecord<R extends CurRecordBase & { status: S; history: CurStatusChange<S>[] }, S extends string>(
+async function createRecord<R extends TrackedRecord<S>, S extends string>(
   db: CurDatabase,
   kind: CurRecordKind<R, S>,
   record: R,
@@ -174,7 +182,7 @@ async function createRecord<R extends CurRecordBase & { status: S; history: CurS
 }
 
 /** Moves a record to a status, appending to its history; `apply` adds the kind's own fields. */
-async function changeStatus<R extends CurRecordBase & { status: S; history: CurStatusChange<S>[] }, S extends string>(
+async function changeStatus<R extends TrackedRecord<S>, S extends string>(
   db: CurDatabase,
   kind: CurRecordKind<R, S>,
   id: string,
@@ -204,7 +212,7 @@ function byNewest<T extends CurRecordBase>(rows: T[]): T[] {
   return rows.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1));
 }
 
-async function listByAppeal<R extends CurRecordBase & { status: S; history: CurStatusChange<S>[] }, S extends string>(
+async function listByAppeal<R extends TrackedRecord<S>, S extends string>(
   db: CurDatabase,
   kind: CurRecordKind<R, S>,
   appealIds: readonly string[],
@@ -222,7 +230,7 @@ function matches<S extends string>(record: { status: S; createdAt: number; appea
 }
 
 /** All records of a kind, newest first. The status index narrows the read when a status is chosen. */
-async function listRecords<R extends CurRecordBase & { status: S; history: CurStatusChange<S>[]; appeal: AppealSnapshot }, S extends string>(
+async function listRecords<R extends TrackedRecord<S>, S extends string>(
   db: CurDatabase,
   kind: CurRecordKind<R, S>,
   filter: CurRecordFilter<S>,

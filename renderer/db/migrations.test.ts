@@ -162,6 +162,10 @@ describe('schema migrations', () => {
     // As v6 stored them: every open row held to its deadline, whatever its status.
     const rows: StoredAppeal[] = [postponed, extended, overdue].map((a) => ({ ...toStoredAppeal(a, tz), openDueAt: ruleDeadline.dueAt }));
     rows.push(...[resolved, rejected].map((a) => toStoredAppeal(a, tz)));
+    // Left in «Прочее» by the v1 mapping: a block's own name, and a category no block names.
+    const unmapped = { sector: 'other', sectorMapped: false, qualityFlags: ['unmapped-sector'] };
+    rows.push(toStoredAppeal(makeAppeal({ externalId: '6', category: 'Транспорт', ...unmapped }), tz));
+    rows.push(toStoredAppeal(makeAppeal({ externalId: '7', category: 'Военная служба', ...unmapped }), tz));
     await v6.table('appeals').bulkPut(rows);
     const oldDelta = new AggDelta();
     for (const a of [overdue]) oldDelta.add(contributionOf(a, tz), 1);
@@ -174,13 +178,16 @@ describe('schema migrations', () => {
     expect((await db.appeals.get('pos:1'))?.openDueAt).toBeUndefined();
     expect((await db.appeals.get('pos:2'))?.openDueAt).toBeUndefined();
     expect((await db.appeals.get('pos:3'))?.openDueAt).toBe(ruleDeadline.dueAt);
+    expect(await db.appeals.get('pos:6')).toMatchObject({ sector: 'transport', sectorMapped: true, qualityFlags: [] });
+    expect(await db.appeals.get('pos:7')).toMatchObject({ sector: 'other', sectorMapped: false, qualityFlags: ['unmapped-sector'] });
+    expect(await db.appeals.where('qualityFlags').equals('unmapped-sector').primaryKeys()).toEqual(['pos:7']);
     const recount = await recountAggregates(db);
     const stored = await readAggregates(db);
     expect([...stored.deadline].sort()).toEqual([...recount.deadline].sort());
     expect([...stored.received.keys()].sort()).toEqual([...recount.received.keys()].sort());
     // The packed counters gained `answeredOnMerits`: every row was rebuilt in the new layout.
-    expect(await queryReceived(db, { from: '2020-01-01', to: '2030-12-31' })).toMatchObject({ received: 5, postponed: 2, answered: 2, answeredOnMerits: 1, rejected: 1 });
-    expect(await queryDeadlines(db, {}, T0)).toMatchObject({ open: 3, overdue: 1 });
+    expect(await queryReceived(db, { from: '2020-01-01', to: '2030-12-31' })).toMatchObject({ received: 7, postponed: 2, answered: 2, answeredOnMerits: 1, rejected: 1, unmappedSector: 1 });
+    expect(await queryDeadlines(db, {}, T0)).toMatchObject({ open: 5, overdue: 1 });
     await db.delete();
   });
 });

@@ -21,6 +21,8 @@ const EMPTY: SyncStatus = {
   isDemo: getBootOptions().demo,
   progress: null,
   staleAfterMin: DEFAULT_STALE_AFTER_MIN,
+  phase: 'starting',
+  pulls: 0,
 };
 
 /** Re-reads the app clock every 30 s so staleness turns on while nothing else changes. */

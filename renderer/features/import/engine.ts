@@ -5,9 +5,10 @@
  */
 import type { Appeal } from '../../../shared/domain/appeal';
 import { ImportError, importErrors } from '../../../shared/import/errors';
+import type { NeedsMapping } from '../../../shared/import/convert-context';
+import type { DiffCounts } from '../../../shared/import/diff';
 import type { ExportType } from '../../../shared/import/fields';
-import type { HeaderMapping } from '../../../shared/import/headers';
-import { parseNeedsKey, type RowMessage } from '../../../shared/import/processor';
+import { parseNeedsKey, type HeaderFindings, type RowFindings } from '../../../shared/import/processor';
 import type { ImportReport } from '../../../shared/import/report';
 import type { CurDatabase } from '../../db/schema';
 import { buildContext, packById } from './context';
@@ -23,32 +24,17 @@ export interface ImportProgress {
   rows: number;
 }
 
-export interface NeedsMappingCount {
-  kind: 'category' | 'organisation' | 'status';
-  value: string;
+export interface NeedsMappingCount extends NeedsMapping {
   count: number;
 }
 
-export interface ImportPreview {
+export interface ImportPreview extends HeaderFindings, RowFindings, DiffCounts {
   batchId: string;
   fileName: string;
   format: 'xlsx' | 'csv';
   detail: string;
   type: ExportType;
-  headerRow: number;
-  headers: string[];
-  mapping: HeaderMapping;
-  unusedHeaders: string[];
-  duplicateHeaders: string[];
-  rowsRead: number;
   valid: number;
-  created: number;
-  changed: number;
-  unchanged: number;
-  rejectedCount: number;
-  rejected: RowMessage[];
-  warningCount: number;
-  warnings: RowMessage[];
   needs: NeedsMappingCount[];
   /** The first records as they will be stored. */
   samples: Appeal[];

@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { blankAppeal } from '../../../shared/domain/appeal';
 import { regionTimeOn } from '../../../shared/domain/time';
-import { CurDatabase, type StoredAppeal } from '../../db/schema';
+import type { CurDatabase, StoredAppeal } from '../../db/schema';
+import { freshDb } from '../../../tests/support/fresh-db';
 import { loadOfficialHours, requestInformation, saveOfficialHours } from './actions';
 
 const TZ = 'Europe/Moscow';
@@ -11,14 +12,8 @@ const appeal = { ...blankAppeal('pos', '5', at('2025-03-10', 9)), muniKey: '', r
 const input = { body: 'Министерство', question: 'Сведения?', by: 'Оля' };
 
 let db: CurDatabase;
-let n = 0;
-beforeEach(async () => {
-  db = new CurDatabase(`overdue-actions-${n++}`, { timeZone: TZ });
-  await db.open();
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
+beforeEach(() => {
+  db = freshDb({ timeZone: TZ });
 });
 
 describe('official-information term setting', () => {

@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
-import { T0, makeAppeal } from '../../db/test-support';
+import { T0, makeAppeal } from '../../../tests/support/store-appeal';
 
 vi.mock('echarts', () => ({
   registerTheme: vi.fn(),

@@ -34,7 +34,11 @@ export function SourceCard({ status, intervalMin, timeZone }: Props) {
           {status.label} {status.isDemo ? <DemoBadge /> : null}
         </>
       }
-      subtitle={<span className={`sources__state sources__state--${state}`}>{stateText}</span>}
+      subtitle={
+        <span className={`sources__state sources__state--${state}`} data-testid="source-state" data-pulls={status.pulls}>
+          {stateText}
+        </span>
+      }
       testId={`source-${status.id}`}
       ready={state !== 'running'}
       actions={

@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseBoundaryGeoJson } from '../../../shared/domain/boundaries';
 import { KIROV_PACK, SVERDLOVSK_PACK } from '../../../shared/domain/packs';
-import { openDb } from '../../db/db';
 import { clearBoundaries, loadBoundaries, saveBoundaries, shortAttribution } from './boundaries';
 import { geometryOf } from './region';
+import { freshDb } from '../../../tests/support/fresh-db';
 
 // Real OSM boundaries live in the team's folder beside the repo (ODbL, 0.9 MB); read in place, never copied.
 const GEOJSON_PATH = fileURLToPath(new URL('../../../../shared/data/kirov-municipalities.geojson', import.meta.url));
@@ -14,7 +14,7 @@ const hasGeoJson = existsSync(GEOJSON_PATH);
 if (!hasGeoJson) console.warn(`skipping the stored-boundaries test: ${GEOJSON_PATH} is absent`);
 
 describe('imported boundaries for the wall map', () => {
-  const db = openDb(`wall-boundaries-${Date.now()}`);
+  const db = freshDb();
   afterEach(async () => {
     await clearBoundaries(db, KIROV_PACK.id);
   });

@@ -21,7 +21,7 @@ import {
   zipBombBytes,
 } from '../../../../tests/fixtures/generate';
 import { ImportError } from '../../../../shared/import/errors';
-import { testContext } from '../../../../shared/import/test-context';
+import { testContext } from '../../../../tests/support/convert-context';
 import { readSpreadsheet } from './read-file';
 
 const options = { forcedType: null, savedMappings: {}, ctx: testContext() };

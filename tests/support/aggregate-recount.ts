@@ -1,10 +1,9 @@
 /**
- * Full recount of the aggregates from the stored appeals: the reference the incremental path is
- * tested against, and the repair for a store whose aggregates are suspected wrong.
+ * Full recount of the aggregates from the stored appeals in one pass: the oracle the incremental
+ * path (additions, updates, removals over many batches) is tested against.
  */
-import { AggDelta, contributionOf, isZeroPacked, unpackCounters, type Counters } from './aggregate-model';
-import { flushAggDelta, invalidateDeadlineCaches } from './aggregate-store';
-import type { CurDatabase } from './schema';
+import { AggDelta, contributionOf, isZeroPacked, unpackCounters, type Counters } from '../../renderer/db/aggregate-model';
+import type { CurDatabase } from '../../renderer/db/schema';
 
 export interface AggregateSnapshot {
   received: Map<string, Counters>;
@@ -52,16 +51,4 @@ export async function readAggregates(db: CurDatabase): Promise<AggregateSnapshot
     totals: new Map(t.filter((row) => !isZeroPacked(row.c)).map((row) => [row.source, unpackCounters(row.c)])),
     category: new Map(c.map((row) => [row.key, row.n])),
   };
-}
-
-/** Rebuilds every aggregate table from the appeals in one transaction. */
-export async function rebuildAggregates(db: CurDatabase): Promise<void> {
-  const tables = [db.appeals, db.aggReceived, db.aggReceivedRollup, db.aggDeadline, db.aggTotals, db.aggMeta, db.aggCategory];
-  await db.transaction('rw', tables, async () => {
-    const delta = new AggDelta();
-    await db.appeals.each((a) => delta.add(contributionOf(a, db.timeZone), 1));
-    await Promise.all([db.aggReceived, db.aggReceivedRollup, db.aggDeadline, db.aggTotals, db.aggCategory].map((t) => t.clear()));
-    await invalidateDeadlineCaches(db);
-    await flushAggDelta(db, delta);
-  });
 }

@@ -1,8 +1,8 @@
 /** A conversion context for tests: the real domain helpers with a tiny organisation table. */
-import type { ConvertContext } from './convert-context';
-import { DEFAULT_SECTOR_MAPPING, mapSector } from '../domain/mapping';
-import { normalizeStatus } from '../domain/status';
-import { regionDayStart } from '../domain/time';
+import type { ConvertContext } from '../../shared/import/convert-context';
+import { DEFAULT_SECTOR_MAPPING, mapSector } from '../../shared/domain/mapping';
+import { normalizeStatus } from '../../shared/domain/status';
+import { regionDayStart } from '../../shared/domain/time';
 
 export const TEST_ORGS: Record<string, string> = {
   'Министерство здравоохранения Кировской области': 'kirov',

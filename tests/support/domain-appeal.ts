@@ -2,7 +2,7 @@
  * A complete, valid Appeal with sensible defaults, for tests across the product (domain, store,
  * views): override only what the test is about.
  */
-import { blankAppeal, type Appeal } from './appeal';
+import { blankAppeal, type Appeal } from '../../shared/domain/appeal';
 
 export function makeAppeal(overrides: Partial<Appeal> = {}): Appeal {
   const source = overrides.source ?? 'pos';

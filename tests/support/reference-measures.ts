@@ -3,12 +3,13 @@
  * slice. These are the truth the store's incremental aggregates are tested against: simple, exact,
  * not fast.
  */
-import type { Appeal, SourceKind } from './appeal';
-import type { WorkCalendar } from './calendar';
-import { classifyAt } from './classify';
-import { isAnsweredOnMerits } from './outcome';
-import { isPostponed } from './postponement';
-import { addCalendarDays, daysBetween, HOUR_MS, regionDay } from './time';
+import type { Appeal, SourceKind } from '../../shared/domain/appeal';
+import type { WorkCalendar } from '../../shared/domain/calendar';
+import { classifyAt } from '../../shared/domain/classify';
+import { isAnsweredOnMerits } from '../../shared/domain/outcome';
+import { previousPeriod } from '../../shared/domain/periods';
+import { isPostponed } from '../../shared/domain/postponement';
+import { addCalendarDays, HOUR_MS, regionDay } from '../../shared/domain/time';
 
 export interface MeasureSlice {
   municipality?: string | null;
@@ -115,22 +116,6 @@ export function inSlice(appeal: Appeal, slice: MeasureSlice | undefined): boolea
   if (slice.sector != null && appeal.sector !== slice.sector) return false;
   if (slice.source != null && appeal.source !== slice.source) return false;
   return true;
-}
-
-/** The period of the same length just before [from, to]. */
-export function previousPeriod(from: string, to: string): { from: string; to: string } {
-  const length = daysBetween(from, to) + 1;
-  return { from: addCalendarDays(from, -length), to: addCalendarDays(to, -length) };
-}
-
-/** The same dates a year earlier (29 February becomes 28 February). */
-export function samePeriodLastYear(from: string, to: string): { from: string; to: string } {
-  const shift = (day: string) => {
-    const [y, m, d] = day.split('-');
-    const candidate = `${Number(y) - 1}-${m}-${d}`;
-    return m === '02' && d === '29' ? `${Number(y) - 1}-02-28` : candidate;
-  };
-  return { from: shift(from), to: shift(to) };
 }
 
 /** Hours from receipt to answer: ИМ «Время до ответа» when given, else answeredAt − receivedAt. */

@@ -3,10 +3,11 @@
  * Math.random), written straight into the appeals table so the registry's reads are tested
  * independently of the sync and demo code.
  */
-import type { Appeal, NormalizedStatus, SourceKind } from '../../../shared/domain/appeal';
-import type { StoredAppeal } from '../../db/schema';
-import { heldDueAt } from '../../../shared/domain/postponement';
-import { regionDay } from '../../../shared/domain/time';
+import { blankAppeal, type Appeal, type NormalizedStatus, type SourceKind } from '../../shared/domain/appeal';
+import { heldDueAt } from '../../shared/domain/postponement';
+import { rng } from './prng';
+import type { StoredAppeal } from '../../renderer/db/schema';
+import { regionDay } from '../../shared/domain/time';
 
 const SECTORS = ['housing', 'roads', 'health', 'education', 'waste', 'other'];
 const MUNIS = ['kirov', 'slobodskoy', 'kotelnich', 'vyatskiye-polyany', null];
@@ -25,17 +26,6 @@ const TEXTS = [
 
 const DAY = 86_400_000;
 
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface TestAppealOptions {
   count: number;
   seed: number;
@@ -45,7 +35,7 @@ export interface TestAppealOptions {
 }
 
 export function makeTestAppeals({ count, seed, now, startIndex = 0 }: TestAppealOptions): StoredAppeal[] {
-  const rnd = prng(seed);
+  const rnd = rng(seed);
   const pick = <T,>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const out: StoredAppeal[] = [];
   for (let i = startIndex; i < startIndex + count; i++) {
@@ -60,53 +50,30 @@ export function makeTestAppeals({ count, seed, now, startIndex = 0 }: TestAppeal
     const municipality = pick(MUNIS);
     const isRepeat = rnd() < 0.15;
     const rating = answeredAt !== null && rnd() < 0.6 ? 1 + Math.floor(rnd() * 5) : null;
+    const externalId = String(i).padStart(7, '0');
     const appeal: Appeal = {
-      id: `${source}:${String(i).padStart(7, '0')}`,
-      source,
-      externalId: String(i).padStart(7, '0'),
-      secondaryId: null,
+      ...blankAppeal(source, externalId, receivedAt),
       channel: source === 'pos' ? pick(['MED_DOC_EPGU', 'WIDGET']) : source === 'im' ? 'vk' : 'mail',
       regime: source === 'letter59' ? 'fz59' : 'message',
-      receivedAt,
       registeredAt: receivedAt + 3_600_000,
       deadline: hasDeadline
         ? { dueAt, originalDueAt: null, ruleId: 'test', ruleVersion: 1, explanation: 'тестовый срок', hourBased: source === 'im' }
         : null,
       answeredAt,
       closedAt: status === 'closed' ? answeredAt : null,
-      stage: null,
       statusRaw: status,
       status,
-      platformOverdue: null,
-      fastTrack: false,
-      resolutionType: null,
-      outcome: null,
-      importance: null,
-      answerHours: null,
       rating,
-      reaction: null,
       isRepeat,
-      originalId: null,
       category: pick(CATEGORIES),
-      subcategory: null,
-      fact: null,
       sector: pick(SECTORS),
       sectorMapped: true,
-      orgReceived: null,
       orgCurrent: pick(ORGS),
       municipality,
-      settlement: null,
       address: `ул. Ленина, ${1 + (i % 90)}`,
-      lat: null,
-      lon: null,
-      executor: null,
       text: pick(TEXTS),
-      url: null,
-      tags: [],
       personal: { fullName: 'Иванов Иван Иванович', phone: '+7 912 345-67-89', email: 'ivanov@example.ru', address: null, applicantKey: null },
       updatedAt: receivedAt + 7_200_000,
-      import: null,
-      qualityFlags: [],
     };
     const stored: StoredAppeal = { ...appeal, muniKey: municipality ?? '', receivedDay: regionDay(receivedAt, 'Europe/Moscow') };
     // As the store writes it: a postponed appeal is held only to its new date (none here: a rule's deadline).

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Appeal, DeadlineInfo } from './appeal';
-import { workCalendar } from './calendar';
-import { kpiById, KPI_DEFINITIONS } from './kpi';
-import { computeMeasures, computeMeasuresBy, dimensionKey, previousPeriod, samePeriodLastYear, type Measures } from './measures';
-import { makeAppeal } from './testing';
-import { regionDayEnd, regionTimeOn } from './time';
+import type { Appeal, DeadlineInfo } from '../../shared/domain/appeal';
+import { workCalendar } from '../../shared/domain/calendar';
+import { kpiById, KPI_DEFINITIONS } from '../../shared/domain/kpi';
+import { computeMeasures, computeMeasuresBy, dimensionKey, type Measures } from '../support/reference-measures';
+import { makeAppeal } from '../support/domain-appeal';
+import { regionDayEnd, regionTimeOn } from '../../shared/domain/time';
 
 const TZ = 'Europe/Moscow';
 const H = 3_600_000;
@@ -83,14 +83,6 @@ describe('computeMeasures: a hand-checked week', () => {
     const earlier = computeMeasures(APPEALS, { ...OPTIONS, now: at('2025-03-14', 12) });
     expect(earlier).toMatchObject({ answered: 2, open: 4 });
     expect(earlier.atRisk24h).toBe(1); // pos:2 due end of 14.03
-  });
-});
-
-describe('periods', () => {
-  it('gives the previous period and the same period last year', () => {
-    expect(previousPeriod('2025-03-10', '2025-03-16')).toEqual({ from: '2025-03-03', to: '2025-03-09' });
-    expect(previousPeriod('2025-03-01', '2025-03-01')).toEqual({ from: '2025-02-28', to: '2025-02-28' });
-    expect(samePeriodLastYear('2024-02-01', '2024-02-29')).toEqual({ from: '2023-02-01', to: '2023-02-28' });
   });
 });
 

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import type { Appeal, NormalizedStatus, Outcome, SourceKind } from '../../shared/domain/appeal';
 import { NORMALIZED_STATUSES, OUTCOMES } from '../../shared/domain/appeal';
-import { makeAppeal as makeDomainAppeal } from '../../shared/domain/testing';
+import { makeAppeal as makeDomainAppeal } from './domain-appeal';
 
 export const T0 = Date.UTC(2025, 10, 18, 6, 0, 0); // 2025-11-18 09:00 Moscow
 

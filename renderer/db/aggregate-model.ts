@@ -9,12 +9,14 @@
  * - received rollup: the same counters per received day × sector × source only, so a period read
  *   without a municipality or organisation filter touches a few rows per day instead of thousands;
  * - deadline: open appeals per deadline hour × sector × municipality × source × organisation ×
- *   hour-based flag. "Overdue now" and "at risk" are sums over deadline hours plus an exact index
+ *   hour-based flag (the hour of the deadline the appeal is held to: a postponed appeal's new date,
+ *   none while a postponed appeal has no new date). "Overdue now" and "at risk" are sums over deadline hours plus an exact index
  *   read of the partial hour, so they stay right as the clock moves without rewriting records.
  */
 import type { Appeal } from '../../shared/domain/appeal';
 import { finishedAtOf } from '../../shared/domain/classify';
-import { answerTimelinessOf, hasAnswerTime, isPostponed, isRated, isSatisfied } from '../../shared/domain/outcome';
+import { answerTimelinessOf, hasAnswerTime, isAnsweredOnMerits, isPostponed, isRated, isSatisfied } from '../../shared/domain/outcome';
+import { heldDueAt } from '../../shared/domain/postponement';
 import { regionDay } from '../../shared/domain/time';
 
 export const HOUR_MS = 3_600_000;
@@ -30,6 +32,8 @@ export interface Counters {
   open: number;
   /** Finished (answered, closed, or in a final status), as the domain's classification counts it. */
   answered: number;
+  /** Finished with an answer on the merits (`isAnsweredOnMerits`): the rating's completeness. */
+  answeredOnMerits: number;
   /** Finished within 8 calendar days of receipt (federal ПОС target). */
   answeredWithin8Days: number;
   answeredOnTime: number;
@@ -84,6 +88,8 @@ const SCALAR_KEYS: ScalarKey[] = [
   'unknownMunicipality',
   'unknownStatus',
   'noDeadline',
+  // v8: appended after the v6 layout; the v8 upgrade rebuilds every packed row.
+  'answeredOnMerits',
 ];
 
 export function emptyCounters(): Counters {
@@ -279,6 +285,7 @@ export function countersOf(a: Appeal): Counters {
   if (finishedAt === null) c.open = 1;
   else {
     c.answered = 1;
+    if (isAnsweredOnMerits(a)) c.answeredOnMerits = 1;
     if (finishedAt - a.receivedAt <= EIGHT_DAYS_MS) c.answeredWithin8Days = 1;
     const timeliness = answerTimelinessOf(a);
     if (timeliness === 'on-time') c.answeredOnTime = 1;
@@ -324,14 +331,19 @@ export function contributionOf(a: Appeal, timeZone: string): Contribution {
   const received = { key: receivedKey(day, dims), day, dims, c: packCounters(countersOf(a)) };
   const category = a.category === null ? null : { key: categoryKey(day, a.sector, a.category), category: a.category };
   if (!isOpenAppeal(a)) return { received, category, deadline: null };
-  const hour = a.deadline ? Math.floor(a.deadline.dueAt / HOUR_MS) : null;
+  // Postponed without a new date: no deadline to be overdue against (shared/domain/postponement).
+  const dueAt = heldDueAt(a);
+  const hour = dueAt === null ? null : Math.floor(dueAt / HOUR_MS);
   const hb: 0 | 1 = a.deadline?.hourBased ? 1 : 0;
   return { received, category, deadline: { key: deadlineKey(hour, hb, dims), hour, hb, dims } };
 }
 
-/** `deadline.dueAt` while open: the `openDueAt` index then holds exactly the deadline aggregate's appeals. */
+/**
+ * The deadline an open appeal is held to (`heldDueAt`: a postponed one only to its new date): the
+ * `openDueAt` index then holds exactly the deadline aggregate's appeals that have an hour.
+ */
 export function openDueAtOf(a: Appeal): number | undefined {
-  return isOpenAppeal(a) && a.deadline ? a.deadline.dueAt : undefined;
+  return isOpenAppeal(a) ? (heldDueAt(a) ?? undefined) : undefined;
 }
 
 /** In-memory accumulation of deltas for one write, flushed once per transaction. */

@@ -92,6 +92,7 @@ describe('appeals repository and incremental aggregates', () => {
         expect(c).toMatchObject({
           received: m.received,
           answered: m.answered,
+          answeredOnMerits: m.answeredOnMerits,
           answeredOnTime: m.answeredOnTime,
           answeredLate: m.answeredLate,
           noDeadline: m.noDeadline,

@@ -121,6 +121,40 @@ describe('information requests', () => {
     expect((await listCurRecordsByAppeal(db, 'pos:1')).infoRequests.map((r) => r.id)).toEqual([req.id]);
   });
 
+  it('records the kind and computes the term from it (Kirov 2.3.4–2.3.5)', async () => {
+    // T0 = 18.11.2025 09:00 Moscow (Tuesday).
+    const base = { appealId: 'pos:1', appeal: snapshot, body: 'Орган', question: 'Вопрос', by: 'А', at: T0 };
+    const official = await createInfoRequest(db, base);
+    expect(official).toMatchObject({ kind: 'official-information', quarter: null, dueAt: T0 + 3 * 3600_000 });
+    const stats = await createInfoRequest(db, { ...base, kind: 'quarterly-statistics' });
+    expect(stats).toMatchObject({ kind: 'quarterly-statistics', quarter: null, dueAt: Date.UTC(2025, 9, 5, 21) - 1 });
+    const statsQ4 = await createInfoRequest(db, { ...base, kind: 'quarterly-statistics', quarter: '2025-Q4' });
+    expect(statsQ4).toMatchObject({ quarter: '2025-Q4', dueAt: Date.UTC(2026, 0, 5, 21) - 1 });
+    // 5 working days from Tuesday 18.11: Tuesday 25.11, to the end of that day.
+    const staff = await createInfoRequest(db, { ...base, kind: 'staff-change' });
+    expect(staff.dueAt).toBe(Date.UTC(2025, 10, 25, 21) - 1);
+    const other = await createInfoRequest(db, { ...base, kind: 'on-request' });
+    expect(other.dueAt).toBeNull();
+    expect(infoRequestClock(other, T0 + 365 * 86_400_000)).toEqual({ remainingMs: null, isOverdue: false, isOpen: true });
+    const federal = await createInfoRequest(db, { ...base, kind: 'federal', manualDueDay: '2025-11-20' });
+    expect(federal.dueAt).toBe(Date.UTC(2025, 10, 20, 21) - 1);
+    const audit = await db.audit.where('action').equals('info-request:create').toArray();
+    expect(audit.map((a) => a.details.kind)).toEqual(['official-information', 'quarterly-statistics', 'quarterly-statistics', 'staff-change', 'on-request', 'federal']);
+  });
+
+  it('reads a request stored before kinds as official information with its stored 3-hour term', async () => {
+    const legacy = {
+      id: 'inf:old', appealId: 'pos:1', createdAt: T0, createdBy: 'А', updatedAt: T0, status: 'open', body: 'Орган', question: 'Вопрос',
+      dueAt: T0 + INFO_REQUEST_ANSWER_MS, answeredAt: null, answer: null, appeal: snapshot, history: [{ at: T0, by: 'А', status: 'open', note: null }],
+    };
+    await db.infoRequests.add(legacy);
+    const [read] = await listInfoRequests(db);
+    expect(read).toMatchObject({ id: 'inf:old', kind: 'official-information', quarter: null, dueAt: T0 + INFO_REQUEST_ANSWER_MS });
+    expect((await listCurRecordsByAppeal(db, 'pos:1')).infoRequests[0]).toMatchObject({ kind: 'official-information' });
+    const answered = await updateInfoRequestStatus(db, 'inf:old', { status: 'answered', by: 'Б', at: T0 + 3600_000, answer: 'ок' });
+    expect(answered).toMatchObject({ kind: 'official-information', dueAt: T0 + INFO_REQUEST_ANSWER_MS, answeredAt: T0 + 3600_000 });
+  });
+
   it('requires a body and a question', async () => {
     await expect(createInfoRequest(db, { appealId: 'pos:1', appeal: snapshot, body: '', question: 'x', by: 'А', at: T0 })).rejects.toThrow('Орган');
     await expect(createInfoRequest(db, { appealId: 'pos:1', appeal: snapshot, body: 'x', question: ' ', by: 'А', at: T0 })).rejects.toThrow('Запрос');

@@ -1,15 +1,19 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, upgradeToV2, upgradeToV3, upgradeToV4 } from './migrations';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, upgradeToV2, upgradeToV3, upgradeToV4 } from './migrations';
 import { openDb } from './db';
 import { toStoredAppeal } from './appeals-repo';
+import type { StoredAppeal } from './schema';
 import { AggDelta, contributionOf } from './aggregate-model';
 import { flushAggDelta } from './aggregate-store';
 import { readAggregates, recountAggregates } from '../../tests/support/aggregate-recount';
 import { queryDeadlines, queryReceived, queryReceivedBy, queryReceivedFrom } from './aggregate-queries';
 import { queryCategoriesBy } from './category-queries';
 import { makeAppeal, T0 } from '../../tests/support/store-appeal';
+
+/** The schema version every upgrade below must end at. */
+const LATEST_VERSION = 9;
 
 describe('schema migrations', () => {
   it('opens a version 1 database with data and upgrades it without loss, building the aggregates', async () => {
@@ -28,7 +32,7 @@ describe('schema migrations', () => {
 
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(LATEST_VERSION);
     expect(await db.appeals.toArray()).toEqual(appeals);
     expect(await db.settings.get('sync.intervalMin')).toEqual({ key: 'sync.intervalMin', value: 7 });
     expect(await db.audit.count()).toBe(1);
@@ -84,7 +88,7 @@ describe('schema migrations', () => {
 
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(LATEST_VERSION);
     expect(await db.appeals.toArray()).toEqual([...appeals].sort((a, b) => a.id.localeCompare(b.id)));
     const aggs = await readAggregates(db);
     const recount = await recountAggregates(db);
@@ -118,7 +122,7 @@ describe('schema migrations', () => {
 
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(LATEST_VERSION);
     expect(await db.appeals.toArray()).toEqual(appeals);
     const indexes = db.appeals.schema.indexes.map((i) => i.name).sort();
     expect(indexes).toEqual([
@@ -138,6 +142,55 @@ describe('schema migrations', () => {
     expect(await db.appeals.where('qualityFlags').equals('unknown-status').primaryKeys()).toEqual(['pos:1']);
     expect(await db.appeals.where('qualityFlags').equals('unknown-municipality').primaryKeys()).toEqual(['pos:3']);
     expect(await db.appeals.where('qualityFlags').equals('unmapped-sector').count()).toBe(1);
+    await db.delete();
+  });
+
+  it('upgrades a version 6 store to the v8 postponement rules: openDueAt and the aggregates recounted', async () => {
+    const name = 'migration-v6';
+    const tz = 'Europe/Moscow';
+    const v6 = new Dexie(name);
+    v6.version(1).stores(SCHEMA_V1);
+    v6.version(2).stores(SCHEMA_V2).upgrade((tx) => upgradeToV2(tx, tz));
+    v6.version(3).stores({ ...SCHEMA_V3, appeals: `${SCHEMA_V3.appeals}, originalId` }).upgrade((tx) => upgradeToV3(tx, tz));
+    v6.version(4).stores(SCHEMA_V4).upgrade((tx) => upgradeToV4(tx));
+    v6.version(5).stores(SCHEMA_V5);
+    v6.version(6).stores(SCHEMA_V6);
+    await v6.open();
+    const ruleDeadline = { dueAt: T0 - 86_400_000, originalDueAt: null, ruleId: 'fz59', ruleVersion: 1, explanation: '', hourBased: false };
+    const postponed = makeAppeal({ externalId: '1', status: 'postponed', statusRaw: 'Отложено', deadline: ruleDeadline });
+    const extended = makeAppeal({ externalId: '2', status: 'extended', statusRaw: 'Срок продлен', deadline: ruleDeadline });
+    const overdue = makeAppeal({ externalId: '3', status: 'assigned', deadline: ruleDeadline });
+    const resolved = makeAppeal({ externalId: '4', status: 'answered', outcome: 'resolved', answeredAt: T0 - 3_600_000 });
+    const rejected = makeAppeal({ externalId: '5', status: 'rejected', answeredAt: T0 - 3_600_000 });
+    // As v6 stored them: every open row held to its deadline, whatever its status.
+    const rows: StoredAppeal[] = [postponed, extended, overdue].map((a) => ({ ...toStoredAppeal(a, tz), openDueAt: ruleDeadline.dueAt }));
+    rows.push(...[resolved, rejected].map((a) => toStoredAppeal(a, tz)));
+    // Left in «Прочее» by the v1 mapping: a block's own name, and a category no block names.
+    const unmapped = { sector: 'other', sectorMapped: false, qualityFlags: ['unmapped-sector'] };
+    rows.push(toStoredAppeal(makeAppeal({ externalId: '6', category: 'Транспорт', ...unmapped }), tz));
+    rows.push(toStoredAppeal(makeAppeal({ externalId: '7', category: 'Военная служба', ...unmapped }), tz));
+    await v6.table('appeals').bulkPut(rows);
+    const oldDelta = new AggDelta();
+    for (const a of [overdue]) oldDelta.add(contributionOf(a, tz), 1);
+    await flushAggDelta({ aggReceived: v6.table('aggReceived'), aggDeadline: v6.table('aggDeadline'), aggTotals: v6.table('aggTotals'), aggMeta: v6.table('aggMeta') }, oldDelta);
+    v6.close();
+
+    const db = openDb(name);
+    await db.open();
+    expect(db.verno).toBe(LATEST_VERSION);
+    expect((await db.appeals.get('pos:1'))?.openDueAt).toBeUndefined();
+    expect((await db.appeals.get('pos:2'))?.openDueAt).toBeUndefined();
+    expect((await db.appeals.get('pos:3'))?.openDueAt).toBe(ruleDeadline.dueAt);
+    expect(await db.appeals.get('pos:6')).toMatchObject({ sector: 'transport', sectorMapped: true, qualityFlags: [] });
+    expect(await db.appeals.get('pos:7')).toMatchObject({ sector: 'other', sectorMapped: false, qualityFlags: ['unmapped-sector'] });
+    expect(await db.appeals.where('qualityFlags').equals('unmapped-sector').primaryKeys()).toEqual(['pos:7']);
+    const recount = await recountAggregates(db);
+    const stored = await readAggregates(db);
+    expect([...stored.deadline].sort()).toEqual([...recount.deadline].sort());
+    expect([...stored.received.keys()].sort()).toEqual([...recount.received.keys()].sort());
+    // The packed counters gained `answeredOnMerits`: every row was rebuilt in the new layout.
+    expect(await queryReceived(db, { from: '2020-01-01', to: '2030-12-31' })).toMatchObject({ received: 7, postponed: 2, answered: 2, answeredOnMerits: 1, rejected: 1, unmappedSector: 1 });
+    expect(await queryDeadlines(db, {}, T0)).toMatchObject({ open: 5, overdue: 1 });
     await db.delete();
   });
 });

@@ -3,9 +3,10 @@
  * data forward inside Dexie's version-change transaction, so an older database opens without loss.
  */
 import type { Transaction } from 'dexie';
+import { DEFAULT_SECTOR_MAPPING, mapSector } from '../../shared/domain/mapping';
 import type { StoredAppeal } from './schema';
-import { AggDelta, addPacked, contributionOf, emptyPacked, rollupKey, type ReceivedRow, type RollupRow } from './aggregate-model';
-import { flushAggDelta, type AggTables } from './aggregate-store';
+import { AggDelta, addPacked, contributionOf, emptyPacked, openDueAtOf, rollupKey, type ReceivedRow, type RollupRow } from './aggregate-model';
+import { flushAggDelta, invalidateDeadlineCaches, type AggTables } from './aggregate-store';
 
 export const SCHEMA_V1 = {
   appeals:
@@ -114,4 +115,42 @@ export async function upgradeToV4(tx: Transaction): Promise<void> {
     addPacked(r.c, row.c);
   });
   await tx.table<RollupRow, string>('aggReceivedRollup').bulkPut([...rollup.values()]);
+}
+
+/**
+ * v8 (domain rules, issue #12; v7 is left to the audit rows): a postponed appeal is held only to its
+ * new date, an approved postponement (`extended`) counts as postponed, and the received counters
+ * gain `answeredOnMerits` (appended to the packed layout), and a category that names a block maps
+ * to it by default (records flagged «needs mapping» are mapped again). The stores keep their layout; what
+ * changes is what a stored row contributes. Every row's `openDueAt` is recomputed and every
+ * aggregate rebuilt from the rows, so an older store counts by the new rules at once.
+ */
+/** No store changes: declaring none keeps whatever the versions before it (the audit's v7 included) set. */
+export const SCHEMA_V8 = {} as const;
+
+export async function upgradeToV8(tx: Transaction, timeZone: string): Promise<void> {
+  const appeals = tx.table<StoredAppeal, string>('appeals');
+  // Records left in «Прочее» whose category names a block («Транспорт», «ТКО», …) take the block now;
+  // the sparse flag index finds exactly them. A record that still maps nowhere keeps its flag.
+  await appeals
+    .where('qualityFlags')
+    .equals('unmapped-sector')
+    .modify((row) => {
+      const mapped = mapSector(DEFAULT_SECTOR_MAPPING, { source: row.source, category: row.category, subcategory: row.subcategory });
+      if (!mapped.mapped) return;
+      row.sector = mapped.sector;
+      row.sectorMapped = true;
+      row.qualityFlags = row.qualityFlags.filter((f) => f !== 'unmapped-sector');
+    });
+  await appeals.toCollection().modify((row) => {
+    const due = openDueAtOf(row);
+    if (due === row.openDueAt) return;
+    if (due === undefined) delete row.openDueAt;
+    else row.openDueAt = due;
+  });
+  const delta = await deltaOfAll(tx, timeZone);
+  const tables = { ...aggTablesOf(tx), aggCategory: tx.table('aggCategory'), aggReceivedRollup: tx.table('aggReceivedRollup') };
+  await Promise.all([tables.aggReceived, tables.aggDeadline, tables.aggTotals, tables.aggCategory, tables.aggReceivedRollup].map((t) => t.clear()));
+  await invalidateDeadlineCaches(tables);
+  await flushAggDelta(tables, delta);
 }

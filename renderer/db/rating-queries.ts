@@ -56,11 +56,15 @@ function toRatingUnit(unit: UnitName, c: Counters | undefined, overdue: number):
     population: unit.population,
     received: counters.received,
     answered: counters.answered,
+    answeredOnMerits: counters.answeredOnMerits,
     answeredOnTime: counters.answeredOnTime,
     answeredLate: counters.answeredLate,
     overdue,
     rated: counters.rated,
     satisfied: counters.satisfied,
+    reactionSatisfied: counters.reactionSatisfied,
+    reactionNeutral: counters.reactionNeutral,
+    reactionDissatisfied: counters.reactionDissatisfied,
   };
 }
 

@@ -8,7 +8,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { Appeal } from '../../shared/domain/appeal';
 import type { CategoryRow, DeadlineRow, ReceivedRow, RollupRow, SourceTotalsRow } from './aggregate-model';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, upgradeToV2, upgradeToV3, upgradeToV4 } from './migrations';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V8, upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV8 } from './migrations';
 
 /** Appeal as stored: index helpers derived from the domain record on every write. */
 export interface StoredAppeal extends Appeal {
@@ -159,7 +159,11 @@ export class CurDatabase extends Dexie {
     this.version(5).stores(SCHEMA_V5);
     // v6: sparse deadline indexes within a municipality or a sector.
     this.version(6).stores(SCHEMA_V6);
-    // v9: the report archive (7 and 8 are left to the audit and domain schema changes of the same wave).
+    // v8 (v7 belongs to the audit rows): postponed appeals held to their new date; rows and aggregates recounted.
+    this.version(8)
+      .stores(SCHEMA_V8)
+      .upgrade((tx) => upgradeToV8(tx, this.timeZone));
+    // v9: the report archive.
     this.version(9).stores({ reportArchive: '++id, at' });
   }
 }

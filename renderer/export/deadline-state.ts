@@ -4,6 +4,7 @@
  */
 import type { Appeal } from '../../shared/domain/appeal';
 import { formatNumber, pluralRu, type Locale } from '../../shared/format/ru';
+import { heldDueAt } from '../../shared/domain/postponement';
 import { isOpenStatus } from '../../shared/domain/status';
 import { defineMessages, translate } from '../i18n';
 
@@ -18,6 +19,7 @@ const messages = defineMessages(
     late: 'ответ с нарушением срока',
     noDeadline: 'без срока',
     closed: 'срок не контролируется',
+    postponedNoDate: 'отложено, новый срок не указан',
     day1: 'день',
     day2: 'дня',
     day5: 'дней',
@@ -30,6 +32,7 @@ const messages = defineMessages(
     late: 'answered late',
     noDeadline: 'no deadline',
     closed: 'deadline not tracked',
+    postponedNoDate: 'postponed, no new date given',
     day1: 'day',
     day2: 'days',
     day5: 'days',
@@ -39,7 +42,7 @@ const messages = defineMessages(
 
 export type DeadlineTone = 'overdue' | 'risk' | 'ok' | 'neutral';
 
-type Row = Pick<Appeal, 'deadline' | 'answeredAt' | 'status'>;
+type Row = Pick<Appeal, 'deadline' | 'answeredAt' | 'status' | 'outcome'>;
 
 export function deadlineStateOf(row: Row, now: number, lang: Locale): { text: string; tone: DeadlineTone } {
   const t = (key: keyof (typeof messages)['ru'], params?: Record<string, string | number>) => translate(messages, lang, key, params);
@@ -50,7 +53,10 @@ export function deadlineStateOf(row: Row, now: number, lang: Locale): { text: st
   };
   if (row.deadline === null) return { text: t('noDeadline'), tone: 'neutral' };
   if (isOpenStatus(row.status)) {
-    const left = row.deadline.dueAt - now;
+    // A postponed appeal is held only to its new date (shared/domain/postponement).
+    const dueAt = heldDueAt(row);
+    if (dueAt === null) return { text: t('postponedNoDate'), tone: 'neutral' };
+    const left = dueAt - now;
     if (left < 0) return { text: t('overdueBy', { time: span(-left) }), tone: 'overdue' };
     const atRisk = row.deadline.hourBased ? left < 3 * HOUR_MS : left < 3 * DAY_MS;
     return { text: t('dueIn', { time: span(left) }), tone: atRisk ? 'risk' : 'neutral' };

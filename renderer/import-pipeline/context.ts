@@ -7,8 +7,8 @@ import type { NormalizedStatus, SectorId, SourceKind } from '../../shared/domain
 import { workCalendar } from '../../shared/domain/calendar';
 import { computeDeadline } from '../../shared/domain/deadline';
 import { DEFAULT_DEADLINE_RULES, withOverrides } from '../../shared/domain/deadline-rules';
-import { DEFAULT_SECTOR_MAPPING, findOrganisation, mapOrganisation, mapSector, mergeSectorMappings } from '../../shared/domain/mapping';
-import type { RegionPack } from '../../shared/domain/region-pack';
+import { findOrganisation, mapOrganisation, mapSector } from '../../shared/domain/mapping';
+import { sectorMappingOf, type RegionPack } from '../../shared/domain/region-pack';
 import { normalizeStatus } from '../../shared/domain/status';
 import { normalizeLabel } from '../../shared/domain/text';
 import { regionDayStart } from '../../shared/domain/time';
@@ -53,7 +53,7 @@ function lookup<T>(table: Record<string, T>): (raw: string | null) => T | undefi
 }
 
 export function buildContext(pack: RegionPack, mappings: ValueMappings, meta: { now: number; batchId: string; fileName: string }): ConvertContext {
-  const sectorTable = mergeSectorMappings(pack.sectorMapping, DEFAULT_SECTOR_MAPPING);
+  const sectorTable = sectorMappingOf(pack);
   const rules = withOverrides(DEFAULT_DEADLINE_RULES, pack.deadlineOverrides);
   const category = lookup(mappings.category);
   const organisation = lookup(mappings.organisation);

@@ -7,7 +7,7 @@ import type { DeadlineInfo } from '../domain/appeal';
 import { workCalendar } from '../domain/calendar';
 import { computeDeadline, type DeadlineInput } from '../domain/deadline';
 import { DEFAULT_DEADLINE_RULES, withOverrides, type DeadlineRuleSet } from '../domain/deadline-rules';
-import { addCalendarDays } from '../domain/time';
+import { addCalendarDays, regionDay } from '../domain/time';
 import type { DemoCore, DemoModel } from './model';
 
 const ruleSets = new WeakMap<object, DeadlineRuleSet>();
@@ -74,7 +74,14 @@ export function demoDeadline(model: DemoModel, core: DemoCore, extended: boolean
   } else if (extended) {
     input.extensionDays = 30;
   }
-  const info = computeDeadline(input, rules, workCalendar, model.timeZone);
+  let info = computeDeadline(input, rules, workCalendar, model.timeZone);
+  // A rule without extensions (a regional system's default) cannot move the date itself: the
+  // simulated source then carries its approved new date, 30 days on, as real systems do, so a
+  // postponed appeal is held to it (shared/domain/postponement).
+  if (extended && info !== null && info.originalDueAt === null && core.source !== 'pos') {
+    input.extendedDueDay = addCalendarDays(regionDay(info.dueAt, model.timeZone), 30);
+    info = computeDeadline(input, rules, workCalendar, model.timeZone);
+  }
   cache.set(key, info);
   return info;
 }

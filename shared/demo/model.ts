@@ -9,8 +9,8 @@
 import type { Appeal, Importance, Regime, SourceKind } from '../domain/appeal';
 import { appealId } from '../domain/appeal';
 import { workCalendar } from '../domain/calendar';
-import { DEFAULT_SECTOR_MAPPING, mapSector, mergeSectorMappings, type SectorMapping } from '../domain/mapping';
-import type { RegionPack } from '../domain/region-pack';
+import { mapSector, type SectorMapping } from '../domain/mapping';
+import { sectorMappingOf, type RegionPack } from '../domain/region-pack';
 import { normalizeStatus } from '../domain/status';
 import { regionDay, regionDayStart } from '../domain/time';
 import { CATEGORY_CATALOG, STREETS, type CategorySpec, type Topic } from './catalog';
@@ -112,7 +112,7 @@ export class DemoModel {
     this.pack = options.pack;
     this.timeZone = options.pack.timeZone;
     this.region = buildDemoRegion(options.pack, this.seed);
-    this.mapping = mergeSectorMappings(options.pack.sectorMapping, DEFAULT_SECTOR_MAPPING);
+    this.mapping = sectorMappingOf(options.pack);
     this.municipalities = new WeightedTable(this.region.municipalities, this.region.municipalities.map((m) => m.weight));
     this.categoriesByMonth = Array.from({ length: 12 }, (_, month) => new WeightedTable(CATEGORY_CATALOG, CATEGORY_CATALOG.map((c) => c.share * c.months[month]!)));
     const shareSum = CATEGORY_CATALOG.reduce((s, c) => s + c.share, 0);

@@ -5,6 +5,7 @@
  */
 import type { Appeal } from './appeal';
 import type { WorkCalendar } from './calendar';
+import { heldDueAt } from './postponement';
 import { isOpenStatus } from './status';
 import { daysBetween, HOUR_MS, regionDay } from './time';
 
@@ -32,13 +33,14 @@ export const AT_RISK_HOURS_DAY_RULES = 24;
 export const AT_RISK_WORKING_DAYS = 3;
 export const AT_RISK_HOURS_HOUR_RULES = 3;
 
-type ClassifiedAppeal = Pick<Appeal, 'deadline' | 'answeredAt' | 'closedAt' | 'status' | 'updatedAt'>;
+type FinishFields = Pick<Appeal, 'answeredAt' | 'closedAt' | 'status' | 'updatedAt'>;
+type ClassifiedAppeal = FinishFields & Pick<Appeal, 'deadline' | 'outcome'>;
 
 /**
  * The instant an appeal stopped awaiting an answer: the answer, else the closure, else — for a record
  * whose status is final but carries no date — its last update.
  */
-export function finishedAtOf(appeal: ClassifiedAppeal): number | null {
+export function finishedAtOf(appeal: FinishFields): number | null {
   return appeal.answeredAt ?? appeal.closedAt ?? (isOpenStatus(appeal.status) ? null : appeal.updatedAt);
 }
 
@@ -64,8 +66,11 @@ export function classifyAt(appeal: ClassifiedAppeal, now: number, calendar: Work
       finishedAt,
     };
   }
-  if (now > deadline.dueAt) {
-    const overdueMs = now - deadline.dueAt;
+  // A postponed appeal is held only to its new date; without one it is neither overdue nor at risk.
+  const dueAt = heldDueAt(appeal);
+  if (dueAt === null) return { state: 'open', ...NONE, finishedAt: null };
+  if (now > dueAt) {
+    const overdueMs = now - dueAt;
     return {
       state: 'overdue',
       ...NONE,
@@ -75,7 +80,7 @@ export function classifyAt(appeal: ClassifiedAppeal, now: number, calendar: Work
       finishedAt: null,
     };
   }
-  const remaining = deadline.dueAt - now;
+  const remaining = dueAt - now;
   if (deadline.hourBased) {
     const atRisk3h = remaining <= AT_RISK_HOURS_HOUR_RULES * HOUR_MS;
     return { state: 'open', ...NONE, atRisk24h: atRisk3h, atRisk3wd: atRisk3h, atRisk3h, finishedAt: null };

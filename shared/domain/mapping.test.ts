@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SECTOR_MAPPING, findOrganisation, mapOrganisation, mapSector, mergeSectorMappings, type SectorMapping } from './mapping';
+import { categoryKey, DEFAULT_SECTOR_MAPPING, findOrganisation, mapOrganisation, mapSector, mergeSectorMappings, type SectorMapping } from './mapping';
 import { KIROV_PACK, SVERDLOVSK_PACK } from './packs';
+import { sectorMappingOf } from './region-pack';
 import { OTHER_SECTOR, sectorById, sectorsOf, STANDARD_SECTORS } from './sectors';
 
 describe('sector mapping', () => {
@@ -64,6 +66,95 @@ describe('sector mapping', () => {
     const mapping = mergeSectorMappings(SVERDLOVSK_PACK.sectorMapping, DEFAULT_SECTOR_MAPPING);
     expect(mapSector(mapping, { source: 'im', category: 'Безопасность и правопорядок' })).toEqual({ sector: 'safety', mapped: true });
     expect(mapSector(mapping, { source: 'pos', category: 'Благоустройство' }).sector).toBe('improvement');
+  });
+});
+
+describe('block names map to their block by default', () => {
+  // The federal topic list names the eight blocks; a category carrying a block's own name, its
+  // short form or a spelling variant of either must never fall into «Прочее».
+  it.each([
+    ['Жилищно-коммунальное хозяйство', 'housing'],
+    ['жилищно-коммунальное хозяйство', 'housing'],
+    ['Жилищно – коммунальное  хозяйство', 'housing'],
+    ['Жилищно коммунальное хозяйство', 'housing'],
+    ['ЖКХ', 'housing'],
+    ['«ЖКХ»', 'housing'],
+    ['жкх', 'housing'],
+    ['Жилищно-коммунальные услуги', 'housing'],
+    ['Твердые коммунальные отходы', 'waste'],
+    ['Твёрдые коммунальные отходы', 'waste'],
+    ['ТВЁРДЫЕ КОММУНАЛЬНЫЕ ОТХОДЫ', 'waste'],
+    ['ТКО', 'waste'],
+    ['"ТКО"', 'waste'],
+    ['Обращение с твёрдыми коммунальными отходами', 'waste'],
+    ['Обращение с отходами', 'waste'],
+    ['ТБО', 'waste'],
+    ['Энергетика', 'energy'],
+    ['  энергетика ', 'energy'],
+    ['Образование', 'education'],
+    ['Здравоохранение', 'health'],
+    ['«Здравоохранение»', 'health'],
+    ['Дороги', 'roads'],
+    ['Транспорт', 'transport'],
+    ['транспорт.', 'transport'],
+    ['Общественный транспорт', 'transport'],
+    ['Социальная защита', 'social'],
+    ['Социальная  защита', 'social'],
+    ['Соцзащита', 'social'],
+    ['Социальное обслуживание и защита', 'social'],
+  ] as const)('«%s» → %s', (category, sector) => {
+    for (const source of ['pos', 'im', 'letter59', 'official'] as const) {
+      expect(mapSector(DEFAULT_SECTOR_MAPPING, { source, category })).toEqual({ sector, mapped: true });
+    }
+  });
+
+  it('names the blocks as the federal topic list does', () => {
+    expect(STANDARD_SECTORS.filter((s) => s.id !== 'other').map((s) => s.name)).toEqual([
+      'Жилищно-коммунальное хозяйство',
+      'Твердые коммунальные отходы',
+      'Энергетика',
+      'Образование',
+      'Здравоохранение',
+      'Дороги',
+      'Транспорт',
+      'Социальная защита',
+    ]);
+  });
+
+  it('maps any case, ё/е, quote and spacing variant of a block name or short name (property)', () => {
+    const names = STANDARD_SECTORS.filter((s) => s.id !== 'other').flatMap((s) => [s.name, s.shortName].map((n) => [n, s.id] as const));
+    const variant = fc.tuple(fc.constantFrom(...names), fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }), fc.constantFrom('', '«', '"', ' '), fc.constantFrom('', '»', '"', '  '));
+    fc.assert(
+      fc.property(variant, ([[name, id], flips, open, close]) => {
+        const text = [...name]
+          .map((ch, i) => {
+            const flip = flips[i % flips.length]!;
+            const e = ch === 'е' && flip ? 'ё' : ch === 'Е' && flip ? 'Ё' : ch;
+            return flip ? e.toUpperCase() : e.toLowerCase();
+          })
+          .join('')
+          .replace(/ /g, flips[0] ? '   ' : ' ');
+        expect(mapSector(DEFAULT_SECTOR_MAPPING, { source: 'pos', category: `${open}${text}${close}` })).toEqual({ sector: id, mapped: true });
+      }),
+    );
+  });
+
+  it('still reports what no block names', () => {
+    expect(mapSector(DEFAULT_SECTOR_MAPPING, { source: 'pos', category: 'Транспортный налог' })).toEqual({ sector: 'other', mapped: false });
+    expect(mapSector(DEFAULT_SECTOR_MAPPING, { source: 'pos', category: '«»' })).toEqual({ sector: 'other', mapped: false });
+  });
+
+  it('a region’s own blocks map by their names too, and its table still wins', () => {
+    const mapping = sectorMappingOf(SVERDLOVSK_PACK);
+    for (const s of SVERDLOVSK_PACK.sectors) {
+      expect(mapSector(mapping, { source: 'im', category: s.name })).toEqual({ sector: s.id, mapped: true });
+    }
+    const own = sectorMappingOf({ sectorMapping: [{ category: 'Транспорт', sector: 'roads' }], sectors: [] });
+    expect(mapSector(own, { source: 'pos', category: 'транспорт' }).sector).toBe('roads');
+  });
+
+  it('ignores hyphens and dashes in the key', () => {
+    expect(categoryKey('Жилищно—коммунальное  «хозяйство»')).toBe(categoryKey('жилищно-коммунальное хозяйство'));
   });
 });
 

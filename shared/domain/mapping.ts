@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { OTHER_SECTOR_ID, SOURCE_KINDS, type SectorId, type SourceKind } from './appeal';
+import { STANDARD_SECTORS, type SectorDefinition } from './sectors';
 import { normalizeLabel } from './text';
 
 export const sectorMappingEntrySchema = z.object({
@@ -52,10 +53,43 @@ const POS_AND_IM_DEFAULTS: [category: string, sector: SectorId][] = [
   ['Обращение с отходами', 'waste'],
 ];
 
-/** Default table for the ПОС categories and ИМ theme groups of the brief (version 1). */
+/**
+ * Other names of the standard blocks seen in exports and in regional documents. With each block's
+ * own name and short name (sectors.ts) they map to the block by default, so a category that carries
+ * a block's name never lands in «Прочее».
+ */
+const BLOCK_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  housing: ['Жилищно-коммунальные услуги', 'ЖКУ'],
+  waste: ['Обращение с твердыми коммунальными отходами', 'Твердые бытовые отходы', 'ТБО'],
+  energy: [],
+  education: [],
+  health: ['Здравоохранение и медицина'],
+  roads: ['Дорожное хозяйство'],
+  transport: ['Общественный транспорт'],
+  social: ['Социальное обслуживание и защита', 'Социальная поддержка', 'Соцзащита'],
+};
+
+/** Entries naming each block by its own name, short name and aliases (any source). */
+export function blockNameEntries(sectors: readonly SectorDefinition[], aliases: Readonly<Record<string, readonly string[]>> = {}): SectorMappingEntry[] {
+  const entries: SectorMappingEntry[] = [];
+  for (const s of sectors) {
+    if (s.id === OTHER_SECTOR_ID) continue;
+    for (const name of new Set([s.name, s.shortName, ...(aliases[s.id] ?? [])])) entries.push({ category: name, sector: s.id });
+  }
+  return entries;
+}
+
+/**
+ * Default table (version 2): the ПОС categories and ИМ theme groups of the brief, then every standard
+ * block's own names. Version 1 lacked the block names, so «Транспорт» or «Социальная защита» fell
+ * into «Прочее».
+ */
 export const DEFAULT_SECTOR_MAPPING: SectorMapping = {
-  version: 1,
-  entries: POS_AND_IM_DEFAULTS.map(([category, sector]) => ({ category, sector })),
+  version: 2,
+  entries: [
+    ...POS_AND_IM_DEFAULTS.map(([category, sector]) => ({ category, sector })),
+    ...blockNameEntries(STANDARD_SECTORS, BLOCK_ALIASES),
+  ],
 };
 
 export interface SectorQuery {
@@ -67,6 +101,15 @@ export interface SectorQuery {
 export interface SectorResult {
   sector: SectorId;
   mapped: boolean;
+}
+
+/**
+ * Matching key of a category: case, ё/е, quotes, punctuation and spacing do not matter, and neither
+ * does the hyphen of compound words («Жилищно-коммунальное», «Жилищно – коммунальное», «Жилищно
+ * коммунальное»).
+ */
+export function categoryKey(value: string): string {
+  return normalizeLabel(value.replace(/[\u2010-\u2015\u2212-]/g, ' ')).replace(/\s+/g, ' ').trim();
 }
 
 /** The region's entries take precedence over the defaults at the same specificity. */
@@ -81,19 +124,44 @@ export function mergeSectorMappings(primary: SectorMapping | readonly SectorMapp
  */
 export function mapSector(mapping: SectorMapping, query: SectorQuery): SectorResult {
   if (!query.category) return { sector: OTHER_SECTOR_ID, mapped: false };
-  const category = normalizeLabel(query.category);
-  const subcategory = query.subcategory ? normalizeLabel(query.subcategory) : null;
-  const levels: ((e: SectorMappingEntry) => boolean)[] = [
-    (e) => e.source === query.source && e.subcategory !== undefined && normalizeLabel(e.subcategory) === subcategory,
-    (e) => e.source === query.source && e.subcategory === undefined,
-    (e) => e.source === undefined && e.subcategory !== undefined && normalizeLabel(e.subcategory) === subcategory,
-    (e) => e.source === undefined && e.subcategory === undefined,
+  const category = categoryKey(query.category);
+  if (category === '') return { sector: OTHER_SECTOR_ID, mapped: false };
+  const subcategory = query.subcategory ? categoryKey(query.subcategory) : null;
+  const keyed = keyedEntries(mapping);
+  const levels: ((e: KeyedEntry) => boolean)[] = [
+    (e) => e.source === query.source && e.subcategory !== null && e.subcategory === subcategory,
+    (e) => e.source === query.source && e.subcategory === null,
+    (e) => e.source === undefined && e.subcategory !== null && e.subcategory === subcategory,
+    (e) => e.source === undefined && e.subcategory === null,
   ];
   for (const level of levels) {
-    const hit = mapping.entries.find((e) => normalizeLabel(e.category) === category && level(e));
+    const hit = keyed.find((e) => e.category === category && level(e));
     if (hit) return { sector: hit.sector, mapped: true };
   }
   return { sector: OTHER_SECTOR_ID, mapped: false };
+}
+
+interface KeyedEntry {
+  source: SourceKind | undefined;
+  category: string;
+  subcategory: string | null;
+  sector: SectorId;
+}
+
+/** The table's entries with their matching keys, computed once per table (tables are values, never mutated). */
+const keyedTables = new WeakMap<SectorMapping, KeyedEntry[]>();
+function keyedEntries(mapping: SectorMapping): KeyedEntry[] {
+  let keyed = keyedTables.get(mapping);
+  if (!keyed) {
+    keyed = mapping.entries.map((e) => ({
+      source: e.source,
+      category: categoryKey(e.category),
+      subcategory: e.subcategory === undefined ? null : categoryKey(e.subcategory),
+      sector: e.sector,
+    }));
+    keyedTables.set(mapping, keyed);
+  }
+  return keyed;
 }
 
 export const ORGANISATION_LEVELS = ['federal', 'regional', 'municipal', 'other'] as const;

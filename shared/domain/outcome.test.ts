@@ -20,6 +20,7 @@ describe('outcome predicates', () => {
 
   it('postponed by status or by outcome', () => {
     expect(isPostponed(makeAppeal({ status: 'postponed' }))).toBe(true);
+    expect(isPostponed(makeAppeal({ status: 'extended' }))).toBe(true);
     expect(isPostponed(makeAppeal({ status: 'assigned', outcome: 'postponed' }))).toBe(true);
     expect(isPostponed(makeAppeal({ status: 'answered', outcome: 'resolved' }))).toBe(false);
   });
@@ -65,7 +66,7 @@ describe('outcome predicates', () => {
           const t = answerTimelinessOf(a);
           expect(t !== null).toBe(isFinished(a) && a.deadline !== null);
           if (t !== null) expect(t === 'on-time').toBe(finishedAt! <= a.deadline!.dueAt);
-          expect(isPostponed(a)).toBe(status === 'postponed' || outcome === 'postponed');
+          expect(isPostponed(a)).toBe(status === 'postponed' || status === 'extended' || outcome === 'postponed');
         },
       ),
     );

@@ -14,9 +14,16 @@ export function isFinished(appeal: OutcomeFields): boolean {
   return finishedAtOf(appeal) !== null;
 }
 
-/** «Отложено»: by the normalised status or by the recorded outcome. */
-export function isPostponed(appeal: Pick<Appeal, 'status' | 'outcome'>): boolean {
-  return appeal.status === 'postponed' || appeal.outcome === 'postponed';
+/** «Отложено» (see postponement.ts): re-exported here beside the other predicates. */
+export { isPostponed } from './postponement';
+
+/**
+ * Answered on the merits («ответ по существу»): finished, and neither rejected by the moderator nor
+ * with the outcome «Не решено» (status `unresolved` or outcome `unresolved`). A postponed answer
+ * («Отложено», «Запланировано») states what will be done and when, so it counts.
+ */
+export function isAnsweredOnMerits(appeal: OutcomeFields & Pick<Appeal, 'outcome'>): boolean {
+  return isFinished(appeal) && appeal.status !== 'rejected' && appeal.status !== 'unresolved' && appeal.outcome !== 'unresolved';
 }
 
 export type AnswerTimeliness = 'on-time' | 'late';

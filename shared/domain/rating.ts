@@ -9,19 +9,44 @@ export interface RatingWeights {
   quantity: number;
   /** Answered on time among those whose deadline has come. */
   speed: number;
-  /** Share of ratings 4–5. */
+  /** Applicants' judgement: ПОС ratings and ИМ authors' reactions, scored by QUALITY_SCORES. */
   quality: number;
-  /** Share answered of received. */
+  /** Share answered on the merits of received. */
   completeness: number;
 }
+
+/**
+ * What one judgement of an answer is worth in the quality component. A ПОС rating of 4–5 counts as
+ * satisfied (the federal target is the share of 4–5), 1–3 as not; an ИМ author «доволен» counts as
+ * satisfied, «нейтрален» as half, «недоволен» as not. Every rated answer and every reaction weighs
+ * the same, so quality = Σ scores / (rated + reactions).
+ */
+export const QUALITY_SCORES = {
+  ratingSatisfied: 1,
+  ratingUnsatisfied: 0,
+  reactionSatisfied: 1,
+  reactionNeutral: 0.5,
+  reactionDissatisfied: 0,
+} as const;
 
 export const DEFAULT_RATING_WEIGHTS: Readonly<RatingWeights> = { quantity: 0.2, speed: 0.3, quality: 0.3, completeness: 0.2 };
 
 export const RATING_METHODOLOGY: Readonly<Record<keyof RatingWeights, string>> = {
   quantity: 'Обращений на 10 000 жителей; лучший в срезе получает 1, худший 0 (меньше — лучше). Без данных о населении не оценивается.',
   speed: 'Отвечено в срок / (отвечено в срок + с нарушением + просрочено сейчас).',
-  quality: 'Доля оценок 4–5 среди оценённых.',
-  completeness: 'Отвечено / поступило.',
+  quality:
+    'Оценки заявителей ПОС и реакции авторов ИМ вместе: оценка 4–5 — 1 балл, 1–3 — 0; «Автор доволен» — 1, «Автор нейтрален» — 0,5, «Автор недоволен» — 0. Балл = сумма / (число оценок + число реакций); каждая оценка и реакция весит одинаково.',
+  completeness:
+    'Ответы по существу / поступило. Ответ по существу — обращение завершено, не отклонено модератором и не имеет итога «Не решено»; ответ «Отложено» или «Запланировано» (с указанием, что и когда будет сделано) считается ответом по существу.',
+};
+
+export const RATING_METHODOLOGY_EN: Readonly<Record<keyof RatingWeights, string>> = {
+  quantity: 'Appeals per 10,000 residents; the best in the slice scores 1, the worst 0 (fewer is better). Not scored without population data.',
+  speed: 'Answered on time / (answered on time + answered late + overdue now).',
+  quality:
+    'POS applicants’ ratings and IM authors’ reactions together: a rating of 4–5 scores 1, 1–3 scores 0; «author satisfied» 1, «neutral» 0.5, «dissatisfied» 0. Score = sum / (ratings + reactions); every rating and reaction weighs the same.',
+  completeness:
+    'Answers on the merits / received. An answer on the merits: the appeal is finished, not rejected by the moderator and not «Not resolved»; a «Postponed» or «Planned» answer (saying what will be done and when) counts as one.',
 };
 
 export interface RatingUnit {
@@ -31,6 +56,8 @@ export interface RatingUnit {
   population: number | null;
   received: number;
   answered: number;
+  /** Answered on the merits (not rejected by the moderator, not «Не решено»): completeness. */
+  answeredOnMerits: number;
   answeredOnTime: number;
   answeredLate: number;
   /** Open and overdue now. */
@@ -38,6 +65,24 @@ export interface RatingUnit {
   rated: number;
   /** Ratings 4–5. */
   satisfied: number;
+  /** ИМ authors' reactions (Причина закрытия). */
+  reactionSatisfied: number;
+  reactionNeutral: number;
+  reactionDissatisfied: number;
+}
+
+/** The quality component: ПОС ratings and ИМ reactions scored by QUALITY_SCORES; null when nobody judged. */
+export function qualityOf(u: Pick<RatingUnit, 'rated' | 'satisfied' | 'reactionSatisfied' | 'reactionNeutral' | 'reactionDissatisfied'>): number | null {
+  const judged = u.rated + u.reactionSatisfied + u.reactionNeutral + u.reactionDissatisfied;
+  if (judged <= 0) return null;
+  const q = QUALITY_SCORES;
+  const sum =
+    u.satisfied * q.ratingSatisfied +
+    (u.rated - u.satisfied) * q.ratingUnsatisfied +
+    u.reactionSatisfied * q.reactionSatisfied +
+    u.reactionNeutral * q.reactionNeutral +
+    u.reactionDissatisfied * q.reactionDissatisfied;
+  return sum / judged;
 }
 
 export interface RatingComponent {
@@ -97,11 +142,11 @@ export function computeRating(
         return { value, score: value };
       })(),
       quality: (() => {
-        const value = ratio(u.satisfied, u.rated);
+        const value = qualityOf(u);
         return { value, score: value };
       })(),
       completeness: (() => {
-        const value = ratio(u.answered, u.received);
+        const value = ratio(u.answeredOnMerits, u.received);
         return { value, score: value };
       })(),
     };

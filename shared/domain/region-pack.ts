@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { DEFAULT_DEADLINE_RULES, deadlineRuleSchema, withOverrides, type DeadlineRuleSet } from './deadline-rules';
-import { DEFAULT_SECTOR_MAPPING, mergeSectorMappings, organisationSchema, sectorMappingEntrySchema, type SectorMapping } from './mapping';
+import { blockNameEntries, DEFAULT_SECTOR_MAPPING, mergeSectorMappings, organisationSchema, sectorMappingEntrySchema, type SectorMapping } from './mapping';
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'ожидался идентификатор латиницей (a-z, 0-9, дефис)' });
 const latitude = z.number().min(-90).max(90).nullable();
@@ -152,9 +152,12 @@ export function municipalityById(pack: RegionPack, id: string | null | undefined
   return pack.municipalities.find((m) => m.id === id) ?? null;
 }
 
-/** The region's sector mapping: its own entries over the product defaults (or over `base`, e.g. the centre's edited table). */
-export function sectorMappingOf(pack: Pick<RegionPack, 'sectorMapping'>, base: SectorMapping = DEFAULT_SECTOR_MAPPING): SectorMapping {
-  return mergeSectorMappings(pack.sectorMapping, base);
+/**
+ * The region's sector mapping: its own entries, then its own blocks by their names, over the product
+ * defaults (or over `base`, e.g. the centre's edited table).
+ */
+export function sectorMappingOf(pack: Pick<RegionPack, 'sectorMapping'> & { sectors?: RegionPack['sectors'] }, base: SectorMapping = DEFAULT_SECTOR_MAPPING): SectorMapping {
+  return mergeSectorMappings([...pack.sectorMapping, ...blockNameEntries(pack.sectors ?? [])], base);
 }
 
 /** The region's deadline rules: its overrides over the product defaults (or over `base`). */

@@ -14,6 +14,8 @@ export interface ReportCounts {
   /** Not finished (no answer, no closure, status not final). */
   open: number;
   answered: number;
+  /** Answers on the merits (not a moderator's rejection, not «Не решено»): the rating's completeness. */
+  answeredOnMerits: number;
   answeredOnTime: number;
   answeredLate: number;
   answeredWithin8Days: number;
@@ -25,6 +27,10 @@ export interface ReportCounts {
   ratingSum: number;
   /** Ratings 4–5. */
   satisfied: number;
+  /** ИМ reactions («Автор доволен / нейтрален / недоволен»): the rating's quality beside ПОС ratings. */
+  reactionSatisfied: number;
+  reactionNeutral: number;
+  reactionDissatisfied: number;
   answerHoursSum: number;
   answerHoursCount: number;
 }
@@ -33,6 +39,7 @@ export const COUNT_KEYS = [
   'received',
   'open',
   'answered',
+  'answeredOnMerits',
   'answeredOnTime',
   'answeredLate',
   'answeredWithin8Days',
@@ -43,6 +50,9 @@ export const COUNT_KEYS = [
   'rated',
   'ratingSum',
   'satisfied',
+  'reactionSatisfied',
+  'reactionNeutral',
+  'reactionDissatisfied',
   'answerHoursSum',
   'answerHoursCount',
 ] as const satisfies readonly (keyof ReportCounts)[];

@@ -7,7 +7,7 @@
 import type { Appeal } from '../domain/appeal';
 import type { WorkCalendar } from '../domain/calendar';
 import { classifyAt, finishedAtOf } from '../domain/classify';
-import { answerTimelinessOf, hasAnswerTime, isPostponed, isRated, isSatisfied } from '../domain/outcome';
+import { answerTimelinessOf, hasAnswerTime, isAnsweredOnMerits, isPostponed, isRated, isSatisfied } from '../domain/outcome';
 import { HOUR_MS, regionDay } from '../domain/time';
 import { emptyCounts, addCounts, emptyNow, type DayRange, type NowCounts, type NowDimension, type ReportCounts, type ReportDimension, type ReportMeasures, type ReportScope } from './measures';
 
@@ -28,6 +28,7 @@ export function countsOf(a: Appeal): ReportCounts {
   if (finishedAt === null) c.open = 1;
   else {
     c.answered = 1;
+    if (isAnsweredOnMerits(a)) c.answeredOnMerits = 1;
     if (finishedAt - a.receivedAt <= EIGHT_DAYS_MS) c.answeredWithin8Days = 1;
     const timeliness = answerTimelinessOf(a);
     if (timeliness === 'on-time') c.answeredOnTime = 1;
@@ -46,6 +47,9 @@ export function countsOf(a: Appeal): ReportCounts {
     c.ratingSum = a.rating;
     if (isSatisfied(a.rating)) c.satisfied = 1;
   }
+  if (a.reaction === 'satisfied') c.reactionSatisfied = 1;
+  else if (a.reaction === 'neutral') c.reactionNeutral = 1;
+  else if (a.reaction === 'dissatisfied') c.reactionDissatisfied = 1;
   return c;
 }
 

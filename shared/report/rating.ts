@@ -30,11 +30,15 @@ function toUnit(unit: UnitName, c: ReportCounts | undefined, overdue: number): R
     population: unit.population,
     received: counts.received,
     answered: counts.answered,
+    answeredOnMerits: counts.answeredOnMerits,
     answeredOnTime: counts.answeredOnTime,
     answeredLate: counts.answeredLate,
     overdue,
     rated: counts.rated,
     satisfied: counts.satisfied,
+    reactionSatisfied: counts.reactionSatisfied,
+    reactionNeutral: counts.reactionNeutral,
+    reactionDissatisfied: counts.reactionDissatisfied,
   };
 }
 

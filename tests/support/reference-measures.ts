@@ -6,7 +6,9 @@
 import type { Appeal, SourceKind } from '../../shared/domain/appeal';
 import type { WorkCalendar } from '../../shared/domain/calendar';
 import { classifyAt } from '../../shared/domain/classify';
+import { isAnsweredOnMerits } from '../../shared/domain/outcome';
 import { previousPeriod } from '../../shared/domain/periods';
+import { isPostponed } from '../../shared/domain/postponement';
 import { addCalendarDays, HOUR_MS, regionDay } from '../../shared/domain/time';
 
 export interface MeasureSlice {
@@ -57,6 +59,8 @@ export interface Measures {
   atRisk3wd: number;
   /** Answered (or closed) by `now`. */
   answered: number;
+  /** Answered on the merits (`isAnsweredOnMerits`): not rejected by the moderator, not «Не решено». */
+  answeredOnMerits: number;
   answeredOnTime: number;
   answeredLate: number;
   /** answeredOnTime / (answeredOnTime + answeredLate). */
@@ -147,7 +151,7 @@ export function computeMeasures(appeals: readonly Appeal[], options: MeasureOpti
   const selected = selectPeriod(appeals, from, to, options);
   const received = selected.length;
 
-  let open = 0, overdue = 0, atRisk24h = 0, atRisk3wd = 0, answered = 0, answeredOnTime = 0, answeredLate = 0, noDeadline = 0;
+  let open = 0, overdue = 0, atRisk24h = 0, atRisk3wd = 0, answered = 0, answeredOnMerits = 0, answeredOnTime = 0, answeredLate = 0, noDeadline = 0;
   let fastTrack = 0, fz59 = 0, repeat = 0, postponed = 0, rejected = 0, unmappedSector = 0, within8 = 0;
   const distribution: [number, number, number, number, number] = [0, 0, 0, 0, 0];
   const reactions = { satisfied: 0, neutral: 0, dissatisfied: 0, total: 0 };
@@ -162,6 +166,7 @@ export function computeMeasures(appeals: readonly Appeal[], options: MeasureOpti
       if (c.atRisk3wd) atRisk3wd += 1;
     } else {
       answered += 1;
+      if (isAnsweredOnMerits(a)) answeredOnMerits += 1;
       if (c.finishedAt - a.receivedAt <= 8 * 24 * HOUR_MS) within8 += 1;
     }
     if (c.state === 'answered-on-time') answeredOnTime += 1;
@@ -173,7 +178,7 @@ export function computeMeasures(appeals: readonly Appeal[], options: MeasureOpti
     if (a.fastTrack) fastTrack += 1;
     if (a.regime === 'fz59') fz59 += 1;
     if (a.isRepeat) repeat += 1;
-    if (a.status === 'postponed' || a.outcome === 'postponed') postponed += 1;
+    if (isPostponed(a)) postponed += 1;
     if (a.status === 'rejected') rejected += 1;
     if (!a.sectorMapped) unmappedSector += 1;
     if (a.reaction) {
@@ -215,6 +220,7 @@ export function computeMeasures(appeals: readonly Appeal[], options: MeasureOpti
     atRisk24h,
     atRisk3wd,
     answered,
+    answeredOnMerits,
     answeredOnTime,
     answeredLate,
     onTimeShare: share(answeredOnTime, answeredOnTime + answeredLate),

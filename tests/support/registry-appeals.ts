@@ -4,6 +4,7 @@
  * independently of the sync and demo code.
  */
 import { blankAppeal, type Appeal, type NormalizedStatus, type SourceKind } from '../../shared/domain/appeal';
+import { heldDueAt } from '../../shared/domain/postponement';
 import { rng } from './prng';
 import type { StoredAppeal } from '../../renderer/db/schema';
 import { regionDay } from '../../shared/domain/time';
@@ -75,7 +76,9 @@ export function makeTestAppeals({ count, seed, now, startIndex = 0 }: TestAppeal
       updatedAt: receivedAt + 7_200_000,
     };
     const stored: StoredAppeal = { ...appeal, muniKey: municipality ?? '', receivedDay: regionDay(receivedAt, 'Europe/Moscow') };
-    if (open && appeal.deadline) stored.openDueAt = appeal.deadline.dueAt;
+    // As the store writes it: a postponed appeal is held only to its new date (none here: a rule's deadline).
+    const heldDue = open ? heldDueAt(appeal) : null;
+    if (heldDue !== null) stored.openDueAt = heldDue;
     out.push(stored);
   }
   return out;

@@ -3,8 +3,8 @@
  * sensible defaults, and a fast-check arbitrary over the fields the aggregates depend on.
  */
 import fc from 'fast-check';
-import type { Appeal, NormalizedStatus, SourceKind } from '../../shared/domain/appeal';
-import { NORMALIZED_STATUSES } from '../../shared/domain/appeal';
+import type { Appeal, NormalizedStatus, Outcome, SourceKind } from '../../shared/domain/appeal';
+import { NORMALIZED_STATUSES, OUTCOMES } from '../../shared/domain/appeal';
 import { makeAppeal as makeDomainAppeal } from './domain-appeal';
 
 export const T0 = Date.UTC(2025, 10, 18, 6, 0, 0); // 2025-11-18 09:00 Moscow
@@ -42,6 +42,9 @@ export function appealArb(idCount = 30): fc.Arbitrary<Appeal> {
       receivedOffsetH: fc.integer({ min: -24 * 60, max: 0 }),
       dueOffsetMin: fc.option(fc.integer({ min: -60 * 24 * 40, max: 60 * 24 * 10 }), { nil: null }),
       hourBased: fc.boolean(),
+      // A rule's deadline (not the source's) leaves a postponed appeal without a new date.
+      fromRecord: fc.boolean(),
+      outcome: fc.constantFrom<Outcome | null>(null, ...OUTCOMES),
       answeredAfterH: fc.option(fc.integer({ min: 0, max: 24 * 40 }), { nil: null }),
       rating: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
       sector: fc.constantFrom('housing', 'roads', 'other'),
@@ -65,13 +68,14 @@ export function appealArb(idCount = 30): fc.Arbitrary<Appeal> {
             : {
                 dueAt: T0 + r.dueOffsetMin * 60_000,
                 originalDueAt: null,
-                ruleId: 'record',
+                ruleId: r.fromRecord ? 'record' : 'rule',
                 ruleVersion: 1,
                 explanation: '',
                 hourBased: r.hourBased,
               },
         answeredAt: r.answeredAfterH === null ? null : T0 + r.receivedOffsetH * HOUR + r.answeredAfterH * HOUR,
         rating: r.rating,
+        outcome: r.outcome,
         sector: r.sector,
         category: r.category,
         sectorMapped: r.sector !== 'other',

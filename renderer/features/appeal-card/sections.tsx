@@ -7,7 +7,7 @@ import { formatDateTime, formatNumber, type Locale } from '../../../shared/forma
 import type { StoredAppeal } from '../../db/schema';
 import type { Escalation, InfoRequest } from '../../db/cur-records-repo';
 import { appealHref } from '../../app/registry-filter';
-import { sourceLabel, statusLabel } from '../../export/appeal-labels';
+import { importanceLabel, infoRequestKindLabel, outcomeLabel, qualityFlagLabel, reactionLabel, sourceLabel, statusLabel } from '../../export/appeal-labels';
 import { deadlineStateOf } from '../../export/deadline-state';
 import { useLang, useT } from '../../i18n';
 import { cardMessages } from './messages';
@@ -54,16 +54,16 @@ export function FieldsSection({ appeal, pack, timeZone }: { appeal: Appeal; pack
       <Field label={t('address')} value={appeal.address} />
       <Field label={t('fastTrack')} value={yesNo(appeal.fastTrack)} />
       <Field label={t('resolutionType')} value={appeal.resolutionType} />
-      <Field label={t('outcome')} value={appeal.outcome} />
-      <Field label={t('importance')} value={appeal.importance} />
-      <Field label={t('answerHours')} value={appeal.answerHours === null ? null : `${formatNumber(appeal.answerHours, 1, lang)} ч`} />
+      <Field label={t('outcome')} value={appeal.outcome === null ? null : outcomeLabel(appeal.outcome, lang)} />
+      <Field label={t('importance')} value={appeal.importance === null ? null : importanceLabel(appeal.importance, lang)} />
+      <Field label={t('answerHours')} value={appeal.answerHours === null ? null : t('hoursValue', { hours: formatNumber(appeal.answerHours, 1, lang) })} />
       <Field label={t('rating')} value={appeal.rating === null ? null : formatNumber(appeal.rating, 0, lang)} />
-      <Field label={t('reaction')} value={appeal.reaction} />
+      <Field label={t('reaction')} value={appeal.reaction === null ? null : reactionLabel(appeal.reaction, lang)} />
       <Field label={t('platformOverdue')} value={yesNo(appeal.platformOverdue)} />
       <Field label={t('tags')} value={appeal.tags.join(', ')} />
       <Field label={t('updatedAt')} value={formatDateTime(appeal.updatedAt, timeZone, lang)} />
-      <Field label={t('importOrigin')} value={appeal.import ? `${appeal.import.fileName}, стр. ${appeal.import.row}` : null} />
-      <Field label={t('qualityFlags')} value={appeal.qualityFlags.join(', ')} />
+      <Field label={t('importOrigin')} value={appeal.import ? t('importOriginValue', { file: appeal.import.fileName, row: appeal.import.row }) : null} />
+      <Field label={t('qualityFlags')} value={appeal.qualityFlags.map((f) => qualityFlagLabel(f, lang)).join(', ')} />
     </dl>
   );
 }
@@ -219,7 +219,9 @@ export function CurRecordsSection({ escalations, infoRequests, timeZone }: { esc
         <ul>
           {infoRequests.map((r) => (
             <li key={r.id} data-testid="appeal-info-request">
-              {t('infoRequestLine', { when: when(r.createdAt), body: r.body, status: t(`req.${r.status}`), due: when(r.dueAt) })}
+              {r.dueAt === null
+                ? t('infoRequestLineNoTerm', { when: when(r.createdAt), body: r.body, kind: infoRequestKindLabel(r.kind, lang), status: t(`req.${r.status}`) })
+                : t('infoRequestLine', { when: when(r.createdAt), body: r.body, kind: infoRequestKindLabel(r.kind, lang), status: t(`req.${r.status}`), due: when(r.dueAt) })}
             </li>
           ))}
         </ul>

@@ -3,7 +3,8 @@ import { now } from '../../runtime/clock';
 import { useAppNow } from '../../app/use-app-now';
 import { getDb } from '../../db/db';
 import { infoRequestClock, type InfoRequest, type InfoRequestStatus } from '../../db/cur-records-repo';
-import { useT } from '../../i18n';
+import { infoRequestKindLabel } from '../../export/appeal-labels';
+import { useLang, useT } from '../../i18n';
 import { actingOperator, setRequestStatus } from './actions';
 import { Countdown } from './Countdown';
 import { overdueMessages } from './messages';
@@ -14,9 +15,10 @@ import { RecordsCard, type RecordsCardScope } from './RecordsCard';
 import { RequestActions } from './RequestActions';
 import type { RowColumn } from './RowTable';
 
-/** Information requests to organisations, each with its 3-hour clock; late ones are tinted. */
+/** Information requests to organisations, each with its kind and answer clock; late ones are tinted. */
 export function InfoRequestsCard({ sector, timeZone, sectorName }: RecordsCardScope) {
   const t = useT(overdueMessages);
+  const lang = useLang();
   const { rows, choice } = useInfoRequestList(sector);
   const statusLabel = choice.label;
   const at = useAppNow(5_000);
@@ -28,6 +30,7 @@ export function InfoRequestsCard({ sector, timeZone, sectorName }: RecordsCardSc
   };
   const columns: RowColumn<InfoRequest>[] = [
     ...useRecordLeadColumns<InfoRequest>(timeZone, sectorName),
+    { key: 'kind', header: t('colKind'), cell: (r) => infoRequestKindLabel(r.kind, lang) },
     { key: 'body', header: t('colBody'), cell: (r) => r.body },
     { key: 'question', header: t('colQuestion'), className: 'overdue__note', cell: (r) => r.question },
     { key: 'clock', header: t('colClock'), cell: (r) => <Countdown request={r} /> },

@@ -118,4 +118,26 @@ describe('OverdueScreen', () => {
       'export:escalations',
     ]);
   });
+
+  it('requests information of a chosen kind with that kind’s term', async () => {
+    await upsertAppeals(getDb(), [makeAppeal({ externalId: '30', receivedAt: T0 - 70 * DAY, deadline: dl(T0 - 40 * DAY) })]);
+    render(<OverdueScreen />);
+    await waitFor(() => expect(screen.getAllByTestId('overdue-row')).toHaveLength(1));
+    fireEvent.click(within(screen.getAllByTestId('overdue-row')[0]!).getByTestId('od-request'));
+    const request = await screen.findByTestId('od-form-request');
+    // The default is the 3-hour official information; the hint follows the chosen kind.
+    expect((within(request).getByTestId('od-kind') as HTMLSelectElement).value).toBe('official-information');
+    fireEvent.change(within(request).getByTestId('od-kind'), { target: { value: 'staff-change' } });
+    expect(request.textContent).toContain('5 рабочих дней');
+    fireEvent.change(within(request).getByTestId('od-body'), { target: { value: 'Министерство' } });
+    fireEvent.change(within(request).getByTestId('od-question'), { target: { value: 'Кто новый специалист блока?' } });
+    fireEvent.change(within(request).getByTestId('od-by'), { target: { value: 'Смирнова' } });
+    fireEvent.click(within(request).getByTestId('od-submit'));
+    const row = await screen.findByTestId('request-row');
+    expect(row.textContent).toContain('Кадровые изменения');
+    // 5 working days from Tuesday 18.11.2025: to the end of Tuesday 25.11.
+    expect(within(row).getByTestId('info-request-clock').textContent).toBe('до 25.11.2025 23:59');
+    const [stored] = await getDb().infoRequests.toArray();
+    expect(stored).toMatchObject({ kind: 'staff-change', dueAt: Date.UTC(2025, 10, 25, 21) - 1 });
+  });
 });

@@ -3,6 +3,7 @@
  * last used remembered in settings (who is at the workstation, who is responsible for a block),
  * so the form is quick to fill in during a morning check.
  */
+import type { InfoRequestTermOptions } from '../../../shared/domain/request-terms';
 import type { CurDatabase, StoredAppeal } from '../../db/schema';
 import { getSetting, setSetting } from '../../db/settings-repo';
 import {
@@ -14,9 +15,21 @@ import {
   type EscalationReason,
   type EscalationStatus,
   type InfoRequestStatus,
+  type NewInfoRequest,
 } from '../../db/cur-records-repo';
 
 const OPERATOR_KEY = 'cur.operatorName';
+/** Official information: clock hours (default) or working hours; the regulation does not say. */
+export const OFFICIAL_HOURS_KEY = 'cur.requests.officialInformationHours';
+export type OfficialHours = NonNullable<InfoRequestTermOptions['officialInformationHours']>;
+
+export async function loadOfficialHours(db: CurDatabase): Promise<OfficialHours> {
+  return (await getSetting<unknown>(db, OFFICIAL_HOURS_KEY, 'clock')) === 'working' ? 'working' : 'clock';
+}
+
+export function saveOfficialHours(db: CurDatabase, hours: OfficialHours): Promise<void> {
+  return setSetting(db, OFFICIAL_HOURS_KEY, hours);
+}
 const responsibleKey = (sector: string) => `cur.blockResponsible.${sector}`;
 
 export function snapshotOf(appeal: StoredAppeal): AppealSnapshot {
@@ -54,10 +67,11 @@ export async function escalateAppeal(
 export async function requestInformation(
   db: CurDatabase,
   appeal: StoredAppeal,
-  input: { body: string; question: string; by: string },
+  input: Pick<NewInfoRequest, 'kind' | 'quarter' | 'manualDueDay' | 'body' | 'question' | 'by'>,
   at: number,
 ) {
-  const record = await createInfoRequest(db, { appealId: appeal.id, appeal: snapshotOf(appeal), ...input, at });
+  const officialInformationHours = await loadOfficialHours(db);
+  const record = await createInfoRequest(db, { appealId: appeal.id, appeal: snapshotOf(appeal), ...input, at }, { options: { officialInformationHours } });
   await setSetting(db, OPERATOR_KEY, record.createdBy);
   return record;
 }

@@ -27,10 +27,13 @@ describe('records CSV', () => {
 
   it('writes information requests with their due time and answer', () => {
     const r: InfoRequest = {
-      id: 'inf:1', appealId: 'pos:77', createdAt: T0, createdBy: 'А', updatedAt: T0, status: 'answered', body: 'Администрация',
-      question: 'Сроки?', dueAt: T0 + 3 * 3600_000, answeredAt: T0 + 3600_000, answer: 'завтра', appeal, history: [],
+      id: 'inf:1', appealId: 'pos:77', createdAt: T0, createdBy: 'А', updatedAt: T0, status: 'answered', kind: 'official-information', quarter: null,
+      body: 'Администрация', question: 'Сроки?', dueAt: T0 + 3 * 3600_000, answeredAt: T0 + 3600_000, answer: 'завтра', appeal, history: [],
     };
     const rows = parse(infoRequestsCsv([r], 'Europe/Moscow', labels));
-    expect(rows[1]!.slice(5)).toEqual(['Администрация', 'Сроки?', '18.11.2025 12:00', 'S:answered', '18.11.2025 10:00', 'завтра']);
+    expect(rows[1]!.slice(5)).toEqual(['Официальная информация (3 часа)', 'Администрация', 'Сроки?', '18.11.2025 12:00', 'S:answered', '18.11.2025 10:00', 'завтра']);
+    const noTerm = parse(infoRequestsCsv([{ ...r, kind: 'federal', dueAt: null }], 'Europe/Moscow', labels));
+    expect(noTerm[1]!.slice(5, 8)).toEqual(['Федеральный запрос (срок по запросу)', 'Администрация', 'Сроки?']);
+    expect(noTerm[1]![8]).toBe('без срока');
   });
 });

@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import { formatDateTime } from '../../../shared/format/ru';
 import type { CurRecordBase } from '../../db/schema';
 import type { AppealSnapshot, Escalation, InfoRequest } from '../../db/cur-records-repo';
+import { infoRequestKindLabel } from '../../export/appeal-labels';
 
 const BOM = '\ufeff';
 
@@ -58,9 +59,10 @@ export function infoRequestsCsv(rows: readonly InfoRequest[], timeZone: string, 
   return csv<InfoRequest>(
     [
       ...leadColumns(timeZone),
+      ['Вид запроса', (r) => infoRequestKindLabel(r.kind)],
       ['Орган', (r) => r.body],
       ['Запрос', (r) => r.question],
-      ['Срок ответа', (r) => formatDateTime(r.dueAt, timeZone)],
+      ['Срок ответа', (r) => (r.dueAt === null ? 'без срока' : formatDateTime(r.dueAt, timeZone))],
       ['Статус', (r) => labels.status(r.status)],
       ['Ответ получен', (r) => (r.answeredAt === null ? '' : formatDateTime(r.answeredAt, timeZone))],
       ['Ответ', (r) => r.answer ?? ''],

@@ -2,6 +2,7 @@
  * Shaping for the overdue control view: offenders ranked worst first, ageing buckets, executors
  * grouped from a bounded list of open appeals, and the information-request countdown. Pure.
  */
+import { lastCompletedQuarter, type Quarter } from '../../../shared/domain/request-terms';
 import type { RegistryFilter } from '../../app/registry-filter';
 
 export const AGEING_BUCKETS = ['1-3', '4-7', '8-30', '30+'] as const;
@@ -243,4 +244,16 @@ export function narrowToBucket(range: ListRange, bucket: AgeingBucket | null, ed
     upper: Math.min(range.upper, b.upper),
     accepts: (dueAt, hourBased) => dueAt >= b.lower && dueAt < b.upper && range.accepts(dueAt, hourBased),
   };
+}
+
+/** Quarters a statistics request can ask for: the last completed one (the default) first, then the current one and two earlier. */
+export function quarterChoices(today: string): Array<{ quarter: Quarter; number: number; year: number }> {
+  const parse = (q: Quarter) => ({ quarter: q, year: Number(q.slice(0, 4)), number: Number(q.slice(6)) });
+  const previous = (q: Quarter): Quarter => {
+    const { year, number } = parse(q);
+    return (number === 1 ? `${year - 1}-Q4` : `${year}-Q${number - 1}`) as Quarter;
+  };
+  const last = lastCompletedQuarter(today);
+  const current = `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}` as Quarter;
+  return [last, current, previous(last), previous(previous(last))].map(parse);
 }

@@ -1,4 +1,4 @@
-import { RATING_METHODOLOGY, type RatingWeights } from '../../../shared/domain/rating';
+import { RATING_METHODOLOGY, RATING_METHODOLOGY_EN, type RatingWeights } from '../../../shared/domain/rating';
 import { formatPercent } from '../../../shared/format/ru';
 import { Card } from '../../ui/Card';
 import { useLang, useT } from '../../i18n';
@@ -20,7 +20,7 @@ export function Methodology({ weights }: { weights: RatingWeights }) {
             <dt>
               {t(key)} — {formatPercent(shares[key], 0, lang)}
             </dt>
-            <dd>{RATING_METHODOLOGY[key]}</dd>
+            <dd>{(lang === 'en' ? RATING_METHODOLOGY_EN : RATING_METHODOLOGY)[key]}</dd>
           </div>
         ))}
       </dl>

@@ -1,10 +1,10 @@
 /** Settings section: the rating weights (the methodology's only free parameters). */
 import { useEffect, useState } from 'react';
-import { DEFAULT_RATING_WEIGHTS, RATING_METHODOLOGY, type RatingWeights } from '../../../shared/domain/rating';
+import { DEFAULT_RATING_WEIGHTS, RATING_METHODOLOGY, RATING_METHODOLOGY_EN, type RatingWeights } from '../../../shared/domain/rating';
 import { getDb } from '../../db/db';
 import { Button } from '../../ui/Button';
 import { SettingsSection } from '../../ui/SettingsSection';
-import { useT } from '../../i18n';
+import { useLang, useT } from '../../i18n';
 import { ratingMessages } from './messages';
 import { useWeights } from './queries';
 import { saveWeights, validWeights } from '../../db/rating-weights';
@@ -13,6 +13,7 @@ const KEYS = ['quantity', 'speed', 'quality', 'completeness'] as const;
 
 export default function RatingWeightsSection() {
   const t = useT(ratingMessages);
+  const lang = useLang();
   const stored = useWeights();
   const [draft, setDraft] = useState<Record<keyof RatingWeights, string> | null>(null);
   const [status, setStatus] = useState<'idle' | 'saved' | 'invalid'>('idle');
@@ -41,7 +42,7 @@ export default function RatingWeightsSection() {
               min={0}
               step={0.05}
               value={draft[key]}
-              title={RATING_METHODOLOGY[key]}
+              title={(lang === 'en' ? RATING_METHODOLOGY_EN : RATING_METHODOLOGY)[key]}
               onChange={(e) => {
                 setStatus('idle');
                 setDraft({ ...draft, [key]: e.target.value });

@@ -132,7 +132,7 @@ export class DbReportMeasures implements ReportMeasures {
       if (within(r.answeredAt, from, to)) s.requestsAnswered += 1;
       if (r.status === 'open') {
         s.requestsOpenNow += 1;
-        if (r.dueAt < this.now) s.requestsOverdueNow += 1;
+        if (r.dueAt !== null && r.dueAt < this.now) s.requestsOverdueNow += 1;
         body(snapshot.organisation ?? '').requests += 1;
       }
     }

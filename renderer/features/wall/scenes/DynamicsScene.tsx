@@ -7,23 +7,14 @@ import { useMemo } from 'react';
 import type { EChartsOption } from 'echarts';
 import { SOURCE_KINDS } from '../../../../shared/domain/appeal';
 import { formatIsoDay } from '../../../../shared/format/ru';
-import { useT } from '../../../i18n';
+import { sourceLabel } from '../../../export/appeal-labels';
+import { useLang, useT } from '../../../i18n';
 import { wallMessages } from '../messages';
 import { loadDynamics } from '../queries';
 import { useSceneData } from '../use-scene-data';
 import { vh, WallChart } from '../WallChart';
 import type { SceneProps } from './types';
 
-const SOURCE_LABELS: Record<string, string> = {
-  pos: 'ПОС',
-  im: 'Инцидент Менеджмент',
-  letter59: 'Письма 59-ФЗ',
-  regional: 'Региональные системы',
-  voice: 'Голосовые',
-  survey: 'Опросы',
-  official: 'Запросы ЦУР',
-  other: 'Прочие',
-};
 const SOURCE_COLOURS = ['#6cb4ff', '#ffc048', '#5fd38a', '#c39bff', '#ff9f6b', '#7fe0e0', '#f0f0a0', '#b2bfcc'];
 
 function lineOption(days: readonly string[], series: Array<{ name: string; colour: string; values: number[] }>): EChartsOption {
@@ -53,6 +44,7 @@ function lineOption(days: readonly string[], series: Array<{ name: string; colou
 
 export function DynamicsScene({ scope, region }: SceneProps) {
   const t = useT(wallMessages);
+  const lang = useLang();
   const sectorIds = region.sectors.map((s) => s.id);
   const data = useSceneData(
     (db) => loadDynamics(db, scope.range, scope.days, SOURCE_KINDS, sectorIds, scope.filter),
@@ -63,12 +55,12 @@ export function DynamicsScene({ scope, region }: SceneProps) {
   const bySource = useMemo(() => {
     if (!data) return null;
     const series = SOURCE_KINDS.map((source, i) => ({
-      name: SOURCE_LABELS[source] ?? source,
+      name: sourceLabel(source, lang),
       colour: SOURCE_COLOURS[i % SOURCE_COLOURS.length] as string,
       values: data.bySource.get(source) ?? [],
     })).filter((s) => s.values.some((v) => v > 0));
     return lineOption(scope.days, series);
-  }, [data, scope.days]);
+  }, [data, scope.days, lang]);
 
   const bySector = useMemo(() => {
     if (!data) return null;

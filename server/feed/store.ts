@@ -51,11 +51,15 @@ export async function writeStamped(tx: Queryable, drafts: readonly ItemDraft[], 
       types.push(draft.type);
       items.push(JSON.stringify(stampItem(draft, stamp)));
     }
+    // The items travel as one JSON array text (parsed once by the server), paired with keys and
+    // types by position: cheaper than an array of json values on both engines.
     await tx.query(
       `INSERT INTO feed_items (key, item_type, updated_at, item, origin)
-       SELECT k, t, $3::bigint, i, $5 FROM unnest($1::text[], $2::text[], $4::json[]) AS s(k, t, i)
+       SELECT k.key, k.type, $3::bigint, i.item, $5
+       FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(key, type, n)
+       JOIN json_array_elements($4::json) WITH ORDINALITY AS i(item, n) ON i.n = k.n
        ON CONFLICT (key) DO UPDATE SET item_type = EXCLUDED.item_type, updated_at = EXCLUDED.updated_at, item = EXCLUDED.item, origin = EXCLUDED.origin`,
-      [keys, types, stamp, items, origin],
+      [keys, types, stamp, `[${items.join(',')}]`, origin],
     );
   }
 }

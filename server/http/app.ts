@@ -80,7 +80,8 @@ export function buildApp(ctx: ServerContext): FastifyInstance {
     reply.header('Content-Encoding', 'gzip');
     reply.header('Vary', 'Accept-Encoding');
     reply.removeHeader('Content-Length');
-    return gzipAsync(bytes, { level: 6 });
+    // Level 3: most of level 6's saving on JSON at a fraction of the CPU, which pages of a thousand appeals need.
+    return gzipAsync(bytes, { level: 3 });
   });
 
   app.addHook('onResponse', async (request, reply) => {

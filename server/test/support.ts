@@ -106,7 +106,8 @@ export async function startTestServer(engine: Engine, overrides: Partial<ServerO
 export async function call(base: string, token: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any; headers: Headers }> {
   const init: RequestInit = { method, headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers } };
   if (body !== undefined) {
-    if (typeof body === 'string' || body instanceof Uint8Array) init.body = body;
+    if (typeof body === 'string') init.body = body;
+    else if (body instanceof Uint8Array) init.body = Buffer.from(body);
     else {
       init.body = JSON.stringify(body);
       (init.headers as Record<string, string>)['Content-Type'] = 'application/json';

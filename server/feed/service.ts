@@ -51,6 +51,7 @@ export class FeedService {
   async page(cursorText: string | undefined, requested: number | undefined): Promise<PageOutcome> {
     const pageSize = Math.min(requested ?? this.defaultPageSize, this.maxPageSize, MAX_PAGE_SIZE);
     let position: [number, string] | null = null;
+    const last = await lastStamp(this.db, 'feed');
     if (cursorText !== undefined && cursorText !== '') {
       const cursor = decodeCursor(cursorText);
       if (!cursor) return { ok: false, status: 400, code: 'bad-request', message: 'Курсор не распознан: передайте nextCursor предыдущей страницы без изменений' };
@@ -60,16 +61,17 @@ export class FeedService {
       if (cursor.position) {
         // A position after every stamp this server ever gave: the client saw a stream this
         // database does not have (restored from an older backup). Start over, never skip.
-        if (cursor.position[0] > (await lastStamp(this.db, 'feed'))) {
+        if (cursor.position[0] > last) {
           return { ok: false, status: 410, code: 'cursor-expired', message: 'Курсор указывает на данные, которых на сервере нет (сервер восстановлен из копии): нужна полная повторная загрузка' };
         }
         position = [cursor.position[0], cursor.position[1]];
       }
     }
-    const serverTime = await this.serverTime();
     const page = await readPage(this.db, position, pageSize);
-    const last = page.items[page.items.length - 1];
-    const next = last ? ([last.updatedAt, last.key] as const) : position;
+    const tail = page.items[page.items.length - 1];
+    // Never behind a stamp served (a batch may have committed between the two reads).
+    const serverTime = Math.max(this.clock(), last, tail?.updatedAt ?? 0);
+    const next = tail ? ([tail.updatedAt, tail.key] as const) : position;
     const remaining = page.hasMore ? await this.remainingAfter(next) : 0;
     const json =
       `{"protocol":"${FEED_PROTOCOL}","version":${FEED_VERSION},"datasetId":${JSON.stringify(this.datasetId)},"pageSize":${pageSize},` +

@@ -59,7 +59,7 @@ async function expectEqual(db: ReturnType<typeof openDb>, server: TestServer): P
 }
 
 for (const engine of ENGINES) {
-  describe(`cur-feed served from ${engine.name}`, () => {
+  describe(`cur-feed served from ${engine.name}`, { timeout: 240_000 }, () => {
     it('a workstation pulling to the end equals the server, through changes, deletions and a restart mid-pull', async () => {
       current = await startTestServer(engine, { maxPageSize: 40 });
       const server = current;

@@ -37,7 +37,7 @@ describe('SQL is parameterised', () => {
 });
 
 for (const engine of ENGINES) {
-  describe(`hostile input on ${engine.name}`, () => {
+  describe(`hostile input on ${engine.name}`, { timeout: 240_000 }, () => {
     let server: TestServer;
     beforeAll(async () => {
       server = await startTestServer(engine);

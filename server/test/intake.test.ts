@@ -65,7 +65,7 @@ describe('Open311 parsing', () => {
 });
 
 for (const engine of ENGINES) {
-  describe(`intake on ${engine.name}`, () => {
+  describe(`intake on ${engine.name}`, { timeout: 240_000 }, () => {
     it('export files: upload, idempotent re-upload, a later export, ИМ, 59-ФЗ, the watched folder, a broken file', async () => {
       current = await startTestServer(engine);
       const server = current;

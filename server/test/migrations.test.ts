@@ -34,7 +34,7 @@ describe('migration files', () => {
 });
 
 for (const engine of ENGINES) {
-  describe(`migrations on ${engine.name}`, () => {
+  describe(`migrations on ${engine.name}`, { timeout: 240_000 }, () => {
     it('up from empty, then again changes nothing', async () => {
       const db = await fresh(engine);
       const all = loadMigrations().map((m) => m.version);

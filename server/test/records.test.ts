@@ -29,7 +29,7 @@ async function pullAll(server: TestServer, token: string, cursor: string | null)
 }
 
 for (const engine of ENGINES) {
-  describe(`shared records on ${engine.name}`, () => {
+  describe(`shared records on ${engine.name}`, { timeout: 240_000 }, () => {
     it('push, pull, duplicate push, stale push as a conflict with both versions, audit', async () => {
       current = await startTestServer(engine);
       const server = current;
@@ -91,6 +91,19 @@ for (const engine of ENGINES) {
       // A workstation token cannot read the audit; a bad cursor is a 400, a future one a 410.
       expect((await call(server.url, first, 'GET', '/admin/records/esc-1/audit')).status).toBe(403);
       expect((await call(server.url, first, 'GET', '/v1/records/changes?cursor=%%%')).status).toBe(400);
+    });
+
+    it('a push whose answer was lost to a server restart is recognised when retried', async () => {
+      current = await startTestServer(engine);
+      const server = current;
+      const push = { kind: 'information-request', baseVersion: 0, changeId: 'chg-restart-1', body: { question: 'Сроки ремонта?', dueHours: 3 } };
+      expect((await call(server.url, server.workstation, 'PUT', '/v1/records/req-1', push)).status).toBe(200);
+      await server.restart();
+      const retried = await call(server.url, server.workstation, 'PUT', '/v1/records/req-1', push);
+      expect(retried.status).toBe(200);
+      expect(retried.json).toMatchObject({ duplicate: true, record: { version: 1 } });
+      const pulled = await pullAll(server, server.workstation, null);
+      expect(pulled.records).toHaveLength(1);
     });
 
     it('two simultaneous writes on one version: exactly one is applied', async () => {

@@ -5,6 +5,7 @@
  * and every accepted version and refused conflict appended to the audit table.
  */
 import type { RecordPush, SharedRecord, SharedRecordKind } from '../../shared/centre/protocol';
+import { decideWrite } from '../../shared/centre/versioning';
 import type { Database, Queryable } from '../db/database';
 import { takeStamp } from '../feed/clock';
 
@@ -68,14 +69,15 @@ export async function pushRecord(db: Database, id: string, push: RecordPush, act
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<RecordRow>(`SELECT ${COLUMNS} FROM shared_records WHERE id = $1 FOR UPDATE`, [id]);
     const current = rows[0] ? toRecord(rows[0]) : null;
-    if (current && current.kind !== push.kind) return { status: 'kind-mismatch', server: current };
+    const decision = decideWrite(current, push);
+    if (decision === 'kind-mismatch') return { status: 'kind-mismatch', server: current! };
     // The same change again (a retry after a lost answer): the answer it would have had.
-    if (current && current.changeId === push.changeId) return { status: 'applied', record: current, duplicate: true };
-    const currentVersion = current?.version ?? 0;
-    if (push.baseVersion !== currentVersion) {
+    if (decision === 'duplicate') return { status: 'applied', record: current!, duplicate: true };
+    if (decision === 'conflict') {
       if (current) await audit(tx, current, 'conflict', actor, now, push.changeId, push.body);
       return { status: 'conflict', server: current };
     }
+    const currentVersion = current?.version ?? 0;
     const stamp = await takeStamp(tx, 'records', now);
     const record: SharedRecord = {
       id,

@@ -102,14 +102,8 @@ export const tokenCreateSchema = z.object({
 const httpUrl = z
   .string({ message: 'ожидался адрес (строка)' })
   .max(2_000)
-  .refine((text) => {
-    try {
-      const url = new URL(text);
-      return url.protocol === 'https:' || url.protocol === 'http:';
-    } catch {
-      return false;
-    }
-  }, { message: 'ожидался адрес http:// или https://' });
+  // Scheme and host checked without URL (shared/ runs without DOM types); the server parses it again.
+  .regex(/^https?:\/\/[^\s/?#@]+(?:\/[^\s]*)?$/i, { message: 'ожидался адрес http:// или https://' });
 
 export const open311ConfigSchema = z.object({
   /** Base URL of the GeoReport v2 endpoint (…/services.json lives under it). */

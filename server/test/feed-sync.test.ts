@@ -5,6 +5,7 @@
  * from the future and one from another dataset.
  */
 import 'fake-indexeddb/auto';
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DemoModel } from '../../shared/demo/model';
 import { changeWindow, initialWindow, readAll } from '../../shared/demo/stream';
@@ -134,6 +135,16 @@ for (const engine of ENGINES) {
       expect(preflight.headers.get('access-control-expose-headers')).toContain('Retry-After');
 
       if (engine.name === 'postgres') {
+        // PostgreSQL drops every connection (a restart): the server answers 503 at worst, then recovers.
+        const admin = new pg.Client({ connectionString: process.env.CUR_TEST_DATABASE_URL });
+        await admin.connect();
+        await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [new URL(server.database).pathname.slice(1)]);
+        await admin.end();
+        const statuses: number[] = [];
+        for (let i = 0; i < 5; i++) statuses.push((await call(server.url, server.workstation, 'GET', '/v1/changes?limit=5')).status);
+        expect(statuses.every((s) => s === 200 || s === 503)).toBe(true);
+        expect(statuses[statuses.length - 1]).toBe(200);
+
         // The page query is an index range scan, not a sort of the table.
         const { rows } = await server.server.ctx.db.query<{ 'QUERY PLAN': string }>(
           `EXPLAIN SELECT key, updated_at, item::text AS item FROM feed_items WHERE (updated_at, key) > ($1::bigint, $2::text COLLATE "C") ORDER BY updated_at, key LIMIT $3`,

@@ -4,7 +4,8 @@
  * tokens, and small HTTP helpers.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -18,11 +19,37 @@ export interface Engine {
   create(): Promise<{ url: string; drop(): Promise<void> }>;
 }
 
+/**
+ * An empty PGlite cluster as a tarball, made once and kept in the temp folder: creating a cluster
+ * (initdb in WebAssembly) takes several times longer than unpacking one.
+ */
+let template: Promise<Blob> | null = null;
+function pgliteTemplate(): Promise<Blob> {
+  template ??= (async () => {
+    const version = (JSON.parse(readFileSync(join(import.meta.dirname, '../../node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string }).version;
+    const path = join(tmpdir(), `cur-pglite-template-${version}.tar`);
+    if (existsSync(path)) return new Blob([readFileSync(path)]);
+    const db = await PGlite.create({ dataDir: 'memory://' });
+    const dump = await db.dumpDataDir('none');
+    await db.close();
+    const bytes = new Uint8Array(await dump.arrayBuffer());
+    // Written under a temporary name and renamed, so a parallel test file never reads half of it.
+    const partial = `${path}.${process.pid}.part`;
+    writeFileSync(partial, bytes);
+    renameSync(partial, path);
+    return new Blob([bytes]);
+  })();
+  return template;
+}
+
 const pgliteEngine: Engine = {
   name: 'pglite',
   async create() {
     const dir = mkdtempSync(join(tmpdir(), 'cur-server-test-'));
-    return { url: join(dir, 'db'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    const url = join(dir, 'db');
+    const db = await PGlite.create({ dataDir: url, loadDataDir: await pgliteTemplate() });
+    await db.close();
+    return { url, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   },
 };
 

@@ -54,6 +54,7 @@ async function startServerProcess(dataDir: string): Promise<{ child: ChildProces
   });
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the bench reads a few fields of known answers
 async function api(url: string, token: string, method: string, path: string, body?: string | Uint8Array, type = 'application/json'): Promise<any> {
   const payload = body instanceof Uint8Array ? Buffer.from(body) : body;
   const response = await fetch(`${url}${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': type }, body: payload });

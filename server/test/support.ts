@@ -130,6 +130,7 @@ export async function startTestServer(engine: Engine, overrides: Partial<ServerO
   return handle;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read answers field by field, each checked by an expectation
 export async function call(base: string, token: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any; headers: Headers }> {
   const init: RequestInit = { method, headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers } };
   if (body !== undefined) {

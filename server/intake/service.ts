@@ -197,6 +197,7 @@ export class IntakeService {
     let checkpoint = (source.checkpoint as UpstreamCheckpoint | null) ?? START_CHECKPOINT;
     let pass: Set<string> | null = checkpoint.cursor === null ? new Set() : null;
     let restarts = 0;
+    let replays = 0;
     let pages = 0;
     let finished = false;
     while (pages < MAX_UPSTREAM_PAGES_PER_RUN) {
@@ -213,6 +214,11 @@ export class IntakeService {
         throw error;
       }
       pages++;
+      if (page.items.length === 0 && page.hasMore && page.nextCursor === checkpoint.cursor) {
+        // The same page again (a replay): ask once more, then leave it to the next run.
+        if (++replays > 1) throw new UpstreamError('Источник повторяет одну и ту же страницу: приём продолжится при следующем запуске');
+        continue;
+      }
       const batch: { appeals: IncomingBatch['appeals'][number][]; deletions: { id: string; deletedAt: number }[]; references: NonNullable<IncomingBatch['references']>[number][] } = { appeals: [], deletions: [], references: [] };
       for (const item of page.items) {
         if (item.type === 'appeal') {

@@ -45,23 +45,23 @@ export async function fetchUpstreamPage(config: CurFeedConfig, checkpoint: Upstr
   const parsed = feedChangesPageSchema.safeParse(json);
   if (!parsed.success) throw new UpstreamError(`Страница источника отклонена целиком: ${describeIssues(parsed.error)}`);
   const page = parsed.data;
-  let previous = checkpoint.datasetId === page.datasetId ? checkpoint.position : null;
   if (checkpoint.datasetId !== null && checkpoint.datasetId !== page.datasetId) throw new UpstreamError('Источник сменил набор данных: нужна полная повторная загрузка', true);
+  if (page.items.length > page.pageSize) throw new UpstreamError('Страница источника отклонена целиком: элементов больше pageSize');
+  let previous: FeedPosition | null = null;
   for (const [index, item] of page.items.entries()) {
     if (item.type === 'appeal' && (item.appeal.id !== item.id || item.appeal.updatedAt !== item.updatedAt)) {
       throw new UpstreamError(`Страница источника отклонена целиком: items.${index}: id или updatedAt записи не совпадают с элементом`);
     }
     const position = positionOf(item);
-    if (previous && comparePositions(previous, position) >= 0) {
-      // Items at or before the saved position: a replayed page is skipped, a regression restarts.
-      if (index === 0 && checkpoint.position && comparePositions(checkpoint.position, position) >= 0 && page.items.length > 0) {
-        const last = positionOf(page.items[page.items.length - 1]!);
-        if (comparePositions(last, checkpoint.position) <= 0) throw new UpstreamError('Источник вернулся назад во времени: нужна полная повторная загрузка', true);
-      }
-      throw new UpstreamError(`Страница источника отклонена целиком: items.${index} не по порядку`);
-    }
+    if (previous && comparePositions(previous, position) >= 0) throw new UpstreamError(`Страница источника отклонена целиком: items.${index} не по порядку`);
     previous = position;
   }
-  if (page.items.length > page.pageSize) throw new UpstreamError('Страница источника отклонена целиком: элементов больше pageSize');
-  return page;
+  const saved = checkpoint.position;
+  if (!saved) return page;
+  // Items at or before the saved position were applied already (a replayed page): skipped.
+  const fresh = page.items.filter((item) => comparePositions(positionOf(item), saved) > 0);
+  if (fresh.length === page.items.length) return page;
+  // A whole page behind the saved position under another cursor: the source went back in time.
+  if (fresh.length === 0 && page.nextCursor !== checkpoint.cursor) throw new UpstreamError('Источник вернулся назад во времени: нужна полная повторная загрузка', true);
+  return { ...page, items: fresh };
 }

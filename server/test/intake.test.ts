@@ -203,6 +203,20 @@ for (const engine of ENGINES) {
       expect(content(await allAppeals(server.server.ctx.db))).toEqual(content(dataset.appeals()));
       expect(await tombstoneIds(server.server.ctx.db)).toContain(victim);
 
+      // A replayed page is skipped; a page from the past (the upstream restored from a backup) starts a full pass.
+      upstream.faults.enqueue('duplicate', 1);
+      dataset.advance(NOW + 3 * 86_400_000);
+      const replayed = await call(server.url, server.admin, 'POST', '/admin/intake/sources/region/run');
+      expect(replayed.json.run.status).toBe('ok');
+      expect(content(await allAppeals(server.server.ctx.db))).toEqual(content(dataset.appeals()));
+      upstream.faults.enqueue('regression', 1);
+      dataset.advance(NOW + 4 * 86_400_000);
+      const regressed = await call(server.url, server.admin, 'POST', '/admin/intake/sources/region/run');
+      expect(regressed.json.run.status).toBe('ok');
+      expect(regressed.json.run.detail).toMatch(/полная повторная загрузка/);
+      expect([upstream.faults.injected.get('duplicate'), upstream.faults.injected.get('regression')]).toEqual([1, 1]);
+      expect(content(await allAppeals(server.server.ctx.db))).toEqual(content(dataset.appeals()));
+
       // The upstream is replaced by another dataset: a full pass, and what it no longer has is deleted here.
       const replaced = new FeedDataset({ seed: 6, scale: 150, pack: KIROV_PACK, asOf: NOW });
       await upstream.close();

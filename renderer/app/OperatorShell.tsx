@@ -5,6 +5,7 @@ import { Skeleton } from '../ui/Skeleton';
 import { useT } from '../i18n';
 import { shellMessages } from './messages';
 import { Nav } from './Nav';
+import { SyncAwareRoot } from './SyncAwareRoot';
 import { TopBar } from './TopBar';
 import { AREA_ROUTES } from './routes';
 import { navigate, type Route } from './router';
@@ -20,7 +21,7 @@ export function OperatorShell({ route }: { route: Route }) {
   const area = AREA_ROUTES.find((r) => r.path === route.area);
   const Screen = area?.screen;
   return (
-    <div className="shell" data-theme="desk">
+    <SyncAwareRoot className="shell" data-theme="desk">
       <Nav currentArea={area?.hidden ? '' : route.area} />
       <TopBar />
       <main className="shell__main" data-area={route.area}>
@@ -30,6 +31,6 @@ export function OperatorShell({ route }: { route: Route }) {
           </Suspense>
         </ErrorBoundary>
       </main>
-    </div>
+    </SyncAwareRoot>
   );
 }

@@ -6,10 +6,10 @@ import { openDb } from './db';
 import { toStoredAppeal } from './appeals-repo';
 import { AggDelta, contributionOf } from './aggregate-model';
 import { flushAggDelta } from './aggregate-store';
-import { readAggregates, recountAggregates } from './aggregate-recount';
+import { readAggregates, recountAggregates } from '../../tests/support/aggregate-recount';
 import { queryDeadlines, queryReceived, queryReceivedBy, queryReceivedFrom } from './aggregate-queries';
 import { queryCategoriesBy } from './category-queries';
-import { makeAppeal, T0 } from './test-support';
+import { makeAppeal, T0 } from '../../tests/support/store-appeal';
 
 describe('schema migrations', () => {
   it('opens a version 1 database with data and upgrades it without loss, building the aggregates', async () => {

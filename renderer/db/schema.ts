@@ -85,6 +85,11 @@ export interface AggMetaRow {
 export interface CurDatabaseOptions {
   /** Region time zone: received days are region-local. Default: Kirov's (Europe/Moscow). */
   timeZone?: string;
+  /**
+   * The app clock for times the data layer stamps itself (audit rows, deletions). Passed in, never
+   * read from the page, so a worker's database keeps a frozen clock (`?demoNow=`). Default: real time.
+   */
+  clock?: () => number;
 }
 
 export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
@@ -107,10 +112,13 @@ export class CurDatabase extends Dexie {
   aggReceivedRollup!: Table<RollupRow, string>;
   /** Region time zone used for received days (set once per database). */
   readonly timeZone: string;
+  /** "Now" for rows this layer stamps (see `CurDatabaseOptions.clock`). */
+  readonly now: () => number;
 
   constructor(name = 'cur', options: CurDatabaseOptions = {}) {
     super(name);
     this.timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+    this.now = options.clock ?? Date.now;
     this.version(1).stores(SCHEMA_V1);
     // v2: incremental aggregates, rebuilt from the stored appeals on upgrade.
     this.version(2)

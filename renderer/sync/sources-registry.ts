@@ -11,7 +11,7 @@ import { getFeeds, getIntervalsMin, intervalMsFor } from './sync-settings';
 import { createDemoSource } from './sources/demo-source';
 import { createHttpFeedSource } from './sources/http-feed-source';
 import { createWatchedFolderSource } from './sources/watched-folder';
-import { diffWithStore, getWatchFolder, loadImportSettings } from '../features/import/queries';
+import { diffWithStore, getWatchFolder, loadImportSettings } from '../import-pipeline/queries';
 import type { SyncPlatform } from './worker-protocol';
 
 export interface RegistryOptions {

@@ -2,7 +2,11 @@
  * `platform.fetchFeed` for Node (tests and scripts): the same contract as the browser
  * implementation, a plain fetch with a timeout; gzip is decoded by fetch.
  */
-import type { FeedRequest, FeedResponse } from '../../renderer/platform/platform';
+import type { RequestOf, ResponseOf } from '../../shared/ipc/contract';
+
+/** The feed request and response as the IPC contract types them (the platform's `fetchFeed` is typed alike). */
+type FeedRequest = RequestOf<'feed:fetch'>;
+type FeedResponse = ResponseOf<'feed:fetch'>;
 
 export async function nodeFetchFeed(request: FeedRequest): Promise<FeedResponse> {
   const response = await fetch(request.url, {

@@ -143,7 +143,7 @@ export async function call(base: string, token: string | null, method: string, p
   }
   const response = await fetch(`${base}${path}`, init);
   const text = await response.text();
-  let json: unknown = null;
+  let json: unknown;
   try {
     json = text ? JSON.parse(text) : null;
   } catch {

@@ -6,7 +6,7 @@
 import type { DeadlineInfo, Importance, Regime, SourceKind } from './appeal';
 import type { WorkCalendar } from './calendar';
 import type { DeadlineRule, DeadlineRuleSet } from './deadline-rules';
-import { formatDateTime, formatIsoDay, pluralRu } from '../format/ru';
+import { formatIsoDay, pluralRu, ruDateTime as formatDateTime } from './ru-text';
 import { addCalendarDays, HOUR_MS, isWeekend, regionDay, regionDayEnd, regionTimeOn, weekday } from './time';
 
 export interface DeadlineInput {

@@ -107,13 +107,4 @@ export interface IpcError {
 }
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
-export const ipcResultSchema = z.union([
-  z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
-]);
-
 export const CHANNELS = Object.keys(ipcContract) as Channel[];
-
-export function isChannel(name: string): name is Channel {
-  return Object.prototype.hasOwnProperty.call(ipcContract, name);
-}

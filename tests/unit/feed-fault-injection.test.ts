@@ -12,7 +12,7 @@ import type { Appeal } from '../../shared/domain/appeal';
 import { KIROV_PACK } from '../../shared/domain/packs';
 import { sectorsOf } from '../../shared/domain/sectors';
 import { Rng } from '../../shared/demo/prng';
-import { openDb } from '../../renderer/db/db';
+import type { CurDatabase } from '../../renderer/db/schema';
 import { resetCheckpoint } from '../../renderer/db/sync-state-repo';
 import { pullSource } from '../../renderer/sync/pull-source';
 import { SyncSourceError } from '../../renderer/sync/source';
@@ -22,6 +22,7 @@ import { FeedDataset } from '../../scripts/feed-server/dataset';
 import { FAULT_KINDS, FaultPlan } from '../../scripts/feed-server/faults';
 import { nodeFetchFeed } from '../../scripts/feed-server/node-fetch-feed';
 import { startFeedServer, type FeedServer } from '../../scripts/feed-server/server';
+import { freshDb } from '../support/fresh-db';
 
 const NOW = Date.parse('2026-11-18T09:00:00+03:00');
 const RUNS = 3;
@@ -48,9 +49,9 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function runChaos(run: number): Promise<{ report: RunReport; db: ReturnType<typeof openDb> }> {
+async function runChaos(run: number): Promise<{ report: RunReport; db: CurDatabase }> {
   const rng = new Rng(1000 + run);
-  const db = openDb(`feed-chaos-${run}`, { timeZone: KIROV_PACK.timeZone });
+  const db = freshDb({ timeZone: KIROV_PACK.timeZone });
   const report: RunReport = { sessions: 0, errors: new Map(), resyncs: 0, removed: 0, advanced: 0 };
   const faults = server.faults;
   faults.heal();

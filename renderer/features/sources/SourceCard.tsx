@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { formatDateTime, formatNumber } from '../../../shared/format/ru';
-import { now } from '../../app/clock';
+import { now } from '../../runtime/clock';
 import { getDb } from '../../db/db';
 import { useLang, useT } from '../../i18n';
 import { cancelSync, fullResync, syncNow } from '../../sync';
@@ -34,7 +34,11 @@ export function SourceCard({ status, intervalMin, timeZone }: Props) {
           {status.label} {status.isDemo ? <DemoBadge /> : null}
         </>
       }
-      subtitle={<span className={`sources__state sources__state--${state}`}>{stateText}</span>}
+      subtitle={
+        <span className={`sources__state sources__state--${state}`} data-testid="source-state" data-pulls={status.pulls}>
+          {stateText}
+        </span>
+      }
       testId={`source-${status.id}`}
       ready={state !== 'running'}
       actions={

@@ -2,9 +2,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { T0, makeAppeal } from '../../db/test-support';
+import { T0, makeAppeal } from '../../../tests/support/store-appeal';
 
-vi.mock('../../app/clock', () => ({ now: () => T0 }));
+vi.mock('../../runtime/clock', () => ({ now: () => T0 }));
 const commands: unknown[] = [];
 vi.mock('../../sync', () => ({
   syncNow: (id?: string) => commands.push(['syncNow', id]),

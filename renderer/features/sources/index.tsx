@@ -3,7 +3,7 @@
  * error in Russian, records pulled, progress), «Синхронизировать сейчас», cancel, schedule, the
  * actions a stopped source needs (new token, full reload), HTTP feed configuration and data quality.
  */
-import { getBootOptions } from '../../app/boot-options';
+import { getBootOptions } from '../../runtime/boot-options';
 import { useRegionPack } from '../../app/region';
 import { useT } from '../../i18n';
 import { syncNow } from '../../sync';

@@ -26,7 +26,7 @@ export default defineConfig({
   preview: { host: '127.0.0.1' },
   test: {
     root: fileURLToPath(new URL('.', import.meta.url)),
-    include: ['shared/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}', 'electron/**/*.test.ts', 'tests/unit/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+    include: ['shared/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}', 'electron/**/*.test.ts', 'tests/unit/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'server/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
     setupFiles: ['tests/unit/setup-async-timeout.ts'],

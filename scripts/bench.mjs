@@ -34,6 +34,21 @@ const CHROMIUM_ARGS = [
   '--disable-renderer-backgrounding',
 ];
 
+/** Runs server/bench/server-bench.ts in its own Node process and returns its figures. */
+async function runServerBench() {
+  const { spawn } = await import('node:child_process');
+  const { readFile } = await import('node:fs/promises');
+  const out = join(tmpdir(), `cur-server-bench-${process.pid}.json`);
+  const code = await new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/bench/server-bench.ts', '--out', out], { stdio: 'inherit', env: process.env });
+    child.once('exit', resolve);
+  });
+  if (code !== 0) throw new Error(`server bench exited with ${code}`);
+  const figures = JSON.parse(await readFile(out, 'utf8'));
+  await rm(out, { force: true });
+  return figures;
+}
+
 if (!Number.isFinite(scale) || scale <= 0) {
   console.error(`BENCH_SCALE must be a positive number, got ${process.env.BENCH_SCALE}`);
   process.exit(2);
@@ -72,6 +87,14 @@ try {
   await page.goto(`${base}?${query}`, { timeout: 120_000 });
   await page.waitForFunction(() => window.__bench?.done === true, undefined, { timeout: timeoutMs, polling: 2_000 });
   const { results, errors } = await page.evaluate(() => window.__bench);
+  // The centre server's figures (`server…`) come from a Node process, not from the browser.
+  if (!only || only.split(',').some((part) => 'server'.includes(part.trim().toLowerCase()))) {
+    try {
+      results.push(...(await runServerBench()));
+    } catch (error) {
+      errors.push(`server: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   await writeFile(outFile, `${JSON.stringify(results, null, 2)}\n`);
   console.log('\nResults:');
   for (const r of results) console.log(`  ${r.name}: ${r.value} ${r.unit}${r.target === null || r.target === undefined ? '' : ` (target ${r.target})`}`);

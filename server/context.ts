@@ -1,0 +1,18 @@
+/** Everything a request handler needs, built once at start (server/main.ts) or by a test. */
+import type { Database } from './db/database';
+import type { FeedService } from './feed/service';
+import type { ServerMetrics } from './http/metrics';
+import type { TokenVerifier } from './http/tokens';
+import type { IntakeService } from './intake/service';
+
+export interface ServerContext {
+  db: Database;
+  feed: FeedService;
+  metrics: ServerMetrics;
+  tokens: TokenVerifier;
+  intake: IntakeService;
+  clock: () => number;
+  startedAt: number;
+  /** Browser origins allowed by CORS besides http(s)://localhost and 127.0.0.1 (the app's browser mode). */
+  allowedOrigins: readonly string[];
+}

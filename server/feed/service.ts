@@ -1,0 +1,97 @@
+/**
+ * Serving the cur-feed stream (docs/feed-protocol.md): info and pages after a cursor, with the
+ * page built from the stored item texts (no parse and re-serialise of a thousand appeals).
+ */
+import { DEFAULT_PAGE_SIZE, FEED_PROTOCOL, FEED_VERSION, MAX_PAGE_SIZE, type FeedInfo } from '../../shared/feed/protocol';
+import type { Database } from '../db/database';
+import { lastStamp } from './clock';
+import { decodeCursor, encodeCursor } from './cursor';
+import { countAfter, readPage, streamStats } from './store';
+
+/** Items counted exactly for `remaining`; beyond that the figure is an estimate. */
+const EXACT_REMAINING = 5_000;
+const STATS_TTL_MS = 30_000;
+
+export type PageOutcome =
+  | { ok: true; json: string; items: number; hasMore: boolean }
+  | { ok: false; status: 400 | 410; code: string; message: string };
+
+export class FeedService {
+  private stats: { at: number; items: number; first: number; last: number } | null = null;
+
+  constructor(
+    private readonly db: Database,
+    readonly datasetId: string,
+    private readonly region: string | null,
+    readonly maxPageSize: number = 5_000,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  get defaultPageSize(): number {
+    return Math.min(DEFAULT_PAGE_SIZE, this.maxPageSize);
+  }
+
+  async info(): Promise<FeedInfo> {
+    return {
+      protocol: FEED_PROTOCOL,
+      versions: [FEED_VERSION],
+      datasetId: this.datasetId,
+      maxPageSize: Math.min(this.maxPageSize, MAX_PAGE_SIZE),
+      defaultPageSize: this.defaultPageSize,
+      serverTime: await this.serverTime(),
+      region: this.region,
+    };
+  }
+
+  /** The server's clock, never behind a stamp already served. */
+  private async serverTime(): Promise<number> {
+    return Math.max(this.clock(), await lastStamp(this.db, 'feed'));
+  }
+
+  async page(cursorText: string | undefined, requested: number | undefined): Promise<PageOutcome> {
+    const pageSize = Math.min(requested ?? this.defaultPageSize, this.maxPageSize, MAX_PAGE_SIZE);
+    let position: [number, string] | null = null;
+    const last = await lastStamp(this.db, 'feed');
+    if (cursorText !== undefined && cursorText !== '') {
+      const cursor = decodeCursor(cursorText);
+      if (!cursor) return { ok: false, status: 400, code: 'bad-request', message: 'Курсор не распознан: передайте nextCursor предыдущей страницы без изменений' };
+      if (cursor.datasetId !== this.datasetId) {
+        return { ok: false, status: 410, code: 'cursor-expired', message: 'Курсор относится к другому набору данных: нужна полная повторная загрузка' };
+      }
+      if (cursor.position) {
+        // A position after every stamp this server ever gave: the client saw a stream this
+        // database does not have (restored from an older backup). Start over, never skip.
+        if (cursor.position[0] > last) {
+          return { ok: false, status: 410, code: 'cursor-expired', message: 'Курсор указывает на данные, которых на сервере нет (сервер восстановлен из копии): нужна полная повторная загрузка' };
+        }
+        position = [cursor.position[0], cursor.position[1]];
+      }
+    }
+    const page = await readPage(this.db, position, pageSize);
+    const tail = page.items[page.items.length - 1];
+    // Never behind a stamp served (a batch may have committed between the two reads).
+    const serverTime = Math.max(this.clock(), last, tail?.updatedAt ?? 0);
+    const next = tail ? ([tail.updatedAt, tail.key] as const) : position;
+    const remaining = page.hasMore ? await this.remainingAfter(next) : 0;
+    const json =
+      `{"protocol":"${FEED_PROTOCOL}","version":${FEED_VERSION},"datasetId":${JSON.stringify(this.datasetId)},"pageSize":${pageSize},` +
+      `"items":[${page.items.map((i) => i.json).join(',')}],"nextCursor":${JSON.stringify(encodeCursor(this.datasetId, next))},` +
+      `"hasMore":${page.hasMore},"remaining":${remaining === null ? 'null' : remaining},"serverTime":${serverTime}}`;
+    return { ok: true, json, items: page.items.length, hasMore: page.hasMore };
+  }
+
+  /** Exact below a few thousand; above, an estimate from the share of the stream's time span left. */
+  private async remainingAfter(position: readonly [number, string] | null): Promise<number | null> {
+    const exact = await countAfter(this.db, position ? [position[0], position[1]] : null, EXACT_REMAINING + 1);
+    if (exact <= EXACT_REMAINING) return exact;
+    const now = this.clock();
+    if (!this.stats || now - this.stats.at > STATS_TTL_MS) {
+      const s = await streamStats(this.db);
+      this.stats = { at: now, items: s.items, first: s.firstStamp ?? 0, last: s.lastStamp ?? 0 };
+    }
+    const { items, first, last } = this.stats;
+    if (!position || last <= first) return Math.max(exact, items);
+    const share = Math.min(1, Math.max(0, (last - position[0]) / (last - first)));
+    return Math.max(exact, Math.round(items * share));
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * Bearer tokens of the centre server: the administrator's (issued once at the first start and
+ * printed once), workstations' and intake robots'. Only a SHA-256 of each token is stored; a
+ * token is revocable and its last use is recorded.
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { TokenRole } from '../../shared/centre/protocol';
+import type { Queryable } from '../db/database';
+
+export interface TokenOwner {
+  id: string;
+  label: string;
+  role: TokenRole;
+}
+
+export interface TokenRow extends TokenOwner {
+  createdAt: number;
+  revokedAt: number | null;
+  lastUsedAt: number | null;
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+export function newTokenText(): string {
+  return `cur_${randomBytes(24).toString('base64url')}`;
+}
+
+/** Issues a token; the text is returned once and never stored. */
+export async function issueToken(db: Queryable, label: string, role: TokenRole, now = Date.now()): Promise<{ id: string; token: string }> {
+  const token = newTokenText();
+  const id = randomUUID();
+  await db.query('INSERT INTO api_tokens (id, label, role, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)', [id, label, role, hashToken(token), now]);
+  return { id, token };
+}
+
+export async function hasAdminToken(db: Queryable): Promise<boolean> {
+  const { rows } = await db.query("SELECT 1 FROM api_tokens WHERE role = 'admin' AND revoked_at IS NULL LIMIT 1");
+  return rows.length > 0;
+}
+
+export async function revokeToken(db: Queryable, id: string, now = Date.now()): Promise<boolean> {
+  const { rowCount } = await db.query('UPDATE api_tokens SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [id, now]);
+  return rowCount > 0;
+}
+
+export async function listTokens(db: Queryable): Promise<TokenRow[]> {
+  const { rows } = await db.query<{ id: string; label: string; role: TokenRole; created_at: number; revoked_at: number | null; last_used_at: number | null }>(
+    'SELECT id, label, role, created_at, revoked_at, last_used_at FROM api_tokens ORDER BY created_at',
+  );
+  return rows.map((r) => ({ id: r.id, label: r.label, role: r.role, createdAt: r.created_at, revokedAt: r.revoked_at, lastUsedAt: r.last_used_at }));
+}
+
+/**
+ * Resolves bearer tokens with a short cache, so a pull of a thousand pages does not cost a
+ * thousand lookups; a revocation takes effect within `ttlMs` (and at once on this server).
+ */
+export class TokenVerifier {
+  private readonly cache = new Map<string, { owner: TokenOwner | null; until: number }>();
+  private readonly touched = new Map<string, number>();
+
+  constructor(
+    private readonly db: Queryable,
+    private readonly ttlMs = 5_000,
+  ) {}
+
+  async verify(token: string, now = Date.now()): Promise<TokenOwner | null> {
+    if (token.length < 8 || token.length > 500) return null;
+    const hash = hashToken(token);
+    const cached = this.cache.get(hash);
+    if (cached && cached.until > now) return cached.owner;
+    const { rows } = await this.db.query<{ id: string; label: string; role: TokenRole }>('SELECT id, label, role FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL', [hash]);
+    const owner = rows[0] ?? null;
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(hash, { owner, until: now + this.ttlMs });
+    if (owner && (this.touched.get(owner.id) ?? 0) < now - 60_000) {
+      this.touched.set(owner.id, now);
+      await this.db.query('UPDATE api_tokens SET last_used_at = $2 WHERE id = $1', [owner.id, now]);
+    }
+    return owner;
+  }
+
+  forget(): void {
+    this.cache.clear();
+  }
+}

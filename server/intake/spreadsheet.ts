@@ -1,0 +1,25 @@
+/**
+ * The app's own import pipeline, used unchanged on the server: format sniffing, streaming XLSX
+ * (zip.js + saxes) and CSV reading, header detection and the row converters of shared/import,
+ * with the same limits and Russian messages. The reading and context-building modules live in
+ * renderer/import-pipeline/ but use only shared/ code and web-standard APIs (Blob, streams,
+ * TextDecoder) that Node provides; this file is the one place the server reaches them.
+ */
+import { openAsBlob } from 'node:fs';
+import type { RegionPack } from '../../shared/domain/region-pack';
+import type { ExportType } from '../../shared/import/fields';
+import type { ProcessedFile } from '../../shared/import/processor';
+import { buildContext, EMPTY_SETTINGS } from '../../renderer/import-pipeline/context';
+import { readSpreadsheet } from '../../renderer/import-pipeline/parse/read-file';
+
+export interface ParsedExport {
+  processed: ProcessedFile;
+  format: 'xlsx' | 'csv';
+  detail: string;
+}
+
+export async function parseExportFile(path: string, options: { pack: RegionPack; fileName: string; batchId: string; forcedType: ExportType | null; now: number; signal?: AbortSignal }): Promise<ParsedExport> {
+  const blob = await openAsBlob(path);
+  const ctx = buildContext(options.pack, EMPTY_SETTINGS.valueMappings, { now: options.now, batchId: options.batchId, fileName: options.fileName });
+  return readSpreadsheet(blob, { forcedType: options.forcedType, savedMappings: EMPTY_SETTINGS.headerMappings, ctx }, options.signal ?? new AbortController().signal);
+}

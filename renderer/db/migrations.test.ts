@@ -28,7 +28,7 @@ describe('schema migrations', () => {
 
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(11);
     expect(await db.appeals.toArray()).toEqual(appeals);
     expect(await db.settings.get('sync.intervalMin')).toEqual({ key: 'sync.intervalMin', value: 7 });
     expect(await db.audit.count()).toBe(1);
@@ -84,7 +84,7 @@ describe('schema migrations', () => {
 
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(11);
     expect(await db.appeals.toArray()).toEqual([...appeals].sort((a, b) => a.id.localeCompare(b.id)));
     const aggs = await readAggregates(db);
     const recount = await recountAggregates(db);
@@ -118,7 +118,7 @@ describe('schema migrations', () => {
 
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(11);
     expect(await db.appeals.toArray()).toEqual(appeals);
     const indexes = db.appeals.schema.indexes.map((i) => i.name).sort();
     expect(indexes).toEqual([

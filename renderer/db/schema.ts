@@ -8,6 +8,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { Appeal } from '../../shared/domain/appeal';
 import type { CategoryRow, DeadlineRow, ReceivedRow, RollupRow, SourceTotalsRow } from './aggregate-model';
+import type { AnalyticsChunkRow, AnalyticsLogRow } from './analytics-log';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, upgradeToV2, upgradeToV3, upgradeToV4 } from './migrations';
 
 /** Appeal as stored: index helpers derived from the domain record on every write. */
@@ -105,6 +106,10 @@ export class CurDatabase extends Dexie {
   aggCategory!: Table<CategoryRow, string>;
   /** Received counters per day × sector × source (period reads without municipality/organisation). */
   aggReceivedRollup!: Table<RollupRow, string>;
+  /** The analytic index persisted in chunks, plus its meta row (renderer/analytics-engine). */
+  analyticsChunks!: Table<AnalyticsChunkRow, string>;
+  /** Appeal changes not yet folded into the analytic index's chunks (renderer/db/analytics-log.ts). */
+  analyticsLog!: Table<AnalyticsLogRow, number>;
   /** Region time zone used for received days (set once per database). */
   readonly timeZone: string;
 
@@ -130,5 +135,8 @@ export class CurDatabase extends Dexie {
     this.version(5).stores(SCHEMA_V5);
     // v6: sparse deadline indexes within a municipality or a sector.
     this.version(6).stores(SCHEMA_V6);
+    // v11 (analytics): the columnar analytic index in chunks and its change log. Numbered high so
+    // the versions other work adds in between keep their order; Dexie only needs increasing numbers.
+    this.version(11).stores({ analyticsChunks: 'key', analyticsLog: '++seq' });
   }
 }

@@ -1,0 +1,77 @@
+/**
+ * Pivot measures. Each is computed from additive accumulators per cell, so totals are sums of
+ * cells evaluated the same way (the median keeps its values instead).
+ */
+export const MEASURES = [
+  'received',
+  'answered',
+  'inWork',
+  'overdue',
+  'onTimeShare',
+  'medianAnswerHours',
+  'meanAnswerHours',
+  'satisfiedShare',
+  'repeatShare',
+  'per10k',
+] as const;
+export type MeasureId = (typeof MEASURES)[number];
+
+/** Measures shown as a percentage (0–100). */
+export const SHARE_MEASURES: ReadonlySet<MeasureId> = new Set(['onTimeShare', 'satisfiedShare', 'repeatShare']);
+
+/** Accumulators one cell keeps. */
+export const ACC = {
+  n: 0,
+  finished: 1,
+  overdue: 2,
+  onTime: 3,
+  late: 4,
+  rated: 5,
+  satisfied: 6,
+  repeat: 7,
+  hoursSum: 8,
+  hoursN: 9,
+} as const;
+export const ACC_COUNT = 10;
+
+/** Value of a measure from a cell's accumulators (`at` = offset of the cell in `acc`); NaN = no value. */
+export function measureValue(
+  measure: MeasureId,
+  acc: Float64Array,
+  at: number,
+  median: () => number,
+  population: number | null,
+): number {
+  const v = (k: number) => acc[at + k]!;
+  const share = (part: number, whole: number) => (whole > 0 ? (100 * part) / whole : Number.NaN);
+  switch (measure) {
+    case 'received':
+      return v(ACC.n);
+    case 'answered':
+      return v(ACC.finished);
+    case 'inWork':
+      return v(ACC.n) - v(ACC.finished);
+    case 'overdue':
+      return v(ACC.overdue);
+    case 'onTimeShare':
+      return share(v(ACC.onTime), v(ACC.onTime) + v(ACC.late));
+    case 'medianAnswerHours':
+      return median();
+    case 'meanAnswerHours':
+      return v(ACC.hoursN) > 0 ? v(ACC.hoursSum) / v(ACC.hoursN) : Number.NaN;
+    case 'satisfiedShare':
+      return share(v(ACC.satisfied), v(ACC.rated));
+    case 'repeatShare':
+      return share(v(ACC.repeat), v(ACC.n));
+    case 'per10k':
+      return population && population > 0 ? (10_000 * v(ACC.n)) / population : Number.NaN;
+  }
+}
+
+/** Median of a list (sorted in place); NaN for an empty list. */
+export function medianOf(values: number[]): number {
+  if (values.length === 0) return Number.NaN;
+  values.sort((a, b) => a - b);
+  const mid = values.length >> 1;
+  return values.length % 2 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
+}

@@ -1,0 +1,245 @@
+/**
+ * Pivot over the column store: rows × columns × measure with filters, a period and an optional
+ * comparison period. Dimensions with more values than the top-N keep the N largest (by number of
+ * appeals) and fold the others into one «остальные» value, so the output stays bounded whatever
+ * the dimension (thousands of organisations or executors).
+ */
+import type { ColumnStore } from './columns';
+import { compileDimension, type CompiledDimension, type DimensionId, type NowBands } from './dimensions';
+import { FLAG } from './facts';
+import { ACC, ACC_COUNT, measureValue, medianOf, type MeasureId } from './measures';
+
+/** Key of the folded «остальные» value. */
+export const REST_KEY = '\u0000rest';
+
+export interface DayRange {
+  /** Inclusive day numbers (region-local days since 1970-01-01). */
+  fromDay: number;
+  toDay: number;
+}
+
+export type DimensionFilters = Partial<Record<DimensionId, string>>;
+
+export interface PivotQuery {
+  rows: DimensionId | null;
+  cols: DimensionId | null;
+  measure: MeasureId;
+  filters?: DimensionFilters;
+  period: DayRange;
+  comparison?: DayRange | null;
+  bands: NowBands;
+  topRows?: number;
+  topCols?: number;
+  /** Population of a municipality key, or of the whole scope (null), for «на 10 тыс. жителей». */
+  population?: (municipality: string | null) => number | null;
+}
+
+export interface PivotAxis {
+  dimension: DimensionId | null;
+  /** Value keys in order of volume (time dimensions: in time order); REST_KEY last when folded. */
+  keys: string[];
+  /** How many values were folded into «остальные». */
+  folded: number;
+}
+
+export interface PivotValues {
+  /** rows × cols, row-major; NaN where the measure has no value. */
+  cells: Float64Array;
+  rowTotals: Float64Array;
+  colTotals: Float64Array;
+  total: number;
+}
+
+export interface PivotResult extends PivotValues {
+  rows: PivotAxis;
+  cols: PivotAxis;
+  /** Appeals per cell (whatever the measure): the size of the list a cell opens. */
+  counts: Float64Array;
+  /** Appeals the filters and the period let through. */
+  matched: number;
+  compare: PivotValues | null;
+}
+
+export const DEFAULT_TOP_ROWS = 30;
+export const DEFAULT_TOP_COLS = 12;
+
+/** Row predicate of the filters (period separately): every filtered dimension must have its value. */
+export function compileFilters(store: ColumnStore, filters: DimensionFilters, ctx: { bands: NowBands; fromDay: number; toDay: number }) {
+  const checks: { dim: CompiledDimension; code: number }[] = [];
+  let impossible = false;
+  for (const [id, key] of Object.entries(filters) as [DimensionId, string | undefined][]) {
+    if (key === undefined) continue;
+    const dim = compileDimension(id, store, ctx);
+    const code = dim.codeOfKey(key);
+    if (code < 0) impossible = true;
+    checks.push({ dim, code });
+  }
+  return {
+    impossible,
+    matches(row: number): boolean {
+      for (let i = 0; i < checks.length; i++) if (checks[i]!.dim.code(row) !== checks[i]!.code) return false;
+      return true;
+    },
+  };
+}
+
+const NONE: CompiledDimension = { id: 'sector', size: 1, code: () => 0, key: () => '', codeOfKey: (k) => (k === '' ? 0 : -1) };
+
+/** Codes kept on an axis: all when they fit, else the `top` largest by count. Returns code → slot. */
+function axisSlots(dim: CompiledDimension, counts: Float64Array, top: number, isTime: boolean): { slot: Int32Array; keys: string[]; folded: number } {
+  const present: number[] = [];
+  for (let c = 0; c < dim.size; c++) if (counts[c]! > 0) present.push(c);
+  if (!isTime) present.sort((a, b) => counts[b]! - counts[a]! || (dim.key(a) < dim.key(b) ? -1 : 1));
+  const kept = isTime ? present : present.slice(0, top);
+  const folded = present.length - kept.length;
+  const slot = new Int32Array(dim.size).fill(-1);
+  kept.forEach((c, i) => (slot[c] = i));
+  const keys = kept.map((c) => dim.key(c));
+  if (folded > 0) {
+    for (const c of present.slice(top)) slot[c] = kept.length;
+    keys.push(REST_KEY);
+  }
+  return { slot, keys, folded };
+}
+
+interface Accumulated {
+  acc: Float64Array;
+  hours: number[][] | null;
+  matched: number;
+}
+
+function accumulate(
+  store: ColumnStore,
+  query: PivotQuery,
+  range: DayRange,
+  rowDim: CompiledDimension,
+  colDim: CompiledDimension,
+  rowSlot: Int32Array,
+  colSlot: Int32Array,
+  nCols: number,
+  nCells: number,
+): Accumulated {
+  const ctx = { bands: query.bands, fromDay: range.fromDay, toDay: range.toDay };
+  const filter = compileFilters(store, query.filters ?? {}, ctx);
+  const acc = new Float64Array(nCells * ACC_COUNT);
+  const wantHours = query.measure === 'medianAnswerHours';
+  const hours = wantHours ? Array.from({ length: nCells }, () => [] as number[]) : null;
+  if (filter.impossible) return { acc, hours, matched: 0 };
+  const { day, flags, openDueAt, rating, answerHours } = store.cols;
+  const now = query.bands.now;
+  let matched = 0;
+  for (let row = 0; row < store.length; row++) {
+    const d = day[row]!;
+    if (d < range.fromDay || d > range.toDay) continue;
+    const f = flags[row]!;
+    if (f & FLAG.deleted) continue;
+    if (!filter.matches(row)) continue;
+    const r = rowSlot[rowDim.code(row)] ?? -1;
+    const c = colSlot[colDim.code(row)] ?? -1;
+    if (r < 0 || c < 0) continue;
+    matched++;
+    const cell = r * nCols + c;
+    const at = cell * ACC_COUNT;
+    acc[at + ACC.n]!++;
+    if (f & FLAG.finished) acc[at + ACC.finished]!++;
+    else if (openDueAt[row]! < now) acc[at + ACC.overdue]!++;
+    if (f & FLAG.onTime) acc[at + ACC.onTime]!++;
+    else if (f & FLAG.late) acc[at + ACC.late]!++;
+    const score = rating[row]!;
+    if (score > 0) {
+      acc[at + ACC.rated]!++;
+      if (score >= 4) acc[at + ACC.satisfied]!++;
+    }
+    if (f & FLAG.repeat) acc[at + ACC.repeat]!++;
+    const h = answerHours[row]!;
+    if (h === h) {
+      acc[at + ACC.hoursSum]! += h;
+      acc[at + ACC.hoursN]!++;
+      if (hours) hours[cell]!.push(h);
+    }
+  }
+  return { acc, hours, matched };
+}
+
+function evaluate(query: PivotQuery, a: Accumulated, rows: PivotAxis, cols: PivotAxis): PivotValues {
+  const nRows = rows.keys.length;
+  const nCols = cols.keys.length;
+  const rowAcc = new Float64Array(nRows * ACC_COUNT);
+  const colAcc = new Float64Array(nCols * ACC_COUNT);
+  const totAcc = new Float64Array(ACC_COUNT);
+  for (let r = 0; r < nRows; r++) {
+    for (let c = 0; c < nCols; c++) {
+      const at = (r * nCols + c) * ACC_COUNT;
+      for (let k = 0; k < ACC_COUNT; k++) {
+        const v = a.acc[at + k]!;
+        rowAcc[r * ACC_COUNT + k]! += v;
+        colAcc[c * ACC_COUNT + k]! += v;
+        totAcc[k]! += v;
+      }
+    }
+  }
+  const hours = a.hours;
+  const medianOver = (cells: number[]) => () => (hours ? medianOf(cells.flatMap((cell) => hours[cell]!)) : Number.NaN);
+  const pop = query.population;
+  const muniOf = (axis: PivotAxis, i: number) => (axis.dimension === 'municipality' && axis.keys[i] !== REST_KEY ? axis.keys[i]! : undefined);
+  const scopeMuni = query.filters?.municipality ?? null;
+  const populationFor = (rowMuni: string | undefined, colMuni: string | undefined, over: 'cell' | 'row' | 'col' | 'all') => {
+    if (!pop) return null;
+    if (rows.dimension === 'municipality' && (over === 'cell' || over === 'row')) return rowMuni === undefined ? null : pop(rowMuni);
+    if (cols.dimension === 'municipality' && (over === 'cell' || over === 'col')) return colMuni === undefined ? null : pop(colMuni);
+    return pop(scopeMuni);
+  };
+  const cells = new Float64Array(nRows * nCols);
+  for (let r = 0; r < nRows; r++) {
+    for (let c = 0; c < nCols; c++) {
+      const cell = r * nCols + c;
+      cells[cell] = measureValue(query.measure, a.acc, cell * ACC_COUNT, medianOver([cell]), populationFor(muniOf(rows, r), muniOf(cols, c), 'cell'));
+    }
+  }
+  const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+  const rowTotals = Float64Array.from(range(nRows), (r) =>
+    measureValue(query.measure, rowAcc, r * ACC_COUNT, medianOver(range(nCols).map((c) => r * nCols + c)), populationFor(muniOf(rows, r), undefined, 'row')),
+  );
+  const colTotals = Float64Array.from(range(nCols), (c) =>
+    measureValue(query.measure, colAcc, c * ACC_COUNT, medianOver(range(nRows).map((r) => r * nCols + c)), populationFor(undefined, muniOf(cols, c), 'col')),
+  );
+  const total = measureValue(query.measure, totAcc, 0, medianOver(range(nRows * nCols)), populationFor(undefined, undefined, 'all'));
+  return { cells, rowTotals, colTotals, total };
+}
+
+export function runPivot(store: ColumnStore, query: PivotQuery): PivotResult {
+  const { period } = query;
+  const ctx = { bands: query.bands, fromDay: period.fromDay, toDay: period.toDay };
+  const rowDim = query.rows ? compileDimension(query.rows, store, ctx) : NONE;
+  const colDim = query.cols ? compileDimension(query.cols, store, ctx) : NONE;
+  const isTime = (id: DimensionId | null) => id === 'day' || id === 'week' || id === 'month' || id === 'quarter';
+
+  // Pass 1: volume per value of each axis, to keep the largest and fold the rest.
+  const allRows = new Int32Array(rowDim.size).map((_, i) => i);
+  const allCols = new Int32Array(colDim.size).map((_, i) => i);
+  const volume = accumulate(store, { ...query, measure: 'received' }, period, rowDim, colDim, allRows, new Int32Array(colDim.size), 1, rowDim.size);
+  const rowCounts = Float64Array.from({ length: rowDim.size }, (_, i) => volume.acc[i * ACC_COUNT]!);
+  const colVolume = accumulate(store, { ...query, measure: 'received' }, period, NONE, colDim, new Int32Array(1), allCols, colDim.size, colDim.size);
+  const colCounts = Float64Array.from({ length: colDim.size }, (_, i) => colVolume.acc[i * ACC_COUNT]!);
+  const rowAxis = axisSlots(rowDim, rowCounts, query.topRows ?? DEFAULT_TOP_ROWS, isTime(query.rows));
+  const colAxis = axisSlots(colDim, colCounts, query.topCols ?? DEFAULT_TOP_COLS, isTime(query.cols));
+  const rows: PivotAxis = { dimension: query.rows, keys: query.rows ? rowAxis.keys : [''], folded: rowAxis.folded };
+  const cols: PivotAxis = { dimension: query.cols, keys: query.cols ? colAxis.keys : [''], folded: colAxis.folded };
+  if (!query.rows) rowAxis.slot[0] = 0;
+  if (!query.cols) colAxis.slot[0] = 0;
+
+  // Pass 2: every accumulator per kept cell.
+  const nCols = cols.keys.length;
+  const nCells = rows.keys.length * nCols;
+  const main = accumulate(store, query, period, rowDim, colDim, rowAxis.slot, colAxis.slot, nCols, nCells);
+  const values = evaluate(query, main, rows, cols);
+  const counts = Float64Array.from({ length: nCells }, (_, i) => main.acc[i * ACC_COUNT + ACC.n]!);
+
+  let compare: PivotValues | null = null;
+  // A comparison lines up the same values of both axes; time axes have no counterpart in it.
+  if (query.comparison && !isTime(query.rows) && !isTime(query.cols)) {
+    const cmp = accumulate(store, query, query.comparison, rowDim, colDim, rowAxis.slot, colAxis.slot, nCols, nCells);
+    compare = evaluate(query, cmp, rows, cols);
+  }
+  return { ...values, rows, cols, counts, matched: main.matched, compare };
+}

@@ -93,6 +93,8 @@ export interface CompiledDimension {
   key(code: number): string;
   /** The code of a key, or -1 when no row can have it. */
   codeOfKey(key: string): number;
+  /** For dictionary dimensions: the column itself (code = column[row]), read directly in hot loops. */
+  column?: Uint16Array | Uint32Array;
 }
 
 const DICT_OF: Partial<Record<DimensionId, DictDim>> = {
@@ -173,6 +175,7 @@ export function compileDimension(id: DimensionId, store: ColumnStore, ctx: Dimen
       code: (row) => column[row]!,
       key: (c) => values[c]!,
       codeOfKey: (k) => store.dicts[dict].find(k),
+      column,
     };
   }
   const flags = store.cols.flags;

@@ -65,6 +65,7 @@ export const DEFAULT_TOP_COLS = 12;
 
 /** Row predicate of the filters (period separately): every filtered dimension must have its value. */
 export function compileFilters(store: ColumnStore, filters: DimensionFilters, ctx: { bands: NowBands; fromDay: number; toDay: number }) {
+  const columnChecks: { column: Uint16Array | Uint32Array; code: number }[] = [];
   const checks: { dim: CompiledDimension; code: number }[] = [];
   let impossible = false;
   for (const [id, key] of Object.entries(filters) as [DimensionId, string | undefined][]) {
@@ -72,16 +73,22 @@ export function compileFilters(store: ColumnStore, filters: DimensionFilters, ct
     const dim = compileDimension(id, store, ctx);
     const code = dim.codeOfKey(key);
     if (code < 0) impossible = true;
-    checks.push({ dim, code });
+    if (dim.column) columnChecks.push({ column: dim.column, code });
+    else checks.push({ dim, code });
   }
   return {
     impossible,
+    /** False when every row passes (no call needed in the hot loop). */
+    active: columnChecks.length + checks.length > 0,
     matches(row: number): boolean {
+      for (let i = 0; i < columnChecks.length; i++) if (columnChecks[i]!.column[row] !== columnChecks[i]!.code) return false;
       for (let i = 0; i < checks.length; i++) if (checks[i]!.dim.code(row) !== checks[i]!.code) return false;
       return true;
     },
   };
 }
+
+const identity = (n: number) => Int32Array.from({ length: n }, (_, i) => i);
 
 const NONE: CompiledDimension = { id: 'sector', size: 1, code: () => 0, key: () => '', codeOfKey: (k) => (k === '' ? 0 : -1) };
 
@@ -127,35 +134,56 @@ function accumulate(
   if (filter.impossible) return { acc, hours, matched: 0 };
   const { day, flags, openDueAt, rating, answerHours } = store.cols;
   const now = query.bands.now;
+  const rowColumn = rowDim.column;
+  const colColumn = colDim.column;
+  const filtered = filter.active;
+  // Only what the measure reads is accumulated (received needs the count alone).
+  const m = query.measure;
+  const needStatus = m === 'answered' || m === 'inWork' || m === 'overdue';
+  const needTimeliness = m === 'onTimeShare';
+  const needRating = m === 'satisfiedShare';
+  const needRepeat = m === 'repeatShare';
+  const needHours = m === 'meanAnswerHours' || m === 'medianAnswerHours';
   let matched = 0;
-  for (let row = 0; row < store.length; row++) {
+  const from = range.fromDay;
+  const to = range.toDay;
+  const n = store.length;
+  for (let row = 0; row < n; row++) {
     const d = day[row]!;
-    if (d < range.fromDay || d > range.toDay) continue;
+    if (d < from || d > to) continue;
     const f = flags[row]!;
     if (f & FLAG.deleted) continue;
-    if (!filter.matches(row)) continue;
-    const r = rowSlot[rowDim.code(row)] ?? -1;
-    const c = colSlot[colDim.code(row)] ?? -1;
+    if (filtered && !filter.matches(row)) continue;
+    const r = rowSlot[rowColumn ? rowColumn[row]! : rowDim.code(row)] ?? -1;
+    const c = colSlot[colColumn ? colColumn[row]! : colDim.code(row)] ?? -1;
     if (r < 0 || c < 0) continue;
     matched++;
     const cell = r * nCols + c;
     const at = cell * ACC_COUNT;
-    acc[at + ACC.n]!++;
-    if (f & FLAG.finished) acc[at + ACC.finished]!++;
-    else if (openDueAt[row]! < now) acc[at + ACC.overdue]!++;
-    if (f & FLAG.onTime) acc[at + ACC.onTime]!++;
-    else if (f & FLAG.late) acc[at + ACC.late]!++;
-    const score = rating[row]!;
-    if (score > 0) {
-      acc[at + ACC.rated]!++;
-      if (score >= 4) acc[at + ACC.satisfied]!++;
+    acc[at]!++;
+    if (needStatus) {
+      if (f & FLAG.finished) acc[at + ACC.finished]!++;
+      else if (openDueAt[row]! < now) acc[at + ACC.overdue]!++;
     }
-    if (f & FLAG.repeat) acc[at + ACC.repeat]!++;
-    const h = answerHours[row]!;
-    if (h === h) {
-      acc[at + ACC.hoursSum]! += h;
-      acc[at + ACC.hoursN]!++;
-      if (hours) hours[cell]!.push(h);
+    if (needTimeliness) {
+      if (f & FLAG.onTime) acc[at + ACC.onTime]!++;
+      else if (f & FLAG.late) acc[at + ACC.late]!++;
+    }
+    if (needRating) {
+      const score = rating[row]!;
+      if (score > 0) {
+        acc[at + ACC.rated]!++;
+        if (score >= 4) acc[at + ACC.satisfied]!++;
+      }
+    }
+    if (needRepeat && f & FLAG.repeat) acc[at + ACC.repeat]!++;
+    if (needHours) {
+      const h = answerHours[row]!;
+      if (h === h) {
+        acc[at + ACC.hoursSum]! += h;
+        acc[at + ACC.hoursN]!++;
+        if (hours) hours[cell]!.push(h);
+      }
     }
   }
   return { acc, hours, matched };
@@ -214,13 +242,26 @@ export function runPivot(store: ColumnStore, query: PivotQuery): PivotResult {
   const colDim = query.cols ? compileDimension(query.cols, store, ctx) : NONE;
   const isTime = (id: DimensionId | null) => id === 'day' || id === 'week' || id === 'month' || id === 'quarter';
 
-  // Pass 1: volume per value of each axis, to keep the largest and fold the rest.
-  const allRows = new Int32Array(rowDim.size).map((_, i) => i);
-  const allCols = new Int32Array(colDim.size).map((_, i) => i);
-  const volume = accumulate(store, { ...query, measure: 'received' }, period, rowDim, colDim, allRows, new Int32Array(colDim.size), 1, rowDim.size);
-  const rowCounts = Float64Array.from({ length: rowDim.size }, (_, i) => volume.acc[i * ACC_COUNT]!);
-  const colVolume = accumulate(store, { ...query, measure: 'received' }, period, NONE, colDim, new Int32Array(1), allCols, colDim.size, colDim.size);
-  const colCounts = Float64Array.from({ length: colDim.size }, (_, i) => colVolume.acc[i * ACC_COUNT]!);
+  // Pass 1: volume per value of each axis (one pass over the grid of all codes when it is small,
+  // else one pass per axis), to keep the largest values and fold the rest.
+  let rowCounts: Float64Array;
+  let colCounts: Float64Array;
+  if (rowDim.size * colDim.size <= 1 << 16) {
+    const grid = accumulate(store, { ...query, measure: 'received' }, period, rowDim, colDim, identity(rowDim.size), identity(colDim.size), colDim.size, rowDim.size * colDim.size);
+    rowCounts = new Float64Array(rowDim.size);
+    colCounts = new Float64Array(colDim.size);
+    for (let r = 0; r < rowDim.size; r++)
+      for (let c = 0; c < colDim.size; c++) {
+        const v = grid.acc[(r * colDim.size + c) * ACC_COUNT]!;
+        rowCounts[r]! += v;
+        colCounts[c]! += v;
+      }
+  } else {
+    const volume = accumulate(store, { ...query, measure: 'received' }, period, rowDim, NONE, identity(rowDim.size), new Int32Array(1), 1, rowDim.size);
+    rowCounts = Float64Array.from({ length: rowDim.size }, (_, i) => volume.acc[i * ACC_COUNT]!);
+    const colVolume = accumulate(store, { ...query, measure: 'received' }, period, NONE, colDim, new Int32Array(1), identity(colDim.size), colDim.size, colDim.size);
+    colCounts = Float64Array.from({ length: colDim.size }, (_, i) => colVolume.acc[i * ACC_COUNT]!);
+  }
   const rowAxis = axisSlots(rowDim, rowCounts, query.topRows ?? DEFAULT_TOP_ROWS, isTime(query.rows));
   const colAxis = axisSlots(colDim, colCounts, query.topCols ?? DEFAULT_TOP_COLS, isTime(query.cols));
   const rows: PivotAxis = { dimension: query.rows, keys: query.rows ? rowAxis.keys : [''], folded: rowAxis.folded };

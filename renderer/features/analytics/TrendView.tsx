@@ -86,10 +86,9 @@ export function TrendView({ scope, now, pack }: { scope: Scope; now: number; pac
       });
     }
     const labels = buckets.map((b) => formatIsoDay(dayNumberToIso(b)));
-    const marks =
-      step === 'day'
-        ? buckets.filter((b) => !workCalendar.isWorkingDay(dayNumberToIso(b))).map((b) => [{ xAxis: formatIsoDay(dayNumberToIso(b)) }, { xAxis: formatIsoDay(dayNumberToIso(b)) }])
-        : [];
+    // Non-working days as full-height pale bars behind the lines (daily step only).
+    const top = Math.max(1, ...actual.map((v) => v ?? 0), ...lower.map((v, i) => (v ?? 0) + (width[i] ?? 0)));
+    const offDays = step === 'day' ? buckets.map((b) => (workCalendar.isWorkingDay(dayNumberToIso(b)) ? null : top)) : [];
     const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
     return {
       tooltip: { trigger: 'axis' },
@@ -104,8 +103,8 @@ export function TrendView({ scope, now, pack }: { scope: Scope; now: number; pac
           name: t('actual'),
           data: actual,
           showSymbol: false,
-          markArea: { silent: true, itemStyle: { color: 'rgba(120,120,120,0.12)' }, data: marks as never },
         },
+        { type: 'bar', name: t('nonWorking'), data: offDays, barWidth: '100%', silent: true, itemStyle: { color: 'rgba(120,120,120,0.12)' }, z: 0 },
         { type: 'line', name: t('band'), stack: 'band', data: lower.map(round), lineStyle: { opacity: 0 }, showSymbol: false },
         { type: 'line', name: t('band'), stack: 'band', data: width.map(round), lineStyle: { opacity: 0 }, areaStyle: { opacity: 0.25 }, showSymbol: false },
         { type: 'line', name: t('forecastLine'), data: mean.map(round), lineStyle: { type: 'dashed' }, showSymbol: false },

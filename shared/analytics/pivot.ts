@@ -148,6 +148,23 @@ function accumulate(
   const from = range.fromDay;
   const to = range.toDay;
   const n = store.length;
+  if (m === 'received' && !filtered && rowColumn && colColumn) {
+    // The commonest question (how many, by two coded dimensions): a loop with nothing else in it.
+    const counts = new Float64Array(nCells);
+    for (let row = 0; row < n; row++) {
+      const d = day[row]!;
+      if (d < from || d > to || flags[row]! & FLAG.deleted) continue;
+      const r = rowSlot[rowColumn[row]!]!;
+      const c = colSlot[colColumn[row]!]!;
+      if (r < 0 || c < 0) continue;
+      counts[r * nCols + c]!++;
+    }
+    for (let cell = 0; cell < nCells; cell++) {
+      acc[cell * ACC_COUNT] = counts[cell]!;
+      matched += counts[cell]!;
+    }
+    return { acc, hours, matched };
+  }
   for (let row = 0; row < n; row++) {
     const d = day[row]!;
     if (d < from || d > to) continue;
@@ -207,7 +224,19 @@ function evaluate(query: PivotQuery, a: Accumulated, rows: PivotAxis, cols: Pivo
     }
   }
   const hours = a.hours;
-  const medianOver = (cells: number[]) => () => (hours ? medianOf(cells.flatMap((cell) => hours[cell]!)) : Number.NaN);
+  const medianOver = (cells: number[]) => () => {
+    if (!hours) return Number.NaN;
+    if (cells.length === 1) return medianOf(hours[cells[0]!]!);
+    let size = 0;
+    for (const cell of cells) size += hours[cell]!.length;
+    const all = new Float64Array(size);
+    let at = 0;
+    for (const cell of cells) {
+      all.set(hours[cell]!, at);
+      at += hours[cell]!.length;
+    }
+    return medianOf(all);
+  };
   const pop = query.population;
   const muniOf = (axis: PivotAxis, i: number) => (axis.dimension === 'municipality' && axis.keys[i] !== REST_KEY ? axis.keys[i]! : undefined);
   const scopeMuni = query.filters?.municipality ?? null;
@@ -235,6 +264,25 @@ function evaluate(query: PivotQuery, a: Accumulated, rows: PivotAxis, cols: Pivo
   return { cells, rowTotals, colTotals, total };
 }
 
+/** Moves the cells of a full code grid to the kept axes' layout (nothing is folded when it fits). */
+function relayout(full: Accumulated, fullCols: number, rowSlot: Int32Array, colSlot: Int32Array, nCols: number, nCells: number): Accumulated {
+  const acc = new Float64Array(nCells * ACC_COUNT);
+  const hours = full.hours ? Array.from({ length: nCells }, () => [] as number[]) : null;
+  for (let r = 0; r < rowSlot.length; r++) {
+    const nr = rowSlot[r]!;
+    if (nr < 0) continue;
+    for (let c = 0; c < colSlot.length; c++) {
+      const nc = colSlot[c]!;
+      if (nc < 0) continue;
+      const from = r * fullCols + c;
+      const to = nr * nCols + nc;
+      for (let k = 0; k < ACC_COUNT; k++) acc[to * ACC_COUNT + k]! += full.acc[from * ACC_COUNT + k]!;
+      if (hours) for (const h of full.hours![from]!) hours[to]!.push(h);
+    }
+  }
+  return { acc, hours, matched: full.matched };
+}
+
 export function runPivot(store: ColumnStore, query: PivotQuery): PivotResult {
   const { period } = query;
   const ctx = { bands: query.bands, fromDay: period.fromDay, toDay: period.toDay };
@@ -242,28 +290,33 @@ export function runPivot(store: ColumnStore, query: PivotQuery): PivotResult {
   const colDim = query.cols ? compileDimension(query.cols, store, ctx) : NONE;
   const isTime = (id: DimensionId | null) => id === 'day' || id === 'week' || id === 'month' || id === 'quarter';
 
-  // Pass 1: volume per value of each axis (one pass over the grid of all codes when it is small,
-  // else one pass per axis), to keep the largest values and fold the rest.
+  const topRows = query.topRows ?? DEFAULT_TOP_ROWS;
+  const topCols = query.topCols ?? DEFAULT_TOP_COLS;
+  // When every value fits, one pass over the full grid of codes gives both the volumes and the
+  // cells (then re-laid out by volume); otherwise a first pass finds the values to keep.
+  const fits = rowDim.size <= topRows && colDim.size <= topCols;
+  let full: Accumulated | null = null;
   let rowCounts: Float64Array;
   let colCounts: Float64Array;
-  if (rowDim.size * colDim.size <= 1 << 16) {
-    const grid = accumulate(store, { ...query, measure: 'received' }, period, rowDim, colDim, identity(rowDim.size), identity(colDim.size), colDim.size, rowDim.size * colDim.size);
+  if (fits || rowDim.size * colDim.size <= 1 << 16) {
+    full = accumulate(store, fits ? query : { ...query, measure: 'received' }, period, rowDim, colDim, identity(rowDim.size), identity(colDim.size), colDim.size, rowDim.size * colDim.size);
     rowCounts = new Float64Array(rowDim.size);
     colCounts = new Float64Array(colDim.size);
     for (let r = 0; r < rowDim.size; r++)
       for (let c = 0; c < colDim.size; c++) {
-        const v = grid.acc[(r * colDim.size + c) * ACC_COUNT]!;
+        const v = full.acc[(r * colDim.size + c) * ACC_COUNT]!;
         rowCounts[r]! += v;
         colCounts[c]! += v;
       }
+    if (!fits) full = null;
   } else {
     const volume = accumulate(store, { ...query, measure: 'received' }, period, rowDim, NONE, identity(rowDim.size), new Int32Array(1), 1, rowDim.size);
     rowCounts = Float64Array.from({ length: rowDim.size }, (_, i) => volume.acc[i * ACC_COUNT]!);
     const colVolume = accumulate(store, { ...query, measure: 'received' }, period, NONE, colDim, new Int32Array(1), identity(colDim.size), colDim.size, colDim.size);
     colCounts = Float64Array.from({ length: colDim.size }, (_, i) => colVolume.acc[i * ACC_COUNT]!);
   }
-  const rowAxis = axisSlots(rowDim, rowCounts, query.topRows ?? DEFAULT_TOP_ROWS, isTime(query.rows));
-  const colAxis = axisSlots(colDim, colCounts, query.topCols ?? DEFAULT_TOP_COLS, isTime(query.cols));
+  const rowAxis = axisSlots(rowDim, rowCounts, topRows, isTime(query.rows));
+  const colAxis = axisSlots(colDim, colCounts, topCols, isTime(query.cols));
   const rows: PivotAxis = { dimension: query.rows, keys: query.rows ? rowAxis.keys : [''], folded: rowAxis.folded };
   const cols: PivotAxis = { dimension: query.cols, keys: query.cols ? colAxis.keys : [''], folded: colAxis.folded };
   if (!query.rows) rowAxis.slot[0] = 0;
@@ -272,7 +325,7 @@ export function runPivot(store: ColumnStore, query: PivotQuery): PivotResult {
   // Pass 2: every accumulator per kept cell.
   const nCols = cols.keys.length;
   const nCells = rows.keys.length * nCols;
-  const main = accumulate(store, query, period, rowDim, colDim, rowAxis.slot, colAxis.slot, nCols, nCells);
+  const main = full ? relayout(full, colDim.size, rowAxis.slot, colAxis.slot, nCols, nCells) : accumulate(store, query, period, rowDim, colDim, rowAxis.slot, colAxis.slot, nCols, nCells);
   const values = evaluate(query, main, rows, cols);
   const counts = Float64Array.from({ length: nCells }, (_, i) => main.acc[i * ACC_COUNT + ACC.n]!);
 

@@ -222,7 +222,9 @@ function ExtraConditions({ filter, onRemove }: { filter: RegistryFilter; onRemov
     const value = filter[key];
     if (key === 'fastTrack') return value ? t('yes') : t('no');
     if (key === 'rating') return value === 0 ? t('noRating') : String(value);
-    return value === NONE_VALUE ? t('noneValue') : String(value);
+    if (value === NONE_VALUE) return t('noneValue');
+    const labelKey = `val.${key}.${String(value)}`;
+    return key !== 'executor' && labelKey in registryMessages.ru ? t(labelKey as keyof typeof registryMessages.ru) : String(value);
   };
   return (
     <div className="registry-filters__extra" data-testid="registry-extra-conditions">

@@ -26,3 +26,25 @@ export function SectorFilter() {
     </label>
   );
 }
+
+/** Municipality scope over the region pack's municipalities, beside the sector (municipal monitoring). */
+export function MunicipalityFilter() {
+  const t = useT(shellMessages);
+  const pack = useRegionPack();
+  const municipalities = useMemo(() => [...pack.municipalities].sort((a, b) => a.shortName.localeCompare(b.shortName, 'ru')), [pack]);
+  const municipality = useGlobalFilters((s) => s.municipality);
+  const setMunicipality = useGlobalFilters((s) => s.setMunicipality);
+  return (
+    <label className="field">
+      <span>{t('municipality')}</span>
+      <select data-testid="municipality-filter" value={municipality ?? ''} onChange={(e) => setMunicipality(e.target.value || null)}>
+        <option value="">{t('allMunicipalities')}</option>
+        {municipalities.map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.shortName}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,6 +1,6 @@
 import { LangSwitch } from './LangSwitch';
 import { PeriodPicker } from './PeriodPicker';
-import { SectorFilter } from './SectorFilter';
+import { MunicipalityFilter, SectorFilter } from './SectorFilter';
 import { SyncIndicator } from './SyncIndicator';
 import { useRegionPack } from './region';
 
@@ -11,6 +11,7 @@ export function TopBar() {
     <header className="shell__top" data-testid="top-bar">
       <PeriodPicker timeZone={pack.timeZone} />
       <SectorFilter />
+      <MunicipalityFilter />
       <span className="shell__top-spacer" />
       <SyncIndicator timeZone={pack.timeZone} />
       <LangSwitch />

@@ -17,8 +17,11 @@ export interface GlobalFiltersState {
   readonly period: Period;
   /** Sector id (STANDARD_SECTORS) or null for all sectors. */
   readonly sector: string | null;
+  /** Municipality id from the region pack, or null for the whole region. */
+  readonly municipality: string | null;
   setPeriod(period: Period): void;
   setSector(sector: string | null): void;
+  setMunicipality(municipality: string | null): void;
   /** Re-anchors the default period when the region (and so the time zone) changes. */
   resetPeriod(timeZone: string): void;
 }
@@ -26,12 +29,16 @@ export interface GlobalFiltersState {
 export const useGlobalFilters = create<GlobalFiltersState>((set) => ({
   period: presetPeriod(DEFAULT_PRESET, now(), getRegionPack().timeZone),
   sector: null,
+  municipality: null,
   setPeriod(period) {
     const valid = normalizePeriod(period);
     if (valid) set({ period: valid });
   },
   setSector(sector) {
     set({ sector: sector && sector.length > 0 ? sector : null });
+  },
+  setMunicipality(municipality) {
+    set({ municipality: municipality && municipality.length > 0 ? municipality : null });
   },
   resetPeriod(timeZone) {
     set({ period: presetPeriod(DEFAULT_PRESET, now(), timeZone) });

@@ -16,6 +16,8 @@ export const DEADLINE_STATES = [
   'at-risk-24h',
   /** open, not overdue, due within 3 working days */
   'at-risk-3wd',
+  /** open, due after the 24-hour (hour-based: 3-hour) risk band: the rest of «в работе в срок» */
+  'in-time',
   /** not finished (shared/domain/outcome `isFinished`), any deadline or none */
   'open',
   /** finished at or before the deadline (`answerTimelinessOf`) */
@@ -67,6 +69,17 @@ export interface RegistryFilter {
   /** Has an answer time (`hasAnswerTime`): the appeals the average answer time is taken over. */
   answerTime?: boolean;
   satisfaction?: Satisfaction;
+  /** ИМ «Итог» (`resolved` / `unresolved` / `postponed`); `-` for none. */
+  outcome?: string;
+  /** ИМ author's reaction (`satisfied` / `neutral` / `dissatisfied`); `-` for none. */
+  reaction?: string;
+  /** Importance (`high` / `normal` / `private`); `-` for none. */
+  importance?: string;
+  /** Exact applicant's rating 1–5, or 0 for «без оценки». */
+  rating?: number;
+  fastTrack?: boolean;
+  /** Executor (official) as the source names them; `-` for none. */
+  executor?: string;
   /** Full-text query (Russian word forms match). */
   q?: string;
   sort?: RegistrySort;
@@ -74,6 +87,8 @@ export interface RegistryFilter {
 
 /** Filter value for «муниципалитет не определён» (stored as muniKey ''). */
 export const UNKNOWN_MUNICIPALITY = '-';
+/** Filter value for «не указано» of the outcome, reaction, importance and executor fields. */
+export const NONE_VALUE = '-';
 
 export const DEFAULT_SORT: RegistrySort = 'received-desc';
 
@@ -81,9 +96,9 @@ const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_TEXT = 500;
 
 /** Key order of the URL query: stable, so equal filters give equal links. */
-const TEXT_KEYS = ['channel', 'sector', 'category', 'municipality', 'organisation'] as const;
+const TEXT_KEYS = ['channel', 'sector', 'category', 'municipality', 'organisation', 'outcome', 'reaction', 'importance', 'executor'] as const;
 /** Yes/no conditions, in the URL as `1` / `0`. */
-const FLAG_KEYS = ['repeat', 'answered', 'postponed', 'answerTime'] as const;
+const FLAG_KEYS = ['repeat', 'answered', 'postponed', 'answerTime', 'fastTrack'] as const;
 
 function isDay(value: string): boolean {
   if (!DAY_RE.test(value)) return false;
@@ -123,6 +138,7 @@ export function normalizeRegistryFilter(filter: RegistryFilter): RegistryFilter 
   if (filter.satisfaction && (SATISFACTIONS as readonly string[]).includes(filter.satisfaction)) {
     out.satisfaction = filter.satisfaction;
   }
+  if (typeof filter.rating === 'number' && Number.isInteger(filter.rating) && filter.rating >= 0 && filter.rating <= 5) out.rating = filter.rating;
   const q = cleanText(filter.q);
   if (q !== undefined) out.q = q;
   if (filter.sort && filter.sort !== DEFAULT_SORT && (REGISTRY_SORTS as readonly string[]).includes(filter.sort)) {
@@ -149,6 +165,7 @@ export function registryQuery(filter: RegistryFilter): string {
     if (value !== undefined) params.set(key, value ? '1' : '0');
   }
   if (f.satisfaction) params.set('satisfaction', f.satisfaction);
+  if (f.rating !== undefined) params.set('rating', String(f.rating));
   if (f.q) params.set('q', f.q);
   if (f.sort) params.set('sort', f.sort);
   return params.toString();
@@ -182,6 +199,8 @@ export function parseRegistryFilter(query: string | URLSearchParams): RegistryFi
     q: params.get('q') ?? undefined,
   };
   for (const key of TEXT_KEYS) raw[key] = params.get(key) ?? undefined;
+  const rating = params.get('rating');
+  if (rating !== null && /^[0-5]$/.test(rating)) raw.rating = Number(rating);
   const status = params.get('status');
   if (status) raw.status = status.split(',').filter((s): s is NormalizedStatus => oneOf(NORMALIZED_STATUSES, s) !== undefined);
   for (const key of FLAG_KEYS) {

@@ -5,8 +5,11 @@
  * cannot resurrect a deleted appeal.
  */
 import type { Appeal } from '../../shared/domain/appeal';
+import { factsOf, type AppealFacts } from '../../shared/analytics/facts';
+import { isoToDayNumber } from '../../shared/domain/time';
 import { AggDelta, contributionOf, openDueAtOf, type Contribution } from './aggregate-model';
 import { flushAggDelta, invalidateDeadlineCaches } from './aggregate-store';
+import { appendAnalyticsLog, emptyAnalyticsMeta } from './analytics-log';
 import { existingKeys, getExistingRows } from './bulk-read';
 import type { CurDatabase, StoredAppeal, Tombstone } from './schema';
 
@@ -54,7 +57,7 @@ export function fromStoredAppeal(stored: StoredAppeal): Appeal {
 
 /** Tables every appeal write touches (the sync engine adds its own to the same transaction). */
 export function appealWriteTables(db: CurDatabase) {
-  return [db.appeals, db.tombstones, db.aggReceived, db.aggReceivedRollup, db.aggDeadline, db.aggTotals, db.aggMeta, db.aggCategory];
+  return [db.appeals, db.tombstones, db.aggReceived, db.aggReceivedRollup, db.aggDeadline, db.aggTotals, db.aggMeta, db.aggCategory, db.analyticsLog];
 }
 
 /**
@@ -71,6 +74,9 @@ export async function writeAppealChanges(
   const summary: WriteSummary = { inserted: 0, updated: 0, skipped: 0, deleted: 0 };
   const delta = new AggDelta();
   const tz = db.timeZone;
+  // The analytic index's share of this write (renderer/db/analytics-log.ts).
+  const facts: AppealFacts[] = [];
+  const deleted: string[] = [];
 
   // Last occurrence wins inside one batch.
   const latest = new Map<string, Appeal>();
@@ -111,6 +117,7 @@ export async function writeAppealChanges(
       } else summary.inserted++;
       delta.add(contribution, 1);
       put.push(storedWith(next, contribution, origin));
+      facts.push(factsOf(next, isoToDayNumber(contribution.received.day)));
     });
     if (put.length) await db.appeals.bulkPut(put);
     if (revived.length) await db.tombstones.bulkDelete(revived);
@@ -125,6 +132,7 @@ export async function writeAppealChanges(
       if (old) {
         delta.add(contributionOf(old, tz), -1);
         summary.deleted++;
+        deleted.push(id);
       }
       tombs.push({ id, deletedAt, source: old?.source ?? id.split(':')[0] ?? '' });
     });
@@ -133,6 +141,7 @@ export async function writeAppealChanges(
   }
 
   await flushAggDelta(db, delta);
+  await appendAnalyticsLog(db, facts, deleted);
   return summary;
 }
 
@@ -149,9 +158,12 @@ export function deleteAppeals(db: CurDatabase, ids: readonly string[], deletedAt
  * notice through the aggregate version: the gone floor moves past every cached version.
  */
 export async function clearAppeals(db: CurDatabase): Promise<void> {
-  await db.transaction('rw', [...appealWriteTables(db), db.syncState], async () => {
-    const cleared = [db.appeals, db.tombstones, db.aggReceived, db.aggReceivedRollup, db.aggDeadline, db.aggTotals, db.aggCategory];
+  await db.transaction('rw', [...appealWriteTables(db), db.syncState, db.analyticsChunks], async () => {
+    const cleared = [db.appeals, db.tombstones, db.aggReceived, db.aggReceivedRollup, db.aggDeadline, db.aggTotals, db.aggCategory, db.analyticsLog];
     await Promise.all(cleared.map((t) => t.clear()));
+    // The analytic index goes too: a fresh empty meta row tells every window to start over.
+    await db.analyticsChunks.clear();
+    await db.analyticsChunks.put(emptyAnalyticsMeta());
     await invalidateDeadlineCaches(db);
     // Checkpoints refer to data that is gone: the next pull starts from the beginning.
     await db.syncState.toCollection().modify({ checkpoint: null });

@@ -8,6 +8,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { Appeal } from '../../shared/domain/appeal';
 import type { CategoryRow, DeadlineRow, ReceivedRow, RollupRow, SourceTotalsRow } from './aggregate-model';
+import type { AnalyticsChunkRow, AnalyticsLogRow } from './analytics-log';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V8, upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV8 } from './migrations';
 
 /** Appeal as stored: index helpers derived from the domain record on every write. */
@@ -131,6 +132,10 @@ export class CurDatabase extends Dexie {
   aggReceivedRollup!: Table<RollupRow, string>;
   /** Generated reports (v9). */
   reportArchive!: Table<ReportArchiveRow, number>;
+  /** The analytic index persisted in chunks, plus its meta row (renderer/analytics-engine). */
+  analyticsChunks!: Table<AnalyticsChunkRow, string>;
+  /** Appeal changes not yet folded into the analytic index's chunks (renderer/db/analytics-log.ts). */
+  analyticsLog!: Table<AnalyticsLogRow, number>;
   /** Region time zone used for received days (set once per database). */
   readonly timeZone: string;
   /** "Now" for rows this layer stamps (see `CurDatabaseOptions.clock`). */
@@ -165,5 +170,8 @@ export class CurDatabase extends Dexie {
       .upgrade((tx) => upgradeToV8(tx, this.timeZone));
     // v9: the report archive.
     this.version(9).stores({ reportArchive: '++id, at' });
+    // v11 (analytics): the columnar analytic index in chunks and its change log. Numbered high so
+    // the versions other work adds in between keep their order; Dexie only needs increasing numbers.
+    this.version(11).stores({ analyticsChunks: 'key', analyticsLog: '++seq' });
   }
 }

@@ -19,6 +19,7 @@ import { DAY, HOUR, MAX_LIFETIME_DAYS, drawLifecycle, lastEventIndex, type Lifec
 import { generatePerson, personalData } from './people';
 import { Rng, WeightedTable, hashInts, hashString, unitOf } from './prng';
 import { buildDemoRegion, type DemoMunicipality, type DemoRegion } from './region';
+import { incidentsOn, type PlantedIncident } from './incidents';
 
 export interface DemoOptions {
   seed: number;
@@ -263,8 +264,29 @@ export class DemoModel {
     return ((this.scale / 365.25) * dayFactor * this.monthFactor[month]!) / this.meanDayFactor;
   }
 
-  /** Number of appeals received on a region-local day. */
+  /** Number of appeals received on a region-local day: the usual flow plus planted incidents' appeals. */
   countOn(day: number): number {
+    return this.baseCountOn(day) + incidentsOn(this.seed, day, this.region.municipalities.length, this.scale).reduce((s, i) => s + i.perDay, 0);
+  }
+
+  /** Planted incidents active on a day (shared/demo/incidents.ts). */
+  incidentsOn(day: number): PlantedIncident[] {
+    return incidentsOn(this.seed, day, this.region.municipalities.length, this.scale);
+  }
+
+  /** The incident appeal (day, index) belongs to, when its index is past the usual flow. */
+  private plantedAt(day: number, index: number): PlantedIncident | null {
+    let at = index - this.baseCountOn(day);
+    if (at < 0) return null;
+    for (const incident of this.incidentsOn(day)) {
+      if (at < incident.perDay) return incident;
+      at -= incident.perDay;
+    }
+    return null;
+  }
+
+  /** Number of appeals of the usual flow on a day. */
+  private baseCountOn(day: number): number {
     let count = this.dayCounts.get(day);
     if (count === undefined) {
       const rng = new Rng(hashInts(this.seed, 0x0da7, day));
@@ -280,6 +302,7 @@ export class DemoModel {
 
   /** Whether appeal (day, index) re-opens an earlier problem (drawn outside its main stream). */
   private isRepeatCandidate(day: number, index: number): boolean {
+    if (index >= this.baseCountOn(day)) return false;
     return unitOf(hashInts(this.seed, 0x5e9ea7, day, index)) < 0.07;
   }
 
@@ -309,6 +332,13 @@ export class DemoModel {
   core(day: number, index: number): DemoCore {
     const rng = new Rng(hashInts(this.seed, day, index));
     let { source, category, topic, municipality } = this.basics(day, rng);
+    const planted = this.plantedAt(day, index);
+    if (planted) {
+      source = 'pos';
+      category = planted.category;
+      topic = planted.topic;
+      municipality = this.region.municipalities[planted.municipalityIndex] ?? municipality;
+    }
     let personSeed = hashInts(this.seed, 0x9e05, day, index);
     let addressSeed = hashInts(this.seed, 0xadd5, day, index);
     let repeatOf: readonly [number, number] | null = null;
@@ -363,7 +393,7 @@ export class DemoModel {
   }
 
   idOf(day: number, index: number): string {
-    const source = this.isRepeatCandidate(day, index) ? this.core(day, index).source : this.basics(day, new Rng(hashInts(this.seed, day, index))).source;
+    const source = this.isRepeatCandidate(day, index) || this.plantedAt(day, index) ? this.core(day, index).source : this.basics(day, new Rng(hashInts(this.seed, day, index))).source;
     return appealId(source, this.externalId(source, day, index));
   }
 

@@ -1,6 +1,55 @@
-import { EmptyState } from '../../ui/EmptyState';
+/**
+ * «Аналитика»: the analysts' workspace over the columnar index — pivot analysis, trends with a
+ * forecast, and spikes by municipality and topic. The global period, sector and municipality
+ * scope apply to every view.
+ */
+import { useState } from 'react';
+import { useGlobalFilters } from '../../app/filters-store';
+import { useRegionPack } from '../../app/region';
+import { useAppNow } from '../../app/use-app-now';
+import { useSyncStatus } from '../../sync/use-sync-status';
+import { useT } from '../../i18n';
+import { analyticsMessages } from './messages';
+import { DEFAULT_SPEC, type AnalysisSpec, type Scope } from './model';
+import { PivotView } from './PivotView';
+import { TrendView } from './TrendView';
+import { SpikesView } from './SpikesView';
+import './analytics.css';
 
-/** Area not built yet: shown honestly empty until its issue lands. */
-export default function Screen() {
-  return <EmptyState title="Нет данных" hint="Этот раздел появится в следующих версиях." />;
+type Tab = 'pivot' | 'trend' | 'spikes';
+
+export default function AnalyticsScreen() {
+  const t = useT(analyticsMessages);
+  const pack = useRegionPack();
+  const now = useAppNow();
+  const period = useGlobalFilters((s) => s.period);
+  const sector = useGlobalFilters((s) => s.sector);
+  const municipality = useGlobalFilters((s) => s.municipality);
+  const sync = useSyncStatus();
+  const [tab, setTab] = useState<Tab>('pivot');
+  const [spec, setSpec] = useState<AnalysisSpec>(DEFAULT_SPEC);
+  const scope: Scope = { from: period.from, to: period.to, sector, municipality };
+  return (
+    <section className="analytics" data-testid="analytics-screen">
+      <h1>{t('title')}</h1>
+      <div role="tablist" className="analytics-tabs">
+        {(['pivot', 'trend', 'spikes'] as const).map((id) => (
+          <button
+            key={id}
+            role="tab"
+            type="button"
+            aria-selected={tab === id}
+            data-testid={`analytics-tab-${id}`}
+            className={tab === id ? 'analytics-tab analytics-tab--active' : 'analytics-tab'}
+            onClick={() => setTab(id)}
+          >
+            {t(id === 'pivot' ? 'tabPivot' : id === 'trend' ? 'tabTrend' : 'tabSpikes')}
+          </button>
+        ))}
+      </div>
+      {tab === 'pivot' ? <PivotView spec={spec} onSpec={setSpec} scope={scope} now={now} pack={pack} dataAsOf={sync.dataAsOf} /> : null}
+      {tab === 'trend' ? <TrendView scope={scope} now={now} pack={pack} /> : null}
+      {tab === 'spikes' ? <SpikesView scope={scope} now={now} pack={pack} /> : null}
+    </section>
+  );
 }

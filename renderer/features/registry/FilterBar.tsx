@@ -12,6 +12,7 @@ import {
   DEADLINE_STATES,
   REGISTRY_SORTS,
   SATISFACTIONS,
+  NONE_VALUE,
   UNKNOWN_MUNICIPALITY,
   registryHref,
   type DeadlineState,
@@ -190,6 +191,7 @@ export function FilterBar({ filter, pack }: FilterBarProps) {
           ))}
         </select>
       </label>
+      <ExtraConditions filter={filter} onRemove={(key) => apply({ [key]: undefined })} />
       <div className="registry-filters__actions">
         <Button type="submit" variant="primary">
           {t('apply')}
@@ -202,4 +204,38 @@ export function FilterBar({ filter, pack }: FilterBarProps) {
 
 function textOf(filter: RegistryFilter): Record<TextField, string> {
   return { q: filter.q ?? '', channel: filter.channel ?? '', category: filter.category ?? '', organisation: filter.organisation ?? '' };
+}
+
+const EXTRA_KEYS = ['outcome', 'reaction', 'importance', 'executor', 'fastTrack', 'rating'] as const;
+type ExtraKey = (typeof EXTRA_KEYS)[number];
+
+/**
+ * Conditions the form has no field for (set by links from «Аналитика»: outcome, reaction,
+ * importance, executor, fast track, exact rating), shown so a list never hides why it is narrow.
+ */
+function ExtraConditions({ filter, onRemove }: { filter: RegistryFilter; onRemove: (key: ExtraKey) => void }) {
+  const t = useT(registryMessages);
+  const shown = EXTRA_KEYS.filter((k) => filter[k] !== undefined);
+  if (shown.length === 0) return null;
+  const valueText = (key: ExtraKey): string => {
+    const value = filter[key];
+    if (key === 'fastTrack') return value ? t('yes') : t('no');
+    if (key === 'rating') return value === 0 ? t('noRating') : String(value);
+    if (value === NONE_VALUE) return t('noneValue');
+    const labelKey = `val.${key}.${String(value)}`;
+    return key !== 'executor' && labelKey in registryMessages.ru ? t(labelKey as keyof typeof registryMessages.ru) : String(value);
+  };
+  return (
+    <div className="registry-filters__extra" data-testid="registry-extra-conditions">
+      <span>{t('alsoFiltered')}</span>
+      {shown.map((key) => (
+        <span className="registry-filters__chip" key={key} data-condition={key}>
+          {t(`extra.${key}`)}: {valueText(key)}{' '}
+          <button type="button" aria-label={t('removeCondition')} onClick={() => onRemove(key)}>
+            ×
+          </button>
+        </span>
+      ))}
+    </div>
+  );
 }

@@ -20,6 +20,7 @@ import { ExportPanel } from './ExportPanel';
 import { FilterBar } from './FilterBar';
 import { registryMessages } from './messages';
 import { PAGE_SIZE, type RegistryQueryContext } from './queries';
+import { getAnalyticsEngine } from '../../analytics-engine/engine';
 import { RegistryTable } from './RegistryTable';
 import { SavedViews } from './SavedViews';
 import { useRegistryPrefs } from './store';
@@ -48,7 +49,7 @@ export default function RegistryScreen() {
   const storeVersion = useStoreVersion(db);
   const [refreshKey, setRefreshKey] = useState(0);
   const ctx = useMemo<RegistryQueryContext>(
-    () => ({ db, now: now(), timeZone: pack.timeZone, search: getSearchBuilder(db) }),
+    () => ({ db, now: now(), timeZone: pack.timeZone, search: getSearchBuilder(db), engine: getAnalyticsEngine(db) }),
     // A refresh re-reads "now" so overdue bands move with the clock.
     [db, pack.timeZone, refreshKey],
   );

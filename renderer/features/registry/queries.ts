@@ -7,6 +7,8 @@ import { UNKNOWN_MUNICIPALITY, type RegistryFilter, type RegistrySort } from '..
 import { queryDeadlines, queryReceived, type AggFilter, type Period } from '../../db/aggregate-queries';
 import { scanPage, type PageCursor } from '../../search/key-range-paging';
 import type { SearchIndexBuilder } from '../../search/search-builder';
+import type { AnalyticsEngine } from '../../analytics-engine/engine';
+import { compileRegistryFilter, countMatches, pageOfMatches, type EngineCursor } from '../../analytics-engine/registry-match';
 import { effectiveSort, matchesFilter, planScan, resolveBounds, type RegistryBounds } from './query-plan';
 
 export interface RegistryQueryContext {
@@ -14,10 +16,12 @@ export interface RegistryQueryContext {
   now: number;
   timeZone: string;
   search: SearchIndexBuilder;
+  /** The columnar index: when given, filters page and count from it instead of scanning an index range. */
+  engine?: AnalyticsEngine;
 }
 
 /** Where the next page starts: an index position, or an offset into the ranked search hits. */
-export type RegistryCursor = { kind: 'index'; pos: PageCursor } | { kind: 'hits'; offset: number };
+export type RegistryCursor = { kind: 'index'; pos: PageCursor } | { kind: 'hits'; offset: number } | { kind: 'engine'; pos: EngineCursor };
 
 export interface RegistryPage {
   rows: StoredAppeal[];
@@ -70,6 +74,28 @@ async function hitsPage(
   return { rows, next: at < ids.length ? { kind: 'hits', offset: at } : null, sort: 'relevance', scanned };
 }
 
+/**
+ * A page from the columnar index: candidates in order from typed arrays, then just those rows read
+ * by primary key. The row predicate runs again on what was read, so a row changed since the index
+ * caught up is never shown under a filter it no longer matches.
+ */
+async function enginePage(
+  ctx: RegistryQueryContext,
+  engine: AnalyticsEngine,
+  filter: RegistryFilter,
+  bounds: RegistryBounds,
+  after: EngineCursor | null,
+  pageSize: number,
+): Promise<RegistryPage> {
+  const store = await engine.store();
+  const sort = effectiveSort(filter) as Exclude<RegistrySort, 'relevance'>;
+  const match = compileRegistryFilter(store, filter, ctx.now, ctx.timeZone);
+  const page = pageOfMatches(store, match, sort, after, pageSize);
+  const records = await ctx.db.appeals.bulkGet(page.rows.map((row) => store.ids[row]!));
+  const rows = records.filter((r): r is StoredAppeal => r !== undefined && matchesFilter(r, filter, bounds));
+  return { rows, next: page.next ? { kind: 'engine', pos: page.next } : null, sort, scanned: store.length };
+}
+
 /** One page of the filter's appeals after `after` (null = the first page). */
 export async function fetchRegistryPage(
   ctx: RegistryQueryContext,
@@ -80,6 +106,7 @@ export async function fetchRegistryPage(
 ): Promise<RegistryPage> {
   const bounds = resolveBounds(filter, ctx.now, ctx.timeZone);
   if (filter.q) return hitsPage(ctx, filter, bounds, after?.kind === 'hits' ? after.offset : 0, pageSize, scanBudget);
+  if (ctx.engine) return enginePage(ctx, ctx.engine, filter, bounds, after?.kind === 'engine' ? after.pos : null, pageSize);
   const plan = planScan(filter, bounds);
   const result = await scanPage(ctx.db, plan, after?.kind === 'index' ? after.pos : null, {
     pageSize,
@@ -132,8 +159,8 @@ export async function countBounded(
 }
 
 export interface RegistryCount extends BoundedCount {
-  /** How the number was obtained: from the write-time aggregates, or by reading rows. */
-  via: 'aggregates' | 'rows';
+  /** How the number was obtained: from the write-time aggregates, the columnar index, or by reading rows. */
+  via: 'aggregates' | 'index' | 'rows';
 }
 
 const ALL_TIME: Period = { from: '0000-01-01', to: '9999-12-31' };
@@ -157,6 +184,8 @@ type CounterKey =
  */
 export function aggregateCounterFor(filter: RegistryFilter): { kind: 'received'; counter: CounterKey } | { kind: 'deadline'; counter: 'overdue' | 'atRisk24h' | 'atRisk3wd' | 'open' } | null {
   if (filter.q || filter.channel !== undefined || filter.category !== undefined || filter.status !== undefined) return null;
+  const beyondAggregates = [filter.outcome, filter.reaction, filter.importance, filter.executor, filter.fastTrack, filter.rating];
+  if (beyondAggregates.some((v) => v !== undefined)) return null;
   const extra = [filter.deadline, filter.repeat, filter.answered, filter.postponed, filter.answerTime, filter.satisfaction].filter((v) => v !== undefined).length;
   if (extra > 1) return null;
   if (filter.repeat === false || filter.postponed === false || filter.answerTime === false) return null;
@@ -185,11 +214,18 @@ export function aggregateCounterFor(filter: RegistryFilter): { kind: 'received';
       return hasPeriod ? null : { kind: 'deadline', counter: 'atRisk24h' };
     case 'at-risk-3wd':
       return hasPeriod ? null : { kind: 'deadline', counter: 'atRisk3wd' };
+    case 'in-time':
+      return null;
   }
 }
 
 /** «Найдено N»: exact from the aggregates when the filter allows, otherwise a bounded row count. */
 export async function countRegistry(ctx: RegistryQueryContext, filter: RegistryFilter): Promise<RegistryCount> {
+  // The columnar index counts any filter exactly, from the same arrays the pages come from.
+  if (ctx.engine && !filter.q) {
+    const store = await ctx.engine.store();
+    return { count: countMatches(store, compileRegistryFilter(store, filter, ctx.now, ctx.timeZone)), exact: true, via: 'index' };
+  }
   const agg = aggregateCounterFor(filter);
   if (agg) {
     const aggFilter: AggFilter = {

@@ -6,7 +6,7 @@
 import type { StoredAppeal } from '../../db/schema';
 import type { IndexRange } from '../../search/key-range-paging';
 import type { RegistryFilter, RegistrySort } from '../../app/registry-filter';
-import { UNKNOWN_MUNICIPALITY } from '../../app/registry-filter';
+import { NONE_VALUE, UNKNOWN_MUNICIPALITY } from '../../app/registry-filter';
 import { answerTimelinessOf, hasAnswerTime, isFinished, isPostponed, isRated, isSatisfied } from '../../../shared/domain/outcome';
 import { regionDayEnd, regionDayStart } from '../../../shared/domain/time';
 import { workCalendar } from '../../../shared/domain/calendar';
@@ -133,6 +133,12 @@ export function matchesFilter(row: StoredAppeal, filter: RegistryFilter, bounds:
   if (filter.answerTime !== undefined && hasAnswerTime(row) !== filter.answerTime) return false;
   if (filter.satisfaction !== undefined && !matchesSatisfaction(row, filter.satisfaction)) return false;
   if (filter.deadline !== undefined && !matchesDeadline(row, filter.deadline, bounds)) return false;
+  if (filter.outcome !== undefined && (row.outcome ?? NONE_VALUE) !== filter.outcome) return false;
+  if (filter.reaction !== undefined && (row.reaction ?? NONE_VALUE) !== filter.reaction) return false;
+  if (filter.importance !== undefined && (row.importance ?? NONE_VALUE) !== filter.importance) return false;
+  if (filter.executor !== undefined && (row.executor ?? NONE_VALUE) !== filter.executor) return false;
+  if (filter.fastTrack !== undefined && row.fastTrack !== filter.fastTrack) return false;
+  if (filter.rating !== undefined && (isRated(row.rating) ? Math.round(row.rating) : 0) !== filter.rating) return false;
   return true;
 }
 
@@ -164,6 +170,8 @@ function matchesDeadline(row: StoredAppeal, state: NonNullable<RegistryFilter['d
       return due !== undefined && due >= b.now && due < (hourBased ? b.hourRiskEnd : b.dayRiskEnd);
     case 'at-risk-3wd':
       return due !== undefined && due >= b.now && due < (hourBased ? b.hourRiskEnd : b.workRiskEnd);
+    case 'in-time':
+      return due !== undefined && due >= (hourBased ? b.hourRiskEnd : b.dayRiskEnd);
     case 'open':
       return !isFinished(row);
     case 'answered-on-time':

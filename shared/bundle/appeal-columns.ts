@@ -19,6 +19,16 @@ interface Column {
   nullable: boolean;
   get(a: Appeal): Scalar;
   set(a: Record<string, unknown>, value: Scalar): void;
+  /**
+   * Instants are stored small: `delta` as the difference from the previous row's value (the
+   * appeals come in order of receipt), `since-received` as the difference from the row's own
+   * `receivedAt` (a deadline is often exactly 30 days after it).
+   */
+  stored?: 'delta' | 'since-received';
+}
+
+function instant(column: Column, stored: 'delta' | 'since-received'): Column {
+  return { ...column, stored };
 }
 
 function field(name: keyof Appeal, type: ScalarType, nullable: boolean): Column {
@@ -84,16 +94,16 @@ const COLUMNS: readonly Column[] = [
   field('secondaryId', 'string', true),
   field('channel', 'string', true),
   field('regime', 'string', false),
-  field('receivedAt', 'number', false),
-  field('registeredAt', 'number', true),
-  nested('deadline', 'dueAt', 'number', false),
-  nested('deadline', 'originalDueAt', 'number', true),
+  instant(field('receivedAt', 'number', false), 'delta'),
+  instant(field('registeredAt', 'number', true), 'since-received'),
+  instant(nested('deadline', 'dueAt', 'number', false), 'since-received'),
+  instant(nested('deadline', 'originalDueAt', 'number', true), 'since-received'),
   nested('deadline', 'ruleId', 'string', true),
   nested('deadline', 'ruleVersion', 'number', true),
   nested('deadline', 'explanation', 'string', true),
   nested('deadline', 'hourBased', 'boolean', true),
-  field('answeredAt', 'number', true),
-  field('closedAt', 'number', true),
+  instant(field('answeredAt', 'number', true), 'since-received'),
+  instant(field('closedAt', 'number', true), 'since-received'),
   field('stage', 'string', true),
   field('statusRaw', 'string', false),
   field('status', 'string', false),
@@ -137,7 +147,7 @@ const COLUMNS: readonly Column[] = [
   nested('personal', 'email', 'string', true),
   nested('personal', 'address', 'string', true),
   nested('personal', 'applicantKey', 'string', true),
-  field('updatedAt', 'number', false),
+  instant(field('updatedAt', 'number', false), 'since-received'),
   nested('import', 'batchId', 'string', false),
   nested('import', 'fileName', 'string', true),
   nested('import', 'row', 'number', true),
@@ -167,7 +177,7 @@ export function prepareAppeal(a: Appeal, options: AppealContentOptions): Appeal 
 
 export function encodeAppealChunk(appeals: readonly Appeal[]): string {
   const data: EncodedColumn[] = COLUMNS.map((column) => {
-    const values = appeals.map((a) => column.get(a));
+    const values = storedValues(column, appeals);
     const index = new Map<Scalar, number>();
     const indices = values.map((v) => {
       let i = index.get(v);
@@ -181,6 +191,25 @@ export function encodeAppealChunk(appeals: readonly Appeal[]): string {
   });
   const chunk: EncodedChunk = { columns: [...APPEAL_COLUMNS], records: appeals.length, data };
   return JSON.stringify(chunk);
+}
+
+function storedValues(column: Column, appeals: readonly Appeal[]): Scalar[] {
+  if (column.stored === 'since-received') {
+    return appeals.map((a) => {
+      const v = column.get(a);
+      return typeof v === 'number' ? v - a.receivedAt : v;
+    });
+  }
+  if (column.stored === 'delta') {
+    let previous = 0;
+    return appeals.map((a) => {
+      const v = column.get(a) as number;
+      const delta = v - previous;
+      previous = v;
+      return delta;
+    });
+  }
+  return appeals.map((a) => column.get(a));
 }
 
 function malformed(detail: string): never {
@@ -210,13 +239,20 @@ export function decodeAppealChunk(json: string, expectedRecords: number): Appeal
     } else malformed(`column ${column.name}: wrong shape`);
     if (values.length !== expectedRecords) throw new BundleError('counts-mismatch', `column ${column.name} has ${values.length} values, expected ${expectedRecords}`);
     if (dictionary) for (const v of dictionary) checkType(column, v);
+    let previous = 0;
     for (let r = 0; r < expectedRecords; r++) {
       let value = values[r];
       if (dictionary) {
         if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value >= dictionary.length) malformed(`column ${column.name}: bad dictionary index`);
         value = dictionary[value];
       } else checkType(column, value);
-      column.set(rows[r]!, value as Scalar);
+      const row = rows[r]!;
+      if (typeof value === 'number') {
+        if (column.stored === 'delta') value = previous += value;
+        else if (column.stored === 'since-received') value += row.receivedAt as number;
+        if (!Number.isSafeInteger(value) && column.stored) malformed(`column ${column.name}: not an instant`);
+      }
+      column.set(row, value as Scalar);
     }
   });
   return rows as unknown as Appeal[];

@@ -170,14 +170,24 @@ export interface AppealContentOptions {
   withPersonalData: boolean;
 }
 
-export function prepareAppeal(a: Appeal, options: AppealContentOptions): Appeal {
-  if (options.withTexts && options.withPersonalData) return a;
-  return { ...a, text: options.withTexts ? a.text : '', personal: options.withPersonalData ? a.personal : null };
+const ALL_CONTENT: AppealContentOptions = { withTexts: true, withPersonalData: true };
+
+/** Whether a column is left out (stored as its empty value) under the content options. */
+function withheld(column: Column, options: AppealContentOptions): Scalar | undefined {
+  if (column.name === 'text' && !options.withTexts) return '';
+  if (!options.withPersonalData && column.name === 'personal.present') return false;
+  if (!options.withPersonalData && column.name.startsWith('personal.')) return null;
+  return undefined;
 }
 
-export function encodeAppealChunk(appeals: readonly Appeal[]): string {
+/**
+ * Texts and personal data that are not asked for never reach the encoder's output: their columns
+ * hold only the empty value (`""`, no personal data), whatever the appeals carry.
+ */
+export function encodeAppealChunk(appeals: readonly Appeal[], options: AppealContentOptions = ALL_CONTENT): string {
   const data: EncodedColumn[] = COLUMNS.map((column) => {
-    const values = storedValues(column, appeals);
+    const empty = withheld(column, options);
+    const values = empty === undefined ? storedValues(column, appeals) : appeals.map(() => empty);
     const index = new Map<Scalar, number>();
     const indices = values.map((v) => {
       let i = index.get(v);

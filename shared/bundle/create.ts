@@ -3,7 +3,7 @@
  * content key for every recipient, write the manifest with every part's SHA-256, sign, assemble.
  */
 import type { Appeal } from '../domain/appeal';
-import { encodeAppealChunk, prepareAppeal } from './appeal-columns';
+import { encodeAppealChunk } from './appeal-columns';
 import { gzip } from './compression';
 import { encryptPart, generateContentKey, wrapForLaptop, wrapForPassphrase } from './envelope-crypto';
 import {
@@ -77,8 +77,8 @@ export async function createBundle(options: CreateBundleOptions): Promise<Bytes>
 
   const plainParts: PlainPart[] = [];
   for (let start = 0, n = 0; start < content.appeals.length || (n === 0 && content.appeals.length === 0); start += chunkSize, n++) {
-    const chunk = content.appeals.slice(start, start + chunkSize).map((a) => prepareAppeal(a, contentOptions));
-    plainParts.push({ name: `appeals-${n}`, kind: 'appeals', encoding: 'appeal-columns/1', records: chunk.length, plain: utf8(encodeAppealChunk(chunk)) });
+    const chunk = content.appeals.slice(start, start + chunkSize);
+    plainParts.push({ name: `appeals-${n}`, kind: 'appeals', encoding: 'appeal-columns/1', records: chunk.length, plain: utf8(encodeAppealChunk(chunk, contentOptions)) });
     progress(Math.min(start + chunkSize, content.appeals.length), total);
     if (content.appeals.length === 0) break;
   }

@@ -118,6 +118,23 @@ describe('bundle round trip', () => {
     expect(await rejection(openBundle(bytes, { now: LATER, credentials: { passphrase: PASSPHRASE } }))).toBe('not-a-recipient');
   });
 
+  it('hands appeals over chunk by chunk when asked, in order', async () => {
+    const bytes = await createBundle(options());
+    const chunks: number[] = [];
+    const seen: string[] = [];
+    const opened = await openBundle(bytes, {
+      now: LATER,
+      credentials: { passphrase: PASSPHRASE },
+      onAppeals: (chunk) => {
+        chunks.push(chunk.length);
+        for (const a of chunk) seen.push(a.id);
+      },
+    });
+    expect(opened.appeals).toEqual([]);
+    expect(chunks.every((n) => n <= 150)).toBe(true);
+    expect(seen).toEqual(appeals.map((a) => a.id));
+  });
+
   it('handles an empty selection', async () => {
     const bytes = await createBundle(options({ content: { appeals: [], reference: [], centreRecords: [] } }));
     const opened = await openBundle(bytes, { now: LATER, credentials: { passphrase: PASSPHRASE } });

@@ -152,6 +152,13 @@ export async function verifyBundle(bytes: Bytes, options: VerifyOptions): Promis
 export interface OpenOptions extends VerifyOptions {
   credentials: Credentials;
   onProgress?: (donePart: number, parts: number) => void;
+  /**
+   * Receives each decoded chunk of appeals instead of collecting them all (a million appeals do
+   * not need to sit in memory twice). Everything is verified before the first call, but a later
+   * chunk can still be rejected: a caller writes into a staging store and keeps it only when
+   * `openBundle` resolves. With it, `OpenedBundle.appeals` is empty.
+   */
+  onAppeals?: (chunk: Appeal[]) => void | Promise<void>;
 }
 
 export async function openBundle(bytes: Bytes, options: OpenOptions): Promise<OpenedBundle> {
@@ -159,6 +166,7 @@ export async function openBundle(bytes: Bytes, options: OpenOptions): Promise<Op
   const { manifest, limits } = verified;
   const contentKey = await unwrapContentKey(manifest.recipients, options.credentials, limits);
   const appeals: Appeal[] = [];
+  let decodedAppeals = 0;
   let reference: unknown[] = [];
   let centreRecords: unknown[] = [];
   for (const [index, part] of manifest.parts.entries()) {
@@ -174,7 +182,10 @@ export async function openBundle(bytes: Bytes, options: OpenOptions): Promise<Op
     }
     if (part.encoding === 'appeal-columns/1') {
       if (part.kind !== 'appeals') throw new BundleError('malformed-manifest', `part ${part.name}: encoding does not fit its kind`);
-      for (const appeal of decodeAppealChunk(text, part.records)) appeals.push(appeal);
+      const chunk = decodeAppealChunk(text, part.records);
+      decodedAppeals += chunk.length;
+      if (options.onAppeals) await options.onAppeals(chunk);
+      else for (const appeal of chunk) appeals.push(appeal);
     } else {
       const list = parseJsonList(text, part.name);
       if (list.length !== part.records) throw new BundleError('counts-mismatch', `part ${part.name}: ${list.length} records, declared ${part.records}`);
@@ -184,7 +195,7 @@ export async function openBundle(bytes: Bytes, options: OpenOptions): Promise<Op
     }
     options.onProgress?.(index + 1, manifest.parts.length);
   }
-  if (appeals.length !== manifest.counts.appeals) throw new BundleError('counts-mismatch', `${appeals.length} appeals, declared ${manifest.counts.appeals}`);
+  if (decodedAppeals !== manifest.counts.appeals) throw new BundleError('counts-mismatch', `${decodedAppeals} appeals, declared ${manifest.counts.appeals}`);
   return { ...verified, appeals, reference, centreRecords };
 }
 

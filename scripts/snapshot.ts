@@ -296,6 +296,12 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// `… | head` closes the pipe early: that is not an error of the snapshot.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {

@@ -57,7 +57,9 @@ function nested(parent: 'deadline' | 'personal' | 'import', key: string, type: S
       const obj = a[parent] as Record<string, Scalar> | null | undefined;
       if (obj === null) return;
       if (obj === undefined) {
-        a[parent] = { [key]: v };
+        const created: Record<string, Scalar> = {};
+        created[key] = v;
+        a[parent] = created;
       } else {
         obj[key] = v;
       }

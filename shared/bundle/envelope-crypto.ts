@@ -129,5 +129,5 @@ export async function unwrapContentKey(recipients: readonly BundleRecipient[], c
     }
     throw new BundleError('wrong-passphrase');
   }
-  throw new BundleError('not-a-recipient', phraseEntries.length > 0 ? 'the bundle needs a passphrase' : 'no entry for this laptop key');
+  throw new BundleError('not-a-recipient', phraseEntries.length > 0 ? 'the bundle needs a passphrase or a laptop key it names' : 'the bundle is addressed to laptop keys only, and not to this one');
 }

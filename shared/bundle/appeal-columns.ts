@@ -18,7 +18,6 @@ interface Column {
   /** False: null is not allowed. */
   nullable: boolean;
   get(a: Appeal): Scalar;
-  set(a: Record<string, unknown>, value: Scalar): void;
   /**
    * Instants are stored small: `delta` as the difference from the previous row's value (the
    * appeals come in order of receipt), `since-received` as the difference from the row's own
@@ -37,14 +36,11 @@ function field(name: keyof Appeal, type: ScalarType, nullable: boolean): Column 
     type,
     nullable,
     get: (a) => a[name] as Scalar,
-    set: (a, v) => {
-      a[name] = v;
-    },
   };
 }
 
-/** A field of a nested object (`deadline.dueAt`); the object is null when its `key` field is null. */
-function nested(parent: 'deadline' | 'personal' | 'import', key: string, type: ScalarType, nullable: boolean): Column {
+/** A field of a nested object (`deadline.dueAt`): null when the object is. */
+function nested(parent: 'deadline' | 'personal' | 'import', key: string, type: ScalarType): Column {
   return {
     name: `${parent}.${key}`,
     type,
@@ -52,18 +48,6 @@ function nested(parent: 'deadline' | 'personal' | 'import', key: string, type: S
     get: (a) => {
       const obj = a[parent] as Record<string, Scalar> | null;
       return obj ? (obj[key] ?? null) : null;
-    },
-    set: (a, v) => {
-      const obj = a[parent] as Record<string, Scalar> | null | undefined;
-      if (obj === null) return;
-      if (obj === undefined) {
-        const created: Record<string, Scalar> = {};
-        created[key] = v;
-        a[parent] = created;
-      } else {
-        obj[key] = v;
-      }
-      if (!nullable && v === null) a[parent] = null;
     },
   };
 }
@@ -75,20 +59,10 @@ function list(name: 'tags' | 'qualityFlags'): Column {
     type: 'string',
     nullable: false,
     get: (a) => JSON.stringify(a[name]),
-    set: (a, v) => {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(v as string);
-      } catch {
-        parsed = null;
-      }
-      if (!Array.isArray(parsed) || !parsed.every((x) => typeof x === 'string')) throw new BundleError('malformed-content', `column ${name}: not a list of strings`);
-      a[name] = parsed;
-    },
   };
 }
 
-// Presence fields (`deadline.dueAt`, `personal.present`, `import.batchId`) come first in their group.
+// The object is null when its presence column (`deadline.dueAt`, `personal.present`, `import.batchId`) is.
 const COLUMNS: readonly Column[] = [
   field('id', 'string', false),
   field('source', 'string', false),
@@ -98,12 +72,12 @@ const COLUMNS: readonly Column[] = [
   field('regime', 'string', false),
   instant(field('receivedAt', 'number', false), 'delta'),
   instant(field('registeredAt', 'number', true), 'since-received'),
-  instant(nested('deadline', 'dueAt', 'number', false), 'since-received'),
-  instant(nested('deadline', 'originalDueAt', 'number', true), 'since-received'),
-  nested('deadline', 'ruleId', 'string', true),
-  nested('deadline', 'ruleVersion', 'number', true),
-  nested('deadline', 'explanation', 'string', true),
-  nested('deadline', 'hourBased', 'boolean', true),
+  instant(nested('deadline', 'dueAt', 'number'), 'since-received'),
+  instant(nested('deadline', 'originalDueAt', 'number'), 'since-received'),
+  nested('deadline', 'ruleId', 'string'),
+  nested('deadline', 'ruleVersion', 'number'),
+  nested('deadline', 'explanation', 'string'),
+  nested('deadline', 'hourBased', 'boolean'),
   instant(field('answeredAt', 'number', true), 'since-received'),
   instant(field('closedAt', 'number', true), 'since-received'),
   field('stage', 'string', true),
@@ -140,19 +114,16 @@ const COLUMNS: readonly Column[] = [
     type: 'boolean',
     nullable: false,
     get: (a) => a.personal !== null,
-    set: (a, v) => {
-      a.personal = v ? {} : null;
-    },
   },
-  nested('personal', 'fullName', 'string', true),
-  nested('personal', 'phone', 'string', true),
-  nested('personal', 'email', 'string', true),
-  nested('personal', 'address', 'string', true),
-  nested('personal', 'applicantKey', 'string', true),
+  nested('personal', 'fullName', 'string'),
+  nested('personal', 'phone', 'string'),
+  nested('personal', 'email', 'string'),
+  nested('personal', 'address', 'string'),
+  nested('personal', 'applicantKey', 'string'),
   instant(field('updatedAt', 'number', false), 'since-received'),
-  nested('import', 'batchId', 'string', false),
-  nested('import', 'fileName', 'string', true),
-  nested('import', 'row', 'number', true),
+  nested('import', 'batchId', 'string'),
+  nested('import', 'fileName', 'string'),
+  nested('import', 'row', 'number'),
   list('qualityFlags'),
 ];
 
@@ -239,35 +210,132 @@ export function decodeAppealChunk(json: string, expectedRecords: number): Appeal
   if (chunk.records !== expectedRecords) throw new BundleError('counts-mismatch', `chunk says ${String(chunk.records)} appeals, the manifest ${expectedRecords}`);
   if (chunk.columns.length !== COLUMNS.length || chunk.columns.some((c, i) => c !== COLUMNS[i]!.name)) malformed('appeal chunk: unknown column layout');
   if (chunk.data.length !== COLUMNS.length) malformed('appeal chunk: column count');
-  const rows: Record<string, unknown>[] = Array.from({ length: expectedRecords }, () => ({}));
+  const resolved = new Map<string, Scalar[]>();
+  let received: Scalar[] = [];
   COLUMNS.forEach((column, c) => {
-    const encoded = chunk.data[c] as Partial<{ v: unknown; d: unknown; i: unknown }> | undefined;
-    let values: readonly unknown[];
-    let dictionary: readonly unknown[] | null = null;
-    if (encoded && Array.isArray(encoded.v)) values = encoded.v;
-    else if (encoded && Array.isArray(encoded.d) && Array.isArray(encoded.i)) {
-      dictionary = encoded.d;
-      values = encoded.i;
-    } else malformed(`column ${column.name}: wrong shape`);
-    if (values.length !== expectedRecords) throw new BundleError('counts-mismatch', `column ${column.name} has ${values.length} values, expected ${expectedRecords}`);
-    if (dictionary) for (const v of dictionary) checkType(column, v);
-    let previous = 0;
-    for (let r = 0; r < expectedRecords; r++) {
-      let value = values[r];
-      if (dictionary) {
-        if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value >= dictionary.length) malformed(`column ${column.name}: bad dictionary index`);
-        value = dictionary[value];
-      } else checkType(column, value);
-      const row = rows[r]!;
-      if (typeof value === 'number') {
-        if (column.stored === 'delta') value = previous += value;
-        else if (column.stored === 'since-received') value += row.receivedAt as number;
-        if (!Number.isSafeInteger(value) && column.stored) malformed(`column ${column.name}: not an instant`);
-      }
-      column.set(row, value as Scalar);
-    }
+    const values = resolveColumn(column, chunk.data[c], expectedRecords, received);
+    if (column.name === 'receivedAt') received = values;
+    resolved.set(column.name, values);
   });
-  return rows as unknown as Appeal[];
+  return buildAppeals(resolved, expectedRecords);
+}
+
+/** One column as plain values: dictionary expanded, types checked, instants restored. */
+function resolveColumn(column: Column, encoded: unknown, records: number, received: readonly Scalar[]): Scalar[] {
+  const shape = encoded as Partial<{ v: unknown; d: unknown; i: unknown }> | undefined;
+  let values: unknown[];
+  if (shape && Array.isArray(shape.v)) {
+    values = shape.v;
+    if (values.length !== records) throw new BundleError('counts-mismatch', `column ${column.name} has ${values.length} values, expected ${records}`);
+    for (const v of values) checkType(column, v);
+  } else if (shape && Array.isArray(shape.d) && Array.isArray(shape.i)) {
+    const dictionary = shape.d as unknown[];
+    for (const v of dictionary) checkType(column, v);
+    const indices = shape.i as unknown[];
+    if (indices.length !== records) throw new BundleError('counts-mismatch', `column ${column.name} has ${indices.length} values, expected ${records}`);
+    values = new Array<unknown>(records);
+    for (let r = 0; r < records; r++) {
+      const i = indices[r];
+      if (typeof i !== 'number' || !Number.isInteger(i) || i < 0 || i >= dictionary.length) malformed(`column ${column.name}: bad dictionary index`);
+      values[r] = dictionary[i];
+    }
+  } else malformed(`column ${column.name}: wrong shape`);
+  const out = values as Scalar[];
+  if (column.stored === 'delta') {
+    let previous = 0;
+    for (let r = 0; r < records; r++) out[r] = previous += out[r] as number;
+  } else if (column.stored === 'since-received') {
+    for (let r = 0; r < records; r++) if (out[r] !== null) out[r] = (out[r] as number) + (received[r] as number);
+  }
+  if (column.stored) for (const v of out) if (v !== null && !Number.isSafeInteger(v)) malformed(`column ${column.name}: not an instant`);
+  return out;
+}
+
+function parseList(name: string, text: Scalar): string[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text as string);
+  } catch {
+    parsed = null;
+  }
+  if (!Array.isArray(parsed) || !parsed.every((x) => typeof x === 'string')) throw new BundleError('malformed-content', `column ${name}: not a list of strings`);
+  return parsed;
+}
+
+/** Rows built as one literal each: the same shape for every appeal, cheap for a million. */
+function buildAppeals(columns: Map<string, Scalar[]>, records: number): Appeal[] {
+  const col = (name: string) => columns.get(name)!;
+  const [id, source, externalId, secondaryId, channel, regime, receivedAt, registeredAt] = ['id', 'source', 'externalId', 'secondaryId', 'channel', 'regime', 'receivedAt', 'registeredAt'].map(col) as Scalar[][] as [Scalar[], Scalar[], Scalar[], Scalar[], Scalar[], Scalar[], Scalar[], Scalar[]];
+  const dueAt = col('deadline.dueAt'), originalDueAt = col('deadline.originalDueAt'), ruleId = col('deadline.ruleId'), ruleVersion = col('deadline.ruleVersion'), explanation = col('deadline.explanation'), hourBased = col('deadline.hourBased');
+  const answeredAt = col('answeredAt'), closedAt = col('closedAt'), stage = col('stage'), statusRaw = col('statusRaw'), status = col('status'), platformOverdue = col('platformOverdue');
+  const fastTrack = col('fastTrack'), resolutionType = col('resolutionType'), outcome = col('outcome'), importance = col('importance'), answerHours = col('answerHours'), rating = col('rating'), reaction = col('reaction');
+  const isRepeat = col('isRepeat'), originalId = col('originalId'), category = col('category'), subcategory = col('subcategory'), fact = col('fact'), sector = col('sector'), sectorMapped = col('sectorMapped');
+  const orgReceived = col('orgReceived'), orgCurrent = col('orgCurrent'), municipality = col('municipality'), settlement = col('settlement'), address = col('address'), lat = col('lat'), lon = col('lon');
+  const executor = col('executor'), text = col('text'), url = col('url'), tags = col('tags'), personalPresent = col('personal.present');
+  const fullName = col('personal.fullName'), phone = col('personal.phone'), email = col('personal.email'), personalAddress = col('personal.address'), applicantKey = col('personal.applicantKey');
+  const updatedAt = col('updatedAt'), batchId = col('import.batchId'), fileName = col('import.fileName'), row = col('import.row'), qualityFlags = col('qualityFlags');
+  const lists = new Map<Scalar, string[]>();
+  const list = (name: string, value: Scalar): string[] => {
+    let parsed = lists.get(value);
+    if (!parsed) {
+      parsed = parseList(name, value);
+      lists.set(value, parsed);
+    }
+    return parsed.slice();
+  };
+  const out = new Array<Appeal>(records);
+  for (let r = 0; r < records; r++) {
+    out[r] = {
+      id: id[r],
+      source: source[r],
+      externalId: externalId[r],
+      secondaryId: secondaryId[r],
+      channel: channel[r],
+      regime: regime[r],
+      receivedAt: receivedAt[r],
+      registeredAt: registeredAt[r],
+      deadline:
+        dueAt[r] === null
+          ? null
+          : { dueAt: dueAt[r], originalDueAt: originalDueAt[r], ruleId: ruleId[r], ruleVersion: ruleVersion[r], explanation: explanation[r], hourBased: hourBased[r] },
+      answeredAt: answeredAt[r],
+      closedAt: closedAt[r],
+      stage: stage[r],
+      statusRaw: statusRaw[r],
+      status: status[r],
+      platformOverdue: platformOverdue[r],
+      fastTrack: fastTrack[r],
+      resolutionType: resolutionType[r],
+      outcome: outcome[r],
+      importance: importance[r],
+      answerHours: answerHours[r],
+      rating: rating[r],
+      reaction: reaction[r],
+      isRepeat: isRepeat[r],
+      originalId: originalId[r],
+      category: category[r],
+      subcategory: subcategory[r],
+      fact: fact[r],
+      sector: sector[r],
+      sectorMapped: sectorMapped[r],
+      orgReceived: orgReceived[r],
+      orgCurrent: orgCurrent[r],
+      municipality: municipality[r],
+      settlement: settlement[r],
+      address: address[r],
+      lat: lat[r],
+      lon: lon[r],
+      executor: executor[r],
+      text: text[r],
+      url: url[r],
+      tags: list('tags', tags[r]!),
+      personal: personalPresent[r] ? { fullName: fullName[r], phone: phone[r], email: email[r], address: personalAddress[r], applicantKey: applicantKey[r] } : null,
+      updatedAt: updatedAt[r],
+      import: batchId[r] === null ? null : { batchId: batchId[r], fileName: fileName[r], row: row[r] },
+      qualityFlags: list('qualityFlags', qualityFlags[r]!),
+    } as unknown as Appeal;
+  }
+  return out;
 }
 
 function checkType(column: Column, value: unknown): void {

@@ -125,13 +125,13 @@ export async function createEscalation(db: CurDatabase, input: NewEscalation): P
   };
   await db.transaction('rw', [db.escalations, db.audit], async () => {
     await escalationsTable(db).add(record);
-    await logAudit(db, 'escalation:create', {
+    await logAudit(db, { action: 'escalation.create', details: {
       escalationId: record.id,
       appealId: record.appealId,
       reason: record.reason,
       assignee: record.assignee,
       by: record.createdBy,
-    });
+    } });
   });
   return record;
 }
@@ -153,7 +153,7 @@ export async function updateEscalationStatus(
       history: [...current.history, { at: change.at, by, status: change.status, note }],
     };
     await escalationsTable(db).put(next);
-    await logAudit(db, 'escalation:status', { escalationId: id, appealId: current.appealId, from: current.status, to: change.status, by });
+    await logAudit(db, { action: 'escalation.set-status', details: { escalationId: id, appealId: current.appealId, from: current.status, to: change.status, by } });
     return next;
   });
 }
@@ -176,13 +176,13 @@ export async function createInfoRequest(db: CurDatabase, input: NewInfoRequest):
   };
   await db.transaction('rw', [db.infoRequests, db.audit], async () => {
     await infoRequestsTable(db).add(record);
-    await logAudit(db, 'info-request:create', {
+    await logAudit(db, { action: 'info-request.create', details: {
       infoRequestId: record.id,
       appealId: record.appealId,
       body: record.body,
       dueAt: record.dueAt,
       by: record.createdBy,
-    });
+    } });
   });
   return record;
 }
@@ -206,7 +206,7 @@ export async function updateInfoRequestStatus(
       history: [...current.history, { at: change.at, by, status: change.status, note: answer }],
     };
     await infoRequestsTable(db).put(next);
-    await logAudit(db, 'info-request:status', { infoRequestId: id, appealId: current.appealId, from: current.status, to: change.status, by });
+    await logAudit(db, { action: 'info-request.set-status', details: { infoRequestId: id, appealId: current.appealId, from: current.status, to: change.status, by } });
     return next;
   });
 }

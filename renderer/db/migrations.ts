@@ -3,6 +3,7 @@
  * data forward inside Dexie's version-change transaction, so an older database opens without loss.
  */
 import type { Transaction } from 'dexie';
+import { currentAuditAction, LEGACY_AUDIT_ACTIONS } from '../../shared/audit/events';
 import type { StoredAppeal } from './schema';
 import { AggDelta, addPacked, contributionOf, emptyPacked, rollupKey, type ReceivedRow, type RollupRow } from './aggregate-model';
 import { flushAggDelta, type AggTables } from './aggregate-store';
@@ -114,4 +115,18 @@ export async function upgradeToV4(tx: Transaction): Promise<void> {
     addPacked(r.c, row.c);
   });
   await tx.table<RollupRow, string>('aggReceivedRollup').bulkPut([...rollup.values()]);
+}
+
+/** v7: the same stores; stored audit rows take the one `domain.verb` naming of shared/audit/events.ts. */
+export const SCHEMA_V7 = {} as const;
+
+/** v6 → v7: renames the audit rows written under the older action names (details stay as written). */
+export async function upgradeToV7(tx: Transaction): Promise<void> {
+  await tx
+    .table<{ action: string }, number>('audit')
+    .where('action')
+    .anyOf(Object.keys(LEGACY_AUDIT_ACTIONS))
+    .modify((row) => {
+      row.action = currentAuditAction(row.action);
+    });
 }

@@ -8,7 +8,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { Appeal } from '../../shared/domain/appeal';
 import type { CategoryRow, DeadlineRow, ReceivedRow, RollupRow, SourceTotalsRow } from './aggregate-model';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, upgradeToV2, upgradeToV3, upgradeToV4 } from './migrations';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV7 } from './migrations';
 
 /** Appeal as stored: index helpers derived from the domain record on every write. */
 export interface StoredAppeal extends Appeal {
@@ -130,5 +130,9 @@ export class CurDatabase extends Dexie {
     this.version(5).stores(SCHEMA_V5);
     // v6: sparse deadline indexes within a municipality or a sector.
     this.version(6).stores(SCHEMA_V6);
+    // v7: audit rows renamed to the one `domain.verb` scheme of the typed audit events.
+    this.version(7)
+      .stores(SCHEMA_V7)
+      .upgrade((tx) => upgradeToV7(tx));
   }
 }

@@ -133,6 +133,6 @@ export function reloadSyncSources(): void {
 export async function fullResync(sourceId: string): Promise<void> {
   const db = getDb();
   await resetCheckpoint(db, sourceId, now());
-  await logAudit(db, 'sync.full-resync', { sourceId });
+  await logAudit(db, { action: 'sync.resync', details: { sourceId } });
   syncNow(sourceId);
 }

@@ -55,7 +55,7 @@ describe('«Журнал действий»', () => {
     await log.waitReady();
     await log.section().scrollIntoViewIfNeeded();
     const top = log.rows().first();
-    expect(await top.getAttribute('data-action')).toBe('appeal.personal-data.show');
+    expect(await top.getAttribute('data-action')).toBe('personal-data.reveal');
     expect(await top.getByTestId('audit-action').innerText()).toBe('Показ персональных данных');
     expect(await top.innerText()).toMatch(/\d\d\.\d\d\.\d{4} \d\d:\d\d/);
     expect(await top.innerText()).toContain('Оператор');

@@ -88,12 +88,12 @@ export async function commitImport(
       onProgress(Math.min(appeals.length, i + WRITE_CHUNK));
     }
     // Inside the same transaction: the audit entry exists exactly when the data does.
-    await logAudit(db, 'import', { ...report });
+    await logAudit(db, { action: 'import.complete', details: { ...report } });
   });
 }
 
 export async function logFailedImport(db: CurDatabase, startedAt: number, fileName: string, reason: string): Promise<void> {
-  await logAudit(db, 'import-failed', { fileName, reason, startedAt });
+  await logAudit(db, { action: 'import.fail', details: { fileName, reason, startedAt } });
 }
 
 /** Stored records that a new mapping applies to, rewritten with it (aggregates follow). */

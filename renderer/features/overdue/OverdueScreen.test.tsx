@@ -113,9 +113,9 @@ describe('OverdueScreen', () => {
     });
     expect(text).toContain('Петров');
     expect((await getDb().audit.toArray()).map((a) => a.action)).toEqual([
-      'escalation:create',
-      'info-request:create',
-      'export:escalations',
+      'escalation.create',
+      'info-request.create',
+      'escalation.export',
     ]);
   });
 });

@@ -103,7 +103,7 @@ export function RecordsCard<R extends CurRecordRow<S>, S extends string>(props: 
 
 async function saveCsv(kind: RecordKind, text: string, count: number, filter: unknown): Promise<boolean> {
   const saved = await platform.saveFile(`cur-${kind}.csv`, new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  if (saved) await logAudit(getDb(), `export:${kind}`, { format: 'csv', rows: count, filter });
+  if (saved) await logAudit(getDb(), { action: kind === 'escalations' ? 'escalation.export' : 'info-request.export', details: { format: 'csv', rows: count, filter } });
   return saved;
 }
 

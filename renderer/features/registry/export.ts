@@ -48,11 +48,14 @@ export async function exportRegistry(ctx: RegistryQueryContext, filter: Registry
 
 /** The audit record of an export that reached the user. */
 export function auditExport(ctx: RegistryQueryContext, filter: RegistryFilter, result: RegistryExportResult, options: Pick<RegistryExportOptions, 'format' | 'showPersonal'>) {
-  return logAudit(ctx.db, 'registry.export', {
-    format: options.format,
-    rows: result.rows,
-    fileName: result.fileName,
-    filter: registryQuery(filter),
-    personalData: options.showPersonal ? 'shown' : 'masked',
+  return logAudit(ctx.db, {
+    action: 'registry.export',
+    details: {
+      format: options.format,
+      rows: result.rows,
+      fileName: result.fileName,
+      filter: registryQuery(filter),
+      personalData: options.showPersonal ? 'shown' : 'masked',
+    },
   });
 }

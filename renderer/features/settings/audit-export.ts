@@ -31,6 +31,6 @@ export async function exportAuditLog(db: CurDatabase, input: AuditExportInput): 
   const { blob, rows } = await exportCsv(auditColumns(input.lang, input.timeZone), auditPages(db, input.query), { timeZone: input.timeZone });
   const saved = await platform.saveFile('cur-activity-log.csv', blob);
   if (!saved) return null;
-  await logAudit(db, 'audit.export', { format: 'csv', rows, filter: input.filter });
+  await logAudit(db, { action: 'audit.export', details: { format: 'csv', rows, filter: input.filter } });
   return rows;
 }

@@ -7,6 +7,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { Appeal } from '../../shared/domain/appeal';
+import type { StoredSyncError } from '../../shared/messages/sync-error';
 import type { CategoryRow, DeadlineRow, ReceivedRow, RollupRow, SourceTotalsRow } from './aggregate-model';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV7 } from './migrations';
 
@@ -46,7 +47,8 @@ export interface SyncStateRow {
   checkpoint: string | null;
   lastSuccessAt: number | null;
   lastAttemptAt: number | null;
-  lastError: string | null;
+  /** Why the last pull failed (a message kind; a Russian sentence in stores written before kinds). */
+  lastError: StoredSyncError | null;
   recordsPulled: number;
   /** Newest `updatedAt` seen from the source: the data's age. */
   dataAsOf: number | null;

@@ -193,7 +193,7 @@ export class SyncScheduler {
         stopped: decision.action === 'stop',
       };
       await patchSyncState(this.db, source.id, {
-        lastError: err.userMessage,
+        lastError: err.reason,
         extra: {
           ...this.persisted(slot),
           errorKind: err.kind,

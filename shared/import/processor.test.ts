@@ -135,12 +135,12 @@ describe('file-level problems', () => {
   it('names missing required columns', () => {
     const e = fails([['Номер', 'Категория', 'Подкатегория', 'Статус', 'Стадия'], ['1', 'a', 'b', 'c', 'd']]);
     expect(e.code).toBe('missing-columns');
-    expect(e.userMessage).toContain('«Дата поступления»');
+    expect(e.reason).toEqual({ kind: 'missing-columns', params: { columns: expect.arrayContaining(['Дата поступления']) } });
   });
   it('refuses a duplicate required column', () => {
     const e = fails([['Номер', 'Номер', 'Дата поступления', 'Статус', 'Категория'], ['1', '2', '01.11.2025', 'x', 'y']]);
     expect(e.code).toBe('duplicate-columns');
-    expect(e.userMessage).toContain('«Номер»');
+    expect(e.reason).toEqual({ kind: 'duplicate-columns', params: { columns: ['Номер'] } });
   });
 });
 

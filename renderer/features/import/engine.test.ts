@@ -74,10 +74,10 @@ describe('ImportEngine', () => {
     await engine.commit(noop);
     const before = await snapshot(db);
 
-    await expect(engine.prepare(blob(csvBytes(POS_HEADERS.slice(1), posRows(30))), opts('bad.csv'), noop)).rejects.toThrow('Нет обязательных столбцов: «Номер»');
+    await expect(engine.prepare(blob(csvBytes(POS_HEADERS.slice(1), posRows(30))), opts('bad.csv'), noop)).rejects.toMatchObject({ reason: { kind: 'missing-columns', params: { columns: ['Номер'] } } });
     expect(await snapshot(db)).toEqual(before);
     const failed = await db.audit.where('action').equals('import.fail').toArray();
-    expect(failed[0]?.details).toMatchObject({ fileName: 'bad.csv' });
+    expect(failed[0]?.details).toMatchObject({ fileName: 'bad.csv', reason: { kind: 'missing-columns' } });
 
     await engine.prepare(blob(csvBytes(POS_HEADERS, posRows(6_000, { seed: 4, firstNumber: 1_000_000 }))), opts('big.csv'), noop);
     let cancelled: unknown = null;

@@ -7,6 +7,7 @@ import type { Appeal, NormalizedStatus } from '../../../shared/domain/appeal';
 import { diffAppeal, type DiffKind } from '../../../shared/import/diff';
 import type { ExportType } from '../../../shared/import/fields';
 import type { SavedHeaderMapping } from '../../../shared/import/headers';
+import type { ImportFileMessage } from '../../../shared/import/messages';
 import type { ImportReport } from '../../../shared/import/report';
 import { appealWriteTables, fromStoredAppeal, writeAppealChanges } from '../../db/appeals-repo';
 import { logAudit } from '../../db/audit-repo';
@@ -92,7 +93,7 @@ export async function commitImport(
   });
 }
 
-export async function logFailedImport(db: CurDatabase, startedAt: number, fileName: string, reason: string): Promise<void> {
+export async function logFailedImport(db: CurDatabase, startedAt: number, fileName: string, reason: ImportFileMessage): Promise<void> {
   await logAudit(db, { action: 'import.fail', details: { fileName, reason, startedAt } });
 }
 

@@ -101,6 +101,14 @@ describe('summarizeAudit', () => {
     expect(text).not.toContain('912');
   });
 
+  it('gives the reason of a refused import in the language of the reader', () => {
+    const details = { fileName: 'b.xlsx', reason: { kind: 'missing-columns', params: { columns: ['Номер'] } }, startedAt: 0 };
+    expect(summarizeAudit({ action: 'import.fail', details }, 'ru', TZ).text).toBe('файл: b.xlsx, причина: Нет обязательных столбцов: «Номер».');
+    expect(summarizeAudit({ action: 'import.fail', details }, 'en', TZ).text).toBe('file: b.xlsx, reason: Required columns are missing: «Номер».');
+    // A reason stored as a sentence before message kinds reads as written.
+    expect(summarizeAudit({ action: 'import.fail', details: { fileName: 'c.csv', reason: 'Файл пустой.' } }, 'en', TZ).text).toBe('file: c.csv, reason: Файл пустой.');
+  });
+
   it('formats an instant in the region time zone', () => {
     const dueAt = Date.UTC(2026, 10, 25, 9, 30);
     const text = summarizeAudit({ action: 'info-request.create', details: { appealId: 'x', body: 'Минстрой', dueAt, by: 'Оля' } }, 'ru', TZ).text;

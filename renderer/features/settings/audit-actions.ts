@@ -8,8 +8,10 @@
  */
 import type { AuditAction } from '../../../shared/audit/events';
 import { countRu, formatDateTime, formatNumber, type Locale } from '../../../shared/format/ru';
+import { isImportFileMessage } from '../../../shared/import/messages';
 import { LOCAL_USER } from '../../db/audit-repo';
 import type { AuditRow } from '../../db/schema';
+import { importFileText } from '../../i18n/import-messages';
 
 export const AUDIT_KINDS = ['export', 'personal-data', 'import', 'feeds', 'sync', 'escalations', 'info-requests', 'wall'] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
@@ -161,8 +163,7 @@ function counted(n: number, noun: keyof typeof NOUNS, lang: Locale): string {
 
 /** A stored refusal reason: a message kind once rendered through the dictionaries, a legacy sentence as written. */
 function reasonText(value: unknown, lang: Locale): unknown {
-  void lang;
-  return value;
+  return isImportFileMessage(value) ? importFileText(value, lang) : value;
 }
 
 /**

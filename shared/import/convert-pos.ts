@@ -56,7 +56,7 @@ export const convertPosRow: RowConverter = (cells, row, mapping, ctx) => {
       originalDueAt: null,
       ruleId: 'record',
       ruleVersion: 1,
-      explanation: `Срок из выгрузки ПОС: ${planned.day.split('-').reverse().join('.')}`,
+      explanation: { kind: 'pos-planned', params: { day: planned.day } },
       hourBased: false,
     };
   }

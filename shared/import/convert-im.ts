@@ -1,6 +1,7 @@
 /** Инцидент Менеджмент «Детализация» row → Appeal. Reaction deadlines are hours (by importance). */
 import type { AuthorReaction, Importance, Outcome } from '../domain/appeal';
 import { emptyAppeal, finishAppeal, labelsOf, parseExternalId, RowReader, type RowConverter } from './convert-context';
+import { problem } from './messages';
 import { IM_FIELDS } from './fields';
 import { parseDurationHours, parseLocalDateTime, parseText } from './values';
 
@@ -50,8 +51,8 @@ export const convertImRow: RowConverter = (cells, row, mapping, ctx) => {
   const r = new RowReader(cells, mapping, LABELS, ctx);
   const externalId = r.get('number', parseExternalId, true);
   const created = r.get('createdAt', parseLocalDateTime, true);
-  if (!created && r.errors.length === 0) r.errors.push(`«${LABELS.createdAt}»: дата не указана`);
-  if (r.errors.length > 0 || externalId === null || !created) return { ok: false, reason: r.errors.join('; ') };
+  if (!created && r.errors.length === 0) r.errors.push({ field: LABELS.createdAt ?? 'createdAt', problem: problem('date-missing', {}) });
+  if (r.errors.length > 0 || externalId === null || !created) return { ok: false, reason: { kind: 'row-rejected', params: { errors: r.errors } } };
 
   const appeal = emptyAppeal('im', externalId, r.instant(created) as number, ctx, row);
   appeal.closedAt = r.instant(r.get('closedAt', parseLocalDateTime));
@@ -66,7 +67,7 @@ export const convertImRow: RowConverter = (cells, row, mapping, ctx) => {
   appeal.text = r.get('text', parseText) ?? '';
   const url = r.get('url', parseText);
   appeal.url = url && /^https?:\/\//i.test(url) ? url : null;
-  if (url && !appeal.url) r.warnings.push(`«${LABELS.url}»: не ссылка http(s), не загружено`);
+  if (url && !appeal.url) r.warnings.push({ kind: 'value-dropped', params: { field: LABELS.url ?? 'url', problem: problem('not-a-link', {}) } });
   appeal.channel = channelFromUrl(appeal.url);
   appeal.reaction = imReaction(r.get('closeReason', parseText));
   appeal.stage = r.get('incidentType', parseText);

@@ -3,6 +3,7 @@
  * register's own when given (the extended one wins), otherwise the domain's 59-ФЗ rule.
  */
 import { emptyAppeal, finishAppeal, labelsOf, parseExternalId, RowReader, type RowConverter } from './convert-context';
+import { problem } from './messages';
 import { LETTER59_FIELDS } from './fields';
 import { parseLocalDateTime, parseText, parseYesNo } from './values';
 
@@ -12,8 +13,8 @@ export const convertLetter59Row: RowConverter = (cells, row, mapping, ctx) => {
   const r = new RowReader(cells, mapping, LABELS, ctx);
   const externalId = r.get('number', parseExternalId, true);
   const registered = r.get('registeredAt', parseLocalDateTime, true);
-  if (!registered && r.errors.length === 0) r.errors.push(`«${LABELS.registeredAt}»: дата не указана`);
-  if (r.errors.length > 0 || externalId === null || !registered) return { ok: false, reason: r.errors.join('; ') };
+  if (!registered && r.errors.length === 0) r.errors.push({ field: LABELS.registeredAt ?? 'registeredAt', problem: problem('date-missing', {}) });
+  if (r.errors.length > 0 || externalId === null || !registered) return { ok: false, reason: { kind: 'row-rejected', params: { errors: r.errors } } };
 
   const registeredAt = r.instant(registered) as number;
   const received = r.instant(r.get('receivedAt', parseLocalDateTime));

@@ -1,6 +1,7 @@
 /** ПОС export row → Appeal. The record's own deadline and overdue flag are kept as given. */
 import type { Outcome } from '../domain/appeal';
 import { emptyAppeal, finishAppeal, labelsOf, parseExternalId, RowReader, type RowConverter } from './convert-context';
+import { problem } from './messages';
 import { POS_FIELDS } from './fields';
 import { parseLocalDateTime, parseRating, parseText, parseYesNo } from './values';
 
@@ -20,8 +21,8 @@ export const convertPosRow: RowConverter = (cells, row, mapping, ctx) => {
   const r = new RowReader(cells, mapping, LABELS, ctx);
   const externalId = r.get('number', parseExternalId, true);
   const received = r.get('receivedAt', parseLocalDateTime, true);
-  if (!received && r.errors.length === 0) r.errors.push(`«${LABELS.receivedAt}»: дата не указана`);
-  if (r.errors.length > 0 || externalId === null || !received) return { ok: false, reason: r.errors.join('; ') };
+  if (!received && r.errors.length === 0) r.errors.push({ field: LABELS.receivedAt ?? 'receivedAt', problem: problem('date-missing', {}) });
+  if (r.errors.length > 0 || externalId === null || !received) return { ok: false, reason: { kind: 'row-rejected', params: { errors: r.errors } } };
 
   const appeal = emptyAppeal('pos', externalId, r.instant(received) as number, ctx, row);
   appeal.secondaryId = r.get('epguNumber', parseExternalIdLoose);
@@ -62,7 +63,7 @@ export const convertPosRow: RowConverter = (cells, row, mapping, ctx) => {
   }
   const finished = r.instant(r.get('finishedAt', parseLocalDateTime));
   if (finished !== null) {
-    if (finished < appeal.receivedAt) r.warnings.push(`«${LABELS.finishedAt}» раньше даты поступления`);
+    if (finished < appeal.receivedAt) r.warnings.push({ kind: 'finished-before-received', params: { field: LABELS.finishedAt ?? 'finishedAt' } });
     appeal.answeredAt = finished;
     if (appeal.stage && /заверш|закрыт/i.test(appeal.stage)) appeal.closedAt = finished;
   }
@@ -72,5 +73,5 @@ export const convertPosRow: RowConverter = (cells, row, mapping, ctx) => {
 
 function parseExternalIdLoose(cell: Parameters<typeof parseExternalId>[0]) {
   const result = parseExternalId(cell);
-  return result.error === 'номер не указан' ? { value: null } : result;
+  return result.error?.kind === 'number-missing' ? { value: null } : result;
 }

@@ -61,6 +61,10 @@ export interface AuditRow {
   action: string;
   user: string;
   details: Record<string, unknown>;
+  /** The hash-chain seal (shared/audit/chain.ts); absent on rows written before v7. */
+  seq?: number;
+  prev?: string;
+  mac?: string;
 }
 
 export interface SettingRow {
@@ -136,5 +140,14 @@ export class CurDatabase extends Dexie {
     this.version(7)
       .stores(SCHEMA_V7)
       .upgrade((tx) => upgradeToV7(tx));
+    // The audit log is append-only: rows are added through logAudit, never changed or removed
+    // (only a schema upgrade may rewrite them, as v7 renames actions).
+    const upgrading = () => (Dexie.currentTransaction as { idbtrans?: IDBTransaction } | null)?.idbtrans?.mode === 'versionchange';
+    this.audit.hook('updating', () => {
+      if (!upgrading()) throw new Error('Журнал действий нельзя изменять');
+    });
+    this.audit.hook('deleting', () => {
+      if (!upgrading()) throw new Error('Записи журнала действий нельзя удалять');
+    });
   }
 }

@@ -26,7 +26,7 @@ const dl = (dueAt: number) => ({ dueAt, originalDueAt: null, ruleId: 'r', ruleVe
 
 async function clearStore() {
   const db = getDb();
-  await Promise.all([db.appeals, db.aggReceived, db.aggDeadline, db.escalations, db.infoRequests, db.audit, db.settings].map((t) => t.clear()));
+  await Promise.all([db.appeals, db.aggReceived, db.aggDeadline, db.escalations, db.infoRequests, db.settings].map((t) => t.clear()));
   // The deadline aggregate is cached per database by version; cleared tables restart the version.
   dropDeadlineCache(db);
 }

@@ -24,7 +24,9 @@ const rowAt = (i: number): HTMLElement => {
 
 describe('AuditSection («Журнал действий»)', () => {
   beforeEach(async () => {
-    await getDb().audit.clear();
+    // The log is append-only: each test starts from an empty store.
+    await getDb().delete();
+    await getDb().open();
     saveFile.mockClear();
   });
   afterEach(() => {

@@ -104,6 +104,10 @@ describe('messages in both languages', () => {
     expect(await failed.getByTestId('audit-details').innerText()).toBe('файл: b.csv, причина: Нет обязательных столбцов: «Номер».');
     expect(await exported.getByTestId('audit-action').innerText()).toBe('Экспорт реестра');
     expect(await exported.getByTestId('audit-details').innerText()).toBe('XLSX, 12 строк, персональные данные скрыты');
+    // The two rows above were put in raw, unsealed, before any sealed row: counted, the log is whole.
+    const chain = page.getByTestId('audit-chain');
+    expect(await chain.getAttribute('data-state')).toBe('intact');
+    expect(await chain.innerText()).toMatch(/^Журнал цел/);
 
     await shell.switchLanguage('EN');
     await page.getByRole('link', { name: 'Settings', exact: true }).waitFor();
@@ -111,6 +115,7 @@ describe('messages in both languages', () => {
     expect(await failed.getByTestId('audit-details').innerText()).toBe('file: b.csv, reason: Required columns are missing: «Номер».');
     expect(await exported.getByTestId('audit-action').innerText()).toBe('Registry export');
     expect(await exported.getByTestId('audit-details').innerText()).toBe('XLSX, 12 rows, personal data masked');
+    expect(await chain.innerText()).toMatch(/^Log intact/);
     await page.getByTestId('settings-audit').scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'messages-audit-log-en');
 

@@ -105,12 +105,12 @@ describe('AuditSection («Журнал действий»)', () => {
     fireEvent.change(from, { target: { value: '15.11.2026' } });
     await waitFor(() => expect(rowsShown()).toHaveLength(2));
     fireEvent.change(to, { target: { value: '01.11.2026' } });
-    expect(screen.getByRole('alert').textContent).toBe('Начало периода позже конца');
+    expect(screen.getByText('Начало периода позже конца').getAttribute('role')).toBe('alert');
     expect(rowsShown()).toHaveLength(2);
     fireEvent.change(to, { target: { value: '21.11.2026' } });
     await waitFor(() => expect(rowsShown()).toHaveLength(1));
     expect(rowAt(0).textContent).toContain('20.11.2026 12:00');
-    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByText('Начало периода позже конца')).toBeNull();
   });
 
   it('exports the filtered entries to CSV and logs the export', async () => {

@@ -62,6 +62,8 @@ describe('«Журнал действий»', () => {
     expect(await top.getByTestId('audit-appeal').getAttribute('href')).toBe(`#/appeal/${encodeURIComponent(id!)}`);
     // The log says whose data was shown, never the data.
     expect(await log.section().innerText()).not.toContain(name);
+    // The access was sealed into the log's hash chain in the browser: the log reads as whole.
+    expect(await log.section().getByTestId('audit-chain').getAttribute('data-state')).toBe('intact');
 
     await log.section().getByTestId('audit-kind').selectOption('personal-data');
     await log.waitReady();

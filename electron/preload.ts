@@ -1,7 +1,7 @@
 /**
- * Preload (runtime: sandboxed renderer, bundled as CommonJS). Exposes exactly the task-named API of
- * shared/ipc/preload-api.ts as `window.curApi`; no ipcRenderer, no generic invoke, and the IPC
- * event object never reaches the page.
+ * Operator window preload (runtime: sandboxed renderer, bundled as CommonJS). Exposes exactly the
+ * task-named API of shared/ipc/preload-api.ts as `window.curApi`; no ipcRenderer, no generic invoke,
+ * and the IPC event object never reaches the page. The wall window loads preload-wall.ts instead.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { Channel, EventOf, IpcResult, RequestOf, ResponseOf } from '../shared/ipc/contract';
@@ -18,11 +18,16 @@ const api: CurApi = {
   closeWall: () => invoke('wall:close'),
   keepAwake: (request) => invoke('power:keep-awake', request),
   fetchFeed: (request) => invoke('feed:fetch', request),
+  configureFeed: (request) => invoke('feed:configure', request),
+  listFeedEndpoints: () => invoke('feed:list'),
+  removeFeedEndpoint: (request) => invoke('feed:remove', request),
   pickFiles: (request) => invoke('files:pick', request),
   saveFile: (request) => invoke('files:save', request),
   chooseWatchFolder: () => invoke('folders:choose'),
   listWatchFolder: (request) => invoke('folders:list', request),
   readWatchFile: (request) => invoke('folders:read', request),
+  listWatchRoots: () => invoke('folders:roots'),
+  removeWatchRoot: (request) => invoke('folders:remove-root', request),
   onWallEvent(handler) {
     const listener = (_event: IpcRendererEvent, payload: EventOf<'wall:event'>) => handler(payload);
     ipcRenderer.on(API_EVENTS.onWallEvent, listener);

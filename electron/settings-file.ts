@@ -28,7 +28,7 @@ export class HostSettingsFile {
   private value: HostSettings;
 
   constructor(private readonly path: string) {
-    let text: string | null = null;
+    let text: string | null;
     try {
       text = readFileSync(path, 'utf8');
     } catch {

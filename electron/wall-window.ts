@@ -10,13 +10,16 @@ import type { Log } from './log';
 import { fill, MAIN_MESSAGES } from './messages';
 import { APP_ENTRY_URL } from './security';
 import type { HostSettingsFile } from './settings-file';
-import { WALL_HIDE_CURSOR_CSS, wallWindowOptions } from './window-options';
+import { wallSenderIds } from './ipc/handle';
+import { WALL_HIDE_CURSOR_CSS, wallWindowOptions, type BuildFlags } from './window-options';
 import { createSecureWindow } from './windows';
 
 export type WallEvent = EventOf<'wall:event'>;
 
 export interface WallDeps {
+  /** The wall's own preload (preload-wall.ts): the wall API only. */
   preloadPath: string;
+  flags: BuildFlags;
   settings: HostSettingsFile;
   /** Query string of the operator window (same database and start options). */
   query: () => string;
@@ -62,15 +65,19 @@ export class WallWindow {
       return;
     }
     const win = createSecureWindow(
-      wallWindowOptions(this.deps.preloadPath, target.bounds),
+      wallWindowOptions(this.deps.preloadPath, target.bounds, this.deps.flags),
       `${APP_ENTRY_URL}${this.deps.query()}#/wall`,
       'wall',
       { onWallRecovered: (reason) => this.deps.notify({ kind: 'recovered', displayId: this.displayId, message: fill(MAIN_MESSAGES.wallRecovered, { reason }) }) },
       this.deps.log,
     );
+    // Main answers this window's IPC with the wall's channels only, even if its page asks for more.
+    const contentsId = win.webContents.id;
+    wallSenderIds.add(contentsId);
     win.setMenuBarVisibility(false);
     win.webContents.on('did-finish-load', () => void win.webContents.insertCSS(WALL_HIDE_CURSOR_CSS));
     win.on('closed', () => {
+      wallSenderIds.delete(contentsId);
       this.win = null;
       this.displayId = null;
       this.stopBlocker();

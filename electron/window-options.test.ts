@@ -49,6 +49,13 @@ describe('window options', () => {
     expect(windows.wall.webPreferences).toEqual(secureWebPreferences('/app/preload.cjs'));
   });
 
+  it('has DevTools off unless the build is a development one', () => {
+    expect(windows.operator.webPreferences?.devTools).toBe(false);
+    expect(windows.wall.webPreferences?.devTools).toBe(false);
+    expect(operatorWindowOptions('/p', { devTools: true }).webPreferences?.devTools).toBe(true);
+    expect(wallWindowOptions('/p', { x: 0, y: 0, width: 1, height: 1 }, { devTools: false }).webPreferences?.devTools).toBe(false);
+  });
+
   it('puts the wall full-screen without a frame on its display', () => {
     expect(windows.wall).toMatchObject({ fullscreen: true, frame: false, autoHideMenuBar: true, x: 1920, y: 0 });
   });

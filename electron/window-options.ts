@@ -4,9 +4,17 @@
  */
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+/** Per-build switches: DevTools only in a development build (`!app.isPackaged`). */
+export interface BuildFlags {
+  devTools: boolean;
+}
+
+export const PACKAGED: BuildFlags = { devTools: false };
+
+export function secureWebPreferences(preloadPath: string, flags: BuildFlags = PACKAGED): WebPreferences {
   return {
     preload: preloadPath,
+    devTools: flags.devTools,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -29,7 +37,7 @@ export interface Bounds {
   height: number;
 }
 
-export function operatorWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function operatorWindowOptions(preloadPath: string, flags: BuildFlags = PACKAGED): BrowserWindowConstructorOptions {
   return {
     width: 1440,
     height: 900,
@@ -38,12 +46,12 @@ export function operatorWindowOptions(preloadPath: string): BrowserWindowConstru
     title: 'ЦУР — ситуационный центр',
     backgroundColor: '#f4f5f7',
     show: false,
-    webPreferences: secureWebPreferences(preloadPath),
+    webPreferences: secureWebPreferences(preloadPath, flags),
   };
 }
 
 /** The wall: full-screen on its display, no frame or menu, nothing to click. */
-export function wallWindowOptions(preloadPath: string, bounds: Bounds): BrowserWindowConstructorOptions {
+export function wallWindowOptions(preloadPath: string, bounds: Bounds, flags: BuildFlags = PACKAGED): BrowserWindowConstructorOptions {
   return {
     ...bounds,
     title: 'ЦУР — видеостена',
@@ -53,7 +61,7 @@ export function wallWindowOptions(preloadPath: string, bounds: Bounds): BrowserW
     autoHideMenuBar: true,
     skipTaskbar: false,
     show: false,
-    webPreferences: secureWebPreferences(preloadPath),
+    webPreferences: secureWebPreferences(preloadPath, flags),
   };
 }
 

@@ -6,18 +6,19 @@ import './styles/base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { useRegionStore } from './app/region';
+import { regionStore } from './runtime/region';
+import { platform } from './platform';
 import { startSync } from './sync';
 
 // Each region has its own database and sync sources: a region switch (here or in another window)
 // restarts the window on the new region's store instead of mixing two regions in one.
-useRegionStore.subscribe((state, previous) => {
+regionStore.subscribe((state, previous) => {
   if (state.pack.id !== previous.pack.id) window.location.reload();
 });
 
 // Every window starts sync; a Web Lock makes exactly one of them the leader, so the wall keeps
 // data fresh even when the operator window is closed.
-startSync();
+startSync(platform);
 
 const container = document.getElementById('root');
 if (container) {

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS as BASE_CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const configFile = fileURLToPath(new URL('../tests/bench/vite.config.ts', import.meta.url));
 const outFile = fileURLToPath(new URL('../bench-results.json', import.meta.url));
@@ -24,15 +25,7 @@ const only = process.env.BENCH_ONLY ?? '';
 const timeoutMs = Number(process.env.BENCH_TIMEOUT_MIN ?? 240) * 60_000;
 
 const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--lang=ru-RU',
+  ...BASE_CHROMIUM_ARGS,
   // performance.memory with real numbers, and a way to force GC between phases.
   '--enable-precise-memory-info',
   '--js-flags=--expose-gc',
@@ -59,9 +52,11 @@ let browser;
 let exitCode = 0;
 try {
   browser = await chromium.launchPersistentContext(profileDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
+    // A 4K window: the wall modules measure at the size a situation room's wall has.
+    viewport: { width: 3840, height: 2160 },
     timeout: 120_000,
   });
   const page = browser.pages()[0] ?? (await browser.newPage());

@@ -29,5 +29,6 @@ await Promise.all([
     banner: { js: "import { createRequire as __curCreateRequire } from 'node:module'; const require = __curCreateRequire(import.meta.url);" },
   }),
   build({ ...common, entryPoints: ['electron/preload.ts'], outfile: `${outdir}/preload.cjs`, format: 'cjs' }),
+  build({ ...common, entryPoints: ['electron/preload-wall.ts'], outfile: `${outdir}/preload-wall.cjs`, format: 'cjs' }),
 ]);
-console.log('build:electron → dist-electron/main.js, dist-electron/preload.cjs');
+console.log('build:electron → dist-electron/main.js, preload.cjs, preload-wall.cjs');

@@ -1,42 +1,85 @@
 /**
- * feed:fetch — feed requests run here, not in the renderer (runtime: Electron main): Electron's
- * `net` uses Chromium's network stack, so the system proxy settings (incl. PAC) and the system
- * certificate store apply, plus the optional extra CA (electron/tls.ts).
+ * Feed channels (runtime: Electron main). The page names a feed and a position; the request is
+ * built here from the address and token this computer keeps (electron/feed/feed-endpoints.ts)
+ * under the shared policy: https only, GET only, fixed headers, same-origin redirects only, the
+ * decoded body capped. The token never travels back to a page. A feed may point at a new server only
+ * after the operator confirms it in a system dialog the page cannot click, so a compromised page
+ * cannot turn main into a fetcher of arbitrary addresses.
  */
-import { ipcMain, net, type IpcMainInvokeEvent } from 'electron';
-import { MAX_FEED_BODY_BYTES } from '../../shared/ipc/contract';
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { fetchFeedPage, FeedRequestRefused, type FetchLike } from '../../shared/net/fetch-feed-page';
+import { BodyTooLargeError } from '../../shared/net/read-capped-body';
+import { checkFeedBaseUrl, type FeedUrlPolicy } from '../../shared/net/feed-request-policy';
 import type { Log } from '../log';
-import { HandlerError, registerHandlers } from './handle';
+import type { FeedEndpoints } from '../feed/feed-endpoints';
+import { KeychainRefused } from '../feed/secret-box';
+import { HandlerError, registerHandlers, type IpcMainLike } from './handle';
 
-export function registerFeedIpc(log: Log) {
-  registerHandlers<IpcMainInvokeEvent>(
-    ipcMain,
+export const ORIGIN_NOT_APPROVED = 'Адрес ленты не подтверждён: лента не сохранена.';
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+export const FEED_NOT_CONFIGURED = 'Лента не настроена на этом компьютере: откройте «Источники» и сохраните её адрес и токен.';
+
+function asHandlerError(error: unknown): HandlerError {
+  if (error instanceof HandlerError) return error;
+  if (error instanceof FeedRequestRefused || error instanceof BodyTooLargeError || error instanceof KeychainRefused) {
+    return new HandlerError('forbidden', error.message);
+  }
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'TimeoutError' || name === 'AbortError') return new HandlerError('failed', 'Лента не ответила: истекло время ожидания.');
+  const reason = error instanceof Error ? error.message : String(error);
+  return new HandlerError('failed', `Нет связи с лентой: ${reason.slice(0, 160)}`);
+}
+
+export interface FeedIpcDeps<E> {
+  endpoints: FeedEndpoints;
+  policy: FeedUrlPolicy;
+  fetch: FetchLike;
+  /** Asks the operator, outside the page, whether the app may fetch from this origin. */
+  approveOrigin(origin: string, event: E): Promise<boolean>;
+}
+
+export function registerFeedIpc<E extends IpcMainInvokeEvent>(deps: FeedIpcDeps<E>, log: Log, ipc: IpcMainLike<E> = ipcMain as unknown as IpcMainLike<E>) {
+  registerHandlers<E>(
+    ipc,
     {
-      'feed:fetch': async (request) => {
-        let response: Response;
+      'feed:fetch': async ({ feedId, cursor, limit, timeoutMs }) => {
         try {
-          response = await net.fetch(request.url, {
-            method: request.method,
-            headers: request.headers,
-            body: request.body,
-            signal: AbortSignal.timeout(request.timeoutMs),
-            // Feeds are http(s) only; never let a feed URL reach the app:// handler.
-            bypassCustomProtocolHandlers: true,
-            credentials: 'omit',
-          });
+          const endpoint = await deps.endpoints.endpoint(feedId);
+          if (!endpoint) throw new HandlerError('forbidden', FEED_NOT_CONFIGURED);
+          return await fetchFeedPage(deps.fetch, endpoint, { cursor, limit }, { ...deps.policy, timeoutMs });
         } catch (error) {
-          const reason = error instanceof Error ? error.message : String(error);
-          throw new HandlerError('failed', `Источник недоступен: ${reason}`);
+          const failure = asHandlerError(error);
+          if (failure.code === 'forbidden') log(`feed:fetch ${feedId} refused: ${failure.message}`);
+          throw failure;
         }
-        const length = Number(response.headers.get('content-length') ?? '0');
-        if (length > MAX_FEED_BODY_BYTES) throw new HandlerError('failed', 'Ответ источника слишком большой.');
-        const body = await response.text();
-        if (body.length > MAX_FEED_BODY_BYTES) throw new HandlerError('failed', 'Ответ источника слишком большой.');
-        const headers: Record<string, string> = {};
-        response.headers.forEach((value, key) => {
-          headers[key] = value;
-        });
-        return { status: response.status, headers, body };
+      },
+      'feed:configure': async (request, event) => {
+        try {
+          const checked = checkFeedBaseUrl(request.baseUrl, deps.policy);
+          if (!checked.ok) throw new FeedRequestRefused(checked.reason);
+          const target = originOf(checked.value);
+          const before = deps.endpoints.list().find((e) => e.feedId === request.feedId);
+          if (target && (!before || originOf(before.baseUrl) !== target) && !(await deps.approveOrigin(target, event))) {
+            log(`feed:configure ${request.feedId}: ${target} not approved by the operator`);
+            throw new HandlerError('cancelled', ORIGIN_NOT_APPROVED);
+          }
+          return await deps.endpoints.configure(request);
+        } catch (error) {
+          throw asHandlerError(error);
+        }
+      },
+      'feed:list': () => deps.endpoints.list(),
+      'feed:remove': ({ feedId }) => {
+        deps.endpoints.remove(feedId);
+        return null;
       },
     },
     log,

@@ -2,7 +2,7 @@
 import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type OpenDialogOptions } from 'electron';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { MAX_IPC_FILE_BYTES } from '../../shared/ipc/contract';
+import { checkPick } from '../pick-limits';
 import { safeFileName } from '../paths';
 import type { Log } from '../log';
 import { HandlerError, registerHandlers } from './handle';
@@ -25,13 +25,16 @@ export function registerFilesIpc(log: Log) {
         };
         const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
         if (result.canceled) throw new HandlerError('cancelled', 'Выбор файла отменён.');
-        return Promise.all(
-          result.filePaths.map(async (path) => {
-            const info = await stat(path);
-            if (info.size > MAX_IPC_FILE_BYTES) throw new HandlerError('failed', `Файл «${basename(path)}» слишком большой.`);
-            return { name: basename(path), size: info.size, lastModified: info.mtimeMs, data: new Uint8Array(await readFile(path)) };
-          }),
-        );
+        // Sizes first, for every file: nothing is read unless the whole pick fits the importer's limits.
+        const stats = await Promise.all(result.filePaths.map(async (path) => ({ path, info: await stat(path) })));
+        const refusal = checkPick(stats.map(({ path, info }) => ({ name: basename(path), size: info.size, isFile: info.isFile() })));
+        if (refusal) throw new HandlerError('failed', refusal);
+        const files = [];
+        // One at a time: at most one file's bytes are being read at once.
+        for (const { path, info } of stats) {
+          files.push({ name: basename(path), size: info.size, lastModified: info.mtimeMs, data: new Uint8Array(await readFile(path)) });
+        }
+        return files;
       },
       'files:save': async ({ suggestedName, data }, event) => {
         const win = BrowserWindow.fromWebContents(event.sender);

@@ -4,11 +4,13 @@
  */
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { MAX_IPC_FILE_BYTES } from '../../shared/ipc/contract';
+import { MAX_PICKED_FILE_BYTES } from '../../shared/ipc/contract';
 import { isInsideRoot } from '../paths';
 import type { Log } from '../log';
 import type { HostSettingsFile } from '../settings-file';
+import { isAcceptableWatchRoot } from '../watch-roots';
 import { HandlerError, registerHandlers } from './handle';
 
 const MAX_LISTED = 5000;
@@ -22,7 +24,9 @@ async function realOrNull(path: string): Promise<string | null> {
 }
 
 export function registerFoldersIpc(settings: HostSettingsFile, log: Log) {
-  const roots = () => settings.get().watchRoots;
+  const context = { home: homedir(), platform: process.platform };
+  // A root stored before the root rules existed (e.g. the home folder) stops working until chosen again.
+  const roots = () => settings.get().watchRoots.filter((root) => isAcceptableWatchRoot(root, context).ok);
   registerHandlers<IpcMainInvokeEvent>(
     ipcMain,
     {
@@ -33,8 +37,19 @@ export function registerFoldersIpc(settings: HostSettingsFile, log: Log) {
         const chosen = result.canceled ? null : result.filePaths[0];
         if (!chosen) return null;
         const real = await realpath(chosen);
+        const verdict = isAcceptableWatchRoot(real, { ...context, home: (await realOrNull(context.home)) ?? context.home });
+        if (!verdict.ok) {
+          log(`folders:choose refused: ${real}`);
+          throw new HandlerError('forbidden', verdict.reason);
+        }
         if (!roots().includes(real)) settings.update({ watchRoots: [...roots(), real].slice(-32) });
         return real;
+      },
+      'folders:roots': () => [...roots()],
+      'folders:remove-root': ({ folder }) => {
+        settings.update({ watchRoots: settings.get().watchRoots.filter((root) => root !== folder) });
+        log(`folders:remove-root ${folder}`);
+        return [...roots()];
       },
       'folders:list': async ({ folder }) => {
         const real = await realOrNull(folder);
@@ -60,7 +75,7 @@ export function registerFoldersIpc(settings: HostSettingsFile, log: Log) {
         }
         const info = await stat(real);
         if (!info.isFile()) throw new HandlerError('not-found', 'Это не файл.');
-        if (info.size > MAX_IPC_FILE_BYTES) throw new HandlerError('failed', 'Файл слишком большой.');
+        if (info.size > MAX_PICKED_FILE_BYTES) throw new HandlerError('failed', `Файл больше ${Math.round(MAX_PICKED_FILE_BYTES / 1048576)} МБ и не прочитан.`);
         return new Uint8Array(await readFile(real));
       },
     },

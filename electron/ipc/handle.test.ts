@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createGuardedHandler, HandlerError, registerHandlers, type SenderEvent } from './handle';
+import { CHANNELS, WALL_CHANNELS } from '../../shared/ipc/contract';
+import { createGuardedHandler, HandlerError, isChannelAllowedForSender, registerHandlers, wallSenderIds, type SenderEvent } from './handle';
 
 const appFrame: SenderEvent = { senderFrame: { url: 'app://renderer/index.html#/overview', parent: null } };
 
@@ -35,6 +36,9 @@ describe('createGuardedHandler', () => {
     ['power:keep-awake', { on: 'yes' }],
     ['feed:fetch', { url: 'file:///etc/passwd', method: 'GET', headers: {}, timeoutMs: 1000 }],
     ['feed:fetch', { url: 'https://x.example/', method: 'DELETE', headers: {}, timeoutMs: 1000 }],
+    ['feed:fetch', { feedId: 'feed:a', cursor: null, limit: 10, timeoutMs: 1000, method: 'POST' }],
+    ['feed:fetch', { feedId: 'feed:a', cursor: null, limit: 0, timeoutMs: 1000 }],
+    ['feed:configure', { feedId: 'feed:a', baseUrl: 'https://x.ru', token: '', headers: {} }],
     ['folders:read', { path: 'a\0b' }],
     ['files:save', { suggestedName: 'x.xlsx', data: 'not bytes' }],
     ['files:pick', { accept: new Array(100).fill('.xlsx'), multiple: true }],
@@ -68,5 +72,24 @@ describe('registerHandlers', () => {
     registerHandlers(ipcMain, { 'wall:close': () => null, 'displays:list': () => [] }, () => {});
     expect([...registered.keys()].sort()).toEqual(['displays:list', 'wall:close']);
     await expect(registered.get('displays:list')!(appFrame, undefined, 'extra', { evil: true })).resolves.toEqual({ ok: true, value: [] });
+  });
+});
+
+describe('the wall window', () => {
+  const wall: SenderEvent = { senderFrame: { url: 'app://renderer/index.html#/wall', parent: null }, sender: { id: 77 } };
+
+  it('may call the wall channels only, whatever its page sends', async () => {
+    wallSenderIds.add(77);
+    try {
+      for (const channel of CHANNELS) expect(isChannelAllowedForSender(channel, 77), channel).toBe((WALL_CHANNELS as readonly string[]).includes(channel));
+      const handler = vi.fn(() => []);
+      const result = await createGuardedHandler('folders:roots', handler, () => {})(wall, undefined);
+      expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(handler).not.toHaveBeenCalled();
+      // The operator window is not affected.
+      expect(isChannelAllowedForSender('folders:roots', 1)).toBe(true);
+    } finally {
+      wallSenderIds.delete(77);
+    }
   });
 });

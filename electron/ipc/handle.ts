@@ -3,13 +3,25 @@
  * validation against the contract, errors turned into `{ ok: false, error }`. Nothing a renderer
  * sends can throw out of here, so a bad message never crashes main.
  */
-import { ipcContract, type Channel, type IpcError, type IpcResult, type RequestOf, type ResponseOf } from '../../shared/ipc/contract';
+import { ipcContract, isWallChannel, type Channel, type IpcError, type IpcResult, type RequestOf, type ResponseOf } from '../../shared/ipc/contract';
 import { isTrustedSender } from '../security';
 import type { Log } from '../log';
 
 /** The parts of Electron's IpcMainInvokeEvent the guard reads (kept structural for tests). */
 export interface SenderEvent {
   senderFrame: { url: string; parent: unknown } | null;
+  /** The sending WebContents; its id tells the wall window from the operator window. */
+  sender?: { id: number };
+}
+
+/**
+ * WebContents ids of wall windows (electron/wall-window.ts adds and removes them). A wall window
+ * may call only the wall's channels (WALL_CHANNELS), whatever its page tries.
+ */
+export const wallSenderIds = new Set<number>();
+
+export function isChannelAllowedForSender(channel: Channel, senderId: number | undefined): boolean {
+  return senderId === undefined || !wallSenderIds.has(senderId) || isWallChannel(channel);
 }
 
 /** A handler's own failure with a code and a message for the operator. */
@@ -42,6 +54,10 @@ export function createGuardedHandler<C extends Channel, E extends SenderEvent>(c
     if (!isTrustedSender(event.senderFrame)) {
       log(`ipc ${channel} rejected: untrusted sender ${event.senderFrame?.url ?? '(no frame)'}`);
       return { ok: false, error: { code: 'forbidden', message: 'Запрос отклонён: неизвестный источник.' } };
+    }
+    if (!isChannelAllowedForSender(channel, event.sender?.id)) {
+      log(`ipc ${channel} rejected: not a wall channel`);
+      return { ok: false, error: { code: 'forbidden', message: 'Запрос отклонён: окну видеостены это недоступно.' } };
     }
     const parsed = schema.request.safeParse(raw);
     if (!parsed.success) {

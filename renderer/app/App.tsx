@@ -1,9 +1,13 @@
 import { useEffect } from 'react';
 import { useLang } from '../i18n';
+import { platform } from '../platform';
+import { SaveFileContext, type SaveFile } from '../ui/save-file-context';
 import { OperatorShell } from './OperatorShell';
 import { WALL_PATH } from './routes';
 import { parseHash, useHash } from './router';
 import { WallRoot } from './WallRoot';
+
+const savePlatformFile: SaveFile = (name, data) => platform.saveFile(name, data);
 
 /** Chooses the root for the current hash: the wall, or the operator window. */
 export function App() {
@@ -12,5 +16,11 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
-  return route.area === WALL_PATH ? <WallRoot /> : <OperatorShell route={route} />;
+  if (route.area === WALL_PATH) return <WallRoot />;
+  // Charts save their PNG through the platform's save dialog (ui/ does not reach the platform itself).
+  return (
+    <SaveFileContext.Provider value={savePlatformFile}>
+      <OperatorShell route={route} />
+    </SaveFileContext.Provider>
+  );
 }

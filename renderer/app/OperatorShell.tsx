@@ -2,9 +2,11 @@ import { Suspense, useEffect } from 'react';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { Skeleton } from '../ui/Skeleton';
+import { ReportScheduleRunner } from '../features/reports/ScheduleRunner';
 import { useT } from '../i18n';
 import { shellMessages } from './messages';
 import { Nav } from './Nav';
+import { SyncAwareRoot } from './SyncAwareRoot';
 import { TopBar } from './TopBar';
 import { AREA_ROUTES } from './routes';
 import { navigate, type Route } from './router';
@@ -20,9 +22,10 @@ export function OperatorShell({ route }: { route: Route }) {
   const area = AREA_ROUTES.find((r) => r.path === route.area);
   const Screen = area?.screen;
   return (
-    <div className="shell" data-theme="desk">
+    <SyncAwareRoot className="shell" data-theme="desk">
       <Nav currentArea={area?.hidden ? '' : route.area} />
       <TopBar />
+      <ReportScheduleRunner />
       <main className="shell__main" data-area={route.area}>
         <ErrorBoundary resetKey={route.area}>
           <Suspense fallback={<Skeleton lines={6} height={28} />}>
@@ -30,6 +33,6 @@ export function OperatorShell({ route }: { route: Route }) {
           </Suspense>
         </ErrorBoundary>
       </main>
-    </div>
+    </SyncAwareRoot>
   );
 }

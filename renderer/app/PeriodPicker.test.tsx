@@ -4,7 +4,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { useLangStore } from '../i18n';
 
 // 2026-11-23 12:00 in Kirov: «30 дней» is 25.10–23.11.2026.
-vi.mock('./clock', () => ({ now: () => Date.UTC(2026, 10, 23, 9) }));
+vi.mock('../runtime/clock', () => ({ now: () => Date.UTC(2026, 10, 23, 9) }));
 
 import { useGlobalFilters } from './filters-store';
 import { checkPeriodEntry } from './period';

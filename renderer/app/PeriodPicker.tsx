@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useT } from '../i18n';
 import { DayInput } from '../ui/DayInput';
-import { now } from './clock';
+import { now } from '../runtime/clock';
 import { useGlobalFilters } from './filters-store';
 import { shellMessages } from './messages';
 import { checkPeriodEntry, matchPreset, PERIOD_PRESETS, presetPeriod, type Period, type PeriodEntryError, type PeriodPreset } from './period';

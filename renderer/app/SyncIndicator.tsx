@@ -4,7 +4,7 @@ import { syncErrorText } from '../i18n/sync-errors';
 import { useSyncStatus } from '../sync/use-sync-status';
 import { DataAge } from '../ui/DataAge';
 import { DemoBadge } from '../ui/DemoBadge';
-import { now } from './clock';
+import { now } from '../runtime/clock';
 import { shellMessages } from './messages';
 
 /** Sync state, data age and the demo badge in the top bar; links to the Sources screen for detail. */

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { SyncAwareRoot } from './SyncAwareRoot';
 
 const WallScreen = lazy(() => import('../features/wall'));
 
@@ -13,12 +14,12 @@ export function WallRoot() {
     };
   }, []);
   return (
-    <div className="wall-root" data-testid="wall-root">
+    <SyncAwareRoot className="wall-root" data-testid="wall-root">
       <ErrorBoundary variant="wall">
         <Suspense fallback={null}>
           <WallScreen />
         </Suspense>
       </ErrorBoundary>
-    </div>
+    </SyncAwareRoot>
   );
 }

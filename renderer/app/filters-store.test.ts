@@ -1,4 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { KIROV_PACK, SVERDLOVSK_PACK } from '../../shared/domain/packs';
+import { regionStore } from '../runtime/region';
 import { useGlobalFilters } from './filters-store';
 import { matchPreset, normalizePeriod, presetPeriod } from './period';
 
@@ -55,5 +57,12 @@ describe('useGlobalFilters', () => {
     expect(useGlobalFilters.getState().sector).toBe('zhkh');
     useGlobalFilters.getState().setSector('');
     expect(useGlobalFilters.getState().sector).toBeNull();
+  });
+
+  it('re-anchors the period in the new time zone when the region changes', () => {
+    useGlobalFilters.setState({ period: { from: '2000-01-01', to: '2000-01-02' } });
+    regionStore.setState({ pack: SVERDLOVSK_PACK });
+    expect(useGlobalFilters.getState().period.from).not.toBe('2000-01-01');
+    regionStore.setState({ pack: KIROV_PACK });
   });
 });

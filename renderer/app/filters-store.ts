@@ -4,15 +4,14 @@
  * ignored rather than stored, so screens can trust what they read.
  */
 import { create } from 'zustand';
-import { now } from './clock';
+import { now } from '../runtime/clock';
+import { getRegionPack, regionStore } from '../runtime/region';
 import { normalizePeriod, presetPeriod, type Period } from './period';
 
 export type { Period };
 
 /** The default period is the last 30 days: enough for trends, short enough to be about "now". */
 export const DEFAULT_PRESET = 'last30' as const;
-/** Kirov's zone; the region store replaces it with the chosen pack's zone at start. */
-const DEFAULT_TIME_ZONE = 'Europe/Moscow';
 
 export interface GlobalFiltersState {
   readonly period: Period;
@@ -25,7 +24,7 @@ export interface GlobalFiltersState {
 }
 
 export const useGlobalFilters = create<GlobalFiltersState>((set) => ({
-  period: presetPeriod(DEFAULT_PRESET, now(), DEFAULT_TIME_ZONE),
+  period: presetPeriod(DEFAULT_PRESET, now(), getRegionPack().timeZone),
   sector: null,
   setPeriod(period) {
     const valid = normalizePeriod(period);
@@ -38,3 +37,8 @@ export const useGlobalFilters = create<GlobalFiltersState>((set) => ({
     set({ period: presetPeriod(DEFAULT_PRESET, now(), timeZone) });
   },
 }));
+
+// Day boundaries move with the time zone: a region switch re-anchors the default period.
+regionStore.subscribe((state, previous) => {
+  if (state.pack.id !== previous.pack.id) useGlobalFilters.getState().resetPeriod(state.pack.timeZone);
+});

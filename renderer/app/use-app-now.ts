@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { now } from './clock';
+import { now } from '../runtime/clock';
 
 /**
  * The app clock as React state, re-read every `intervalMs`: screens that show "overdue now" or

@@ -1,23 +1,11 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { openDb } from './db';
 import { upsertAppeals } from './appeals-repo';
 import { queryReceived, queryReceivedBy, queryReceivedFrom, rollupAnswers, type AggDimension, type AggFilter, type Counters } from './aggregate-queries';
 import { emptyCounters } from './aggregate-model';
-import { appealArb, makeAppeal } from './test-support';
-import type { CurDatabase } from './schema';
-
-let counter = 0;
-const opened: CurDatabase[] = [];
-function freshDb(): CurDatabase {
-  const db = openDb(`queries-test-${++counter}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+import { appealArb, makeAppeal } from '../../tests/support/store-appeal';
+import { freshDb } from '../../tests/support/fresh-db';
 
 /** Counter maps equal up to float rounding of the sums (answer hours are fractional). */
 function expectSameCounters(actual: Map<string, Counters>, expected: Map<string, Counters>) {

@@ -1,28 +1,17 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Appeal } from '../../shared/domain/appeal';
 import { workCalendar } from '../../shared/domain/calendar';
-import { openDb } from './db';
 import { clearAppeals, deleteAppeals, getAppeal, getAppeals, upsertAppeals } from './appeals-repo';
-import { readAggregates, recountAggregates, type AggregateSnapshot } from './aggregate-recount';
+import { readAggregates, recountAggregates, type AggregateSnapshot } from '../../tests/support/aggregate-recount';
 import { queryDeadlines, queryDeadlinesBy, queryOverdueAgeing, queryReceived, type Counters } from './aggregate-queries';
 import { classifyAt, finishedAtOf } from '../../shared/domain/classify';
-import { computeMeasures } from '../../shared/domain/measures';
+import { computeMeasures } from '../../tests/support/reference-measures';
 import { emptyAgeing, emptyDeadlineCounts, type DeadlineCounts } from './deadline-bands';
-import { appealArb, makeAppeal, T0 } from './test-support';
+import { appealArb, makeAppeal, T0 } from '../../tests/support/store-appeal';
 import type { CurDatabase } from './schema';
-
-let counter = 0;
-const opened: CurDatabase[] = [];
-function freshDb(): CurDatabase {
-  const db = openDb(`repo-test-${++counter}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+import { freshDb } from '../../tests/support/fresh-db';
 
 function expectSameCounters(actual: Map<string, Counters>, expected: Map<string, Counters>) {
   expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());

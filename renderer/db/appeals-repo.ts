@@ -5,7 +5,6 @@
  * cannot resurrect a deleted appeal.
  */
 import type { Appeal } from '../../shared/domain/appeal';
-import { now } from '../app/clock';
 import { AggDelta, contributionOf, openDueAtOf, type Contribution } from './aggregate-model';
 import { flushAggDelta, invalidateDeadlineCaches } from './aggregate-store';
 import { existingKeys, getExistingRows } from './bulk-read';
@@ -138,10 +137,10 @@ export async function writeAppealChanges(
 }
 
 export function upsertAppeals(db: CurDatabase, appeals: readonly Appeal[]): Promise<WriteSummary> {
-  return db.transaction('rw', appealWriteTables(db), () => writeAppealChanges(db, appeals, [], now()));
+  return db.transaction('rw', appealWriteTables(db), () => writeAppealChanges(db, appeals, [], db.now()));
 }
 
-export function deleteAppeals(db: CurDatabase, ids: readonly string[], deletedAt = now()): Promise<WriteSummary> {
+export function deleteAppeals(db: CurDatabase, ids: readonly string[], deletedAt = db.now()): Promise<WriteSummary> {
   return db.transaction('rw', appealWriteTables(db), () => writeAppealChanges(db, [], ids, deletedAt));
 }
 

@@ -7,7 +7,6 @@
 import Dexie from 'dexie';
 import { sealNext, verifyAuditChain, type AuditSeal, type ChainCheck } from '../../shared/audit/chain';
 import type { AuditEvent } from '../../shared/audit/events';
-import { now } from '../app/clock';
 import { advanceAuditHead, auditSealerFor, readAuditHead } from './audit-seal';
 import type { AuditRow, CurDatabase } from './schema';
 
@@ -26,7 +25,7 @@ function sealOf(row: AuditRow | undefined): AuditSeal | null {
  * Inside a caller's transaction it joins it: the row exists exactly when the caller's data does.
  */
 export async function logAudit(db: CurDatabase, event: AuditEvent): Promise<number> {
-  const content = { at: now(), action: event.action, user: LOCAL_USER, details: { ...event.details } as Record<string, unknown> };
+  const content = { at: db.now(), action: event.action, user: LOCAL_USER, details: { ...event.details } as Record<string, unknown> };
   const outer = Dexie.currentTransaction;
   const { id, seal } = await db.transaction('rw', db.audit, async () => {
     // WebCrypto is not IndexedDB: waitFor keeps the transaction open while it signs.

@@ -5,7 +5,7 @@ import { deleteAppeals, upsertAppeals } from './appeals-repo';
 import { queryDeadlines } from './aggregate-queries';
 import { DEADLINE_META_KEY, GONE_KEEP_VERSIONS } from './aggregate-store';
 import type { CurDatabase } from './schema';
-import { makeAppeal, T0 } from './test-support';
+import { makeAppeal, T0 } from '../../tests/support/store-appeal';
 
 const DAY = 86_400_000;
 const dbs: CurDatabase[] = [];

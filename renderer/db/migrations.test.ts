@@ -6,10 +6,10 @@ import { openDb } from './db';
 import { toStoredAppeal } from './appeals-repo';
 import { AggDelta, contributionOf } from './aggregate-model';
 import { flushAggDelta } from './aggregate-store';
-import { readAggregates, recountAggregates } from './aggregate-recount';
+import { readAggregates, recountAggregates } from '../../tests/support/aggregate-recount';
 import { queryDeadlines, queryReceived, queryReceivedBy, queryReceivedFrom } from './aggregate-queries';
 import { queryCategoriesBy } from './category-queries';
-import { makeAppeal, T0 } from './test-support';
+import { makeAppeal, T0 } from '../../tests/support/store-appeal';
 
 describe('schema migrations', () => {
   it('opens a version 1 database with data and upgrades it without loss, building the aggregates', async () => {
@@ -28,7 +28,7 @@ describe('schema migrations', () => {
 
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(9);
     expect(await db.appeals.toArray()).toEqual(appeals);
     expect(await db.settings.get('sync.intervalMin')).toEqual({ key: 'sync.intervalMin', value: 7 });
     expect(await db.audit.count()).toBe(1);
@@ -84,7 +84,7 @@ describe('schema migrations', () => {
 
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(9);
     expect(await db.appeals.toArray()).toEqual([...appeals].sort((a, b) => a.id.localeCompare(b.id)));
     const aggs = await readAggregates(db);
     const recount = await recountAggregates(db);
@@ -118,7 +118,7 @@ describe('schema migrations', () => {
 
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(9);
     expect(await db.appeals.toArray()).toEqual(appeals);
     const indexes = db.appeals.schema.indexes.map((i) => i.name).sort();
     expect(indexes).toEqual([

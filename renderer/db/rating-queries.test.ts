@@ -1,19 +1,14 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_RATING_WEIGHTS } from '../../shared/domain/rating';
 import { KIROV_PACK } from '../../shared/domain/packs';
-import { openDb } from './db';
 import { upsertAppeals } from './appeals-repo';
 import { queryRating } from './rating-queries';
-import { makeAppeal, T0 } from './test-support';
-import type { CurDatabase } from './schema';
+import { makeAppeal, T0 } from '../../tests/support/store-appeal';
+import { freshDb } from '../../tests/support/fresh-db';
 
 const DAY = 86_400_000;
 const [first, second] = KIROV_PACK.municipalities;
-let db: CurDatabase;
-afterEach(async () => {
-  await db.delete();
-});
 
 function answered(n: number, muni: string, onTime: boolean, rating: number | null, receivedAt = T0 - 3 * DAY) {
   return makeAppeal({
@@ -31,7 +26,7 @@ function answered(n: number, muni: string, onTime: boolean, rating: number | nul
 
 describe('queryRating', () => {
   it('rates every municipality of the pack from the aggregates and ranks the better one first', async () => {
-    db = openDb('rating-1');
+    const db = freshDb();
     await upsertAppeals(db, [
       answered(1, first!.id, true, 5),
       answered(2, first!.id, true, 5),
@@ -60,7 +55,7 @@ describe('queryRating', () => {
   });
 
   it('shows movement against the previous period', async () => {
-    db = openDb('rating-2');
+    const db = freshDb();
     const previousDay = T0 - 25 * DAY;
     await upsertAppeals(db, [
       answered(1, first!.id, false, 1, previousDay),
@@ -84,7 +79,7 @@ describe('queryRating', () => {
   });
 
   it('rates organisations seen in the data and leaves out the unknown-organisation bucket', async () => {
-    db = openDb('rating-3');
+    const db = freshDb();
     await upsertAppeals(db, [answered(1, first!.id, true, 5), makeAppeal({ externalId: 'x', orgCurrent: null, receivedAt: T0 - DAY })]);
     const rows = await queryRating(db, {
       dimension: 'organisation',

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RATING_WEIGHTS } from '../../shared/domain/rating';
-import { openDb } from './db';
 import { loadWeights, saveWeights, validWeights, weightShares } from './rating-weights';
+import { freshDb } from '../../tests/support/fresh-db';
 
 describe('rating weights', () => {
   it('rejects negative, non-numeric and all-zero weight sets', () => {
@@ -13,13 +13,12 @@ describe('rating weights', () => {
   });
 
   it('falls back to the defaults and keeps what was saved', async () => {
-    const db = openDb('weights-test');
+    const db = freshDb();
     expect(await loadWeights(db)).toEqual(DEFAULT_RATING_WEIGHTS);
     expect(await saveWeights(db, { quantity: 1, speed: 1, quality: 1, completeness: 1 })).toBe(true);
     expect(await loadWeights(db)).toEqual({ quantity: 1, speed: 1, quality: 1, completeness: 1 });
     expect(await saveWeights(db, { quantity: 0, speed: 0, quality: 0, completeness: 0 })).toBe(false);
     expect(await loadWeights(db)).toEqual({ quantity: 1, speed: 1, quality: 1, completeness: 1 });
-    await db.delete();
   });
 
   it('expresses weights as shares of their sum', () => {

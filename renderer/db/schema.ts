@@ -81,6 +81,25 @@ export interface CurRecordBase {
   updatedAt: number;
 }
 
+/** A generated report in the archive (renderer/features/reports): what, when, by whom, from which data. */
+export interface ReportArchiveRow {
+  id?: number;
+  at: number;
+  author: string;
+  kind: string;
+  title: string;
+  periodCode: string;
+  periodLabel: string;
+  scope: { sector: string | null; municipality: string | null; organisation: string | null };
+  scopeLabel: string;
+  dataAsOf: number | null;
+  demo: boolean;
+  /** The files written, each with its SHA-256 (hex) and size. */
+  files: { format: string; sha256: string; bytes: number; fileName: string }[];
+  /** The report's document model as generated: re-opening shows exactly this. */
+  document: unknown;
+}
+
 /** Aggregate bookkeeping: `deadline` = { version, goneFloor }. */
 export interface AggMetaRow {
   key: string;
@@ -91,6 +110,11 @@ export interface AggMetaRow {
 export interface CurDatabaseOptions {
   /** Region time zone: received days are region-local. Default: Kirov's (Europe/Moscow). */
   timeZone?: string;
+  /**
+   * The app clock for times the data layer stamps itself (audit rows, deletions). Passed in, never
+   * read from the page, so a worker's database keeps a frozen clock (`?demoNow=`). Default: real time.
+   */
+  clock?: () => number;
 }
 
 export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
@@ -111,12 +135,17 @@ export class CurDatabase extends Dexie {
   aggCategory!: Table<CategoryRow, string>;
   /** Received counters per day × sector × source (period reads without municipality/organisation). */
   aggReceivedRollup!: Table<RollupRow, string>;
+  /** Generated reports (v9). */
+  reportArchive!: Table<ReportArchiveRow, number>;
   /** Region time zone used for received days (set once per database). */
   readonly timeZone: string;
+  /** "Now" for rows this layer stamps (see `CurDatabaseOptions.clock`). */
+  readonly now: () => number;
 
   constructor(name = 'cur', options: CurDatabaseOptions = {}) {
     super(name);
     this.timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+    this.now = options.clock ?? Date.now;
     this.version(1).stores(SCHEMA_V1);
     // v2: incremental aggregates, rebuilt from the stored appeals on upgrade.
     this.version(2)
@@ -140,8 +169,11 @@ export class CurDatabase extends Dexie {
     this.version(7)
       .stores(SCHEMA_V7)
       .upgrade((tx) => upgradeToV7(tx));
-    // The audit log is append-only: rows are added through logAudit, never changed or removed
-    // (only a schema upgrade may rewrite them, as v7 renames actions).
+    // v9: the report archive (7 and 8 are left to the audit and domain schema changes of the same wave).
+    this.version(9).stores({ reportArchive: '++id, at' });
+    // The audit log is append-only: rows are added through logAudit, never changed or removed (only a
+    // schema upgrade may rewrite them, as v7 renames actions). Keep these hooks after the last
+    // version: declaring a version rebuilds the tables and drops hooks set before it.
     const upgrading = () => (Dexie.currentTransaction as { idbtrans?: IDBTransaction } | null)?.idbtrans?.mode === 'versionchange';
     this.audit.hook('updating', () => {
       if (!upgrading()) throw new Error('Журнал действий нельзя изменять');

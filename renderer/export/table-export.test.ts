@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { KIROV_PACK } from '../../shared/domain/packs';
 import type { Appeal } from '../../shared/domain/appeal';
-import { makeTestAppeals } from '../features/registry/test-appeals';
+import { makeTestAppeals } from '../../tests/support/registry-appeals';
 import { appealExportColumns } from './appeal-columns';
 import { ExportCancelled, exportCsv, exportXlsx } from './table-export';
 import { maskEmail, maskName, maskPhone } from './mask';

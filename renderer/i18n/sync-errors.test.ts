@@ -11,6 +11,7 @@ const EVERY_KIND: SyncErrorMessage[] = [
   syncError('feed-request-rejected', { status: 404, server: null }),
   syncError('feed-unavailable', { status: 503, server: null }),
   syncError('feed-page-too-large'),
+  syncError('feed-refused', { detail: 'plain http is off' }),
   syncError('feed-timeout', { timeoutMs: 30_000 }),
   syncError('feed-unreachable', { detail: 'ECONNREFUSED' }),
   syncError('feed-not-json', { detail: 'Unexpected token <' }),

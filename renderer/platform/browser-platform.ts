@@ -3,8 +3,11 @@
  * awake with the Wake Lock API, files come from <input type=file> and leave as downloads. Watched
  * folders need a file system the browser does not give us, so they are reported as unsupported.
  */
+import { fetchFeedPage, FeedRequestRefused } from '../../shared/net/fetch-feed-page';
+import { BodyTooLargeError } from '../../shared/net/read-capped-body';
 import type { AppInfo, DisplayInfo, Platform, WallWindowEvent } from './platform';
 import { PlatformError } from './platform-error';
+import { browserFeedPolicy, createBrowserFeedEndpoints } from './browser-feed-endpoints';
 import { version } from '../../package.json';
 
 const WALL_WINDOW_NAME = 'cur-wall';
@@ -19,7 +22,17 @@ export function parseChromeVersion(userAgent: string): string | null {
   return /Chrom(?:e|ium)\/([\d.]+)/.exec(userAgent)?.[1] ?? null;
 }
 
+function memoryStorage(): Pick<Storage, 'getItem' | 'setItem'> {
+  const items = new Map<string, string>();
+  return { getItem: (key) => items.get(key) ?? null, setItem: (key, value) => void items.set(key, value) };
+}
+
+const FEED_NOT_CONFIGURED = 'Лента не настроена в этом браузере: откройте «Источники» и сохраните её адрес и токен.';
+const NO_FOLDERS = 'Наблюдаемые папки доступны только в настольной версии программы.';
+
 export function createBrowserPlatform(): Platform {
+  const feedPolicy = browserFeedPolicy(typeof location === 'undefined' ? '' : location.search);
+  const endpoints = createBrowserFeedEndpoints(typeof localStorage === 'undefined' ? memoryStorage() : localStorage, feedPolicy);
   let wallWindow: Window | null = null;
   let wallPoll: ReturnType<typeof setInterval> | null = null;
   const wallHandlers = new Set<(event: WallWindowEvent) => void>();
@@ -61,6 +74,7 @@ export function createBrowserPlatform(): Platform {
   return {
     shell: 'browser',
     canWatchFolders: false,
+    canLeadSync: true,
     async getAppInfo(): Promise<AppInfo> {
       return {
         version,
@@ -102,19 +116,25 @@ export function createBrowserPlatform(): Platform {
         wakeLock = null;
       }
     },
-    async fetchFeed(request) {
-      const response = await fetch(request.url, {
-        method: request.method,
-        headers: request.headers,
-        body: request.body,
-        signal: AbortSignal.timeout(request.timeoutMs),
-        credentials: 'omit',
-      });
-      const headers: Record<string, string> = {};
-      response.headers.forEach((value, key) => {
-        headers[key] = value;
-      });
-      return { status: response.status, headers, body: await response.text() };
+    async fetchFeed({ feedId, cursor, limit, timeoutMs }) {
+      const endpoint = endpoints.endpoint(feedId);
+      if (!endpoint) throw new FeedRequestRefused(FEED_NOT_CONFIGURED);
+      try {
+        // The same policy as the desktop's main process: https (or the loopback switch), GET, fixed headers, no redirects, capped body.
+        return await fetchFeedPage((url, init) => fetch(url, init), endpoint, { cursor, limit }, { ...feedPolicy, timeoutMs });
+      } catch (error) {
+        if (error instanceof BodyTooLargeError) throw new FeedRequestRefused(error.message);
+        throw error;
+      }
+    },
+    async configureFeed(change) {
+      return endpoints.configure(change);
+    },
+    async listFeedEndpoints() {
+      return endpoints.list();
+    },
+    async removeFeedEndpoint(feedId) {
+      endpoints.remove(feedId);
     },
     pickFiles({ accept, multiple }) {
       return new Promise((resolve) => {
@@ -156,10 +176,16 @@ export function createBrowserPlatform(): Platform {
       return null;
     },
     async listWatchFolder() {
-      throw new PlatformError('unsupported', 'Наблюдаемые папки доступны только в настольной версии программы.');
+      throw new PlatformError('unsupported', NO_FOLDERS);
     },
     async readWatchFile() {
-      throw new PlatformError('unsupported', 'Наблюдаемые папки доступны только в настольной версии программы.');
+      throw new PlatformError('unsupported', NO_FOLDERS);
+    },
+    async listWatchRoots() {
+      return [];
+    },
+    async removeWatchRoot() {
+      return [];
     },
   };
 }

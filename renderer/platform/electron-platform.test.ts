@@ -34,6 +34,24 @@ describe('Electron platform', () => {
     await expect(failure).rejects.toMatchObject({ code: 'forbidden', message: 'Папка не выбрана как наблюдаемая.' });
   });
 
+  it('turns a refused feed request into FeedRequestRefused, so its kind survives the worker relay', async () => {
+    const platform = createElectronPlatform(
+      fakeApi({ fetchFeed: vi.fn(async () => ({ ok: false as const, error: { code: 'forbidden' as const, message: 'Лента перенаправила запрос на другой сервер' } })) }),
+    );
+    await expect(platform.fetchFeed({ feedId: 'feed:a', cursor: null, limit: 10, timeoutMs: 1000 })).rejects.toMatchObject({ name: 'FeedRequestRefused', message: expect.stringMatching(/другой сервер/) });
+  });
+
+  it('sends feed settings to the host and never asks for the token back', async () => {
+    const api = fakeApi({
+      configureFeed: vi.fn(async () => ({ ok: true as const, value: { feedId: 'feed:a', baseUrl: 'https://x.ru', tokenSet: true } })),
+      listWatchRoots: vi.fn(async () => ({ ok: true as const, value: ['/srv/exports'] })),
+    });
+    const platform = createElectronPlatform(api);
+    await expect(platform.configureFeed({ feedId: 'feed:a', baseUrl: 'https://x.ru', token: 't' })).resolves.toEqual({ feedId: 'feed:a', baseUrl: 'https://x.ru', tokenSet: true });
+    expect(api.configureFeed).toHaveBeenCalledWith({ feedId: 'feed:a', baseUrl: 'https://x.ru', token: 't' });
+    await expect(platform.listWatchRoots()).resolves.toEqual(['/srv/exports']);
+  });
+
   it('passes arguments in the contract shape', async () => {
     const api = fakeApi();
     const platform = createElectronPlatform(api);

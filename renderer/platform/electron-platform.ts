@@ -2,6 +2,7 @@
  * Platform over the preload API (`window.curApi`). Pure adapter: no Electron import — the preload
  * is the only thing that talks to ipcRenderer.
  */
+import { FeedRequestRefused } from '../../shared/net/fetch-feed-page';
 import type { CurApi } from '../../shared/ipc/preload-api';
 import type { Platform } from './platform';
 import { unwrap } from './platform-error';
@@ -10,6 +11,7 @@ export function createElectronPlatform(api: CurApi): Platform {
   return {
     shell: 'electron',
     canWatchFolders: true,
+    canLeadSync: true,
     async getAppInfo() {
       return unwrap(await api.getAppInfo());
     },
@@ -29,7 +31,19 @@ export function createElectronPlatform(api: CurApi): Platform {
       unwrap(await api.keepAwake({ on }));
     },
     async fetchFeed(request) {
-      return unwrap(await api.fetchFeed(request));
+      const result = await api.fetchFeed(request);
+      // A refusal keeps its own error name through the sync worker's relay, so the source can tell it from a network failure.
+      if (!result.ok && result.error.code === 'forbidden') throw new FeedRequestRefused(result.error.message);
+      return unwrap(result);
+    },
+    async configureFeed(change) {
+      return unwrap(await api.configureFeed(change));
+    },
+    async listFeedEndpoints() {
+      return unwrap(await api.listFeedEndpoints());
+    },
+    async removeFeedEndpoint(feedId) {
+      unwrap(await api.removeFeedEndpoint({ feedId }));
     },
     async pickFiles(options) {
       const result = await api.pickFiles(options);
@@ -53,6 +67,12 @@ export function createElectronPlatform(api: CurApi): Platform {
     },
     async readWatchFile(path) {
       return new Blob([unwrap(await api.readWatchFile({ path })) as Uint8Array<ArrayBuffer>]);
+    },
+    async listWatchRoots() {
+      return unwrap(await api.listWatchRoots());
+    },
+    async removeWatchRoot(folder) {
+      return unwrap(await api.removeWatchRoot({ folder }));
     },
   };
 }

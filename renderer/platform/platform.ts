@@ -20,21 +20,40 @@ export interface AppInfo {
   os: string;
 }
 
-/** A network request to a data feed. In Electron it runs in the main process (system proxy,
- *  custom CA certificates); in the browser it is a plain fetch. */
+/**
+ * A page of a data feed, by position only. The host builds the request from the feed's address and
+ * token it keeps (configureFeed): https only, GET, fixed headers, no redirect to another origin, the
+ * body size capped (shared/net/feed-request-policy.ts). In Electron it runs in the main process (system
+ * proxy, custom CA certificates, the token never enters the page); in the browser it is a fetch.
+ */
 export interface FeedRequest {
-  url: string;
-  method: 'GET' | 'POST';
-  headers: Record<string, string>;
-  body?: string;
+  feedId: string;
+  /** Cursor from the previous page, null from the beginning. */
+  cursor: string | null;
+  limit: number;
   timeoutMs: number;
 }
 
 export interface FeedResponse {
   status: number;
+  /** Only the headers the client reads (content-type, retry-after), lower-case. */
   headers: Record<string, string>;
   /** Decoded body text (gzip is handled by the transport). */
   body: string;
+}
+
+/** What the page may know of a feed the host keeps: the address and whether a token is set. */
+export interface FeedEndpointState {
+  feedId: string;
+  baseUrl: string;
+  tokenSet: boolean;
+}
+
+/** `token`: a string replaces it, null clears it, absent keeps it (a new origin always drops it). */
+export interface FeedEndpointChange {
+  feedId: string;
+  baseUrl: string;
+  token?: string | null;
 }
 
 export interface PickedFile {
@@ -64,6 +83,12 @@ export interface Platform {
   /** Keeps the screen awake (power-save blocker in Electron, Wake Lock in the browser). */
   keepAwake(on: boolean): Promise<void>;
   fetchFeed(request: FeedRequest): Promise<FeedResponse>;
+  /** Stores a feed's address and token with the host; refuses an address the policy forbids (Russian reason). */
+  configureFeed(change: FeedEndpointChange): Promise<FeedEndpointState>;
+  listFeedEndpoints(): Promise<FeedEndpointState[]>;
+  removeFeedEndpoint(feedId: string): Promise<void>;
+  /** False in the wall window: it never leads sync (it has no feeds, files or folders). */
+  readonly canLeadSync: boolean;
   pickFiles(options: { accept: string[]; multiple: boolean }): Promise<PickedFile[]>;
   /** Saves bytes as a file the user chooses (a download in the browser). False when cancelled. */
   saveFile(suggestedName: string, data: Blob): Promise<boolean>;
@@ -73,4 +98,8 @@ export interface Platform {
   /** Lists files in the watched folder with size and mtime; content hashes are computed by the importer. */
   listWatchFolder(folder: string): Promise<Array<{ path: string; name: string; size: number; modifiedAt: number }>>;
   readWatchFile(path: string): Promise<Blob>;
+  /** Folders chosen as watched roots on this computer (the only places folder reads may reach). */
+  listWatchRoots(): Promise<string[]>;
+  /** Forgets a watched root; returns the remaining ones. */
+  removeWatchRoot(folder: string): Promise<string[]>;
 }

@@ -1,14 +1,14 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { CurDatabase } from '../db/schema';
-import { makeTestAppeals } from '../features/registry/test-appeals';
+import { makeTestAppeals } from '../../tests/support/registry-appeals';
 import { SearchIndexBuilder } from './search-builder';
+import { freshDb } from '../../tests/support/fresh-db';
 
 const NOW = Date.parse('2025-11-18T09:00:00+03:00');
 
 describe('search index builder', () => {
   it('builds from the store, then picks up new, changed and deleted appeals incrementally', async () => {
-    const db = new CurDatabase(`search-builder-${Math.random()}`);
+    const db = freshDb();
     const rows = makeTestAppeals({ count: 5_000, seed: 5, now: NOW });
     await db.appeals.bulkPut(rows);
     const builder = new SearchIndexBuilder(db);
@@ -27,7 +27,5 @@ describe('search index builder', () => {
     expect((await builder.search('лифт')).sort()).toEqual([changed.id, added.id].sort());
     expect(await builder.search(rows[1]!.externalId)).toEqual([]);
     expect(builder.index.size).toBe(5_000);
-    db.close();
-    await db.delete();
   });
 });

@@ -1,27 +1,16 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Appeal } from '../../shared/domain/appeal';
-import { openDb } from '../db/db';
 import type { CurDatabase } from '../db/schema';
 import { getSyncState } from '../db/sync-state-repo';
-import { readAggregates } from '../db/aggregate-recount';
-import { makeAppeal, T0 } from '../db/test-support';
+import { readAggregates } from '../../tests/support/aggregate-recount';
+import { makeAppeal, T0 } from '../../tests/support/store-appeal';
 import { applyPage } from './apply-page';
 import { pullSource } from './pull-source';
 import { SyncScheduler, type SchedulerDeps } from './scheduler';
 import { syncError } from '../../shared/messages/sync-error';
 import { SyncSourceError, type SyncPage, type SyncSource } from './source';
-
-let n = 0;
-const dbs: CurDatabase[] = [];
-function freshDb() {
-  const db = openDb(`engine-test-${++n}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
+import { freshDb } from '../../tests/support/fresh-db';
 
 function page(changes: Appeal[], next: string, hasMore = false, deletions: string[] = []): SyncPage {
   return { changes, deletions, reference: [], nextCheckpoint: next, hasMore, remainingEstimate: null, dataAsOf: T0 + 100 };
@@ -195,6 +184,26 @@ describe('scheduler', () => {
     expect((await getSyncState(db, 'test')).extra).toMatchObject({ cursorRegression: true, stopped: true });
     expect(timers.pendingDelays()).toEqual([]);
     scheduler.stop();
+  });
+
+  it('counts every finished pull in the row, failed or not, across a new scheduler on the same store', async () => {
+    const db = freshDb();
+    const pulls = async () => (await getSyncState(db, 'test')).extra?.pulls;
+    const src = pagedSource([page([makeAppeal({ externalId: '1' })], '1')], [new SyncSourceError('server', syncError('feed-unavailable', { status: 503, server: null }))]);
+    const timers = manualTimers();
+    const scheduler = new SyncScheduler(db, timers.deps);
+    await scheduler.setSources([{ source: src, intervalMs: 300_000 }]);
+    expect(await pulls()).toBeUndefined();
+    await timers.fireNext(scheduler); // fails
+    expect(await pulls()).toBe(1);
+    await scheduler.syncNow('test'); // succeeds
+    expect(await pulls()).toBe(2);
+    scheduler.stop();
+    const next = new SyncScheduler(db, manualTimers().deps);
+    await next.setSources([{ source: src, intervalMs: 300_000 }]);
+    await next.syncNow('test');
+    expect(await pulls()).toBe(3);
+    next.stop();
   });
 });
 

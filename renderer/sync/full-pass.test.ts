@@ -1,25 +1,14 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Appeal } from '../../shared/domain/appeal';
-import { openDb } from '../db/db';
 import { upsertAppeals } from '../db/appeals-repo';
-import { readAggregates, recountAggregates } from '../db/aggregate-recount';
+import { readAggregates, recountAggregates } from '../../tests/support/aggregate-recount';
 import type { CurDatabase } from '../db/schema';
 import { fullPassOf, getSyncState, resetCheckpoint } from '../db/sync-state-repo';
-import { makeAppeal, T0 } from '../db/test-support';
+import { makeAppeal, T0 } from '../../tests/support/store-appeal';
 import { pullSource } from './pull-source';
 import type { SyncPage, SyncSource } from './source';
-
-let n = 0;
-const dbs: CurDatabase[] = [];
-function freshDb() {
-  const db = openDb(`full-pass-test-${++n}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
+import { freshDb } from '../../tests/support/fresh-db';
 
 /** A source whose whole stream is `records`, served two per page; `records` can be replaced. */
 function streamSource(id: string, records: Appeal[]): SyncSource & { records: Appeal[] } {

@@ -5,14 +5,15 @@
  * state change live (liveQuery). When the leader window closes, its lock is released and another
  * window takes over.
  */
-import { getBootOptions } from '../app/boot-options';
-import { getRegionPack } from '../app/region';
-import { now } from '../app/clock';
-import { appDbName, getDb } from '../db/db';
+import type { Platform } from '../platform/platform';
+import { getDb } from '../db/db';
 import { resetCheckpoint } from '../db/sync-state-repo';
 import { logAudit } from '../db/audit-repo';
-import { platform } from '../platform';
+import { getBootOptions } from '../runtime/boot-options';
+import { workerDbTarget } from '../runtime/database';
+import { getRegionPack } from '../runtime/region';
 import { startSyncHost, type SyncHost } from './sync-host';
+import { moveFeedTokensToHost } from './sync-settings';
 import { LEADER_LOCK, SYNC_CHANNEL, type FromWorker, type ToLeader, type ToWorker, type WorkerInit } from './worker-protocol';
 
 interface LeaderState {
@@ -23,16 +24,17 @@ let started = false;
 let leader: LeaderState | null = null;
 let channel: BroadcastChannel | null = null;
 
-function initMessage(): WorkerInit {
+/** Everything the engine needs from the window, sent once: the worker cannot read boot options or the region. */
+function initMessage(platform: Platform): WorkerInit {
   const boot = getBootOptions();
-  const pack = getRegionPack();
+  const { dbName, timeZone, demoNow } = workerDbTarget();
   return {
     type: 'init',
-    dbName: appDbName(),
-    timeZone: pack.timeZone,
-    packId: pack.id,
+    dbName,
+    timeZone,
+    packId: getRegionPack().id,
     demo: { enabled: boot.demo, scale: boot.demoScale, seed: boot.demoSeed },
-    demoNow: boot.demoNow,
+    demoNow,
     canWatchFolders: platform.canWatchFolders,
   };
 }
@@ -41,7 +43,7 @@ function errorOf(error: unknown) {
   return { name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) };
 }
 
-function startWorker(): LeaderState {
+function startWorker(platform: Platform): LeaderState {
   const worker = new Worker(new URL('./sync.worker.ts', import.meta.url), { type: 'module', name: 'cur-sync' });
   const send = (message: ToWorker) => worker.postMessage(message);
   worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
@@ -63,13 +65,13 @@ function startWorker(): LeaderState {
       console.error('Sync worker failed to start:', msg.message);
     }
   });
-  send(initMessage());
+  send(initMessage(platform));
   return { send };
 }
 
 /** Without Worker support (old hosts, some test environments) the engine runs in the window. */
-function startInWindow(): LeaderState {
-  const host: SyncHost = startSyncHost(initMessage(), platform);
+function startInWindow(platform: Platform): LeaderState {
+  const host: SyncHost = startSyncHost(initMessage(platform), platform);
   return {
     send(message) {
       if (message.type === 'sync-now') void host.scheduler.syncNow(message.sourceId);
@@ -80,27 +82,36 @@ function startInWindow(): LeaderState {
   };
 }
 
-function becomeLeader() {
-  leader = typeof Worker === 'function' ? startWorker() : startInWindow();
+function becomeLeader(platform: Platform) {
+  leader = typeof Worker === 'function' ? startWorker(platform) : startInWindow(platform);
+  // Feed tokens of older versions move to the host; the sources are rebuilt once they have.
+  void moveFeedTokensToHost(getDb(), platform).then((moved) => {
+    if (moved > 0) leader?.send({ type: 'reload' });
+  });
   window.addEventListener('online', () => leader?.send({ type: 'online' }));
 }
 
-/** Starts sync (idempotent): this window either leads or follows. */
-export function startSync(): void {
+/**
+ * Starts sync (idempotent): this window either leads or follows. The platform is passed in by the
+ * renderer entry; the leader relays the worker's feed requests and folder reads to it.
+ */
+export function startSync(platform: Platform): void {
   if (started || typeof window === 'undefined') return;
   started = true;
   if (typeof BroadcastChannel === 'function') {
     channel = new BroadcastChannel(SYNC_CHANNEL);
     channel.onmessage = (event: MessageEvent<ToLeader>) => leader?.send(event.data);
   }
+  // The Electron wall window has no feeds, files or folders to sync with: it only follows.
+  if (!platform.canLeadSync) return;
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   if (!locks) {
-    becomeLeader();
+    becomeLeader(platform);
     return;
   }
   // Held for the window's lifetime; released by the browser when the window goes away.
   void locks.request(LEADER_LOCK, () => {
-    becomeLeader();
+    becomeLeader(platform);
     return new Promise<void>(() => {});
   });
 }
@@ -120,11 +131,6 @@ export function cancelSync(sourceId?: string): void {
   command(sourceId === undefined ? { type: 'cancel' } : { type: 'cancel', sourceId });
 }
 
-/** Tells the leader that sync settings (feeds, intervals) changed. */
-export function reloadSyncSources(): void {
-  command({ type: 'reload' });
-}
-
 /**
  * Full resync after a cursor regression: forgets the checkpoint and pulls from the beginning.
  * Upserts are idempotent and never overwrite newer versions, so nothing is duplicated; records the
@@ -132,7 +138,7 @@ export function reloadSyncSources(): void {
  */
 export async function fullResync(sourceId: string): Promise<void> {
   const db = getDb();
-  await resetCheckpoint(db, sourceId, now());
+  await resetCheckpoint(db, sourceId, db.now());
   await logAudit(db, { action: 'sync.resync', details: { sourceId } });
   syncNow(sourceId);
 }

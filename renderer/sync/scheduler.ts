@@ -34,6 +34,8 @@ interface Slot {
   running: Promise<void> | null;
   abort: AbortController | null;
   timer: unknown;
+  /** Pulls finished, kept in the row so windows (and tests) can tell that a new one has ended. */
+  pulls: number;
 }
 
 export function defaultSchedulerDeps(): SchedulerDeps {
@@ -84,6 +86,7 @@ export class SyncScheduler {
           running: null,
           abort: null,
           timer: null,
+          pulls: Number(extra.pulls ?? 0),
         });
         // `running: false` also clears a flag left by a session that ended mid-pull.
         await patchSyncState(this.db, entry.source.id, {
@@ -173,13 +176,13 @@ export class SyncScheduler {
       await patchSyncState(this.db, source.id, {
         lastSuccessAt: clock(),
         lastError: null,
-        extra: { ...this.persisted(slot), errorKind: null, running: false, progress: null, needsToken: false, cursorRegression: false },
+        extra: { ...this.persisted(slot), errorKind: null, running: false, progress: null, needsToken: false, cursorRegression: false, pulls: ++slot.pulls },
       });
     } catch (error) {
       if (abort.signal.aborted || isAbortError(error)) {
         await patchSyncState(this.db, source.id, {
           lastError: this.stopped ? null : CANCELLED_MESSAGE,
-          extra: { errorKind: this.stopped ? null : 'cancelled', running: false, progress: null },
+          extra: { errorKind: this.stopped ? null : 'cancelled', running: false, progress: null, pulls: ++slot.pulls },
         });
         return;
       }
@@ -201,6 +204,7 @@ export class SyncScheduler {
           progress: null,
           needsToken: err.kind === 'auth',
           cursorRegression: err.kind === 'cursor-regression',
+          pulls: ++slot.pulls,
         },
       });
     }

@@ -1,12 +1,11 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { KIROV_PACK } from '../../shared/domain/packs';
-import { openDb } from '../db/db';
-import type { CurDatabase } from '../db/schema';
-import { setWatchFolder } from '../features/import/queries';
+import { setWatchFolder } from '../import-pipeline/queries';
 import { buildSources } from './sources-registry';
 import { WATCHED_FOLDER_SOURCE_ID } from './sources/watched-folder';
 import type { SyncPlatform } from './worker-protocol';
+import { freshDb } from '../../tests/support/fresh-db';
 
 function platformWith(canWatchFolders: boolean): SyncPlatform {
   return {
@@ -17,11 +16,6 @@ function platformWith(canWatchFolders: boolean): SyncPlatform {
   };
 }
 
-let db: CurDatabase;
-afterEach(async () => {
-  await db.delete();
-});
-
 const options = (canWatchFolders: boolean) => ({
   demo: { enabled: true, scale: 1000, seed: 1 },
   pack: KIROV_PACK,
@@ -31,7 +25,7 @@ const options = (canWatchFolders: boolean) => ({
 
 describe('buildSources', () => {
   it('adds the watched folder only where folders can be watched and one is chosen', async () => {
-    db = openDb('registry-sources-1');
+    const db = freshDb();
     expect((await buildSources(db, options(true))).map((e) => e.source.id)).not.toContain(WATCHED_FOLDER_SOURCE_ID);
     await setWatchFolder(db, '/srv/exports');
     expect((await buildSources(db, options(true))).map((e) => e.source.id)).toContain(WATCHED_FOLDER_SOURCE_ID);
@@ -39,7 +33,7 @@ describe('buildSources', () => {
   });
 
   it('runs the demo region only when the boot option asks for it', async () => {
-    db = openDb('registry-sources-2');
+    const db = freshDb();
     const withDemo = await buildSources(db, options(false));
     expect(withDemo.some((e) => e.source.isDemo)).toBe(true);
     const withoutDemo = await buildSources(db, { ...options(false), demo: { enabled: false, scale: 1000, seed: 1 } });

@@ -11,7 +11,7 @@ import { getFeeds, getIntervalsMin, intervalMsFor } from './sync-settings';
 import { createDemoSource } from './sources/demo-source';
 import { createHttpFeedSource } from './sources/http-feed-source';
 import { createWatchedFolderSource } from './sources/watched-folder';
-import { diffWithStore, getWatchFolder, loadImportSettings } from '../features/import/queries';
+import { diffWithStore, getWatchFolder, loadImportSettings } from '../import-pipeline/queries';
 import type { SyncPlatform } from './worker-protocol';
 
 export interface RegistryOptions {
@@ -34,7 +34,7 @@ export async function buildSources(db: CurDatabase, options: RegistryOptions): P
   for (const feed of feeds) {
     if (!feed.enabled || !feed.baseUrl) continue;
     const source = createHttpFeedSource(
-      { id: feed.id, label: feed.label, baseUrl: feed.baseUrl, token: feed.token, knownSectors, knownMunicipalities },
+      { id: feed.id, label: feed.label, knownSectors, knownMunicipalities },
       options.platform.fetchFeed,
     );
     entries.push({ source, intervalMs: intervalMsFor(intervals, source.id) });

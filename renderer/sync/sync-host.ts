@@ -1,12 +1,12 @@
 /**
  * The sync engine's host, independent of where it runs (the worker, or the window when workers
- * are unavailable): opens the database, builds the sources from boot options and settings,
+ * are unavailable): opens the database, builds the sources from the init message and settings,
  * runs the scheduler and rebuilds the sources when the settings change.
  */
 import { liveQuery, type Subscription } from 'dexie';
-import { packById } from '../app/region';
-import { openDb } from '../db/db';
-import { WATCH_FOLDER_KEY } from '../features/import/queries';
+import { packById } from '../../shared/domain/packs';
+import { openDb } from '../db/open-db';
+import { WATCH_FOLDER_KEY } from '../import-pipeline/queries';
 import { FEEDS_KEY, INTERVALS_KEY } from './sync-settings';
 import { SyncScheduler } from './scheduler';
 import { buildSources } from './sources-registry';
@@ -14,15 +14,18 @@ import type { SyncPlatform, WorkerInit } from './worker-protocol';
 
 export interface SyncHost {
   scheduler: SyncScheduler;
+  /** Resolves once the sources from the settings are built and scheduled for the first time. */
+  ready: Promise<void>;
   reload(): Promise<void>;
   stop(): void;
 }
 
 export function startSyncHost(init: WorkerInit, platform: SyncPlatform): SyncHost {
-  const db = openDb(init.dbName, { timeZone: init.timeZone });
+  // Time and region come in the init message: in a worker, the page's boot options are out of reach.
+  const appNow = () => init.demoNow ?? Date.now();
+  const db = openDb(init.dbName, { timeZone: init.timeZone, clock: appNow });
   const scheduler = new SyncScheduler(db);
   const pack = packById(init.packId);
-  const appNow = () => init.demoNow ?? Date.now();
   let reloading: Promise<void> = Promise.resolve();
 
   const reload = () => {
@@ -33,6 +36,9 @@ export function startSyncHost(init: WorkerInit, platform: SyncPlatform): SyncHos
     return reloading;
   };
 
+  let markReady = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+
   // Settings edited in any window (feeds, intervals, the watched folder) rebuild the sources.
   let lastKey = '';
   const subscription: Subscription = liveQuery(() => db.settings.bulkGet([FEEDS_KEY, INTERVALS_KEY, WATCH_FOLDER_KEY])).subscribe({
@@ -40,13 +46,14 @@ export function startSyncHost(init: WorkerInit, platform: SyncPlatform): SyncHos
       const key = JSON.stringify(rows);
       if (key === lastKey) return;
       lastKey = key;
-      void reload();
+      void reload().finally(markReady);
     },
-    error: () => void reload(),
+    error: () => void reload().finally(markReady),
   });
 
   return {
     scheduler,
+    ready,
     reload,
     stop() {
       subscription.unsubscribe();

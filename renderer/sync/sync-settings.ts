@@ -19,8 +19,10 @@ export interface FeedSetting {
   /** Sync source id, `feed:<slug>`. */
   id: string;
   label: string;
+  /** Shown to the operator; the host keeps its own checked copy with the token (platform.configureFeed). */
   baseUrl: string;
-  token: string;
+  /** Legacy: a token stored here by older versions, moved to the host by moveFeedTokensToHost. */
+  token?: string;
   enabled: boolean;
 }
 
@@ -39,6 +41,31 @@ export async function saveFeed(db: CurDatabase, feed: FeedSetting): Promise<void
 export async function removeFeed(db: CurDatabase, id: string): Promise<void> {
   await setSetting(db, FEEDS_KEY, (await getFeeds(db)).filter((f) => f.id !== id));
   await logAudit(db, { action: 'feed.remove', details: { id } });
+}
+
+/**
+ * Tokens older versions kept in the settings table move to the host (the OS keychain in Electron)
+ * and are deleted here. Runs in the sync leader window; returns how many feeds moved.
+ */
+export async function moveFeedTokensToHost(
+  db: CurDatabase,
+  host: { configureFeed(change: { feedId: string; baseUrl: string; token?: string | null }): Promise<unknown> },
+): Promise<number> {
+  const feeds = await getFeeds(db);
+  let moved = 0;
+  for (const feed of feeds) {
+    if (typeof feed.token !== 'string') continue;
+    const { token, ...rest } = feed;
+    try {
+      await host.configureFeed({ feedId: feed.id, baseUrl: feed.baseUrl, ...(token ? { token } : {}) });
+    } catch {
+      // The host refused the address (e.g. plain http): the token is dropped; the operator sees the feed's error.
+    }
+    await setSetting(db, FEEDS_KEY, (await getFeeds(db)).map((f) => (f.id === feed.id ? rest : f)));
+    moved++;
+  }
+  if (moved > 0) await logAudit(db, { action: 'feed.move-tokens', details: { count: moved } });
+  return moved;
 }
 
 /** A stable id from the label or URL: `feed:` + lowercase latin/digits. */

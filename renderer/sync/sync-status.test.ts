@@ -30,4 +30,19 @@ describe('sync status', () => {
     expect(deriveSyncStatus([first], 0, 30).isStale).toBe(false);
     expect(deriveSyncStatus([{ ...first, lastError: 'Нет связи' }], 0, 30).isStale).toBe(true);
   });
+
+  it('is starting until every configured source has finished a pull, running during one, idle after', () => {
+    const fresh = { ...emptySyncState('demo'), extra: { label: 'Демо-регион', isDemo: true } };
+    const done = { ...fresh, lastSuccessAt: 5, extra: { ...fresh.extra, pulls: 1 } };
+    const failed = { ...emptySyncState('feed:a'), lastError: 'Нет связи', extra: { label: 'Лента', pulls: 2 } };
+    const running = { ...done, extra: { ...done.extra, running: true } };
+    expect(deriveSyncStatus([], 0, 30, new Set(['demo'])).phase).toBe('starting');
+    expect(deriveSyncStatus([fresh], 0, 30, new Set(['demo'])).phase).toBe('starting');
+    expect(deriveSyncStatus([done], 0, 30, new Set(['demo', 'feed:a'])).phase).toBe('starting');
+    expect(deriveSyncStatus([running, failed], 0, 30, new Set(['demo', 'feed:a'])).phase).toBe('running');
+    const idle = deriveSyncStatus([done, failed], 0, 30, new Set(['demo', 'feed:a']));
+    expect(idle.phase).toBe('idle');
+    expect(idle.pulls).toBe(3);
+    expect(deriveSyncStatus([], 0, 30, new Set()).phase).toBe('idle');
+  });
 });

@@ -30,7 +30,15 @@ export interface SourceStatus {
   /** Stopped until a person acts (token, resync, disk space). */
   stopped: boolean;
   isStale: boolean;
+  /** Pulls finished since the row was created (success, failure or cancel). */
+  pulls: number;
 }
+
+/**
+ * Where sync stands, for the windows' roots (`data-sync`): `starting` until every configured source
+ * has finished its first pull, `running` while a pull runs, `idle` otherwise.
+ */
+export type SyncPhase = 'starting' | 'running' | 'idle';
 
 export interface SyncStatus {
   sources: SourceStatus[];
@@ -41,6 +49,9 @@ export interface SyncStatus {
   /** Sum over running pulls, null when none runs. */
   progress: { recordsDone: number; pagesDone: number; remainingEstimate: number | null } | null;
   staleAfterMin: number;
+  phase: SyncPhase;
+  /** Pulls finished over all sources: grows by one each time any pull ends. */
+  pulls: number;
 }
 
 export function sourceStatusOf(row: SyncStateRow, now: number, staleAfterMs: number): SourceStatus {
@@ -63,6 +74,7 @@ export function sourceStatusOf(row: SyncStateRow, now: number, staleAfterMs: num
     needsToken: extra.needsToken === true,
     cursorRegression: extra.cursorRegression === true,
     stopped: extra.stopped === true,
+    pulls: typeof extra.pulls === 'number' ? extra.pulls : 0,
     // Never loaded: stale only once a pull has failed (not during the first load).
     isStale: row.dataAsOf === null ? row.lastError !== null : now - row.dataAsOf > staleAfterMs,
   };
@@ -94,5 +106,14 @@ export function deriveSyncStatus(rows: readonly SyncStateRow[], now: number, sta
     isDemo: sources.some((s) => s.isDemo),
     progress,
     staleAfterMin,
+    phase: syncPhaseOf(sources, activeIds),
+    pulls: sources.reduce((sum, s) => sum + s.pulls, 0),
   };
+}
+
+function syncPhaseOf(sources: readonly SourceStatus[], activeIds: ReadonlySet<string> | undefined): SyncPhase {
+  if (sources.some((s) => s.running)) return 'running';
+  // A configured source the scheduler has not written a row for yet has not started either.
+  const unstarted = activeIds !== undefined && activeIds.size > sources.length;
+  return unstarted || sources.some((s) => s.lastSuccessAt === null && s.lastError === null) ? 'starting' : 'idle';
 }

@@ -4,8 +4,8 @@
  */
 import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getBootOptions } from '../app/boot-options';
-import { now } from '../app/clock';
+import { getBootOptions } from '../runtime/boot-options';
+import { now } from '../runtime/clock';
 import { getDb } from '../db/db';
 import { listSyncStates } from '../db/sync-state-repo';
 import { deriveSyncStatus, type SyncStatus } from './sync-status';
@@ -21,6 +21,8 @@ const EMPTY: SyncStatus = {
   isDemo: getBootOptions().demo,
   progress: null,
   staleAfterMin: DEFAULT_STALE_AFTER_MIN,
+  phase: 'starting',
+  pulls: 0,
 };
 
 /** Re-reads the app clock every 30 s so staleness turns on while nothing else changes. */

@@ -30,7 +30,7 @@ export type ToWorker =
   | { type: 'sync-now'; sourceId?: string }
   | { type: 'cancel'; sourceId?: string }
   | { type: 'online' }
-  /** Sources or intervals changed in the settings. */
+  /** Rebuild the sources now (the host also rebuilds them by itself when the settings change). */
   | { type: 'reload' }
   | { type: 'fetch-result'; id: number; ok: true; response: FeedResponse }
   | { type: 'fetch-result'; id: number; ok: false; error: CallError }
@@ -43,8 +43,8 @@ export type FromWorker =
   | { type: 'ready' }
   | { type: 'fatal'; message: string };
 
-/** Commands any window may send to the leader over the BroadcastChannel. */
-export type ToLeader = { type: 'sync-now'; sourceId?: string } | { type: 'cancel'; sourceId?: string } | { type: 'reload' };
+/** Commands any window may send to the leader over the BroadcastChannel (settings changes need none: the host watches them). */
+export type ToLeader = { type: 'sync-now'; sourceId?: string } | { type: 'cancel'; sourceId?: string };
 
 export const SYNC_CHANNEL = 'cur-sync';
 export const LEADER_LOCK = 'cur-sync-leader';

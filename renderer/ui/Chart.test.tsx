@@ -19,10 +19,10 @@ vi.mock('echarts', () => ({
   }),
 }));
 
-const saveFile = vi.fn(async () => true);
-vi.mock('../platform', () => ({ platform: { saveFile: (...args: unknown[]) => saveFile(...(args as [])) } }));
+const saveFile = vi.fn(async (_name: string, _blob: Blob) => true);
 
 import { Chart } from './Chart';
+import { SaveFileContext } from './save-file-context';
 
 const option = (n: number) => ({
   xAxis: { type: 'category' as const, data: ['ЖКХ', 'Дороги'] },
@@ -56,8 +56,12 @@ describe('Chart', () => {
     expect(table.textContent).toContain('143');
   });
 
-  it('exports a PNG through the platform with a file name from the title', async () => {
-    render(<Chart title="Просрочено: ЖКХ/ТКО" option={option(1)} />);
+  it('exports a PNG through the app-provided save with a file name from the title', async () => {
+    render(
+      <SaveFileContext.Provider value={saveFile}>
+        <Chart title="Просрочено: ЖКХ/ТКО" option={option(1)} />
+      </SaveFileContext.Provider>,
+    );
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'PNG' }));
     });
@@ -65,6 +69,11 @@ describe('Chart', () => {
     const [name, blob] = saveFile.mock.calls[0] as unknown as [string, Blob];
     expect(name).toBe('Просрочено ЖКХ ТКО.png');
     expect(blob.type).toBe('image/png');
+  });
+
+  it('offers no PNG export when nothing can save it', () => {
+    render(<Chart title="Поступило" option={option(1)} />);
+    expect(screen.queryByRole('button', { name: 'PNG' })).toBeNull();
   });
 
   it('has no controls on the wall', () => {

@@ -1,18 +1,19 @@
 /**
  * The one ECharts wrapper. One chart instance per mount, updated with setOption (never re-created
  * on refresh), disposed on unmount; resized by a ResizeObserver. The operator variant adds a table
- * view and PNG export; `variant="wall"` has no controls at all.
+ * view and PNG export (saved through `onSaveFile` or the app's SaveFileContext); `variant="wall"`
+ * has no controls at all.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import * as echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
-import { platform } from '../platform';
 import { useT } from '../i18n';
 import { uiMessages } from '../i18n/ui';
 import { Button } from './Button';
 import { Table } from './Table';
 import { dataUrlToBlob, tableFromOption, type ChartTable } from './chart-table';
 import { DESK_THEME, PNG_BACKGROUND, WALL_THEME } from './chart-themes';
+import { useSaveFile, type SaveFile } from './save-file-context';
 
 echarts.registerTheme('cur-desk', DESK_THEME);
 echarts.registerTheme('cur-wall', WALL_THEME);
@@ -30,10 +31,14 @@ export interface ChartProps {
   /** ECharts events, e.g. `{ click: (p) => location.hash = registryHref(...) }`. */
   onEvents?: Record<string, (params: unknown) => void>;
   testId?: string;
+  /** Where the PNG goes; defaults to the app's SaveFileContext. Without either, no PNG button. */
+  onSaveFile?: SaveFile;
 }
 
-export function Chart({ option, title, table, variant = 'operator', height = 280, onEvents, testId }: ChartProps) {
+export function Chart({ option, title, table, variant = 'operator', height = 280, onEvents, testId, onSaveFile }: ChartProps) {
   const t = useT(uiMessages);
+  const contextSave = useSaveFile();
+  const saveFile = onSaveFile ?? contextSave;
   const hostRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<echarts.ECharts | null>(null);
   const eventsRef = useRef(onEvents);
@@ -80,9 +85,9 @@ export function Chart({ option, title, table, variant = 'operator', height = 280
 
   const exportPng = async () => {
     const chart = chartRef.current;
-    if (!chart) return;
+    if (!chart || !saveFile) return;
     const url = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: PNG_BACKGROUND[variant] });
-    await platform.saveFile(`${safeFileName(title)}.png`, dataUrlToBlob(url));
+    await saveFile(`${safeFileName(title)}.png`, dataUrlToBlob(url));
   };
 
   const isWall = variant === 'wall';
@@ -95,9 +100,11 @@ export function Chart({ option, title, table, variant = 'operator', height = 280
               {showTable ? t('chartShowChart') : t('chartShowTable')}
             </Button>
           ) : null}
-          <Button size="small" variant="ghost" title={t('chartExportPngTitle')} onClick={() => void exportPng()}>
-            {t('chartExportPng')}
-          </Button>
+          {saveFile ? (
+            <Button size="small" variant="ghost" title={t('chartExportPngTitle')} onClick={() => void exportPng()}>
+              {t('chartExportPng')}
+            </Button>
+          ) : null}
         </div>
       ) : null}
       <div

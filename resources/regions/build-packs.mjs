@@ -1,9 +1,14 @@
 // Builds the bundled region packs from the team's reference data (facts only, see
-// resources/ATTRIBUTION.md). Run: node resources/regions/build-packs.mjs [dataDir]
-// Re-running gives the same output; ids are stable slugs of the name stem.
+// resources/ATTRIBUTION.md). Run: npm run packs [-- dataDir] (dataDir defaults to the team's
+// shared/data folder beside the repository). Re-running gives the same output; ids are stable slugs
+// of the name stem. Kirov's real boundaries are simplified with their topology kept (neighbours share
+// every edge) and matched to the municipalities by the same code the app's GeoJSON import uses;
+// every mismatch is printed.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { simplifiedBoundaries } from './simplify-boundaries.mjs';
 
-const dataDir = process.argv[2] ?? '/work/shared/data';
+const dataDir = process.argv[2] ?? fileURLToPath(new URL('../../../shared/data', import.meta.url));
 const read = (name) => JSON.parse(readFileSync(`${dataDir}/${name}`, 'utf8'));
 
 const TRANSLIT = {
@@ -31,11 +36,31 @@ const CITY_GENITIVE = {
 
 const ATTRIBUTION_KIROV = [
   'Перечень муниципальных образований и их границы: © участники OpenStreetMap, ODbL 1.0 (выгрузка timurkanaz/Russia_geojson_OSM, 2020)',
+  'Население муниципальных образований: Росстат, на 01.01.2024 (Унинский округ — на 01.01.2023; Немский округ и ЗАТО Первомайский — оценка на 01.01.2021)',
+  'ОКТМО: Росстат 2024, где он отличается; иначе статьи Википедии и их зеркала, CC BY-SA',
   'Координаты, ОКТМО и население городов: HFLABS (hflabs/city), CC BY-SA 4.0',
   'Координаты населённых пунктов: GeoNames, CC BY 4.0',
-  'Население городов на 01.01.2020: Росстат (через epogrebnyak/ru-cities)',
-  'Население районов (2021), ОКТМО, типы: статьи Википедии и их зеркала, CC BY-SA',
+  'Типы муниципальных образований: статьи Википедии и их зеркала, CC BY-SA',
 ];
+const OSM_MAP_ATTRIBUTION = '© участники OpenStreetMap, ODbL';
+
+/** «2024-01-01» → «01.01.2024». */
+const ruDate = (iso) => iso.split('-').reverse().join('.');
+
+/** The published population with its date and source, as the methodology and legends show it. */
+function populationOfSource(population) {
+  if (!population) return null;
+  const fromRosstatTable = population.as_of >= '2023-01-01';
+  return {
+    value: population.value,
+    year: population.year,
+    asOf: population.as_of,
+    source: fromRosstatTable ? 'Росстат' : 'Росстат (оценка, по зеркалам Википедии)',
+    note: fromRosstatTable
+      ? `Росстат, численность постоянного населения на ${ruDate(population.as_of)}`
+      : `Оценка Росстата на ${ruDate(population.as_of)} (до переписи 2021 г.), несопоставима с оценками на 2024 г.`,
+  };
+}
 
 function buildKirov() {
   const source = read('kirov-municipalities.json');
@@ -76,6 +101,10 @@ function buildKirov() {
       if (kind === 'округ') adminAliases.push(`Администрация ${gen} района`, `Администрация ${gen} муниципального района`);
     }
     const centre = m.admin_centre ?? {};
+    const oktmo = m.oktmo_rosstat_2024 ?? m.oktmo ?? null;
+    // The team's data gives the ZATO the population of its only settlement (the same by composition).
+    if (id.startsWith('zato-') && m.population) notes.push(`Население — численность пгт ${centre.name}, единственного населённого пункта ЗАТО`);
+    if (m.oktmo_rosstat_2024 && m.oktmo && m.oktmo_rosstat_2024 !== m.oktmo) notes.push(`ОКТМО до преобразования: ${m.oktmo}`);
     const estimate =
       !m.population && m.centre_population && (m.type === 'городской округ' || centreInside(m))
         ? {
@@ -90,9 +119,9 @@ function buildKirov() {
       name: m.name,
       shortName,
       type: m.type,
-      oktmo: m.oktmo ?? null,
+      oktmo,
       adminCentre: { name: centre.name ?? null, lat: centre.lat ?? null, lon: centre.lon ?? null },
-      population: m.population ? { value: m.population.value, year: m.population.year, note: m.population.note } : null,
+      population: populationOfSource(m.population),
       populationEstimate: estimate,
       notes,
       sources: m.sources ?? {},
@@ -107,10 +136,10 @@ function buildKirov() {
     { id: 'min-transport', name: 'Министерство транспорта Кировской области', aliases: ['Минтранс Кировской области'], level: 'regional', municipality: null, sector: 'transport' },
     { id: 'min-social', name: 'Министерство социального развития Кировской области', aliases: ['Минсоцразвития Кировской области'], level: 'regional', municipality: null, sector: 'social' },
   );
-  return {
+  const pack = {
     format: 'cur-region-pack',
     formatVersion: 1,
-    version: '2026.11.1',
+    version: '2026.12.1',
     id: 'kirov',
     name: 'Кировская область',
     timeZone: 'Europe/Moscow',
@@ -123,6 +152,8 @@ function buildKirov() {
     geometry: { kind: 'tiles' },
     attribution: ATTRIBUTION_KIROV,
   };
+  pack.geometry = simplifiedBoundaries(read('kirov-municipalities.geojson'), pack, OSM_MAP_ATTRIBUTION);
+  return pack;
 }
 
 /** The four districts whose centre is a separate urban okrug must not borrow the town's population. */

@@ -1,19 +1,16 @@
 /**
- * `platform.fetchFeed` for Node (tests and scripts): the same contract as the browser
- * implementation, a plain fetch with a timeout; gzip is decoded by fetch.
+ * `platform.fetchFeed` for Node (tests and scripts): the feed's address and token are given here,
+ * as the host keeps them, and the page request goes through the same policy and capped reading as
+ * in the app (shared/net/fetch-feed-page.ts) over Node's fetch; loopback http is allowed (the local
+ * feed server).
  */
-import type { FeedRequest, FeedResponse } from '../../renderer/platform/platform';
+import { fetchFeedPage, type FeedEndpoint } from '../../shared/net/fetch-feed-page';
+import type { RequestOf, ResponseOf } from '../../shared/ipc/contract';
 
-export async function nodeFetchFeed(request: FeedRequest): Promise<FeedResponse> {
-  const response = await fetch(request.url, {
-    method: request.method,
-    headers: request.headers,
-    body: request.body,
-    signal: AbortSignal.timeout(request.timeoutMs),
-  });
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, key) => {
-    headers[key] = value;
-  });
-  return { status: response.status, headers, body: await response.text() };
+/** The feed request and response as the IPC contract types them (the platform's `fetchFeed` is typed alike). */
+type FeedRequest = RequestOf<'feed:fetch'>;
+type FeedResponse = ResponseOf<'feed:fetch'>;
+
+export function nodeFeedFetcher(endpoint: FeedEndpoint): (request: FeedRequest) => Promise<FeedResponse> {
+  return ({ cursor, limit, timeoutMs }) => fetchFeedPage((url, init) => fetch(url, init), endpoint, { cursor, limit }, { allowLoopbackHttp: true, timeoutMs });
 }

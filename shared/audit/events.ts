@@ -52,8 +52,12 @@ export interface AuditDetailsByAction {
   /** `reason` is the file-level refusal as stored (a message kind, or a legacy sentence). */
   'import.fail': { fileName: string; reason: unknown; startedAt: number };
   'import.download-report': { fileName: string; batchId: string; rows: number };
+  /** A report built (renderer/features/reports): kind and period codes, file formats. */
+  'report.generate': { kind: string; period: string; formats: string[] } & Record<string, unknown>;
   'feed.save': { id: string; baseUrl: string; enabled: boolean };
   'feed.remove': { id: string };
+  /** Feed tokens moved out of the page's settings into the host's sealed storage. */
+  'feed.move-tokens': { count: number };
   'sync.resync': { sourceId: string };
   'sync.prune': { sourceId: string; removed: number };
   'escalation.create': { escalationId: string; appealId: string; reason: string; assignee: string; by: string };
@@ -85,6 +89,7 @@ export const LEGACY_AUDIT_ACTIONS: Readonly<Record<string, AuditAction>> = {
   'import-failed': 'import.fail',
   'sync.feed.save': 'feed.save',
   'sync.feed.remove': 'feed.remove',
+  'sync.feed.token-moved': 'feed.move-tokens',
   'sync.full-resync': 'sync.resync',
   'sync.full-resync-removed': 'sync.prune',
   'escalation:create': 'escalation.create',

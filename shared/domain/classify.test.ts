@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { DeadlineInfo } from './appeal';
 import { workCalendar } from './calendar';
 import { classifyAt, finishedAtOf } from './classify';
-import { makeAppeal } from './testing';
+import { makeAppeal } from '../../tests/support/domain-appeal';
 import { regionDayEnd, regionTimeOn } from './time';
 
 const TZ = 'Europe/Moscow';

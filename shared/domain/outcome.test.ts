@@ -4,7 +4,7 @@ import { NORMALIZED_STATUSES, OUTCOMES, type DeadlineInfo } from './appeal';
 import { finishedAtOf } from './classify';
 import { isOpenStatus } from './status';
 import { answerTimelinessOf, hasAnswerTime, isFinished, isPostponed, isRated, isSatisfied } from './outcome';
-import { makeAppeal } from './testing';
+import { makeAppeal } from '../../tests/support/domain-appeal';
 
 const T = Date.UTC(2025, 10, 18, 6);
 const H = 3_600_000;

@@ -8,3 +8,8 @@ export const KIROV_PACK: RegionPack = parseRegionPack(kirov);
 export const SVERDLOVSK_PACK: RegionPack = parseRegionPack(sverdlovsk);
 
 export const BUNDLED_PACKS: readonly RegionPack[] = [KIROV_PACK, SVERDLOVSK_PACK];
+
+/** The bundled pack with this id; Kirov for an unknown or missing id. */
+export function packById(id: string | null | undefined): RegionPack {
+  return BUNDLED_PACKS.find((p) => p.id === id) ?? KIROV_PACK;
+}

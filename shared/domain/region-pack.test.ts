@@ -2,32 +2,50 @@ import { describe, expect, it } from 'vitest';
 import { KIROV_PACK, SVERDLOVSK_PACK } from './packs';
 import { DEFAULT_DEADLINE_RULES } from './deadline-rules';
 import { mapSector } from './mapping';
-import { deadlineRulesOf, municipalityById, parseRegionPack, populationOf, RegionPackError, sectorMappingOf } from './region-pack';
+import { deadlineRulesOf, municipalityById, parseRegionPack, populationBasis, populationOf, RegionPackError, sectorMappingOf } from './region-pack';
 
 describe('Kirov pack', () => {
   it('has the 45 municipal formations with real facts and nulls where unknown', () => {
     expect(KIROV_PACK.timeZone).toBe('Europe/Moscow');
     expect(KIROV_PACK.municipalities).toHaveLength(45);
     const arbazh = municipalityById(KIROV_PACK, 'arbazhskiy')!;
-    expect(arbazh).toMatchObject({ name: 'Арбажский муниципальный округ', oktmo: '33502000', population: { value: 5176, year: '2021' } });
+    expect(arbazh).toMatchObject({
+      name: 'Арбажский муниципальный округ',
+      oktmo: '33502000',
+      population: { value: 4257, year: '2024', asOf: '2024-01-01', source: 'Росстат' },
+    });
     expect(arbazh.adminCentre).toEqual({ name: 'Арбаж', lat: 57.68041, lon: 48.30647 });
-    const darovskoy = municipalityById(KIROV_PACK, 'darovskoy')!;
-    expect(darovskoy.oktmo).toBeNull();
+    // Rosstat's 2024 code after the district became an okrug, the old one kept in a note.
+    const afanasyevo = municipalityById(KIROV_PACK, 'afanasevskiy')!;
+    expect(afanasyevo.oktmo).toBe('33503000');
+    expect(afanasyevo.notes).toContain('ОКТМО до преобразования: 33603000');
     const zato = municipalityById(KIROV_PACK, 'zato-pervomayskiy')!;
     expect(zato.adminCentre).toEqual({ name: 'Первомайский', lat: null, lon: null });
-    expect(zato.population).toBeNull();
-    expect(KIROV_PACK.municipalities.filter((m) => m.oktmo !== null)).toHaveLength(24);
-    expect(KIROV_PACK.municipalities.filter((m) => m.population !== null)).toHaveLength(12);
+    expect(zato.population).toMatchObject({ value: 6199, asOf: '2021-01-01' });
+    expect(KIROV_PACK.municipalities.filter((m) => m.oktmo === null).map((m) => m.id)).toHaveLength(2);
+    expect(KIROV_PACK.municipalities.every((m) => m.population !== null)).toBe(true);
     expect(KIROV_PACK.attribution.join(' ')).toContain('OpenStreetMap');
+    expect(KIROV_PACK.attribution.join(' ')).toContain('Росстат');
   });
 
-  it('labels population estimates and never lends a city’s population to its district', () => {
+  it('states where its population figures come from', () => {
+    expect(populationBasis(KIROV_PACK)).toEqual({ source: 'Росстат', asOf: '2024-01-01', otherDates: 3, missing: 0 });
+    expect(populationBasis(SVERDLOVSK_PACK)).toBeNull();
+  });
+
+  it('ships the real boundaries of every municipality, simplified, with OSM attribution', () => {
+    const geometry = KIROV_PACK.geometry;
+    if (geometry.kind !== 'geojson') throw new Error('Kirov pack has no boundaries');
+    expect(Object.keys(geometry.boundaries).sort()).toEqual(KIROV_PACK.municipalities.map((m) => m.id).sort());
+    expect(geometry.attribution).toBe('© участники OpenStreetMap, ODbL');
+    const points = JSON.stringify(geometry.boundaries).match(/\[-?\d/g)?.length ?? 0;
+    expect(points).toBeLessThan(8_000);
+  });
+
+  it('uses a published population and never lends a city’s population to its district', () => {
     const kirov = municipalityById(KIROV_PACK, 'g-kirov')!;
-    expect(kirov.population).toBeNull();
-    expect(kirov.populationEstimate).toMatchObject({ value: 518300, year: '2020', basis: 'население административного центра' });
-    expect(populationOf(kirov)).toBeNull();
-    expect(populationOf(kirov, true)).toEqual({ value: 518300, estimated: true });
-    expect(populationOf(municipalityById(KIROV_PACK, 'arbazhskiy')!)).toEqual({ value: 5176, estimated: false });
+    expect(populationOf(kirov)).toEqual({ value: 500457, estimated: false });
+    expect(kirov.populationEstimate).toBeNull();
     expect(municipalityById(KIROV_PACK, 'slobodskoy')!.populationEstimate).toBeNull();
     expect(municipalityById(KIROV_PACK, 'nope')).toBeNull();
     expect(municipalityById(KIROV_PACK, null)).toBeNull();

@@ -20,7 +20,17 @@ export const municipalitySchema = z.object({
   oktmo: z.string().regex(/^\d{8}$|^\d{11}$/, { message: 'ОКТМО: 8 или 11 цифр' }).nullable(),
   adminCentre: z.object({ name: z.string().min(1).nullable(), lat: latitude, lon: longitude }),
   /** Population of the municipal formation as published. */
-  population: z.object({ value: z.number().int().positive(), year: z.string(), note: z.string() }).nullable(),
+  population: z
+    .object({
+      value: z.number().int().positive(),
+      year: z.string(),
+      /** The date the figure is for (ISO day), where the source gives it. */
+      asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+      /** Who published it, as shown beside per-capita measures («Росстат»). */
+      source: z.string().min(1).optional(),
+      note: z.string(),
+    })
+    .nullable(),
   /** A labelled substitute when the population is unknown (e.g. the centre town only): a lower bound, not the figure. */
   populationEstimate: z
     .object({ value: z.number().int().positive(), year: z.string(), basis: z.string(), note: z.string() })
@@ -150,4 +160,29 @@ export function sectorMappingOf(pack: Pick<RegionPack, 'sectorMapping'>, base: S
 /** The region's deadline rules: its overrides over the product defaults (or over `base`). */
 export function deadlineRulesOf(pack: Pick<RegionPack, 'deadlineOverrides'>, base: DeadlineRuleSet = DEFAULT_DEADLINE_RULES): DeadlineRuleSet {
   return withOverrides(base, pack.deadlineOverrides);
+}
+
+/**
+ * Where a pack's population figures come from, as a per-capita legend or methodology states it:
+ * the source and date most units share, how many units have a figure of another date, and how many
+ * have none. Null when no unit has a dated, sourced figure.
+ */
+export function populationBasis(pack: Pick<RegionPack, 'municipalities'>): { source: string; asOf: string; otherDates: number; missing: number } | null {
+  const tally = new Map<string, { source: string; asOf: string; count: number }>();
+  let missing = 0;
+  for (const m of pack.municipalities) {
+    if (!m.population) {
+      missing++;
+      continue;
+    }
+    if (!m.population.source || !m.population.asOf) continue;
+    const key = `${m.population.source}|${m.population.asOf}`;
+    const entry = tally.get(key) ?? { source: m.population.source, asOf: m.population.asOf, count: 0 };
+    entry.count++;
+    tally.set(key, entry);
+  }
+  const main = [...tally.values()].sort((a, b) => b.count - a.count || b.asOf.localeCompare(a.asOf))[0];
+  if (!main) return null;
+  const withFigure = pack.municipalities.length - missing;
+  return { source: main.source, asOf: main.asOf, otherDates: withFigure - main.count, missing };
 }

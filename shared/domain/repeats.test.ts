@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applicantKey, detectRepeats, normalizeEmail, normalizePhone } from './repeats';
-import { makeAppeal } from './testing';
+import { makeAppeal } from '../../tests/support/domain-appeal';
 
 const SALT = 'центр-43';
 const DAY = 86_400_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { makeAppeal } from './testing';
+import { makeAppeal } from '../../tests/support/domain-appeal';
 import { appealSchema, formatValidationErrors, validateAppeal } from './validation';
 
 describe('validateAppeal', () => {

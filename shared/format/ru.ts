@@ -3,7 +3,10 @@
  * «12,3 %», a real minus in deltas, Russian plurals. Dates are always shown in the region's time
  * zone, never the machine's. Pure: only ECMAScript Intl.
  */
-import { zonedParts } from '../domain/time';
+import { formatIsoDay, pluralRu, ruDate, ruTime } from '../domain/ru-text';
+
+// Plurals and ISO days are the domain's wording (its deadline explanations use them); shown here too.
+export { formatIsoDay, pluralRu };
 
 export type Locale = 'ru' | 'en';
 
@@ -55,27 +58,17 @@ function dateTimeFormat(locale: Locale, timeZone: string, options: Intl.DateTime
   return format;
 }
 
-const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
-
 /** «23.11.2026» in the given time zone. */
 export function formatDate(epochMs: number | null | undefined, timeZone: string, locale: Locale = 'ru'): string {
   if (epochMs === null || epochMs === undefined || !Number.isFinite(epochMs)) return '—';
-  // The ru-RU pattern is fixed (dd.mm.yyyy): build it from cached zone offsets, far cheaper than
-  // Intl formatting when a table or an explanation formats thousands of dates.
-  if (locale === 'ru') {
-    const p = zonedParts(epochMs, timeZone);
-    return `${pad2(p.day)}.${pad2(p.month)}.${p.year}`;
-  }
+  if (locale === 'ru') return ruDate(epochMs, timeZone);
   return dateTimeFormat(locale, timeZone, { day: '2-digit', month: '2-digit', year: 'numeric' }, 'date').format(epochMs);
 }
 
 /** «14:05» in the given time zone. */
 export function formatTime(epochMs: number | null | undefined, timeZone: string, locale: Locale = 'ru'): string {
   if (epochMs === null || epochMs === undefined || !Number.isFinite(epochMs)) return '—';
-  if (locale === 'ru') {
-    const p = zonedParts(epochMs, timeZone);
-    return `${pad2(p.hour)}:${pad2(p.minute)}`;
-  }
+  if (locale === 'ru') return ruTime(epochMs, timeZone);
   return dateTimeFormat(locale, timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, 'time').format(epochMs);
 }
 
@@ -85,12 +78,6 @@ export function formatDateTime(epochMs: number | null | undefined, timeZone: str
   return `${formatDate(epochMs, timeZone, locale)} ${formatTime(epochMs, timeZone, locale)}`;
 }
 
-/** A `YYYY-MM-DD` calendar day as «23.11.2026» (no time zone involved). */
-export function formatIsoDay(isoDay: string): string {
-  const [y, m, d] = isoDay.split('-');
-  return `${d}.${m}.${y}`;
-}
-
 /** A range of `YYYY-MM-DD` days: «01.11–23.11.2026», or full dates across years. */
 export function formatDayRange(from: string, to: string): string {
   if (from === to) return formatIsoDay(from);
@@ -98,18 +85,6 @@ export function formatDayRange(from: string, to: string): string {
   const [ty] = to.split('-');
   if (fy === ty) return `${fd}.${fm}–${formatIsoDay(to)}`;
   return `${formatIsoDay(from)}–${formatIsoDay(to)}`;
-}
-
-const pluralRules = new Intl.PluralRules('ru-RU');
-/**
- * Russian plural: forms are [one, few, many] — «обращение», «обращения», «обращений».
- * `pluralRu(21, forms)` → «обращение».
- */
-export function pluralRu(count: number, forms: readonly [one: string, few: string, many: string]): string {
-  const category = pluralRules.select(Math.abs(count));
-  if (category === 'one') return forms[0];
-  if (category === 'few') return forms[1];
-  return forms[2];
 }
 
 /** «5 обращений» with the number formatted. */

@@ -8,7 +8,7 @@ import { blankAppeal, type Appeal, type DeadlineInfo, type NormalizedStatus, typ
 import type { Cell } from './cells';
 import { problem, type FieldProblem, type ImportRowMessage } from './messages';
 import type { HeaderMapping } from './headers';
-import type { LocalDateTime, Parsed } from './values';
+import { parseLocalDateTime, type LocalDateTime, type Parsed } from './values';
 
 export interface ConvertContext {
   timeZone: string;
@@ -94,8 +94,34 @@ export function labelsOf(fields: { key: string; headers: string[] }[]): Record<s
   return Object.fromEntries(fields.map((f) => [f.key, f.headers[0] ?? f.key]));
 }
 
-/** Common tail of every converter: status, sector, municipality, quality flags, deadline. */
-export function finishAppeal(reader: RowReader, appeal: Appeal, municipalitySource: { orgs: (string | null)[]; name: string | null }): void {
+/** A row whose number and first date could be read: the reader to go on with, and both values. */
+export interface StartedRow {
+  reader: RowReader;
+  externalId: string;
+  date: LocalDateTime;
+}
+
+/**
+ * Common start of every converter: the record's number and its first date (`dateKey`) are
+ * required, and a row without either is rejected with every reason found.
+ */
+export function startRow(
+  cells: Cell[],
+  mapping: HeaderMapping,
+  labels: Record<string, string>,
+  ctx: ConvertContext,
+  dateKey: string,
+): StartedRow | { ok: false; reason: ImportRowMessage } {
+  const reader = new RowReader(cells, mapping, labels, ctx);
+  const externalId = reader.get('number', parseExternalId, true);
+  const date = reader.get(dateKey, parseLocalDateTime, true);
+  if (!date && reader.errors.length === 0) reader.errors.push({ field: labels[dateKey] ?? dateKey, problem: problem('date-missing', {}) });
+  if (reader.errors.length > 0 || externalId === null || !date) return { ok: false, reason: { kind: 'row-rejected', params: { errors: reader.errors } } };
+  return { reader, externalId, date };
+}
+
+/** Common tail of every converter: status, sector, municipality, quality flags, deadline; the row's result. */
+export function finishAppeal(reader: RowReader, appeal: Appeal, municipalitySource: { orgs: (string | null)[]; name: string | null }): RowResult {
   const { ctx } = reader;
   const status = ctx.normalizeStatus(appeal.source, appeal.statusRaw);
   appeal.status = status.status;
@@ -130,6 +156,7 @@ export function finishAppeal(reader: RowReader, appeal: Appeal, municipalitySour
     appeal.deadline = ctx.deadlineFor(appeal);
     if (!appeal.deadline) appeal.qualityFlags.push('no-deadline');
   }
+  return { ok: true, appeal, warnings: reader.warnings, needs: reader.needs };
 }
 
 export function emptyAppeal(source: SourceKind, externalId: string, receivedAt: number, ctx: ConvertContext, row: number): Appeal {

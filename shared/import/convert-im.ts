@@ -1,6 +1,6 @@
 /** Инцидент Менеджмент «Детализация» row → Appeal. Reaction deadlines are hours (by importance). */
 import type { AuthorReaction, Importance, Outcome } from '../domain/appeal';
-import { emptyAppeal, finishAppeal, labelsOf, parseExternalId, RowReader, type RowConverter } from './convert-context';
+import { emptyAppeal, finishAppeal, labelsOf, startRow, type RowConverter } from './convert-context';
 import { problem } from './messages';
 import { IM_FIELDS } from './fields';
 import { parseDurationHours, parseLocalDateTime, parseText } from './values';
@@ -48,11 +48,9 @@ export function channelFromUrl(url: string | null): string | null {
 }
 
 export const convertImRow: RowConverter = (cells, row, mapping, ctx) => {
-  const r = new RowReader(cells, mapping, LABELS, ctx);
-  const externalId = r.get('number', parseExternalId, true);
-  const created = r.get('createdAt', parseLocalDateTime, true);
-  if (!created && r.errors.length === 0) r.errors.push({ field: LABELS.createdAt ?? 'createdAt', problem: problem('date-missing', {}) });
-  if (r.errors.length > 0 || externalId === null || !created) return { ok: false, reason: { kind: 'row-rejected', params: { errors: r.errors } } };
+  const start = startRow(cells, mapping, LABELS, ctx, 'createdAt');
+  if (!('reader' in start)) return start;
+  const { reader: r, externalId, date: created } = start;
 
   const appeal = emptyAppeal('im', externalId, r.instant(created) as number, ctx, row);
   appeal.closedAt = r.instant(r.get('closedAt', parseLocalDateTime));
@@ -80,6 +78,5 @@ export const convertImRow: RowConverter = (cells, row, mapping, ctx) => {
   if (appeal.answerHours !== null) appeal.answeredAt = appeal.receivedAt + Math.round(appeal.answerHours * 3_600_000);
   appeal.statusRaw = r.get('status', parseText) ?? (appeal.closedAt !== null ? 'Закрыт' : appeal.answeredAt !== null ? 'Ответ дан' : 'В работе');
   const municipalityName = r.get('municipality', parseText);
-  finishAppeal(r, appeal, { orgs: [appeal.executor], name: municipalityName });
-  return { ok: true, appeal, warnings: r.warnings, needs: r.needs };
+  return finishAppeal(r, appeal, { orgs: [appeal.executor], name: municipalityName });
 };

@@ -2,19 +2,16 @@
  * 59-ФЗ register row (the documented template in resources/templates/) → Appeal. Deadline: the
  * register's own when given (the extended one wins), otherwise the domain's 59-ФЗ rule.
  */
-import { emptyAppeal, finishAppeal, labelsOf, parseExternalId, RowReader, type RowConverter } from './convert-context';
-import { problem } from './messages';
+import { emptyAppeal, finishAppeal, labelsOf, startRow, type RowConverter } from './convert-context';
 import { LETTER59_FIELDS } from './fields';
 import { parseLocalDateTime, parseText, parseYesNo } from './values';
 
 const LABELS = labelsOf(LETTER59_FIELDS);
 
 export const convertLetter59Row: RowConverter = (cells, row, mapping, ctx) => {
-  const r = new RowReader(cells, mapping, LABELS, ctx);
-  const externalId = r.get('number', parseExternalId, true);
-  const registered = r.get('registeredAt', parseLocalDateTime, true);
-  if (!registered && r.errors.length === 0) r.errors.push({ field: LABELS.registeredAt ?? 'registeredAt', problem: problem('date-missing', {}) });
-  if (r.errors.length > 0 || externalId === null || !registered) return { ok: false, reason: { kind: 'row-rejected', params: { errors: r.errors } } };
+  const start = startRow(cells, mapping, LABELS, ctx, 'registeredAt');
+  if (!('reader' in start)) return start;
+  const { reader: r, externalId, date: registered } = start;
 
   const registeredAt = r.instant(registered) as number;
   const received = r.instant(r.get('receivedAt', parseLocalDateTime));
@@ -56,6 +53,5 @@ export const convertLetter59Row: RowConverter = (cells, row, mapping, ctx) => {
   if (name || phone || email || address) {
     appeal.personal = { fullName: name, phone, email, address, applicantKey: null };
   }
-  finishAppeal(r, appeal, { orgs: [appeal.orgCurrent], name: r.get('municipality', parseText) });
-  return { ok: true, appeal, warnings: r.warnings, needs: r.needs };
+  return finishAppeal(r, appeal, { orgs: [appeal.orgCurrent], name: r.get('municipality', parseText) });
 };

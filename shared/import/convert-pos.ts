@@ -1,7 +1,6 @@
 /** ПОС export row → Appeal. The record's own deadline and overdue flag are kept as given. */
 import type { Outcome } from '../domain/appeal';
-import { emptyAppeal, finishAppeal, labelsOf, parseExternalId, RowReader, type RowConverter } from './convert-context';
-import { problem } from './messages';
+import { emptyAppeal, finishAppeal, labelsOf, parseExternalId, startRow, type RowConverter } from './convert-context';
 import { POS_FIELDS } from './fields';
 import { parseLocalDateTime, parseRating, parseText, parseYesNo } from './values';
 
@@ -18,11 +17,9 @@ export function posOutcome(resolutionType: string | null): Outcome | null {
 }
 
 export const convertPosRow: RowConverter = (cells, row, mapping, ctx) => {
-  const r = new RowReader(cells, mapping, LABELS, ctx);
-  const externalId = r.get('number', parseExternalId, true);
-  const received = r.get('receivedAt', parseLocalDateTime, true);
-  if (!received && r.errors.length === 0) r.errors.push({ field: LABELS.receivedAt ?? 'receivedAt', problem: problem('date-missing', {}) });
-  if (r.errors.length > 0 || externalId === null || !received) return { ok: false, reason: { kind: 'row-rejected', params: { errors: r.errors } } };
+  const start = startRow(cells, mapping, LABELS, ctx, 'receivedAt');
+  if (!('reader' in start)) return start;
+  const { reader: r, externalId, date: received } = start;
 
   const appeal = emptyAppeal('pos', externalId, r.instant(received) as number, ctx, row);
   appeal.secondaryId = r.get('epguNumber', parseExternalIdLoose);
@@ -67,8 +64,7 @@ export const convertPosRow: RowConverter = (cells, row, mapping, ctx) => {
     appeal.answeredAt = finished;
     if (appeal.stage && /заверш|закрыт/i.test(appeal.stage)) appeal.closedAt = finished;
   }
-  finishAppeal(r, appeal, { orgs: [appeal.orgCurrent, appeal.orgReceived], name: null });
-  return { ok: true, appeal, warnings: r.warnings, needs: r.needs };
+  return finishAppeal(r, appeal, { orgs: [appeal.orgCurrent, appeal.orgReceived], name: null });
 };
 
 function parseExternalIdLoose(cell: Parameters<typeof parseExternalId>[0]) {

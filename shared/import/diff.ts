@@ -24,6 +24,13 @@ function equal(a: unknown, b: unknown): boolean {
 
 export type DiffKind = 'new' | 'changed' | 'unchanged';
 
+/** How many incoming records are new, changed and unchanged against the store. */
+export interface DiffCounts {
+  created: number;
+  changed: number;
+  unchanged: number;
+}
+
 /** Compares the fields of the incoming record only: index helpers the store adds are ignored. */
 export function diffAppeal(incoming: Appeal, stored: Partial<Appeal> | undefined): DiffKind {
   if (!stored) return 'new';

@@ -3,7 +3,7 @@ import type { Cell, RawRow } from './cells';
 import { ImportError } from './errors';
 import { POS_FIELDS } from './fields';
 import { RowProcessor, parseNeedsKey } from './processor';
-import { testContext } from './test-context';
+import { testContext } from '../../tests/support/convert-context';
 
 function run(rows: Cell[][], forcedType: 'pos' | 'im' | 'letter59' | null = null) {
   const p = new RowProcessor({ forcedType, savedMappings: {}, ctx: testContext() });

@@ -32,6 +32,25 @@ export interface RowMessage {
   message: ImportRowMessage;
 }
 
+/** Where the header row was found and how its columns map to fields. */
+export interface HeaderFindings {
+  /** Row number of the header in the file. */
+  headerRow: number;
+  headers: string[];
+  mapping: HeaderMapping;
+  unusedHeaders: string[];
+  duplicateHeaders: string[];
+}
+
+/** Rows read, and the rejected rows and warnings (the first ones kept with their row, all counted). */
+export interface RowFindings {
+  rowsRead: number;
+  rejected: RowMessage[];
+  rejectedCount: number;
+  warnings: RowMessage[];
+  warningCount: number;
+}
+
 export interface ProcessorOptions {
   /** Export type chosen by a person; `null` = detect. */
   forcedType: ExportType | null;
@@ -40,21 +59,10 @@ export interface ProcessorOptions {
   ctx: ConvertContext;
 }
 
-export interface ProcessedFile {
+export interface ProcessedFile extends HeaderFindings, RowFindings {
   type: ExportType;
-  /** Row number of the header in the file. */
-  headerRow: number;
-  headers: string[];
-  mapping: HeaderMapping;
-  unusedHeaders: string[];
-  duplicateHeaders: string[];
-  rowsRead: number;
   /** Valid records by id; a number seen twice keeps the later row. */
   appeals: Map<string, Appeal>;
-  rejected: RowMessage[];
-  rejectedCount: number;
-  warnings: RowMessage[];
-  warningCount: number;
   /** `${kind}\u0000${value}` → rows needing it. */
   needs: Map<string, number>;
   formulaCells: number;

@@ -1,21 +1,14 @@
 /** The import report a person can download: counts, rejected rows with reasons, warnings. */
+import type { DiffCounts } from './diff';
 import { toCsv } from './sanitize';
 import type { ImportFileMessage, ImportRowMessage } from './messages';
-import type { RowMessage } from './processor';
+import type { RowFindings } from './processor';
 
-export interface ImportReport {
+export interface ImportReport extends RowFindings, DiffCounts {
   batchId: string;
   fileName: string;
   exportType: string;
   startedAt: number;
-  rowsRead: number;
-  created: number;
-  changed: number;
-  unchanged: number;
-  rejectedCount: number;
-  rejected: RowMessage[];
-  warningCount: number;
-  warnings: RowMessage[];
   /** Set when the whole file was refused. */
   error: ImportFileMessage | null;
 }

@@ -3,7 +3,7 @@ import { sanitizeCell, toCsv } from './sanitize';
 import { diffAppeal, changedFields } from './diff';
 import { convertPosRow } from './convert-pos';
 import { mapHeaders } from './headers';
-import { testContext } from './test-context';
+import { testContext } from '../../tests/support/convert-context';
 
 describe('sanitizeCell', () => {
   it('neutralises formula injection', () => {

@@ -6,11 +6,15 @@
  * because Error objects do not survive IPC. Pure TypeScript + zod: no Electron, Node or DOM.
  */
 import { z } from 'zod';
+import { MAX_PAGE_SIZE, MIN_PAGE_SIZE } from '../feed/protocol';
+import { LIMITS as IMPORT_LIMITS } from '../import/errors';
 
 /** Upper bound for file bytes crossing IPC (a large ПОС export fits; a runaway buffer does not). */
 export const MAX_IPC_FILE_BYTES = 512 * 1024 * 1024;
-/** Upper bound for a feed response body kept in memory. */
-export const MAX_FEED_BODY_BYTES = 64 * 1024 * 1024;
+/** One picked or watched file at most: the importer's own limit, checked with `stat` before a byte is read. */
+export const MAX_PICKED_FILE_BYTES = IMPORT_LIMITS.maxFileBytes;
+/** All files of one pick together (they cross IPC in one answer). */
+export const MAX_PICKED_TOTAL_BYTES = 4 * IMPORT_LIMITS.maxFileBytes;
 
 const bytes = z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IPC_FILE_BYTES, 'file too large');
 /** Absolute path as the host reports it; main re-checks it against the allowed roots. */
@@ -33,11 +37,17 @@ export const appInfoSchema = z.object({
   os: z.string(),
 });
 
-export const feedRequestSchema = z.object({
-  url: z.string().max(8192).refine((u) => /^https?:\/\//i.test(u), 'only http(s) URLs'),
-  method: z.enum(['GET', 'POST']),
-  headers: z.record(z.string().max(256), z.string().max(16_384)),
-  body: z.string().max(16 * 1024 * 1024).optional(),
+/** A feed's id as the sources settings make it (`feed:<latin slug>`). */
+export const feedIdSchema = z.string().regex(/^feed:[a-z0-9][a-z0-9-]{0,119}$/, 'feed id');
+
+/**
+ * A page of a feed, by position only: the host builds the URL and headers from the feed's stored
+ * address and token, so the page cannot aim a request (or the token) anywhere else.
+ */
+export const feedRequestSchema = z.strictObject({
+  feedId: feedIdSchema,
+  cursor: z.string().min(1).max(4096).nullable(),
+  limit: z.number().int().min(MIN_PAGE_SIZE).max(MAX_PAGE_SIZE),
   timeoutMs: z.number().int().min(100).max(600_000),
 });
 
@@ -45,6 +55,23 @@ export const feedResponseSchema = z.object({
   status: z.number().int(),
   headers: z.record(z.string(), z.string()),
   body: z.string(),
+});
+
+/** What the page may know about a feed kept by the host: never the token itself. */
+export const feedEndpointStateSchema = z.object({
+  feedId: feedIdSchema,
+  baseUrl: z.string(),
+  tokenSet: z.boolean(),
+});
+
+/**
+ * Stores a feed's address and token with the host. `token`: a string replaces it, null clears it,
+ * absent keeps it — except that a new origin always drops the old token (it belonged to the old server).
+ */
+export const feedConfigureSchema = z.strictObject({
+  feedId: feedIdSchema,
+  baseUrl: z.string().min(1).max(2048),
+  token: z.string().min(1).max(8192).nullable().optional(),
 });
 
 export const pickedFileSchema = z.object({
@@ -75,6 +102,9 @@ export const ipcContract = {
   'wall:close': { request: noArgs, response: z.null() },
   'power:keep-awake': { request: z.object({ on: z.boolean() }), response: z.null() },
   'feed:fetch': { request: feedRequestSchema, response: feedResponseSchema },
+  'feed:configure': { request: feedConfigureSchema, response: feedEndpointStateSchema },
+  'feed:list': { request: noArgs, response: z.array(feedEndpointStateSchema) },
+  'feed:remove': { request: z.strictObject({ feedId: feedIdSchema }), response: z.null() },
   'files:pick': {
     request: z.object({ accept: z.array(z.string().max(32)).max(32), multiple: z.boolean() }),
     response: z.array(pickedFileSchema),
@@ -86,7 +116,16 @@ export const ipcContract = {
   'folders:choose': { request: noArgs, response: hostPath.nullable() },
   'folders:list': { request: z.object({ folder: hostPath }), response: z.array(folderEntrySchema) },
   'folders:read': { request: z.object({ path: hostPath }), response: bytes },
+  'folders:roots': { request: noArgs, response: z.array(hostPath) },
+  'folders:remove-root': { request: z.object({ folder: hostPath }), response: z.array(hostPath) },
 } as const;
+
+/** The only channels the wall window may call: it shows scenes and needs nothing of the host's files, folders or feeds. */
+export const WALL_CHANNELS = ['app:info'] as const satisfies readonly Channel[];
+
+export function isWallChannel(channel: string): boolean {
+  return (WALL_CHANNELS as readonly string[]).includes(channel);
+}
 
 /** Messages main pushes to the renderer (send/on). */
 export const ipcEvents = {
@@ -107,13 +146,4 @@ export interface IpcError {
 }
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
-export const ipcResultSchema = z.union([
-  z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
-]);
-
 export const CHANNELS = Object.keys(ipcContract) as Channel[];
-
-export function isChannel(name: string): name is Channel {
-  return Object.prototype.hasOwnProperty.call(ipcContract, name);
-}

@@ -22,6 +22,8 @@ export type SyncErrorMessage =
   /** Any other status (5xx …). */
   | { kind: 'feed-unavailable'; params: { status: number; server: string | null } }
   | { kind: 'feed-page-too-large'; params: None }
+  /** The host refused to send the request (address policy, missing settings, body over the cap). */
+  | { kind: 'feed-refused'; params: { detail: string } }
   | { kind: 'feed-timeout'; params: { timeoutMs: number } }
   | { kind: 'feed-unreachable'; params: { detail: string } }
   | { kind: 'feed-not-json'; params: { detail: string } }

@@ -7,3 +7,4 @@ export * from './classes';
 export * from './measures';
 export * from './motion';
 export * from './tiles';
+export * from './map-labels';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankBy, topUnits, unitMeasures, type ReceivedCounts } from './measures';
+import { missingValues, rankBy, topUnits, unitMeasures, type ReceivedCounts } from './measures';
 import { autoScrollOffset, countUpValue } from './motion';
 import { daysOf, previousRange, resolvePeriod } from './period';
 import { tilesToGeoJson } from './tiles';
@@ -48,6 +48,15 @@ describe('unit measures', () => {
   it('top units skip unknown values', () => {
     expect(topUnits(measures, 'per10k').map((u) => u.id)).toEqual(['a', 'c']);
     expect(topUnits(measures, 'overdue', 1).map((u) => u.id)).toEqual(['a']);
+  });
+
+  it('says why units have no value, per measure', () => {
+    expect(missingValues(measures, 'per10k')).toEqual({ reason: 'noPopulation', count: 1 });
+    expect(missingValues(measures, 'overdueShare')).toEqual({ reason: 'noOpen', count: 2 });
+    expect(missingValues(measures, 'growth')).toEqual({ reason: 'noPrevious', count: 2 });
+    expect(missingValues(measures, 'satisfaction')).toEqual({ reason: 'noRatings', count: 2 });
+    expect(missingValues(measures, 'overdue')).toBeNull();
+    expect(missingValues(measures.slice(0, 1), 'per10k')).toBeNull();
   });
 
   it('rankBy orders by value and drops zeros', () => {

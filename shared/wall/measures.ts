@@ -77,6 +77,25 @@ export function unitMeasures(
   });
 }
 
+/** Why a unit has no value for a measure, so a legend can say it instead of a silent grey. */
+export type MissingReason = 'noPopulation' | 'noOpen' | 'noPrevious' | 'noRatings';
+
+const MISSING_REASON: Record<HeatMeasure, MissingReason | null> = {
+  per10k: 'noPopulation',
+  overdue: null,
+  overdueShare: 'noOpen',
+  growth: 'noPrevious',
+  satisfaction: 'noRatings',
+};
+
+/** How many units have no value for the measure, with the one reason that measure can lack it. */
+export function missingValues(units: readonly UnitMeasures[], measure: HeatMeasure): { reason: MissingReason; count: number } | null {
+  const reason = MISSING_REASON[measure];
+  if (reason === null) return null;
+  const count = units.filter((u) => measureValue(u, measure) === null).length;
+  return count > 0 ? { reason, count } : null;
+}
+
 export function measureValue(unit: UnitMeasures, measure: HeatMeasure): number | null {
   return unit[measure];
 }

@@ -7,8 +7,8 @@ import { workCalendar } from '../../shared/domain/calendar';
 import { classifyAt } from '../../shared/domain/classify';
 import { computeDeadline, type DeadlineInput } from '../../shared/domain/deadline';
 import { DEFAULT_DEADLINE_RULES } from '../../shared/domain/deadline-rules';
-import { computeMeasures } from '../../shared/domain/measures';
-import { makeAppeal } from '../../shared/domain/testing';
+import { computeMeasures } from '../support/reference-measures';
+import { makeAppeal } from '../support/domain-appeal';
 import type { Appeal } from '../../shared/domain/appeal';
 import type { BenchContext, BenchModule, BenchResult } from './harness-types';
 

@@ -11,7 +11,7 @@
 import ExcelJS from 'exceljs';
 import { BlobReader, BlobWriter, TextReader, ZipWriter } from '@zip.js/zip.js';
 import { openDb } from '../../renderer/db/db';
-import { ImportEngine } from '../../renderer/features/import/engine';
+import { ImportEngine } from '../../renderer/import-pipeline/engine';
 import { SheetReader } from '../../shared/import/xlsx-xml';
 import { csvText, POS_HEADERS, posRows } from '../fixtures/pos-rows';
 import type { BenchContext, BenchModule, BenchResult } from './harness-types';

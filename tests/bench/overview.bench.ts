@@ -6,7 +6,7 @@
 import type { Appeal } from '../../shared/domain/appeal';
 import { openDb } from '../../renderer/db/db';
 import { upsertAppeals } from '../../renderer/db/appeals-repo';
-import { makeAppeal, T0 } from '../../renderer/db/test-support';
+import { makeAppeal, T0 } from '../support/store-appeal';
 import type { CurDatabase } from '../../renderer/db/schema';
 import { loadOverview } from '../../renderer/features/overview/queries';
 import { loadOverdueSummary } from '../../renderer/features/overdue/queries';

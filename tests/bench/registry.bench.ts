@@ -10,7 +10,7 @@ import type { CurDatabase, StoredAppeal } from '../../renderer/db/schema';
 import { appealExportColumns } from '../../renderer/export/appeal-columns';
 import { exportXlsx } from '../../renderer/export/table-export';
 import { fetchRegistryPage, iterateRegistry, type RegistryCursor, type RegistryQueryContext } from '../../renderer/features/registry/queries';
-import { makeTestAppeals } from '../../renderer/features/registry/test-appeals';
+import { makeTestAppeals } from '../support/registry-appeals';
 import { AppealSearchIndex } from '../../renderer/search/appeal-search-index';
 import { SearchIndexBuilder } from '../../renderer/search/search-builder';
 import { KIROV_PACK } from '../../shared/domain/packs';

@@ -3,11 +3,11 @@
  * and finds that access at the top of the activity log in «Настройки», with the appeal linked and
  * nothing of the personal data itself.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, RESULTS_DIR, saveScreenshot, type OpenedApp } from './support';
+import { DEMO, openSyncedApp, RESULTS_DIR, saveScreenshot, uniqueDbName, waitForScreen } from './support';
 import { ShellPage } from './support/shell-page';
-import { AppealCardPage, DEMO, RegistryPage } from './registry-page';
+import { AppealCardPage, RegistryPage } from './registry-page';
 
 class AuditLogPage {
   constructor(readonly page: Page) {}
@@ -17,7 +17,7 @@ class AuditLogPage {
   }
 
   async waitReady() {
-    await this.page.locator('[data-testid="audit-log"][data-ready="true"]').waitFor({ timeout: 60_000 });
+    await waitForScreen(this.page, 'audit-log');
   }
 
   rows() {
@@ -26,27 +26,13 @@ class AuditLogPage {
 }
 
 describe('«Журнал действий»', () => {
-  let app: OpenedApp | null = null;
-  afterEach(async () => {
-    await app?.close();
-    app = null;
-  });
-
   it('shows a personal-data access at the top of the log, linked to the appeal', async () => {
-    const dbName = `e2e-audit-${Date.now()}`;
     // ПОС messages carry the applicant's name, so the card has personal data to show.
-    app = await openApp({ path: 'registry?source=pos&sort=due-asc', query: { ...DEMO, dbName } });
+    const app = await openSyncedApp({ path: 'registry?source=pos&sort=due-asc', query: { ...DEMO, dbName: uniqueDbName('audit') } });
     const registry = new RegistryPage(app.page);
     expect(await registry.waitForData()).toBeGreaterThan(0);
-    const first = registry.rows().first();
-    const id = await first.getAttribute('data-appeal-id');
-    expect(id).toBeTruthy();
-    await first.locator('a').first().click();
-    await app.page.waitForURL(/#\/appeal\//);
-    await new AppealCardPage(app.page).waitReady();
-    await app.page.getByTestId('personal-show').click();
-    await app.page.locator('[data-testid="appeal-personal"][data-shown="true"]').waitFor();
-    const name = await app.page.getByTestId('personal-name').innerText();
+    const id = await registry.openFirstAppeal();
+    const name = await new AppealCardPage(app.page).showPersonal();
 
     const shell = new ShellPage(app.page);
     await shell.goTo('Настройки');
@@ -59,7 +45,7 @@ describe('«Журнал действий»', () => {
     expect(await top.getByTestId('audit-action').innerText()).toBe('Показ персональных данных');
     expect(await top.innerText()).toMatch(/\d\d\.\d\d\.\d{4} \d\d:\d\d/);
     expect(await top.innerText()).toContain('Оператор');
-    expect(await top.getByTestId('audit-appeal').getAttribute('href')).toBe(`#/appeal/${encodeURIComponent(id!)}`);
+    expect(await top.getByTestId('audit-appeal').getAttribute('href')).toBe(`#/appeal/${encodeURIComponent(id)}`);
     // The log says whose data was shown, never the data.
     expect(await log.section().innerText()).not.toContain(name);
     // The access was sealed into the log's hash chain in the browser: the log reads as whole.

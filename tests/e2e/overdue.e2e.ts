@@ -3,19 +3,17 @@
  * from the organisation; the escalation is still there after a reload, the request's 3-hour clock
  * is shown counting down.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, saveScreenshot, type OpenedApp } from './support';
-
-const DEMO = { demoScale: 3000, demoSeed: 7, demoNow: '2025-11-18T09:00:00+03:00' };
+import { DEMO, openSyncedApp, saveScreenshot, uniqueDbName, waitForScreen } from './support';
 
 /** Page object for «Просрочки». */
 class OverduePage {
   constructor(readonly page: Page) {}
 
   async waitForRows() {
-    await this.page.locator('[data-testid="overdue"][data-ready="true"]').waitFor({ timeout: 180_000 });
-    await this.page.getByTestId('overdue-row').first().waitFor({ timeout: 180_000 });
+    await waitForScreen(this.page, 'overdue');
+    await this.page.getByTestId('overdue-row').first().waitFor();
   }
 
   firstRow() {
@@ -53,14 +51,8 @@ class OverduePage {
 }
 
 describe('«Просрочки»', () => {
-  let app: OpenedApp | null = null;
-  afterEach(async () => {
-    await app?.close();
-    app = null;
-  });
-
   it('escalates an overdue appeal, and the escalation survives a reload', async () => {
-    app = await openApp({ path: 'overdue', query: { ...DEMO, dbName: `e2e-overdue-${Date.now()}` } });
+    const app = await openSyncedApp({ path: 'overdue', query: { ...DEMO, dbName: uniqueDbName('overdue') } });
     const view = new OverduePage(app.page);
     await view.waitForRows();
     expect(await app.page.getByTestId('overdue-state-at').innerText()).toBe('Состояние на 18.11.2025 09:00');
@@ -82,7 +74,7 @@ describe('«Просрочки»', () => {
   });
 
   it('requests information from the organisation with a 3-hour clock', async () => {
-    app = await openApp({ path: 'overdue', query: { ...DEMO, dbName: `e2e-overdue-req-${Date.now()}` } });
+    const app = await openSyncedApp({ path: 'overdue', query: { ...DEMO, dbName: uniqueDbName('overdue-req') } });
     const view = new OverduePage(app.page);
     await view.waitForRows();
     const row = view.firstRow();

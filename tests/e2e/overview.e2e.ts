@@ -2,35 +2,17 @@
  * Scenario 1, morning check: the overview shows the period, the data age and the numbers; a click
  * on «Просрочено», «Отвечено» or «Отложенные» opens the registry filtered to exactly those appeals.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, saveScreenshot, type OpenedApp } from './support';
-
-const DEMO = { demoScale: 3000, demoSeed: 7, demoNow: '2025-11-18T09:00:00+03:00' };
+import { DEMO, openApp, openSyncedApp, parseRuNumber as parseNumber, saveScreenshot, uniqueDbName, waitForScreen } from './support';
+import { RegistryPage } from './registry-page';
 
 /** Page object for «Обзор». */
 class OverviewPage {
   constructor(readonly page: Page) {}
 
   async waitReady() {
-    await this.page.locator('[data-testid="overview"][data-ready="true"]').waitFor({ timeout: 120_000 });
-  }
-
-  /** Waits until the demo sync has filled the store and the overview shows a settled overdue count. */
-  async waitForData(): Promise<number> {
-    await this.waitReady();
-    const value = this.page.getByTestId('ov-now-overdue-value');
-    await value.waitFor({ timeout: 180_000 });
-    let last = -1;
-    let stable = 0;
-    for (let i = 0; i < 240 && stable < 3; i++) {
-      const idle = (await this.page.getByText(/Идёт синхронизация/).count()) === 0;
-      const n = parseNumber(await value.innerText());
-      stable = idle && n === last && n > 0 ? stable + 1 : 0;
-      last = n;
-      await this.page.waitForTimeout(500);
-    }
-    return last;
+    await waitForScreen(this.page, 'overview');
   }
 
   number(testId: string) {
@@ -45,12 +27,7 @@ class OverviewPage {
   async openInRegistry(testId: string): Promise<number> {
     await this.number(testId).click();
     await this.page.waitForURL(/#\/registry/);
-    await this.page.locator('main[data-area="registry"]').waitFor();
-    await this.page.locator('[data-testid="registry"][data-ready="true"]').waitFor({ timeout: 60_000 });
-    const found = await this.page.getByTestId('registry-count').innerText();
-    const match = /^Найдено ([\d\s\u202f\u00a0]+) обращ/.exec(found);
-    if (!match) throw new Error(`no exact count in «${found}»`);
-    return parseNumber(match[1]!);
+    return new RegistryPage(this.page).exactCount();
   }
 
   async back() {
@@ -59,21 +36,12 @@ class OverviewPage {
   }
 }
 
-function parseNumber(text: string): number {
-  return Number(text.replace(/[\s\u202f\u00a0]/g, '').replace(',', '.').replace('\u2212', '-'));
-}
-
 describe('«Обзор»', () => {
-  let app: OpenedApp | null = null;
-  afterEach(async () => {
-    await app?.close();
-    app = null;
-  });
-
   it('shows its period, the data age and numbers that open exactly those appeals in the registry', async () => {
-    app = await openApp({ path: 'overview', query: { ...DEMO, dbName: `e2e-overview-${Date.now()}` } });
+    const app = await openSyncedApp({ path: 'overview', query: { ...DEMO, dbName: uniqueDbName('overview') } });
     const overview = new OverviewPage(app.page);
-    const overdue = await overview.waitForData();
+    await overview.waitReady();
+    const overdue = await overview.value('ov-now-overdue');
     expect(overdue).toBeGreaterThan(0);
     expect(await app.page.getByTestId('overview-period').innerText()).toMatch(/^Период: \d\d\.\d\d.*\d{4}$/);
     expect(await app.page.getByTestId('overview').getByTestId('data-age').innerText()).toMatch(/^Данные на /);
@@ -85,12 +53,7 @@ describe('«Обзор»', () => {
     expect(await link.getAttribute('href')).toBe('#/registry?deadline=overdue&sort=due-asc');
     await link.click();
     await app.page.waitForURL(/#\/registry\?deadline=overdue&sort=due-asc$/);
-    await app.page.locator('main[data-area="registry"]').waitFor();
-    await app.page.locator('[data-testid="registry"][data-ready="true"]').waitFor({ timeout: 60_000 });
-    const found = await app.page.getByTestId('registry-count').innerText();
-    const match = /^Найдено ([\d\s\u202f\u00a0]+) обращ/.exec(found);
-    expect(match, found).not.toBeNull();
-    expect(parseNumber(match![1]!)).toBe(overdue);
+    expect(await new RegistryPage(app.page).exactCount()).toBe(overdue);
 
     // «Отвечено» and «Отложенные» of the period: the registry shows the same appeals, and the
     // condition is visible (and removable) in its filter bar.
@@ -118,7 +81,7 @@ describe('«Обзор»', () => {
   });
 
   it('says honestly when there is nothing to show', async () => {
-    app = await openApp({ path: 'overview', query: { demo: 'off', dbName: `e2e-overview-empty-${Date.now()}` } });
+    const app = await openApp({ path: 'overview', query: { demo: 'off', dbName: uniqueDbName('overview-empty') } });
     const overview = new OverviewPage(app.page);
     await overview.waitReady();
     expect(await app.page.getByTestId('empty-state').innerText()).toContain('Нет данных за период. Измените период или синхронизируйте источники');

@@ -1,5 +1,6 @@
 /** Page object for the top bar's period: a preset select and two typed date fields. */
 import type { Page } from 'playwright-core';
+import { typeDay } from './support';
 
 export class PeriodPicker {
   constructor(readonly page: Page) {}
@@ -14,11 +15,7 @@ export class PeriodPicker {
 
   /** Types a day the way an operator does: select the field's text, type the digits, leave with Enter. */
   async type(end: 'from' | 'to', text: string) {
-    const field = this.field(end);
-    await field.click();
-    await field.press('ControlOrMeta+a');
-    await field.pressSequentially(text);
-    await field.press('Enter');
+    await typeDay(this.field(end), text);
   }
 
   /** Opens the browser's calendar for one end (a native popup: not in the page, not in screenshots). */

@@ -3,23 +3,17 @@
  * whatever the browser's locale (headless Chromium is en-US), a wrong or reversed range is said
  * and not applied, and a right one reaches the screen.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { openApp, saveScreenshot, type OpenedApp } from './support';
+import { describe, expect, it } from 'vitest';
+import { openApp, saveScreenshot, uniqueDbName, waitForScreen } from './support';
 import { PeriodPicker } from './period-picker';
 import { ShellPage } from './support/shell-page';
 
 const DEMO = { demoScale: 1000, demoSeed: 7, demoNow: '2025-11-18T09:00:00+03:00' };
 
 describe('the period fields', () => {
-  let app: OpenedApp | null = null;
-  afterEach(async () => {
-    await app?.close();
-    app = null;
-  });
-
   it('take dd.mm.yyyy, refuse a reversed range and apply a right one', async () => {
-    app = await openApp({ path: 'overview', query: { ...DEMO, dbName: `e2e-period-${Date.now()}` } });
-    await app.page.locator('[data-testid="overview"][data-ready="true"]').waitFor({ timeout: 120_000 });
+    const app = await openApp({ path: 'overview', query: { ...DEMO, dbName: uniqueDbName('period') } });
+    await waitForScreen(app.page, 'overview', 120_000);
     const period = new PeriodPicker(app.page);
     // «30 дней» up to the demo's 18.11.2025.
     expect(await period.value('from')).toBe('20.10.2025');

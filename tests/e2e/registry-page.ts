@@ -1,7 +1,8 @@
 /** Page object for «Реестр» and the appeal card, shared by the registry and card specs. */
 import type { Page } from 'playwright-core';
+import { typeDay, waitForScreen, waitForSyncIdle } from './support';
 
-export const DEMO = { demoScale: 3000, demoSeed: 7, demoNow: '2025-11-18T09:00:00+03:00' };
+export { DEMO } from './support';
 
 export function parseCount(text: string): number {
   const match = /Найдено(?: не менее)? ([\d\s\u202f\u00a0]+) обращ/.exec(text);
@@ -17,27 +18,41 @@ export class RegistryPage {
   }
 
   async waitReady() {
-    await this.page.locator('[data-testid="registry"][data-ready="true"]').waitFor({ timeout: 120_000 });
+    await waitForScreen(this.page, 'registry');
   }
 
-  /** Waits until the demo sync is over and the count has settled. */
+  /**
+   * The count once sync is idle and the list is ready. Open the app with `openSyncedApp`, so the
+   * list was built from the finished store and the count is final.
+   */
   async waitForData(): Promise<number> {
+    await waitForSyncIdle(this.page);
     await this.waitReady();
-    let last = -1;
-    let stable = 0;
-    for (let i = 0; i < 360 && stable < 4; i++) {
-      const syncing = (await this.page.getByText(/Идёт синхронизация/).count()) > 0;
-      const ready = (await this.page.locator('[data-testid="registry"][data-ready="true"]').count()) === 1;
-      const n = ready ? await this.count() : -1;
-      stable = !syncing && ready && n === last && n > 0 ? stable + 1 : 0;
-      last = n;
-      await this.page.waitForTimeout(500);
-    }
-    return last;
+    return this.count();
+  }
+
+  /** Opens the first row's card and returns its appeal id. */
+  async openFirstAppeal(): Promise<string> {
+    const first = this.rows().first();
+    const id = await first.getAttribute('data-appeal-id');
+    if (!id) throw new Error('the first row has no appeal id');
+    await first.locator('a').first().click();
+    await this.page.waitForURL(/#\/appeal\//);
+    await new AppealCardPage(this.page).waitReady();
+    return id;
   }
 
   async count(): Promise<number> {
     return parseCount(await this.page.getByTestId('registry-count').innerText());
+  }
+
+  /** «Найдено N» once the list is ready, when N is exact (a bounded «не менее N» fails). */
+  async exactCount(): Promise<number> {
+    await this.page.locator('main[data-area="registry"]').waitFor();
+    await this.waitReady();
+    const text = await this.page.getByTestId('registry-count').innerText();
+    if (/не менее/.test(text)) throw new Error(`the count is not exact: «${text}»`);
+    return parseCount(text);
   }
 
   /** Changes a select of the filter bar and waits for the new list. */
@@ -62,11 +77,7 @@ export class RegistryPage {
 
   /** Types a received day the way an operator does: select the text, type the digits, Enter. */
   async typeDay(end: 'from' | 'to', text: string) {
-    const field = this.day(end);
-    await field.click();
-    await field.press('ControlOrMeta+a');
-    await field.pressSequentially(text);
-    await field.press('Enter');
+    await typeDay(this.day(end), text);
   }
 
   periodError() {
@@ -90,6 +101,13 @@ export class AppealCardPage {
   constructor(readonly page: Page) {}
 
   async waitReady() {
-    await this.page.locator('[data-testid="appeal-card"][data-ready="true"]').waitFor({ timeout: 60_000 });
+    await waitForScreen(this.page, 'appeal-card');
+  }
+
+  /** Shows the masked personal data and returns the applicant's name as shown. */
+  async showPersonal(): Promise<string> {
+    await this.page.getByTestId('personal-show').click();
+    await this.page.locator('[data-testid="appeal-personal"][data-shown="true"]').waitFor();
+    return this.page.getByTestId('personal-name').innerText();
   }
 }

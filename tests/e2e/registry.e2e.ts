@@ -3,23 +3,17 @@
  * forms, the keyboard opens a card, and an export file holds exactly the filtered rows with the
  * applicants' data masked (and the export is in the audit log).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { openApp, saveScreenshot, type OpenedApp } from './support';
-import { DEMO, RegistryPage } from './registry-page';
+import { DEMO, dbNameOf, openSyncedApp, saveScreenshot, storeRows, uniqueDbName } from './support';
+import { AppealCardPage, RegistryPage } from './registry-page';
 
 describe('«Реестр»', () => {
-  let app: OpenedApp | null = null;
-  afterEach(async () => {
-    await app?.close();
-    app = null;
-  });
-
   it('narrows the list with filters, finds word forms, and opens a card from the keyboard', async () => {
-    app = await openApp({ path: 'registry', query: { ...DEMO, dbName: `e2e-registry-${Date.now()}` } });
+    const app = await openSyncedApp({ path: 'registry', query: { ...DEMO, dbName: uniqueDbName('registry') } });
     const registry = new RegistryPage(app.page);
     const total = await registry.waitForData();
     expect(total).toBeGreaterThan(100);
@@ -80,14 +74,14 @@ describe('«Реестр»', () => {
     const selected = await app.page.locator('tbody tr[aria-selected="true"]').getAttribute('data-appeal-id');
     await app.page.keyboard.press('Enter');
     await app.page.waitForURL(/#\/appeal\//);
-    await app.page.locator('[data-testid="appeal-card"][data-ready="true"]').waitFor();
+    await new AppealCardPage(app.page).waitReady();
     expect(await app.page.getByTestId('appeal-card').getAttribute('data-appeal-id')).toBe(selected);
     expect(app.externalRequests).toEqual([]);
     expect(app.consoleErrors).toEqual([]);
   });
 
   it('exports exactly the filtered rows to XLSX with personal data masked, and audits it', async () => {
-    app = await openApp({ path: 'registry?sector=housing&deadline=overdue&sort=due-asc', query: { ...DEMO, dbName: `e2e-registry-export-${Date.now()}` } });
+    const app = await openSyncedApp({ path: 'registry?sector=housing&deadline=overdue&sort=due-asc', query: { ...DEMO, dbName: uniqueDbName('registry-export') } });
     const registry = new RegistryPage(app.page);
     const count = await registry.waitForData();
     expect(count).toBeGreaterThan(0);
@@ -126,20 +120,8 @@ describe('«Реестр»', () => {
       rmSync(dir, { recursive: true, force: true });
     }
 
-    const audit = await app.page.evaluate(async (dbName) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open(dbName);
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      const rows = await new Promise<Array<{ action: string; details: Record<string, unknown> }>>((resolve, reject) => {
-        const req = db.transaction('audit').objectStore('audit').getAll();
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      db.close();
-      return rows.filter((r) => r.action === 'registry.export').map((r) => r.details);
-    }, new URL(app.page.url()).searchParams.get('dbName')!);
+    const rows = await storeRows<{ action: string; details: Record<string, unknown> }>(app.page, dbNameOf(app.page), 'audit');
+    const audit = rows.filter((r) => r.action === 'registry.export').map((r) => r.details);
     expect(audit).toEqual([expect.objectContaining({ format: 'xlsx', rows: count, personalData: 'masked', filter: 'sector=housing&deadline=overdue&sort=due-asc' })]);
   });
 });

@@ -70,4 +70,15 @@ suite('the desktop app (Electron)', () => {
     const info = await page.evaluate(() => window.curApi!.getAppInfo());
     expect(info).toMatchObject({ ok: true, value: { shell: 'electron' } });
   });
+
+  it('takes no URL, method or headers for a feed, and refuses a plain-http feed address', async () => {
+    const legacy = await page.evaluate(() =>
+      (window.curApi!.fetchFeed as unknown as (r: unknown) => Promise<unknown>)({ url: 'https://example.com/', method: 'POST', headers: { Authorization: 'x' }, timeoutMs: 1000 }),
+    );
+    expect(legacy).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    const http = await page.evaluate(() => window.curApi!.configureFeed({ feedId: 'feed:e2e', baseUrl: 'http://example.com/feed', token: 'e2e' }));
+    expect(http).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const listed = await page.evaluate(() => window.curApi!.listFeedEndpoints());
+    expect(listed).toEqual({ ok: true, value: [] });
+  });
 });

@@ -3,21 +3,15 @@
  * an English switch, honest empty areas; the wall route is its own dark root. Nothing is fetched
  * from outside the local server and nothing is logged as an error.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { openApp, saveScreenshot, type OpenedApp } from './support';
+import { describe, expect, it } from 'vitest';
+import { openApp, saveScreenshot, waitForSyncIdle } from './support';
 import { ShellPage } from './support/shell-page';
 
 const RU_NAV = ['Обзор', 'Реестр', 'Просрочки', 'Отрасли', 'Рейтинг', 'Аналитика', 'Отчёты', 'Видеостена', 'Источники', 'Импорт', 'Настройки', 'О программе'];
 
 describe('the operator window', () => {
-  let app: OpenedApp | null = null;
-  afterEach(async () => {
-    await app?.close();
-    app = null;
-  });
-
   it('opens on the overview with Russian navigation, filters and no outside requests', async () => {
-    app = await openApp({ query: { demo: 'off', dbName: 'e2e-shell-nav' } });
+    const app = await openApp({ query: { demo: 'off', dbName: 'e2e-shell-nav' } });
     const shell = new ShellPage(app.page);
     await shell.waitForArea('overview');
     expect(app.page.url()).toMatch(/#\/overview$/);
@@ -26,13 +20,16 @@ describe('the operator window', () => {
     expect(await app.page.getByTestId('period-preset').inputValue()).toBe('last30');
     expect(await app.page.getByTestId('sector-filter').locator('option').first().innerText()).toBe('Все отрасли');
     expect(await app.page.evaluate(() => document.documentElement.lang)).toBe('ru');
+    // No source is configured: the shell reports sync idle with nothing pulled.
+    expect(await waitForSyncIdle(app.page)).toEqual({ phase: 'idle', pulls: 0 });
+    expect(await app.page.locator('.shell').getAttribute('data-sync')).toBe('idle');
     await saveScreenshot(app.page, 'shell-overview');
     expect(app.externalRequests).toEqual([]);
     expect(app.consoleErrors).toEqual([]);
   });
 
   it('switches the whole shell to English and back', async () => {
-    app = await openApp({ path: 'about', query: { demo: 'off', dbName: 'e2e-shell-lang' } });
+    const app = await openApp({ path: 'about', query: { demo: 'off', dbName: 'e2e-shell-lang' } });
     const shell = new ShellPage(app.page);
     await shell.waitForArea('about');
     await shell.switchLanguage('EN');
@@ -45,7 +42,7 @@ describe('the operator window', () => {
   });
 
   it('follows the navigation and says plainly when an address leads nowhere', async () => {
-    app = await openApp({ path: 'no-such-area', query: { demo: 'off', dbName: 'e2e-shell-404' } });
+    const app = await openApp({ path: 'no-such-area', query: { demo: 'off', dbName: 'e2e-shell-404' } });
     const shell = new ShellPage(app.page);
     await app.page.getByText('Раздел не найден').waitFor();
     await shell.goTo('О программе');
@@ -55,7 +52,7 @@ describe('the operator window', () => {
   });
 
   it('tells the version, the shell and the region in «О программе»', async () => {
-    app = await openApp({ path: 'about', query: { demo: 'off', dbName: 'e2e-shell-about' } });
+    const app = await openApp({ path: 'about', query: { demo: 'off', dbName: 'e2e-shell-about' } });
     await app.page.locator('[data-testid="about"][data-ready="true"]').waitFor();
     expect(await app.page.getByTestId('about-version').innerText()).toMatch(/^\d+\.\d+\.\d+$/);
     expect(await app.page.getByTestId('about-shell').innerText()).toMatch(/^Браузерный режим/);
@@ -64,7 +61,7 @@ describe('the operator window', () => {
   });
 
   it('switches the region in «Настройки» and keeps it after a reload', async () => {
-    app = await openApp({ path: 'settings', query: { demo: 'off', dbName: 'e2e-shell-settings' } });
+    const app = await openApp({ path: 'settings', query: { demo: 'off', dbName: 'e2e-shell-settings' } });
     await app.page.getByTestId('region-select').waitFor();
     const sverdlovsk = await app.page.getByTestId('region-select').locator('option', { hasText: 'Свердловская' }).getAttribute('value');
     await app.page.getByTestId('region-select').selectOption(sverdlovsk!);
@@ -82,8 +79,10 @@ describe('the operator window', () => {
   });
 
   it('shows the wall as its own dark root without the operator shell', async () => {
-    app = await openApp({ path: 'wall', query: { demo: 'off', dbName: 'e2e-shell-wall' }, viewport: { width: 1920, height: 1080 } });
+    const app = await openApp({ path: 'wall', query: { demo: 'off', dbName: 'e2e-shell-wall' }, viewport: { width: 1920, height: 1080 } });
     await app.page.getByTestId('wall-root').waitFor();
+    await waitForSyncIdle(app.page);
+    expect(await app.page.getByTestId('wall-root').getAttribute('data-sync')).toBe('idle');
     expect(await app.page.evaluate(() => document.documentElement.dataset.theme)).toBe('wall');
     expect(await app.page.getByRole('navigation').count()).toBe(0);
     expect(await app.page.getByTestId('top-bar').count()).toBe(0);

@@ -7,13 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appUrl, openApp, saveScreenshot, type OpenedApp } from './support';
+import { appUrl, countAppeals, DEMO_NOW, openApp, putRow, saveScreenshot, storeRows, waitForCountUps, waitForScreen, waitForSyncIdle, type OpenedApp } from './support';
 
 const SCENES = ['heatmap', 'overdue', 'sectors', 'dynamics', 'rating'] as const;
 type Scene = (typeof SCENES)[number];
 
 const DB_NAME = `e2e-wall-${Date.now().toString(36)}`;
-const DEMO_NOW = '2025-11-18T09:00:00+03:00';
 const QUERY = { demoScale: 3000, demoSeed: 7, demoNow: DEMO_NOW, dbName: DB_NAME };
 /** The wall's default period is «с начала месяца» in Kirov time (UTC+3, no DST). */
 const MONTH_FROM = Date.parse('2025-11-01T00:00:00+03:00');
@@ -41,13 +40,9 @@ class WallPage {
     return this.root().getAttribute('data-scene');
   }
 
-  async waitForSynced(): Promise<void> {
-    await this.page.locator('[data-testid="wall-data-age"][data-syncing="false"]:not([data-as-of=""])').waitFor({ timeout: 120_000 });
-  }
-
   async waitForScene(scene: Scene): Promise<void> {
     await this.page.locator(`[data-testid="wall"][data-scene="${scene}"]`).waitFor({ timeout: 20_000 });
-    await this.page.locator(`[data-testid="wall-scene-${scene}"][data-ready="true"]`).waitFor({ timeout: 30_000 });
+    await waitForScreen(this.page, `wall-scene-${scene}`, 30_000);
   }
 
   async numberOf(testId: string): Promise<number> {
@@ -83,26 +78,9 @@ class OperatorPage {
   }
 }
 
-/** Counts and reads straight from IndexedDB in the page: an independent check of the aggregates. */
-async function idbCount(page: Page, index: string, lower: unknown, upper: unknown, upperOpen = false): Promise<number> {
-  return page.evaluate(
-    ({ db, index, lower, upper, upperOpen }) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open(db);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('appeals', 'readonly');
-          const range = lower === null ? IDBKeyRange.upperBound(upper as IDBValidKey, upperOpen) : IDBKeyRange.bound(lower as IDBValidKey, upper as IDBValidKey, false, upperOpen);
-          const req = tx.objectStore('appeals').index(index).count(range);
-          req.onsuccess = () => {
-            open.result.close();
-            resolve(req.result);
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    { db: DB_NAME, index, lower, upper, upperOpen },
-  );
+/** Counts appeals straight from IndexedDB in the page: an independent check of the aggregates. */
+function idbCount(page: Page, index: string, lower: unknown, upper: unknown, upperOpen = false): Promise<number> {
+  return countAppeals(page, DB_NAME, index, lower, upper, upperOpen);
 }
 
 interface AppealFacts {
@@ -114,53 +92,17 @@ interface AppealFacts {
 }
 
 async function allAppeals(page: Page): Promise<AppealFacts[]> {
-  return page.evaluate(
-    (db) =>
-      new Promise<AppealFacts[]>((resolve, reject) => {
-        const open = indexedDB.open(db);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('appeals', 'readonly').objectStore('appeals').getAll();
-          req.onsuccess = () => {
-            open.result.close();
-            resolve(
-              (req.result as Array<Record<string, unknown>>).map((a) => {
-                const p = (a.personal ?? null) as Record<string, string | null> | null;
-                return {
-                  sector: String(a.sector),
-                  openDueAt: typeof a.openDueAt === 'number' ? a.openDueAt : null,
-                  fullName: p?.fullName ?? null,
-                  phone: p?.phone ?? null,
-                  email: p?.email ?? null,
-                };
-              }),
-            );
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    DB_NAME,
-  );
-}
-
-async function putSetting(page: Page, key: string, value: unknown): Promise<void> {
-  await page.evaluate(
-    ({ db, key, value }) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open(db);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('settings', 'readwrite');
-          tx.objectStore('settings').put({ key, value });
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    { db: DB_NAME, key, value },
-  );
+  const rows = await storeRows(page, DB_NAME, 'appeals');
+  return rows.map((a) => {
+    const p = (a.personal ?? null) as Record<string, string | null> | null;
+    return {
+      sector: String(a.sector),
+      openDueAt: typeof a.openDueAt === 'number' ? a.openDueAt : null,
+      fullName: p?.fullName ?? null,
+      phone: p?.phone ?? null,
+      email: p?.email ?? null,
+    };
+  });
 }
 
 /** Digits only, so «+7 (912) 345-67-89» is found however the wall might have formatted it. */
@@ -178,7 +120,7 @@ describe('the video wall in a weekly meeting', () => {
     // Accelerated rotation (×30) so a 45-second scene changes within two seconds.
     app = await openApp({ path: 'wall', query: { ...QUERY, wallSpeed: 30 }, viewport: { width: 3840, height: 2160 } });
     wall = new WallPage(app.page);
-    await wall.waitForSynced();
+    await waitForSyncIdle(app.page);
     const second = await app.page.context().newPage();
     await second.setViewportSize({ width: 1440, height: 900 });
     await second.goto(appUrl(app.baseUrl, { path: 'wall-control', query: QUERY }));
@@ -205,13 +147,13 @@ describe('the video wall in a weekly meeting', () => {
     const appeals = await allAppeals(app.page);
     const overdue = appeals.filter((a) => a.openDueAt !== null && a.openDueAt < NOW);
     expect(overdue.length).toBeGreaterThan(0);
-    await app.page.waitForTimeout(1500); // let the count-up land before the screenshot
     expect(await wall.numberOf('wall-overdue-total')).toBe(overdue.length);
     const roads = overdue.filter((a) => a.sector === 'roads').length;
     const roadsPanel = app.page.locator('[data-testid="wall-overdue-sectors"] [data-sector="roads"] [data-value]');
     expect(Number(await roadsPanel.getAttribute('data-value'))).toBe(roads);
     expect(Number(await app.page.getByTestId('wall-risk-24h').getAttribute('data-value'))).toBeGreaterThanOrEqual(0);
     expect(await app.page.getByTestId('wall-worst-orgs').locator('li').count()).toBeGreaterThan(0);
+    await waitForCountUps(app.page);
     seenText.push(await wall.text());
     await saveScreenshot(app.page, 'wall-overdue');
   });
@@ -243,7 +185,9 @@ describe('the video wall in a weekly meeting', () => {
       expect(population, `${id} is ranked per capita only with a known population`).toBeTruthy();
       expect(per10k).toBeCloseTo((received / population!) * 10_000, 6);
     }
-    expect(await app.page.getByTestId('wall-legend').innerText()).toContain('нет данных');
+    // Every Kirov municipality has a population now: no grey «нет данных» unit, and the source is named.
+    expect(await app.page.getByTestId('wall-legend-missing').count()).toBe(0);
+    expect(await app.page.getByTestId('wall-population-source').innerText()).toBe('Население: Росстат на 01.01.2024');
     await app.page.locator('[data-testid="wall-heatmap-chart"] canvas').first().waitFor();
     seenText.push(await wall.text());
     await saveScreenshot(app.page, 'wall-heatmap');
@@ -321,9 +265,8 @@ describe('the video wall in a weekly meeting', () => {
 
   it('says «Данные устарели» when a source fails, without an error dialog', async () => {
     // A feed that cannot be reached: its pull fails and the sync state records the cause.
-    await putSetting(operator.page, 'sync.feeds', [
-      { id: 'feed:e2e-dead', label: 'Фид ЦУР', baseUrl: 'http://127.0.0.1:9/feed', token: 'e2e-token', enabled: true },
-    ]);
+    const deadFeed = { id: 'feed:e2e-dead', label: 'Фид ЦУР', baseUrl: 'http://127.0.0.1:9/feed', token: 'e2e-token', enabled: true };
+    await putRow(operator.page, DB_NAME, 'settings', { key: 'sync.feeds', value: [deadFeed] });
     await operator.page.close();
     await app.page.reload();
     await app.page.getByTestId('wall-stale').waitFor({ timeout: 60_000 });
@@ -339,7 +282,7 @@ describe('the video wall in a weekly meeting', () => {
       channel.close();
     });
     await wall.waitForScene('overdue');
-    await app.page.waitForTimeout(1500); // past the fade-in and the count-up
+    await waitForCountUps(app.page);
     await saveScreenshot(app.page, 'wall-stale');
     // The only requests off the app's own origin are the dead feed's, which the test set up.
     expect(app.externalRequests.filter((url) => !url.startsWith('http://127.0.0.1:9/'))).toEqual([]);

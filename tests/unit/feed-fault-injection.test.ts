@@ -12,7 +12,7 @@ import type { Appeal } from '../../shared/domain/appeal';
 import { KIROV_PACK } from '../../shared/domain/packs';
 import { sectorsOf } from '../../shared/domain/sectors';
 import { Rng } from '../../shared/demo/prng';
-import { openDb } from '../../renderer/db/db';
+import type { CurDatabase } from '../../renderer/db/schema';
 import { resetCheckpoint } from '../../renderer/db/sync-state-repo';
 import { pullSource } from '../../renderer/sync/pull-source';
 import { SyncSourceError } from '../../renderer/sync/source';
@@ -20,8 +20,9 @@ import { createHttpFeedSource } from '../../renderer/sync/sources/http-feed-sour
 import { canonicalSummary } from '../../scripts/feed-server/canonical';
 import { FeedDataset } from '../../scripts/feed-server/dataset';
 import { FAULT_KINDS, FaultPlan } from '../../scripts/feed-server/faults';
-import { nodeFetchFeed } from '../../scripts/feed-server/node-fetch-feed';
+import { nodeFeedFetcher } from '../../scripts/feed-server/node-fetch-feed';
 import { startFeedServer, type FeedServer } from '../../scripts/feed-server/server';
+import { freshDb } from '../support/fresh-db';
 
 const NOW = Date.parse('2026-11-18T09:00:00+03:00');
 const RUNS = 3;
@@ -48,9 +49,9 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function runChaos(run: number): Promise<{ report: RunReport; db: ReturnType<typeof openDb> }> {
+async function runChaos(run: number): Promise<{ report: RunReport; db: CurDatabase }> {
   const rng = new Rng(1000 + run);
-  const db = openDb(`feed-chaos-${run}`, { timeZone: KIROV_PACK.timeZone });
+  const db = freshDb({ timeZone: KIROV_PACK.timeZone });
   const report: RunReport = { sessions: 0, errors: new Map(), resyncs: 0, removed: 0, advanced: 0 };
   const faults = server.faults;
   faults.heal();
@@ -73,8 +74,8 @@ async function runChaos(run: number): Promise<{ report: RunReport; db: ReturnTyp
     }
     // A fresh client each session = an app restart; it resumes from the stored checkpoint.
     const source = createHttpFeedSource(
-      { id: SOURCE_ID, label: 'Лента с помехами', baseUrl: server.url, token: 'chaos-token', pageSize: rng.between(15, 120), timeoutMs: 1_000, ...known },
-      nodeFetchFeed,
+      { id: SOURCE_ID, label: 'Лента с помехами', pageSize: rng.between(15, 120), timeoutMs: 1_000, ...known },
+      nodeFeedFetcher({ baseUrl: server.url, token: 'chaos-token' }),
     );
     const controller = new AbortController();
     const cancel = rng.chance(0.1) ? setTimeout(() => controller.abort(), rng.between(0, 40)) : null;
@@ -95,7 +96,7 @@ async function runChaos(run: number): Promise<{ report: RunReport; db: ReturnTyp
 
   // Healing: no more faults; sync until the source says nothing remains.
   faults.heal();
-  const healer = createHttpFeedSource({ id: SOURCE_ID, label: 'Лента', baseUrl: server.url, token: 'chaos-token', pageSize: 500, timeoutMs: 10_000, ...known }, nodeFetchFeed);
+  const healer = createHttpFeedSource({ id: SOURCE_ID, label: 'Лента', pageSize: 500, timeoutMs: 10_000, ...known }, nodeFeedFetcher({ baseUrl: server.url, token: 'chaos-token' }));
   // A loaded machine may still time out a request now and then: retry, as the scheduler would.
   for (let attempt = 1; ; attempt++) {
     try {

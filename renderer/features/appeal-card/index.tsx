@@ -4,7 +4,7 @@
  * the operator asks, and that is audited.
  */
 import { useEffect, useState } from 'react';
-import { now } from '../../app/clock';
+import { now } from '../../runtime/clock';
 import { useRegionPack } from '../../app/region';
 import { registryHref } from '../../app/registry-filter';
 import { parseHash, useHash } from '../../app/router';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeTestAppeals } from '../registry/test-appeals';
+import { makeTestAppeals } from '../../../tests/support/registry-appeals';
 import { appealTimeline } from './timeline';
 
 const NOW = Date.parse('2025-11-18T09:00:00+03:00');

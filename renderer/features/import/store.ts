@@ -9,13 +9,14 @@ import type { ExportType } from '../../../shared/import/fields';
 import type { SavedHeaderMapping } from '../../../shared/import/headers';
 import { fileMessage, type ImportFileMessage } from '../../../shared/import/messages';
 import type { ImportReport } from '../../../shared/import/report';
-import { now } from '../../app/clock';
-import { getRegionPack } from '../../app/region';
-import { appDbName, getDb } from '../../db/db';
-import type { ValueMappings } from './context';
-import type { ImportPreview, ImportProgress } from './engine';
-import { importClient } from './import-client';
-import { reapplyMapping, saveHeaderMapping, saveValueMapping } from './queries';
+import { now } from '../../runtime/clock';
+import { getDb } from '../../db/db';
+import type { ValueMappings } from '../../import-pipeline/context';
+import type { ImportPreview, ImportProgress } from '../../import-pipeline/engine';
+import { importClient } from '../../import-pipeline/import-client';
+import { reapplyMapping, saveHeaderMapping, saveValueMapping } from '../../import-pipeline/queries';
+import { workerDbTarget } from '../../runtime/database';
+import { getRegionPack } from '../../runtime/region';
 
 export type ImportStep = 'choose' | 'reading' | 'preview' | 'writing' | 'done' | 'failed';
 
@@ -53,7 +54,7 @@ export const useImportStore = create<ImportState>((set, get) => {
       const preview = await importClient.prepare(
         file.blob,
         { fileName: file.name, forcedType, regionId: pack.id, now: now() },
-        { dbName: appDbName(), timeZone: pack.timeZone },
+        workerDbTarget(),
         (progress) => set({ progress }),
       );
       set({ step: 'preview', preview, progress: null });

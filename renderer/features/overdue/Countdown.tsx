@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { now } from '../../app/clock';
+import { now } from '../../runtime/clock';
 import { infoRequestClock, type InfoRequest } from '../../db/cur-records-repo';
 import { useT } from '../../i18n';
 import { overdueMessages } from './messages';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { getDb } from '../../db/db';
 import { ESCALATION_REASONS, type EscalationReason } from '../../db/cur-records-repo';
-import { now } from '../../app/clock';
+import { now } from '../../runtime/clock';
 import { useT } from '../../i18n';
 import { escalateAppeal, loadFormDefaults } from './actions';
 import { Field, FormFrame } from './FormFrame';

@@ -1,4 +1,4 @@
-import { now } from '../../app/clock';
+import { now } from '../../runtime/clock';
 import { getDb } from '../../db/db';
 import type { Escalation, EscalationStatus } from '../../db/cur-records-repo';
 import { Button } from '../../ui/Button';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { now } from '../../app/clock';
+import { now } from '../../runtime/clock';
 import { useAppNow } from '../../app/use-app-now';
 import { getDb } from '../../db/db';
 import { infoRequestClock, type InfoRequest, type InfoRequestStatus } from '../../db/cur-records-repo';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { getDb } from '../../db/db';
-import { now } from '../../app/clock';
+import { now } from '../../runtime/clock';
 import { useT } from '../../i18n';
 import { loadFormDefaults, requestInformation } from './actions';
 import { Field, FormFrame } from './FormFrame';

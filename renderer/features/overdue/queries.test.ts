@@ -1,26 +1,15 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { openDb } from '../../db/db';
 import { upsertAppeals } from '../../db/appeals-repo';
 import { queryDeadlines, queryOverdueAgeing } from '../../db/aggregate-queries';
-import { appealArb, makeAppeal, T0 } from '../../db/test-support';
+import { appealArb, makeAppeal, T0 } from '../../../tests/support/store-appeal';
 import type { CurDatabase } from '../../db/schema';
 import { loadExecutorGroups, loadOverdueSummary, readOverduePage, type OverduePageQuery } from './queries';
 import { AGEING_BUCKETS, type OverdueListKind } from './shape';
+import { freshDb } from '../../../tests/support/fresh-db';
 
 const DAY = 86_400_000;
-let counter = 0;
-const opened: CurDatabase[] = [];
-function freshDb(): CurDatabase {
-  const db = openDb(`overdue-queries-${++counter}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
-
 async function readAll(db: CurDatabase, query: Omit<OverduePageQuery, 'after'>) {
   const ids: string[] = [];
   let after: OverduePageQuery['after'] = null;
@@ -77,8 +66,6 @@ describe('overdue lists over the openDueAt index', () => {
             expect(ids.length).toBe(ageing[bucket]);
           }
         }
-        await db.delete();
-        opened.pop();
       }),
       { numRuns: 12 },
     );

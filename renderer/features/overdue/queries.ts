@@ -4,7 +4,6 @@
  * time, never by offset and never over the whole table.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useAppNow } from '../../app/use-app-now';
 import type { CurDatabase, StoredAppeal } from '../../db/schema';
 import { getDb } from '../../db/db';
 import { queryDeadlines, queryDeadlinesBy, queryOverdueAgeing, type AggFilter } from '../../db/aggregate-queries';

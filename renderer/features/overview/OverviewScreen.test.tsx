@@ -2,13 +2,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
-import { T0, makeAppeal } from '../../db/test-support';
+import { T0, makeAppeal } from '../../../tests/support/store-appeal';
 
 vi.mock('echarts', () => ({
   registerTheme: vi.fn(),
   init: vi.fn(() => ({ setOption: vi.fn(), dispose: vi.fn(), resize: vi.fn(), on: vi.fn(), off: vi.fn(), getDataURL: vi.fn() })),
 }));
-vi.mock('../../app/clock', () => ({ now: () => T0 }));
+vi.mock('../../runtime/clock', () => ({ now: () => T0 }));
 vi.mock('../../sync/use-sync-status', () => ({
   useSyncStatus: () => ({ sources: [], dataAsOf: T0 - 5 * 60_000, isStale: false, isDemo: true, progress: null, staleAfterMin: 60 }),
 }));

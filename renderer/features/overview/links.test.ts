@@ -12,7 +12,7 @@ import type { Appeal, Outcome } from '../../../shared/domain/appeal';
 import { openDb } from '../../db/db';
 import { upsertAppeals } from '../../db/appeals-repo';
 import { answerHoursOf } from '../../db/aggregate-model';
-import { appealArb, T0 } from '../../db/test-support';
+import { appealArb, T0 } from '../../../tests/support/store-appeal';
 import { SearchIndexBuilder } from '../../search/search-builder';
 import { parseRegistryFilter, registryHref, type RegistryFilter } from '../../app/registry-filter';
 import { countBounded, iterateRegistry, type RegistryQueryContext } from '../registry/queries';

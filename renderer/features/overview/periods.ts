@@ -3,7 +3,7 @@
  * today and yesterday, and the seven days before today (the 7-day average). Pure: days are
  * region-local `YYYY-MM-DD` strings, shifted with the domain's calendar-day helper.
  */
-import { previousPeriod } from '../../../shared/domain/measures';
+import { previousPeriod } from '../../../shared/domain/periods';
 import { addCalendarDays } from '../../../shared/domain/time';
 
 export interface DayPeriod {

@@ -1,23 +1,11 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDb } from '../../db/db';
+import { describe, expect, it } from 'vitest';
 import { upsertAppeals } from '../../db/appeals-repo';
-import { makeAppeal, T0 } from '../../db/test-support';
-import type { CurDatabase } from '../../db/schema';
+import { makeAppeal, T0 } from '../../../tests/support/store-appeal';
 import { loadOverview } from './queries';
+import { freshDb } from '../../../tests/support/fresh-db';
 
 const DAY = 86_400_000;
-let counter = 0;
-const opened: CurDatabase[] = [];
-function freshDb(): CurDatabase {
-  const db = openDb(`overview-queries-${++counter}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
-
 const dl = (dueAt: number) => ({ dueAt, originalDueAt: null, ruleId: 'r', ruleVersion: 1, explanation: '', hourBased: false });
 const period = { from: '2025-11-12', to: '2025-11-18' };
 const order = ['housing', 'roads', 'energy'];

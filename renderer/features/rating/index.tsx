@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'react';
 import { formatDayRange } from '../../../shared/format/ru';
 import { sectorsOf } from '../../../shared/domain/sectors';
-import { now } from '../../app/clock';
+import { now } from '../../runtime/clock';
 import { useGlobalFilters } from '../../app/filters-store';
 import { useRegionPack } from '../../app/region';
 import type { RatingDimension } from '../../db/rating-queries';

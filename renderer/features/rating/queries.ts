@@ -1,6 +1,6 @@
 /** The rating screen's reads: the shared rating query over the aggregates and the weights setting, live. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { previousPeriod } from '../../../shared/domain/measures';
+import { previousPeriod } from '../../../shared/domain/periods';
 import type { RatingWeights } from '../../../shared/domain/rating';
 import type { RegionPack } from '../../../shared/domain/region-pack';
 import { useAppNow } from '../../app/use-app-now';

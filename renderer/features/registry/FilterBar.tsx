@@ -31,8 +31,7 @@ interface FilterBarProps {
   pack: RegionPack;
 }
 
-const TEXT_FIELDS = ['q', 'channel', 'category', 'organisation'] as const;
-type TextField = (typeof TEXT_FIELDS)[number];
+type TextField = 'q' | 'channel' | 'category' | 'organisation';
 /** Yes/no conditions; «Отвечено», «Отложенные» and the answer time are what overview numbers link with. */
 const FLAG_FIELDS = ['repeat', 'answered', 'postponed', 'answerTime'] as const;
 

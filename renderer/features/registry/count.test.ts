@@ -1,27 +1,23 @@
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CurDatabase } from '../../db/schema';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CurDatabase } from '../../db/schema';
 import { fromStoredAppeal, upsertAppeals } from '../../db/appeals-repo';
 import type { Appeal } from '../../../shared/domain/appeal';
 import { UNKNOWN_MUNICIPALITY, type RegistryFilter } from '../../app/registry-filter';
 import { SearchIndexBuilder } from '../../search/search-builder';
 import { aggregateCounterFor, countBounded, countRegistry, type RegistryQueryContext } from './queries';
-import { makeTestAppeals } from './test-appeals';
+import { makeTestAppeals } from '../../../tests/support/registry-appeals';
+import { freshDb } from '../../../tests/support/fresh-db';
 
 const NOW = Date.parse('2025-11-18T09:00:00+03:00');
 let db: CurDatabase;
 let ctx: RegistryQueryContext;
 
 beforeAll(async () => {
-  db = new CurDatabase(`registry-count-${Math.random()}`);
+  db = freshDb();
   const appeals: Appeal[] = makeTestAppeals({ count: 800, seed: 11, now: NOW }).map(fromStoredAppeal);
   await upsertAppeals(db, appeals);
   ctx = { db, now: NOW, timeZone: db.timeZone, search: new SearchIndexBuilder(db) };
-});
-
-afterAll(async () => {
-  db.close();
-  await db.delete();
 });
 
 const FILTERS: RegistryFilter[] = [

@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { countRu } from '../../../shared/format/ru';
 import { parseRegistryFilter, registryQuery } from '../../app/registry-filter';
-import { now } from '../../app/clock';
+import { now } from '../../runtime/clock';
 import { useRegionPack } from '../../app/region';
 import { parseHash, useHash } from '../../app/router';
 import { getDb } from '../../db/db';

@@ -1,12 +1,13 @@
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CurDatabase, type StoredAppeal } from '../../db/schema';
+import type { CurDatabase, StoredAppeal } from '../../db/schema';
 import { type RegistryFilter, UNKNOWN_MUNICIPALITY } from '../../app/registry-filter';
 import { SearchIndexBuilder } from '../../search/search-builder';
 import { countBounded, fetchRegistryPage, iterateRegistry, type RegistryCursor, type RegistryQueryContext } from './queries';
 import { matchesFilter, planScan, resolveBounds } from './query-plan';
-import { makeTestAppeals } from './test-appeals';
+import { makeTestAppeals } from '../../../tests/support/registry-appeals';
+import { freshDb } from '../../../tests/support/fresh-db';
 
 const NOW = Date.parse('2025-11-18T09:00:00+03:00');
 const TZ = 'Europe/Moscow';
@@ -15,15 +16,10 @@ let all: StoredAppeal[];
 let ctx: RegistryQueryContext;
 
 beforeAll(async () => {
-  db = new CurDatabase(`registry-test-${Math.random()}`);
+  db = freshDb();
   all = makeTestAppeals({ count: 1_500, seed: 7, now: NOW });
   await db.appeals.bulkPut(all);
   ctx = { db, now: NOW, timeZone: TZ, search: new SearchIndexBuilder(db) };
-});
-
-afterAll(async () => {
-  db.close();
-  await db.delete();
 });
 
 /** The truth: filter every row in memory, order as the chosen index orders (key, then id). */
@@ -173,7 +169,7 @@ describe('bounded count', () => {
 
 describe('text search hits', () => {
   it('follows an appeal whose text changed, though the number of indexed appeals did not', async () => {
-    const own = new CurDatabase(`registry-search-${Math.random()}`);
+    const own = freshDb();
     const rows = makeTestAppeals({ count: 3, seed: 11, now: NOW });
     await own.appeals.bulkPut(rows);
     const search: RegistryQueryContext = { db: own, now: NOW, timeZone: TZ, search: new SearchIndexBuilder(own) };
@@ -181,7 +177,5 @@ describe('text search hits', () => {
     expect(await ids()).toEqual([]);
     await own.appeals.put({ ...rows[0]!, text: 'Третий день не работает лифт', updatedAt: NOW + 3_600_000 });
     expect(await ids()).toEqual([rows[0]!.id]);
-    own.close();
-    await own.delete();
   });
 });

@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { sectorsOf } from '../../../shared/domain/sectors';
 import { eachDay } from '../../../shared/domain/time';
 import { formatDayRange } from '../../../shared/format/ru';
-import { now } from '../../app/clock';
+import { now } from '../../runtime/clock';
 import { useGlobalFilters } from '../../app/filters-store';
 import { useRegionPack } from '../../app/region';
 import { getDb } from '../../db/db';

@@ -4,7 +4,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { eachDay } from '../../../shared/domain/time';
-import { previousPeriod } from '../../../shared/domain/measures';
+import { previousPeriod } from '../../../shared/domain/periods';
 import { useAppNow } from '../../app/use-app-now';
 import { getDb } from '../../db/db';
 import { emptyCounters } from '../../db/aggregate-model';

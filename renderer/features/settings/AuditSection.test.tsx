@@ -7,7 +7,7 @@ const { T0, saveFile } = vi.hoisted(() => ({
   T0: Date.UTC(2026, 10, 23, 11, 5), // 14:05 in Kirov
   saveFile: vi.fn(async (_name: string, _blob: Blob) => true),
 }));
-vi.mock('../../app/clock', () => ({ now: () => T0 }));
+vi.mock('../../runtime/clock', () => ({ now: () => T0 }));
 vi.mock('../../platform', () => ({ platform: { saveFile: (name: string, blob: Blob) => saveFile(name, blob) } }));
 
 import { logAudit } from '../../db/audit-repo';

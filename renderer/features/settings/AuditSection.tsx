@@ -6,7 +6,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { formatDateTime, formatNumber } from '../../../shared/format/ru';
-import { now } from '../../app/clock';
+import { now } from '../../runtime/clock';
 import { presetPeriod } from '../../app/period';
 import { useRegionPack } from '../../app/region';
 import { appealHref } from '../../app/registry-filter';

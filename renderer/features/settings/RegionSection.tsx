@@ -1,4 +1,6 @@
-import { REGION_PACKS, useRegionPack, useRegionStore } from '../../app/region';
+import { useRegionPack } from '../../app/region';
+import { BUNDLED_PACKS } from '../../../shared/domain/packs';
+import { regionStore } from '../../runtime/region';
 import { useT } from '../../i18n';
 import { SettingsSection } from '../../ui/SettingsSection';
 import { settingsMessages } from './messages';
@@ -6,13 +8,13 @@ import { settingsMessages } from './messages';
 export function RegionSection() {
   const t = useT(settingsMessages);
   const pack = useRegionPack();
-  const setRegion = useRegionStore((s) => s.setRegion);
+  const setRegion = regionStore.getState().setRegion;
   return (
     <SettingsSection title={t('region')} description={t('regionHint')} testId="settings-region">
       <label className="field">
         <span>{t('regionPack')}</span>
         <select data-testid="region-select" value={pack.id} onChange={(e) => setRegion(e.target.value)}>
-          {REGION_PACKS.map((p) => (
+          {BUNDLED_PACKS.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name} ({p.version}
               {p.partial ? `, ${t('partial')}` : ''})

@@ -27,12 +27,14 @@ export const AUDIT_ACTIONS = {
   'escalation.export': { kind: 'export', ru: 'Экспорт эскалаций', en: 'Escalations export' },
   'info-request.export': { kind: 'export', ru: 'Экспорт запросов информации', en: 'Information requests export' },
   'audit.export': { kind: 'export', ru: 'Экспорт журнала действий', en: 'Activity log export' },
+  'report.generate': { kind: 'export', ru: 'Отчёт сформирован', en: 'Report generated' },
   'import.download-report': { kind: 'export', ru: 'Скачан отчёт об импорте', en: 'Import report downloaded' },
   'personal-data.reveal': { kind: 'personal-data', ru: 'Показ персональных данных', en: 'Personal data shown' },
   'import.complete': { kind: 'import', ru: 'Импорт файла', en: 'File import' },
   'import.fail': { kind: 'import', ru: 'Импорт отклонён', en: 'Import refused' },
   'feed.save': { kind: 'feeds', ru: 'Источник данных сохранён', en: 'Data feed saved' },
   'feed.remove': { kind: 'feeds', ru: 'Источник данных удалён', en: 'Data feed removed' },
+  'feed.move-tokens': { kind: 'feeds', ru: 'Токены лент перенесены в защищённое хранилище', en: 'Feed tokens moved to secure storage' },
   'sync.resync': { kind: 'sync', ru: 'Полная пересинхронизация', en: 'Full resync' },
   'sync.prune': { kind: 'sync', ru: 'Пересинхронизация удалила записи', en: 'Full resync removed records' },
   'escalation.create': { kind: 'escalations', ru: 'Эскалация создана', en: 'Escalation created' },
@@ -118,6 +120,7 @@ const WORDS = {
     enabled: 'включён',
     disabled: 'выключен',
     removed: 'удалено записей',
+    moved: 'перенесено',
     assignee: 'ответственный',
     by: 'кто',
     body: 'орган',
@@ -139,6 +142,7 @@ const WORDS = {
     enabled: 'enabled',
     disabled: 'disabled',
     removed: 'records removed',
+    moved: 'moved',
     assignee: 'assignee',
     by: 'by',
     body: 'body',
@@ -206,6 +210,14 @@ export function summarizeAudit(row: Pick<AuditRow, 'action' | 'details'>, lang: 
       else if (d.personalData === 'masked') parts.push(w('personalMasked'));
       break;
     }
+    case 'report.generate': {
+      // Kind and period codes are ASCII identifiers («monthly», «2026-11»); formats as file types.
+      const kind = text(d.kind);
+      const period = text(d.period);
+      if (kind) parts.push(period ? `${kind} ${period}` : kind);
+      if (Array.isArray(d.formats)) parts.push(d.formats.filter((f): f is string => typeof f === 'string').map((f) => f.toUpperCase()).join(', '));
+      break;
+    }
     case 'import.download-report':
       add('file', d.fileName);
       addCounted('rows', d.rows);
@@ -230,6 +242,9 @@ export function summarizeAudit(row: Pick<AuditRow, 'action' | 'details'>, lang: 
       break;
     case 'feed.remove':
       add('feed', d.id);
+      break;
+    case 'feed.move-tokens':
+      addCount('moved', d.count);
       break;
     case 'sync.resync':
       add('feed', d.sourceId);

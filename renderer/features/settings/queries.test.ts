@@ -1,19 +1,8 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDb } from '../../db/db';
+import { describe, expect, it } from 'vitest';
 import type { AuditRow, CurDatabase } from '../../db/schema';
 import { AUDIT_PAGE, auditPages, readAuditPage, readAuditPages, type AuditQuery } from './queries';
-
-let counter = 0;
-const opened: CurDatabase[] = [];
-function freshDb(): CurDatabase {
-  const db = openDb(`settings-audit-${++counter}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+import { freshDb } from '../../../tests/support/fresh-db';
 
 const ALL: AuditQuery = { actions: null, from: null, to: null };
 const T0 = Date.UTC(2026, 10, 23, 9, 0);

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { formatDateTime, formatNumber } from '../../../shared/format/ru';
-import { now } from '../../app/clock';
+import { now } from '../../runtime/clock';
 import { getDb } from '../../db/db';
 import { useLang, useT } from '../../i18n';
 import { syncErrorText } from '../../i18n/sync-errors';
 import { cancelSync, fullResync, syncNow } from '../../sync';
-import { getFeeds, saveFeed, setIntervalMin } from '../../sync/sync-settings';
+import { platform } from '../../platform';
+import { getFeeds, setIntervalMin } from '../../sync/sync-settings';
 import type { SourceStatus } from '../../sync/sync-status';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
@@ -35,7 +36,11 @@ export function SourceCard({ status, intervalMin, timeZone }: Props) {
           {status.label} {status.isDemo ? <DemoBadge /> : null}
         </>
       }
-      subtitle={<span className={`sources__state sources__state--${state}`}>{stateText}</span>}
+      subtitle={
+        <span className={`sources__state sources__state--${state}`} data-testid="source-state" data-pulls={status.pulls}>
+          {stateText}
+        </span>
+      }
       testId={`source-${status.id}`}
       ready={state !== 'running'}
       actions={
@@ -143,6 +148,7 @@ function IntervalForm({ sourceId, intervalMin }: { sourceId: string; intervalMin
 function TokenForm({ sourceId }: { sourceId: string }) {
   const t = useT(sourcesMessages);
   const [token, setToken] = useState('');
+  const [error, setError] = useState<string | null>(null);
   return (
     <form
       className="sources__action"
@@ -150,11 +156,17 @@ function TokenForm({ sourceId }: { sourceId: string }) {
         e.preventDefault();
         if (!token.trim()) return;
         void (async () => {
-          const db = getDb();
-          const feed = (await getFeeds(db)).find((f) => f.id === sourceId);
+          const feed = (await getFeeds(getDb())).find((f) => f.id === sourceId);
           if (!feed) return;
-          await saveFeed(db, { ...feed, token: token.trim() });
+          try {
+            // The token goes to the host only; the settings keep the address and the label.
+            await platform.configureFeed({ feedId: feed.id, baseUrl: feed.baseUrl, token: token.trim() });
+          } catch (failure) {
+            setError(failure instanceof Error ? failure.message : String(failure));
+            return;
+          }
           setToken('');
+          setError(null);
           syncNow(sourceId);
         })();
       }}
@@ -164,6 +176,11 @@ function TokenForm({ sourceId }: { sourceId: string }) {
         <span>{t('newToken')}</span>
         <input type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} data-testid="source-new-token" />
       </label>
+      {error ? (
+        <p role="alert" className="sources__error">
+          {error}
+        </p>
+      ) : null}
       <Button type="submit" variant="primary" size="small">
         {t('applyToken')}
       </Button>

@@ -2,9 +2,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { T0, makeAppeal } from '../../db/test-support';
+import { T0, makeAppeal } from '../../../tests/support/store-appeal';
 
-vi.mock('../../app/clock', () => ({ now: () => T0 }));
+vi.mock('../../runtime/clock', () => ({ now: () => T0 }));
 const commands: unknown[] = [];
 vi.mock('../../sync', () => ({
   syncNow: (id?: string) => commands.push(['syncNow', id]),
@@ -14,6 +14,8 @@ vi.mock('../../sync', () => ({
 
 import { getDb } from '../../db/db';
 import { clearAppeals, upsertAppeals } from '../../db/appeals-repo';
+import { platform } from '../../platform';
+import { BROWSER_FEEDS_KEY } from '../../platform/browser-feed-endpoints';
 import { getFeeds, saveFeed, FEEDS_KEY } from '../../sync/sync-settings';
 import SourcesScreen from './index';
 
@@ -23,13 +25,15 @@ describe('SourcesScreen', () => {
     await clearAppeals(db);
     await db.syncState.clear();
     await db.settings.delete(FEEDS_KEY);
+    localStorage.removeItem(BROWSER_FEEDS_KEY);
     commands.length = 0;
   });
   afterEach(cleanup);
 
   it('shows each source state, the error cause in Russian, progress, and the actions a stop needs', async () => {
     const db = getDb();
-    await saveFeed(db, { id: 'feed:region', label: 'Лента области', baseUrl: 'https://feed.example.ru', token: 'old', enabled: true });
+    await saveFeed(db, { id: 'feed:region', label: 'Лента области', baseUrl: 'https://feed.example.ru', enabled: true });
+    await platform.configureFeed({ feedId: 'feed:region', baseUrl: 'https://feed.example.ru', token: 'old' });
     await db.syncState.bulkPut([
       {
         sourceId: 'demo',
@@ -66,7 +70,9 @@ describe('SourcesScreen', () => {
     expect(within(feed).getByTestId('source-error').textContent).toContain('Лента отклонила токен доступа (HTTP 401).');
     fireEvent.change(within(feed).getByTestId('source-new-token'), { target: { value: 'new-token' } });
     fireEvent.submit(within(feed).getByTestId('source-new-token').closest('form')!);
-    await waitFor(async () => expect((await getFeeds(db))[0]!.token).toBe('new-token'));
+    await waitFor(() => expect(localStorage.getItem(BROWSER_FEEDS_KEY)).toContain('new-token'));
+    // The token went to the host, not into the database.
+    expect((await getFeeds(db))[0]!.token).toBeUndefined();
     await waitFor(() => expect(commands).toContainEqual(['syncNow', 'feed:region']));
 
     const quality = await screen.findByTestId('quality-pos');
@@ -85,5 +91,44 @@ describe('SourcesScreen', () => {
     fireEvent.change(screen.getByTestId('feed-url'), { target: { value: 'https://feed.example.ru/cur' } });
     fireEvent.submit(screen.getByTestId('feed-form'));
     await waitFor(async () => expect((await getFeeds(getDb())).map((f) => f.id)).toEqual(['feed:feed-example-ru']));
+  });
+
+  it('keeps the token with the host: the form shows only «задан» / «не задан», with replace and clear', async () => {
+    render(<SourcesScreen />);
+    fireEvent.click(await screen.findByTestId('feed-add'));
+    expect(screen.getByTestId('feed-token-status').textContent).toBe('не задан');
+    fireEvent.change(screen.getByTestId('feed-label'), { target: { value: 'Лента области' } });
+    fireEvent.change(screen.getByTestId('feed-url'), { target: { value: 'https://feed.example.ru/cur' } });
+    fireEvent.change(screen.getByTestId('feed-token'), { target: { value: 'secret-1' } });
+    fireEvent.submit(screen.getByTestId('feed-form'));
+    const row = await screen.findByTestId('feed-feed:feed-example-ru');
+    await waitFor(() => expect(within(row).getByTestId('feed-token-state').textContent).toContain('токен задан'));
+    expect(JSON.stringify(await getFeeds(getDb()))).not.toContain('secret-1');
+
+    // Editing never fills the token back: a status, a replace and a clear button.
+    fireEvent.click(within(row).getByText('Изменить'));
+    expect(screen.getByTestId('feed-token-status').textContent).toBe('задан');
+    expect(screen.queryByTestId('feed-token')).toBeNull();
+    expect(document.body.innerHTML).not.toContain('secret-1');
+    fireEvent.click(screen.getByTestId('feed-token-replace'));
+    expect((screen.getByTestId('feed-token') as HTMLInputElement).value).toBe('');
+    fireEvent.click(screen.getByTestId('feed-token-keep'));
+    fireEvent.click(screen.getByTestId('feed-token-clear'));
+    expect(screen.getByTestId('feed-token-status').textContent).toBe('будет удалён при сохранении');
+    fireEvent.submit(screen.getByTestId('feed-form'));
+    await waitFor(async () => expect(await platform.listFeedEndpoints()).toEqual([{ feedId: 'feed:feed-example-ru', baseUrl: 'https://feed.example.ru/cur', tokenSet: false }]));
+    await waitFor(() => expect(within(screen.getByTestId('feed-feed:feed-example-ru')).getByTestId('feed-token-state').textContent).toContain('без токена'));
+  });
+
+  it('refuses a plain-http feed with the host’s reason and saves nothing', async () => {
+    render(<SourcesScreen />);
+    fireEvent.click(await screen.findByTestId('feed-add'));
+    fireEvent.change(screen.getByTestId('feed-label'), { target: { value: 'Лента' } });
+    fireEvent.change(screen.getByTestId('feed-url'), { target: { value: 'http://feed.example.ru/cur' } });
+    fireEvent.change(screen.getByTestId('feed-token'), { target: { value: 'secret-2' } });
+    fireEvent.submit(screen.getByTestId('feed-form'));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/https/);
+    expect(await getFeeds(getDb())).toEqual([]);
+    expect(await platform.listFeedEndpoints()).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
  * error in Russian, records pulled, progress), «Синхронизировать сейчас», cancel, schedule, the
  * actions a stopped source needs (new token, full reload), HTTP feed configuration and data quality.
  */
-import { getBootOptions } from '../../app/boot-options';
+import { getBootOptions } from '../../runtime/boot-options';
 import { useRegionPack } from '../../app/region';
 import { useT } from '../../i18n';
 import { syncNow } from '../../sync';
@@ -15,6 +15,7 @@ import { sourcesMessages } from './messages';
 import { QualitySection } from './QualitySection';
 import { useIntervals } from './queries';
 import { SourceCard } from './SourceCard';
+import { WatchRootsSection } from './WatchRootsSection';
 import { DEFAULT_INTERVAL_MS } from '../../sync/scheduler';
 import './sources.css';
 
@@ -48,6 +49,7 @@ export default function SourcesScreen() {
           : null}
       </div>
       <FeedsSection />
+      <WatchRootsSection />
       <QualitySection />
     </div>
   );

@@ -34,9 +34,10 @@ export function useCountUp(target: number): number {
 
 export function CountUp({ value, className, testId }: { value: number; className?: string; testId?: string }) {
   const shown = useCountUp(value);
-  // data-value carries the true number for tests while the text may still be counting.
+  // data-value carries the true number for tests while the text may still be counting;
+  // data-counting says whether it still is (a screenshot waits for it).
   return (
-    <span className={className} data-testid={testId} data-value={value}>
+    <span className={className} data-testid={testId} data-value={value} data-counting={String(shown !== value)}>
       {formatNumber(shown)}
     </span>
   );

@@ -44,9 +44,12 @@ export async function clearBoundaries(db: CurDatabase, packId: string): Promise<
   await logAudit(db, { action: 'boundaries.remove', details: { packId } });
 }
 
-/** The credit line shown on the map: ODbL data must say «© OpenStreetMap contributors». */
+/** The credit line shown on the map: ODbL data must credit OpenStreetMap's contributors. */
+/** The ODbL credit in the wall's language of record. */
+export const OSM_CREDIT = '© участники OpenStreetMap, ODbL';
+
 export function shortAttribution(attribution: string): string {
-  if (/openstreetmap/i.test(attribution)) return '© OpenStreetMap contributors';
+  if (/openstreetmap/i.test(attribution)) return OSM_CREDIT;
   const first = attribution.split(/[;\n]/u)[0]?.trim() ?? '';
   return first.length > 80 ? `${first.slice(0, 79)}…` : first;
 }

@@ -4,7 +4,7 @@
  * minute (overdue and at-risk counts follow the clock without a data change).
  */
 import { useEffect, useMemo, useState } from 'react';
-import { now } from '../../app/clock';
+import { now } from '../../runtime/clock';
 import { regionDay } from '../../../shared/domain/time';
 import { daysOf, previousRange, resolvePeriod, type DayRange, type WallFocus, type WallPeriod } from '../../../shared/wall';
 import type { WallFilter } from './queries';

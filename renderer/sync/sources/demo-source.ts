@@ -16,7 +16,7 @@ export interface DemoSourceOptions {
   scale: number;
   seed: number;
   pack: RegionPack;
-  /** The app's clock (renderer/app/clock.ts `now`). */
+  /** The app's clock (frozen by `?demoNow=`; the worker gets it in its init message). */
   now: () => number;
   /** Records per page (default 5,000: the sweet spot of IndexedDB transactions). */
   pageSize?: number;

@@ -4,7 +4,7 @@ import { sectorsOf } from '../../../shared/domain/sectors';
 import type { FeedChangesPage } from '../../../shared/feed/protocol';
 import { FeedDataset } from '../../../scripts/feed-server/dataset';
 import { FaultPlan, type FaultKind } from '../../../scripts/feed-server/faults';
-import { nodeFetchFeed } from '../../../scripts/feed-server/node-fetch-feed';
+import { nodeFeedFetcher } from '../../../scripts/feed-server/node-fetch-feed';
 import { startFeedServer, type FeedServer } from '../../../scripts/feed-server/server';
 import type { FeedRequest, FeedResponse } from '../../platform/platform';
 import { SyncSourceError, type SyncPage } from '../source';
@@ -19,11 +19,13 @@ const known = {
 
 let server: FeedServer;
 let config: HttpFeedConfig;
+let nodeFetchFeed: (request: FeedRequest) => Promise<FeedResponse>;
 
 beforeAll(async () => {
   const dataset = new FeedDataset({ seed: 5, scale: 400, pack: KIROV_PACK, asOf: NOW, withUnknownReferences: true });
   server = await startFeedServer({ dataset, token: 'secret', faults: new FaultPlan(), slowMs: 5_000, maxPageSize: 150 });
-  config = { id: 'feed:test', label: 'Тестовая лента', baseUrl: server.url, token: 'secret', pageSize: 100, timeoutMs: 2_500, ...known };
+  config = { id: 'feed:test', label: 'Тестовая лента', pageSize: 100, timeoutMs: 2_500, ...known };
+  nodeFetchFeed = nodeFeedFetcher({ baseUrl: server.url, token: 'secret' });
 });
 afterAll(() => server.close());
 
@@ -37,11 +39,12 @@ async function failure(promise: Promise<unknown>): Promise<SyncSourceError> {
   throw new Error('expected a SyncSourceError');
 }
 
-async function pullAll(source = createHttpFeedSource(config, nodeFetchFeed), from: string | null = null) {
+async function pullAll(source?: ReturnType<typeof createHttpFeedSource>, from: string | null = null) {
   let checkpoint = from;
   const pages: SyncPage[] = [];
+  const puller = source ?? createHttpFeedSource(config, nodeFetchFeed);
   for (let i = 0; i < 100; i++) {
-    const page = await source.pull(checkpoint, signal);
+    const page = await puller.pull(checkpoint, signal);
     pages.push(page);
     checkpoint = page.nextCheckpoint;
     if (!page.hasMore) break;
@@ -132,11 +135,12 @@ describe('HTTP feed source against the local feed server', () => {
 
   it('stops on a wrong token without retrying', async () => {
     let calls = 0;
+    const wrongToken = nodeFeedFetcher({ baseUrl: server.url, token: 'wrong' });
     const counting = (r: FeedRequest) => {
       calls += 1;
-      return nodeFetchFeed(r);
+      return wrongToken(r);
     };
-    const error = await failure(createHttpFeedSource({ ...config, token: 'wrong' }, counting).pull(null, signal));
+    const error = await failure(createHttpFeedSource(config, counting).pull(null, signal));
     expect(error.kind).toBe('auth');
     expect(calls).toBe(1);
   });
@@ -160,19 +164,27 @@ describe('HTTP feed source with a scripted transport', () => {
     headers,
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  const base = { id: 'f', label: 'Лента', baseUrl: 'https://feed.example.ru/cur/', token: 't', ...known };
+  const base = { id: 'feed:f', label: 'Лента', ...known };
 
-  it('sends the bearer token, version header, gzip and the negotiated page size', async () => {
-    let seen: FeedRequest | null = null;
-    const source = createHttpFeedSource({ ...base, pageSize: 50_000 }, async (r) => {
-      seen = r;
-      return reply(page())();
+  it('asks the host for a page by feed, position and the negotiated page size — never a URL or headers', async () => {
+    const seen: FeedRequest[] = [];
+    const source = createHttpFeedSource({ ...base, pageSize: 50_000, timeoutMs: 9_000 }, async (r) => {
+      seen.push(r);
+      return reply(page({ nextCursor: 'c7' }))();
     });
-    await source.pull(null, signal);
-    expect(seen!.url).toBe('https://feed.example.ru/cur/v1/changes?limit=10000');
-    expect(seen!.headers.Authorization).toBe('Bearer t');
-    expect(seen!.headers['X-Cur-Feed-Version']).toBe('1');
-    expect(seen!.headers['Accept-Encoding']).toBe('gzip');
+    const first = await source.pull(null, signal);
+    await source.pull(first.nextCheckpoint, signal);
+    expect(seen).toEqual([
+      { feedId: 'feed:f', cursor: null, limit: 10_000, timeoutMs: 9_000 },
+      { feedId: 'feed:f', cursor: 'c7', limit: 10_000, timeoutMs: 9_000 },
+    ]);
+  });
+
+  it('stops without retrying when the host refuses the request', async () => {
+    const refused = Object.assign(new Error('Лента перенаправила запрос на другой сервер (evil.example): запрос остановлен, токен туда не отправлен.'), { name: 'FeedRequestRefused' });
+    const error = await failure(createHttpFeedSource(base, () => Promise.reject(refused)).pull(null, signal));
+    expect(error.kind).toBe('invalid');
+    expect(error.reason).toEqual({ kind: 'feed-refused', params: { detail: refused.message } });
   });
 
   it('reads Retry-After as seconds or as an HTTP date', () => {

@@ -1,14 +1,13 @@
 /**
  * Client of the ЦУР feed protocol (shared/feed/protocol.ts, docs/feed-protocol.md) as a sync
- * source. Every way a feed can fail ends as a SyncSourceError with a Russian message and a kind
+ * source. It asks the platform for pages by position; the feed's address and token stay with the
+ * host, which builds the request (shared/net/fetch-feed-page.ts). Every way a feed can fail ends
+ * as a SyncSourceError with a Russian message and a kind
  * the sync engine's retry policy understands; a page is accepted whole or not at all.
  */
 import type { Appeal } from '../../../shared/domain/appeal';
 import {
   DEFAULT_PAGE_SIZE,
-  FEED_PATHS,
-  FEED_VERSION,
-  FEED_VERSION_HEADER,
   MAX_PAGE_SIZE,
   comparePositions,
   describeIssues,
@@ -27,10 +26,6 @@ export interface HttpFeedConfig {
   id: string;
   /** Russian label for the sync state. */
   label: string;
-  /** Base URL of the feed, without the `/v1/...` path. */
-  baseUrl: string;
-  /** Bearer token. */
-  token: string;
   /** Items per page the client asks for (the server may give fewer). */
   pageSize?: number;
   timeoutMs?: number;
@@ -118,6 +113,8 @@ function errorForTransport(error: unknown, signal: AbortSignal, timeoutMs: numbe
   if (signal.aborted) return new SyncSourceError('network', syncError('aborted'));
   const name = error instanceof Error ? error.name : '';
   const message = error instanceof Error ? error.message : String(error);
+  // The host refused the request (policy, missing settings, body over the cap): retrying will not help.
+  if (name === 'FeedRequestRefused') return new SyncSourceError('invalid', syncError('feed-refused', { detail: clip(message) }));
   if (/слишком больш|too large/i.test(message)) {
     return new SyncSourceError('invalid', syncError('feed-page-too-large'));
   }
@@ -192,22 +189,9 @@ function flagUnknown(appeal: Appeal, sectors: ReadonlySet<string> | null, munici
 export function createHttpFeedSource(config: HttpFeedConfig, fetchFeed: FetchFeed): SyncSource {
   const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(config.pageSize ?? DEFAULT_PAGE_SIZE)));
   const timeoutMs = config.timeoutMs ?? 30_000;
-  const base = config.baseUrl.replace(/\/+$/, '');
 
   async function fetchPage(checkpoint: FeedCheckpoint, signal: AbortSignal): Promise<FeedChangesPage> {
-    const query = new URLSearchParams({ limit: String(pageSize) });
-    if (checkpoint.cursor) query.set('cursor', checkpoint.cursor);
-    const request: FeedRequest = {
-      url: `${base}${FEED_PATHS.changes}?${query.toString()}`,
-      method: 'GET',
-      headers: {
-        Accept: 'application/json',
-        'Accept-Encoding': 'gzip',
-        Authorization: `Bearer ${config.token}`,
-        [FEED_VERSION_HEADER]: String(FEED_VERSION),
-      },
-      timeoutMs,
-    };
+    const request: FeedRequest = { feedId: config.id, cursor: checkpoint.cursor, limit: pageSize, timeoutMs };
     let response: FeedResponse;
     try {
       response = await abortable(fetchFeed(request), signal);

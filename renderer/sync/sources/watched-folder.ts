@@ -1,16 +1,16 @@
 /**
  * A folder where exports are dropped (a network share), as a sync source: every pull imports the
  * next new or changed file, each file once by content hash (a renamed copy is not imported twice,
- * an overwritten file with new content is). Parsing is the import screen's (renderer/features/
- * import): the same reader, converters and mappings, so a file gives the same records whichever
- * way it arrives. Electron only (`platform.canWatchFolders`).
+ * an overwritten file with new content is). Parsing is the import pipeline's (renderer/
+ * import-pipeline, also behind the «Импорт» screen): the same reader, converters and mappings, so
+ * a file gives the same records whichever way it arrives. Electron only (`platform.canWatchFolders`).
  */
 import type { Appeal } from '../../../shared/domain/appeal';
 import type { RegionPack } from '../../../shared/domain/region-pack';
 import { ImportError, LIMITS } from '../../../shared/import/errors';
 import type { Platform } from '../../platform/platform';
-import { buildContext, type ImportSettings } from '../../features/import/context';
-import { readSpreadsheet } from '../../features/import/parse/read-file';
+import { buildContext, type ImportSettings } from '../../import-pipeline/context';
+import { readSpreadsheet } from '../../import-pipeline/parse/read-file';
 import { clip, syncError } from '../../../shared/messages/sync-error';
 import { SyncSourceError, type SyncPage, type SyncSource } from '../source';
 

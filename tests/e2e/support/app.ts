@@ -3,25 +3,14 @@
  * Each call launches its own browser with a fresh temporary profile (Playwright creates and deletes
  * one per launch), so IndexedDB and localStorage never leak between tests. The returned page also
  * records console errors and any request to a non-local origin, which specs assert are empty.
+ * Opened inside a test, the browser closes when the test ends, passed or failed; opened in a
+ * `beforeAll`, the spec closes it in its `afterAll`.
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { inject, onTestFinished } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/chromium.mjs';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Flags for a quiet, offline-friendly, sandboxed-by-container headless Chromium. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  // Date inputs follow the browser's UI language, not the page: show them as a Russian user sees them.
-  '--lang=ru-RU',
-];
+export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
 export interface OpenAppOptions {
   /** Route after `#/`, e.g. 'overview', 'registry?sector=zhkh', 'wall'. Default: the app's start page. */
@@ -60,9 +49,18 @@ export function isLocalUrl(url: string, baseUrl: string): boolean {
   }
 }
 
+function closeWhenTestEnds(browser: Browser): void {
+  try {
+    onTestFinished(() => browser.close());
+  } catch {
+    // Not inside a test (a beforeAll): the spec closes the app in its afterAll.
+  }
+}
+
 export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> {
   const baseUrl = inject('baseUrl');
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  closeWhenTestEnds(browser);
   try {
     const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 }, locale: 'ru-RU' });
     if (options.lang) {

@@ -8,6 +8,7 @@ export const RESULTS_DIR = fileURLToPath(new URL('../../../test-results', import
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   await mkdir(RESULTS_DIR, { recursive: true });
   const path = `${RESULTS_DIR}/${name.replace(/[^\w.-]+/g, '-')}.png`;
-  await page.screenshot({ path, fullPage: true });
+  // Finished CSS animations and transitions: the picture shows the settled screen, not a fade.
+  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
   return path;
 }

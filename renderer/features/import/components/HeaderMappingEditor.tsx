@@ -1,6 +1,6 @@
 import { FIELDS_BY_TYPE } from '../../../../shared/import/fields';
 import { useT } from '../../../i18n';
-import type { ImportPreview } from '../engine';
+import type { ImportPreview } from '../../../import-pipeline/engine';
 import { importMessages } from '../messages';
 
 /** Field → file column, auto-detected by name and editable; a change re-reads the file. */

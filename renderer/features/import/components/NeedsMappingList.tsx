@@ -5,7 +5,7 @@ import { formatNumber } from '../../../../shared/format/ru';
 import { useRegionPack } from '../../../app/region';
 import { useLang, useT } from '../../../i18n';
 import { Button } from '../../../ui/Button';
-import type { NeedsMappingCount } from '../engine';
+import type { NeedsMappingCount } from '../../../import-pipeline/engine';
 import { importMessages } from '../messages';
 
 const STATUS_LABELS: Record<string, string> = {

@@ -3,7 +3,7 @@ import { formatNumber } from '../../../../shared/format/ru';
 import { useLang, useT } from '../../../i18n';
 import { Button } from '../../../ui/Button';
 import { Card } from '../../../ui/Card';
-import type { ImportPreview } from '../engine';
+import type { ImportPreview } from '../../../import-pipeline/engine';
 import { importMessages } from '../messages';
 import { useImportStore } from '../store';
 import { HeaderMappingEditor } from './HeaderMappingEditor';

@@ -1,7 +1,7 @@
 import { formatNumber } from '../../../../shared/format/ru';
 import { useLang, useT } from '../../../i18n';
 import { Button } from '../../../ui/Button';
-import type { ImportProgress } from '../engine';
+import type { ImportProgress } from '../../../import-pipeline/engine';
 import { importMessages } from '../messages';
 
 export function ProgressPanel({ fileName, progress, onCancel }: { fileName: string; progress: ImportProgress | null; onCancel(): void }) {

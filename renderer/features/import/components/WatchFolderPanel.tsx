@@ -5,7 +5,7 @@ import { getDb } from '../../../db/db';
 import { Button } from '../../../ui/Button';
 import { Card } from '../../../ui/Card';
 import { importMessages } from '../messages';
-import { getWatchFolder, setWatchFolder } from '../queries';
+import { getWatchFolder, setWatchFolder } from '../../../import-pipeline/queries';
 
 /** Electron only: the folder the watched-folder sync source reads. */
 export function WatchFolderPanel() {

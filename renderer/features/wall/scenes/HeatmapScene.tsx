@@ -8,10 +8,12 @@ import { useMemo } from 'react';
 import * as echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
 import {
+  calloutLayout,
   colourFor,
   divergingScale,
   legendOf,
   measureValue,
+  missingValues,
   sequentialScale,
   topUnits,
   unitMeasures,
@@ -19,7 +21,7 @@ import {
   type LegendEntry,
   type UnitMeasures,
 } from '../../../../shared/wall';
-import { formatDelta, formatNumber, formatPercent } from '../../../../shared/format/ru';
+import { formatDelta, formatIsoDay, formatNumber, formatPercent } from '../../../../shared/format/ru';
 import { useT } from '../../../i18n';
 import { wallMessages, type WallMessageKey } from '../messages';
 import { latestPoints, loadHeatmap, type GeoPoint } from '../queries';
@@ -34,6 +36,12 @@ const MEASURE_TITLE: Record<HeatMeasure, WallMessageKey> = {
   growth: 'measureGrowth',
   satisfaction: 'measureSatisfaction',
 };
+
+/** Width of each callout column beside the real map, in % of the chart. */
+const CALLOUT_COLUMN = 25;
+/** Vertical band of the map and its callouts, in % of the chart. */
+const CALLOUT_TOP = 2;
+const CALLOUT_SPAN = 92;
 
 /** Bounded read for the point layer: the latest appeals only. */
 const POINT_LIMIT = 3000;
@@ -83,13 +91,17 @@ export function HeatmapScene({ scope, region, measure }: SceneProps) {
     () => (data ? unitMeasures(region.units, data.current, data.previous, data.deadlines) : []),
     [data, region.units],
   );
-  const values = measures.map((u) => measureValue(u, measure));
-  const scale = useMemo(() => (measure === 'growth' ? divergingScale(values) : sequentialScale(values)), [measure, values.join(',')]);
+  const values = useMemo(() => measures.map((u) => measureValue(u, measure)), [measures, measure]);
+  const scale = useMemo(() => (measure === 'growth' ? divergingScale(values) : sequentialScale(values)), [measure, values]);
   // With nothing counted yet, a "top five" of zeros would name districts for no reason.
   const hasValues = values.some((v) => v !== null && v !== 0);
   const top = useMemo(() => (hasValues ? topUnits(measures, measure, 5) : []), [measures, measure, hasValues]);
+  const missing = useMemo(() => missingValues(measures, measure), [measures, measure]);
   const focusId = scope.focus?.kind === 'municipality' ? scope.focus.id : null;
   const focused = focusId ? measures.find((u) => u.id === focusId) ?? null : null;
+
+  const callouts = useMemo(() => calloutLayout(geometry.labels), [geometry]);
+  const labelById = useMemo(() => new Map(geometry.labels.map((l) => [l.id, l])), [geometry]);
 
   const option: EChartsOption = useMemo(() => {
     const regionStyle = (u: UnitMeasures) => {
@@ -143,8 +155,11 @@ export function HeatmapScene({ scope, region, measure }: SceneProps) {
         map: geometry.mapName,
         roam: false,
         silent: true,
-        layoutCenter: ['50%', '50%'],
-        layoutSize: '100%',
+        // The map keeps the middle; the callout columns take the sides.
+        left: `${CALLOUT_COLUMN}%`,
+        right: `${CALLOUT_COLUMN}%`,
+        top: `${CALLOUT_TOP}%`,
+        bottom: `${100 - CALLOUT_TOP - CALLOUT_SPAN}%`,
         aspectScale: 0.62,
         label: { show: false },
         itemStyle: { areaColor: '#4a4f57', borderColor: '#0e141b', borderWidth: 1 },
@@ -159,9 +174,43 @@ export function HeatmapScene({ scope, region, measure }: SceneProps) {
           silent: true,
           data: (points ?? []).map((p) => [p.lon, p.lat]),
         },
+        {
+          // Callouts: every unit's full name and value in a column beside the map, west units on the
+          // left and east units on the right, north to south, with a leader line to the unit.
+          type: 'scatter',
+          coordinateSystem: 'geo',
+          symbolSize: Math.max(4, vh(0.5)),
+          itemStyle: { color: '#ffffff' },
+          silent: true,
+          labelLine: { show: true, lineStyle: { color: 'rgba(255,255,255,0.45)', width: Math.max(1, vh(0.1)) } },
+          labelLayout: (params: { dataIndex: number }) => {
+            const callout = callouts[params.dataIndex];
+            if (!callout) return {};
+            const step = CALLOUT_SPAN / callout.slots;
+            return {
+              x: callout.side === 'left' ? `${CALLOUT_COLUMN - 1}%` : `${101 - CALLOUT_COLUMN}%`,
+              y: `${CALLOUT_TOP + step * (callout.slot + 0.5)}%`,
+              align: callout.side === 'left' ? 'right' : 'left',
+              verticalAlign: 'middle',
+            };
+          },
+          label: {
+            show: true,
+            fontSize: vh(2.3),
+            color: '#e8eef4',
+            formatter: (p: { data: { label: string } }) => p.data.label,
+            rich: { value: { fontSize: vh(2.3), fontWeight: 'bold', color: '#ffffff' } },
+          },
+          data: callouts.map((c) => {
+            const label = labelById.get(c.id)!;
+            const u = measures.find((m) => m.id === c.id);
+            const value = u ? formatMeasure(measure, measureValue(u, measure)) : '—';
+            return { name: c.id, value: [label.lon, label.lat], label: c.side === 'left' ? `${label.name}  {value|${value}}` : `{value|${value}}  ${label.name}` };
+          }),
+        },
       ],
     } as EChartsOption;
-  }, [geometry, measures, scale, measure, focusId, points, region.tileLabels]);
+  }, [geometry, measures, scale, measure, focusId, points, region.tileLabels, callouts, labelById]);
 
   if (!data) return <div className="wall-empty">{t('loading')}</div>;
 
@@ -183,11 +232,18 @@ export function HeatmapScene({ scope, region, measure }: SceneProps) {
                   <span>{legendLabel(measure, entry)}</span>
                 </div>
               ))}
-            <div className="wall-legend__row">
-              <span className="wall-legend__swatch" style={{ background: colourFor(scale, null) }} />
-              <span>{t('legendNoData')}</span>
-            </div>
+            {missing ? (
+              <div className="wall-legend__row" data-testid="wall-legend-missing" data-reason={missing.reason} data-count={missing.count}>
+                <span className="wall-legend__swatch" style={{ background: colourFor(scale, null) }} />
+                <span>{t(`missing_${missing.reason}`, { count: missing.count })}</span>
+              </div>
+            ) : null}
           </div>
+          {measure === 'per10k' && region.population ? (
+            <p className="wall-legend__source" data-testid="wall-population-source">
+              {t('populationSource', { source: region.population.source, asOf: formatIsoDay(region.population.asOf) })}
+            </p>
+          ) : null}
         </section>
         <section className="wall-panel">
           {focused ? (

@@ -1,0 +1,51 @@
+/**
+ * The region the app shows (its pack: municipalities, time zone, own sectors). Default Kirov. The
+ * choice lives in localStorage so it is known synchronously at start (time zone before the first
+ * render, the database name) and every window of the app follows a change (the `storage` event).
+ * A plain store without React: the database and sync read it outside components; the UI
+ * subscribes through `useRegionPack()` (app/region.ts).
+ */
+import { createStore } from 'zustand/vanilla';
+import { KIROV_PACK, packById } from '../../shared/domain/packs';
+import type { RegionPack } from '../../shared/domain/region-pack';
+
+export const DEFAULT_REGION_ID = KIROV_PACK.id;
+const REGION_KEY = 'cur.region';
+
+function storedRegionId(): string | null {
+  try {
+    return globalThis.localStorage?.getItem(REGION_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+interface RegionState {
+  pack: RegionPack;
+  setRegion(id: string): void;
+}
+
+export const regionStore = createStore<RegionState>((set, get) => ({
+  pack: packById(storedRegionId()),
+  setRegion(id) {
+    const pack = packById(id);
+    if (pack.id === get().pack.id) return;
+    try {
+      globalThis.localStorage?.setItem(REGION_KEY, pack.id);
+    } catch {
+      // Storage unavailable: the choice lasts for this window's session.
+    }
+    set({ pack });
+  },
+}));
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('storage', (event) => {
+    if (event.key === REGION_KEY) regionStore.setState({ pack: packById(event.newValue) });
+  });
+}
+
+/** The current region pack, outside React (database name, sync, queries). */
+export function getRegionPack(): RegionPack {
+  return regionStore.getState().pack;
+}

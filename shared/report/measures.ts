@@ -1,0 +1,150 @@
+/**
+ * The one measures interface every report is built from. The app implements it over its
+ * incremental aggregates (the same queries «Обзор», «Отрасли» and «Рейтинг» read, so a report and
+ * a screen agree to the last digit); the command line implements it over appeals in memory with the
+ * same shared predicates (memory-measures.ts). Report builders see nothing else.
+ */
+import type { RatingWeights } from '../domain/rating';
+import type { RegionPack } from '../domain/region-pack';
+import type { SectorDefinition } from '../domain/sectors';
+
+/** Sums over appeals received in a period (clock-independent, as the aggregates count them). */
+export interface ReportCounts {
+  received: number;
+  /** Not finished (no answer, no closure, status not final). */
+  open: number;
+  answered: number;
+  answeredOnTime: number;
+  answeredLate: number;
+  answeredWithin8Days: number;
+  repeat: number;
+  postponed: number;
+  fastTrack: number;
+  fz59: number;
+  rated: number;
+  ratingSum: number;
+  /** Ratings 4–5. */
+  satisfied: number;
+  answerHoursSum: number;
+  answerHoursCount: number;
+}
+
+export const COUNT_KEYS = [
+  'received',
+  'open',
+  'answered',
+  'answeredOnTime',
+  'answeredLate',
+  'answeredWithin8Days',
+  'repeat',
+  'postponed',
+  'fastTrack',
+  'fz59',
+  'rated',
+  'ratingSum',
+  'satisfied',
+  'answerHoursSum',
+  'answerHoursCount',
+] as const satisfies readonly (keyof ReportCounts)[];
+
+export function emptyCounts(): ReportCounts {
+  const c = {} as ReportCounts;
+  for (const k of COUNT_KEYS) c[k] = 0;
+  return c;
+}
+
+export function addCounts(target: ReportCounts, delta: ReportCounts): ReportCounts {
+  for (const k of COUNT_KEYS) target[k] += delta[k];
+  return target;
+}
+
+/** Open appeals by deadline at the moment of the report (not bound to a period of receipt). */
+export interface NowCounts {
+  open: number;
+  overdue: number;
+  atRisk24h: number;
+  atRisk3wd: number;
+}
+
+export function emptyNow(): NowCounts {
+  return { open: 0, overdue: 0, atRisk24h: 0, atRisk3wd: 0 };
+}
+
+/** What a report covers: the whole region, one block (sector), municipality or organisation. */
+export interface ReportScope {
+  sector?: string | null;
+  /** Municipality id; '' = appeals with an unknown municipality. */
+  municipality?: string | null;
+  organisation?: string | null;
+}
+
+export type ReportDimension = 'sector' | 'municipality' | 'organisation' | 'day';
+export type NowDimension = 'sector' | 'municipality' | 'organisation';
+
+export interface DayRange {
+  from: string;
+  to: string;
+}
+
+/** Escalations and information requests (the centre's own records) for a period and scope. */
+export interface CurRecordSummary {
+  escalationsOpened: number;
+  escalationsResolved: number;
+  escalationsOpenNow: number;
+  requestsOpened: number;
+  requestsAnswered: number;
+  requestsOpenNow: number;
+  requestsOverdueNow: number;
+  /** Still open now, per responsible body (organisation id, '' unknown). */
+  openByBody: Map<string, { escalations: number; requests: number }>;
+}
+
+export interface ReportMeasures {
+  /** The clock of the report: deadline states are «now». */
+  readonly now: number;
+  readonly timeZone: string;
+  /** Received counters over a period grouped by a dimension. */
+  receivedBy(period: DayRange, scope: ReportScope, dimension: ReportDimension): Promise<Map<string, ReportCounts>>;
+  /** Open appeals by deadline state now, grouped by a dimension. */
+  deadlinesBy(scope: ReportScope, dimension: NowDimension): Promise<Map<string, NowCounts>>;
+  /** Received appeals per category over a period (the category aggregate has sector only). */
+  categories(period: DayRange, sector: string | null): Promise<Map<string, number>>;
+  /** Escalations and requests; null when the source has none (e.g. the command line's demo). */
+  curRecords(period: DayRange, scope: ReportScope): Promise<CurRecordSummary | null>;
+}
+
+/** Everything a builder needs besides the measures. */
+export interface ReportContext {
+  measures: ReportMeasures;
+  pack: RegionPack;
+  sectors: readonly SectorDefinition[];
+  ratingWeights: RatingWeights;
+  /** Newest record update in the store («данные на …»); null when unknown. */
+  dataAsOf: number | null;
+  /** Names of the data sources behind the store. */
+  sources: readonly string[];
+  demo: boolean;
+  generatedAt: number;
+  /** Who generated it (the app's user; «командная строка» from the CLI). */
+  author: string;
+  /** Organisation id → display name (ids are shown when unknown). */
+  organisationName?: (id: string) => string;
+}
+
+export async function sumReceived(measures: ReportMeasures, period: DayRange, scope: ReportScope): Promise<{ total: ReportCounts; bySector: Map<string, ReportCounts> }> {
+  const bySector = await measures.receivedBy(period, scope, 'sector');
+  const total = emptyCounts();
+  for (const c of bySector.values()) addCounts(total, c);
+  return { total, bySector };
+}
+
+export function sumNow(map: Map<string, NowCounts>): NowCounts {
+  const total = emptyNow();
+  for (const d of map.values()) {
+    total.open += d.open;
+    total.overdue += d.overdue;
+    total.atRisk24h += d.atRisk24h;
+    total.atRisk3wd += d.atRisk3wd;
+  }
+  return total;
+}

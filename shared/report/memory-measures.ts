@@ -1,0 +1,131 @@
+/**
+ * The measures interface over appeals held in memory (the command line, a regional server's timer,
+ * tests). It counts with the same shared predicates as the app's aggregates (outcome.ts,
+ * classify.ts), and groups by the same keys: municipality '' when unknown, organisation = the
+ * current one ('' when none), the received day in the region's time zone.
+ */
+import type { Appeal } from '../domain/appeal';
+import type { WorkCalendar } from '../domain/calendar';
+import { classifyAt, finishedAtOf } from '../domain/classify';
+import { answerTimelinessOf, hasAnswerTime, isPostponed, isRated, isSatisfied } from '../domain/outcome';
+import { HOUR_MS, regionDay } from '../domain/time';
+import { emptyCounts, addCounts, emptyNow, type DayRange, type NowCounts, type NowDimension, type ReportCounts, type ReportDimension, type ReportMeasures, type ReportScope } from './measures';
+
+const EIGHT_DAYS_MS = 8 * 24 * HOUR_MS;
+
+interface Keys {
+  day: string;
+  sector: string;
+  municipality: string;
+  organisation: string;
+}
+
+/** What one appeal adds to the received counters (mirrors the store's `countersOf`). */
+export function countsOf(a: Appeal): ReportCounts {
+  const c = emptyCounts();
+  c.received = 1;
+  const finishedAt = finishedAtOf(a);
+  if (finishedAt === null) c.open = 1;
+  else {
+    c.answered = 1;
+    if (finishedAt - a.receivedAt <= EIGHT_DAYS_MS) c.answeredWithin8Days = 1;
+    const timeliness = answerTimelinessOf(a);
+    if (timeliness === 'on-time') c.answeredOnTime = 1;
+    else if (timeliness === 'late') c.answeredLate = 1;
+  }
+  if (hasAnswerTime(a)) {
+    c.answerHoursSum = a.answerHours !== null && Number.isFinite(a.answerHours) ? a.answerHours : (a.answeredAt! - a.receivedAt) / HOUR_MS;
+    c.answerHoursCount = 1;
+  }
+  if (a.isRepeat) c.repeat = 1;
+  if (isPostponed(a)) c.postponed = 1;
+  if (a.fastTrack) c.fastTrack = 1;
+  if (a.regime === 'fz59') c.fz59 = 1;
+  if (isRated(a.rating)) {
+    c.rated = 1;
+    c.ratingSum = a.rating;
+    if (isSatisfied(a.rating)) c.satisfied = 1;
+  }
+  return c;
+}
+
+function inScope(k: Keys, scope: ReportScope): boolean {
+  return (
+    (scope.sector == null || k.sector === scope.sector) &&
+    (scope.municipality == null || k.municipality === scope.municipality) &&
+    (scope.organisation == null || k.organisation === scope.organisation)
+  );
+}
+
+export class MemoryMeasures implements ReportMeasures {
+  private readonly rows: { keys: Keys; counts: ReportCounts; category: string | null; now: NowCounts | null }[];
+
+  constructor(
+    appeals: readonly Appeal[],
+    readonly now: number,
+    readonly timeZone: string,
+    calendar: WorkCalendar,
+  ) {
+    this.rows = appeals.map((a) => {
+      const keys: Keys = {
+        day: regionDay(a.receivedAt, timeZone),
+        sector: a.sector,
+        municipality: a.municipality ?? '',
+        organisation: a.orgCurrent ?? '',
+      };
+      let nowCounts: NowCounts | null = null;
+      if (finishedAtOf(a) === null) {
+        nowCounts = emptyNow();
+        nowCounts.open = 1;
+        if (a.deadline) {
+          const c = classifyAt(a, now, calendar, timeZone);
+          if (c.state === 'overdue') nowCounts.overdue = 1;
+          if (c.atRisk24h) nowCounts.atRisk24h = 1;
+          if (c.atRisk3wd) nowCounts.atRisk3wd = 1;
+        }
+      }
+      return { keys, counts: countsOf(a), category: a.category, now: nowCounts };
+    });
+  }
+
+  async receivedBy(period: DayRange, scope: ReportScope, dimension: ReportDimension): Promise<Map<string, ReportCounts>> {
+    const out = new Map<string, ReportCounts>();
+    for (const row of this.rows) {
+      if (row.keys.day < period.from || row.keys.day > period.to || !inScope(row.keys, scope)) continue;
+      const key = row.keys[dimension];
+      let c = out.get(key);
+      if (!c) out.set(key, (c = emptyCounts()));
+      addCounts(c, row.counts);
+    }
+    return out;
+  }
+
+  async deadlinesBy(scope: ReportScope, dimension: NowDimension): Promise<Map<string, NowCounts>> {
+    const out = new Map<string, NowCounts>();
+    for (const row of this.rows) {
+      if (!row.now || !inScope(row.keys, scope)) continue;
+      const key = row.keys[dimension];
+      let c = out.get(key);
+      if (!c) out.set(key, (c = emptyNow()));
+      c.open += row.now.open;
+      c.overdue += row.now.overdue;
+      c.atRisk24h += row.now.atRisk24h;
+      c.atRisk3wd += row.now.atRisk3wd;
+    }
+    return out;
+  }
+
+  async categories(period: DayRange, sector: string | null): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (const row of this.rows) {
+      if (row.category === null || row.keys.day < period.from || row.keys.day > period.to) continue;
+      if (sector !== null && row.keys.sector !== sector) continue;
+      out.set(row.category, (out.get(row.category) ?? 0) + 1);
+    }
+    return out;
+  }
+
+  async curRecords(): Promise<null> {
+    return null;
+  }
+}

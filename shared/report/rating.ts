@@ -1,0 +1,64 @@
+/**
+ * The territory / body rating for a report, computed exactly as the app's «Рейтинг» reads it
+ * (renderer/db/rating-queries.ts): the period's and the previous equal period's received counters
+ * per unit, open appeals overdue now, and the domain's `computeRating`. The previous period is rated
+ * without today's overdue backlog, which belongs to now.
+ */
+import { previousPeriod } from '../domain/periods';
+import { computeRating, type RatingRow, type RatingUnit } from '../domain/rating';
+import { populationOf } from '../domain/region-pack';
+import { emptyCounts, type DayRange, type ReportContext, type ReportCounts, type ReportScope } from './measures';
+
+export type RatingDimension = 'municipality' | 'organisation';
+
+export interface ReportRatingRow extends RatingRow {
+  counts: ReportCounts;
+  overdue: number;
+}
+
+interface UnitName {
+  id: string;
+  name: string;
+  population: number | null;
+}
+
+function toUnit(unit: UnitName, c: ReportCounts | undefined, overdue: number): RatingUnit {
+  const counts = c ?? emptyCounts();
+  return {
+    id: unit.id,
+    name: unit.name,
+    population: unit.population,
+    received: counts.received,
+    answered: counts.answered,
+    answeredOnTime: counts.answeredOnTime,
+    answeredLate: counts.answeredLate,
+    overdue,
+    rated: counts.rated,
+    satisfied: counts.satisfied,
+  };
+}
+
+/** The rating over `period`; `filter` narrows to a block (never the rated dimension itself). */
+export async function reportRating(ctx: ReportContext, dimension: RatingDimension, period: DayRange, filter: ReportScope): Promise<ReportRatingRow[]> {
+  const previous = previousPeriod(period.from, period.to);
+  const [current, before, deadlines] = await Promise.all([
+    ctx.measures.receivedBy(period, filter, dimension),
+    ctx.measures.receivedBy(previous, filter, dimension),
+    ctx.measures.deadlinesBy(filter, dimension),
+  ]);
+  let units: UnitName[];
+  if (dimension === 'municipality') {
+    units = ctx.pack.municipalities.map((m) => ({ id: m.id, name: m.shortName ?? m.name, population: populationOf(m)?.value ?? null }));
+  } else {
+    const ids = new Set([...current.keys(), ...before.keys()]);
+    ids.delete('');
+    units = [...ids].map((id) => ({ id, name: ctx.organisationName?.(id) ?? id, population: null }));
+  }
+  const previousRows = computeRating(units.map((u) => toUnit(u, before.get(u.id), 0)), ctx.ratingWeights);
+  const rows = computeRating(
+    units.map((u) => toUnit(u, current.get(u.id), deadlines.get(u.id)?.overdue ?? 0)),
+    ctx.ratingWeights,
+    previousRows,
+  );
+  return rows.map((row) => ({ ...row, counts: current.get(row.id) ?? emptyCounts(), overdue: deadlines.get(row.id)?.overdue ?? 0 }));
+}

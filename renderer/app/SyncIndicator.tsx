@@ -1,5 +1,6 @@
 import { formatNumber } from '../../shared/format/ru';
 import { useLang, useT } from '../i18n';
+import { syncErrorText } from '../i18n/sync-errors';
 import { useSyncStatus } from '../sync/use-sync-status';
 import { DataAge } from '../ui/DataAge';
 import { DemoBadge } from '../ui/DemoBadge';
@@ -16,7 +17,7 @@ export function SyncIndicator({ timeZone }: { timeZone: string }) {
   if (sync.progress) {
     state = { text: t('syncRunningCount', { count: formatNumber(sync.progress.recordsDone, 0, lang) }), error: false };
   } else if (failing) {
-    state = { text: t('syncError'), error: true, title: `${failing.label}: ${failing.lastError}` };
+    state = { text: t('syncError'), error: true, title: `${failing.label}: ${failing.lastError ? syncErrorText(failing.lastError, lang) : ''}` };
   } else if (sync.sources.some((s) => s.lastSuccessAt !== null)) {
     state = { text: t('syncOk'), error: false };
   }

@@ -52,7 +52,7 @@ describe('escalations', () => {
     expect(created).toMatchObject({ appealId: 'pos:123', status: 'open', note: 'просрочено 3 дня', createdBy: 'Смирнова', createdAt: T0 });
     expect(created.history).toEqual([{ at: T0, by: 'Смирнова', status: 'open', note: 'просрочено 3 дня' }]);
     const audit = await db.audit.toArray();
-    expect(audit.map((a) => a.action)).toEqual(['escalation:create']);
+    expect(audit.map((a) => a.action)).toEqual(['escalation.create']);
     expect(audit[0]!.details).toMatchObject({ appealId: 'pos:123', escalationId: created.id });
   });
 
@@ -72,7 +72,7 @@ describe('escalations', () => {
     expect(done.updatedAt).toBe(T0 + 2000);
     expect(done.history.map((h) => h.status)).toEqual(['open', 'in-progress', 'resolved']);
     expect(done.history[2]!.note).toBe('ответ дан');
-    expect((await db.audit.where('action').equals('escalation:status').toArray()).map((a) => a.details.to)).toEqual([
+    expect((await db.audit.where('action').equals('escalation.set-status').toArray()).map((a) => a.details.to)).toEqual([
       'in-progress',
       'resolved',
     ]);
@@ -106,7 +106,7 @@ describe('information requests', () => {
     const req = await createInfoRequest(db, { appealId: 'pos:1', appeal: snapshot, body: 'Администрация', question: 'Когда устранят?', by: 'А', at: T0 });
     expect(req.dueAt).toBe(T0 + INFO_REQUEST_ANSWER_MS);
     expect(req.status).toBe('open');
-    expect((await db.audit.toArray()).map((a) => a.action)).toEqual(['info-request:create']);
+    expect((await db.audit.toArray()).map((a) => a.action)).toEqual(['info-request.create']);
     expect(infoRequestClock(req, T0 + 60_000)).toEqual({ remainingMs: INFO_REQUEST_ANSWER_MS - 60_000, isOverdue: false, isOpen: true });
     expect(infoRequestClock(req, T0 + INFO_REQUEST_ANSWER_MS + 1)).toMatchObject({ remainingMs: -1, isOverdue: true });
   });
@@ -138,7 +138,7 @@ describe('information requests', () => {
     expect(infoRequestClock(other, T0 + 365 * 86_400_000)).toEqual({ remainingMs: null, isOverdue: false, isOpen: true });
     const federal = await createInfoRequest(db, { ...base, kind: 'federal', manualDueDay: '2025-11-20' });
     expect(federal.dueAt).toBe(Date.UTC(2025, 10, 20, 21) - 1);
-    const audit = await db.audit.where('action').equals('info-request:create').toArray();
+    const audit = await db.audit.where('action').equals('info-request.create').toArray();
     expect(audit.map((a) => a.details.kind)).toEqual(['official-information', 'quarterly-statistics', 'quarterly-statistics', 'staff-change', 'on-request', 'federal']);
   });
 

@@ -144,9 +144,9 @@ const ESCALATIONS: CurRecordKind<Escalation, EscalationStatus> = {
   read: (row) => row,
   notFound: 'Эскалация не найдена',
   audit: {
-    create: (db, r) => logAudit(db, 'escalation:create', { escalationId: r.id, appealId: r.appealId, reason: r.reason, assignee: r.assignee, by: r.createdBy }),
+    create: (db, r) => logAudit(db, { action: 'escalation.create', details: { escalationId: r.id, appealId: r.appealId, reason: r.reason, assignee: r.assignee, by: r.createdBy } }),
     status: (db, current, next, by) =>
-      logAudit(db, 'escalation:status', { escalationId: current.id, appealId: current.appealId, from: current.status, to: next.status, by }),
+      logAudit(db, { action: 'escalation.set-status', details: { escalationId: current.id, appealId: current.appealId, from: current.status, to: next.status, by } }),
   },
 };
 
@@ -162,9 +162,9 @@ const INFO_REQUESTS: CurRecordKind<InfoRequest, InfoRequestStatus> = {
   notFound: 'Запрос информации не найден',
   audit: {
     create: (db, r) =>
-      logAudit(db, 'info-request:create', { infoRequestId: r.id, appealId: r.appealId, kind: r.kind, body: r.body, dueAt: r.dueAt, by: r.createdBy }),
+      logAudit(db, { action: 'info-request.create', details: { infoRequestId: r.id, appealId: r.appealId, kind: r.kind, body: r.body, dueAt: r.dueAt, by: r.createdBy } }),
     status: (db, current, next, by) =>
-      logAudit(db, 'info-request:status', { infoRequestId: current.id, appealId: current.appealId, from: current.status, to: next.status, by }),
+      logAudit(db, { action: 'info-request.set-status', details: { infoRequestId: current.id, appealId: current.appealId, from: current.status, to: next.status, by } }),
   },
 };
 

@@ -193,4 +193,51 @@ describe('schema migrations', () => {
     expect(await queryDeadlines(db, {}, T0)).toMatchObject({ open: 5, overdue: 1 });
     await db.delete();
   });
+
+  it('renames the audit rows of a version 6 store to the domain.verb actions, details and order kept', async () => {
+    const name = 'migration-v6-audit';
+    const tz = 'Europe/Moscow';
+    const v6 = new Dexie(name);
+    v6.version(1).stores(SCHEMA_V1);
+    v6.version(2).stores(SCHEMA_V2).upgrade((tx) => upgradeToV2(tx, tz));
+    v6.version(3).stores({ ...SCHEMA_V3, appeals: `${SCHEMA_V3.appeals}, originalId` }).upgrade((tx) => upgradeToV3(tx, tz));
+    v6.version(4).stores(SCHEMA_V4).upgrade((tx) => upgradeToV4(tx));
+    v6.version(5).stores(SCHEMA_V5);
+    v6.version(6).stores(SCHEMA_V6);
+    await v6.open();
+    const old = [
+      { at: T0, action: 'registry.export', user: 'operator', details: { format: 'xlsx', rows: 3 } },
+      { at: T0 + 1, action: 'export:escalations', user: 'operator', details: { format: 'csv', rows: 2 } },
+      { at: T0 + 2, action: 'escalation:create', user: 'operator', details: { appealId: 'pos:1', assignee: 'Петров' } },
+      { at: T0 + 3, action: 'import', user: 'operator', details: { fileName: 'a.xlsx', rowsRead: 10 } },
+      { at: T0 + 4, action: 'import-failed', user: 'operator', details: { fileName: 'b.xlsx', reason: 'Файл пустой.' } },
+      { at: T0 + 5, action: 'appeal.personal-data.show', user: 'operator', details: { appealId: 'pos:1' } },
+      { at: T0 + 6, action: 'wall:boundaries-removed', user: 'operator', details: { packId: 'kirov' } },
+      { at: T0 + 7, action: 'sync.full-resync-removed', user: 'operator', details: { sourceId: 'pos', removed: 7 } },
+      // A name this version does not know (written by a newer one) stays as it is.
+      { at: T0 + 8, action: 'future.thing', user: 'operator', details: {} },
+    ];
+    await v6.table('audit').bulkAdd(old);
+    v6.close();
+
+    const db = openDb(name);
+    await db.open();
+    const rows = await db.audit.orderBy('id').toArray();
+    expect(rows.map((r) => r.action)).toEqual([
+      'registry.export',
+      'escalation.export',
+      'escalation.create',
+      'import.complete',
+      'import.fail',
+      'personal-data.reveal',
+      'boundaries.remove',
+      'sync.prune',
+      'future.thing',
+    ]);
+    expect(rows.map(({ at, user, details }) => ({ at, user, details }))).toEqual(old.map(({ at, user, details }) => ({ at, user, details })));
+    // The index follows: the activity log's kind filter finds renamed rows.
+    expect(await db.audit.where('action').equals('escalation.create').count()).toBe(1);
+    expect(await db.audit.where('action').equals('escalation:create').count()).toBe(0);
+    await db.delete();
+  });
 });

@@ -4,6 +4,7 @@
  */
 import type { Transaction } from 'dexie';
 import { DEFAULT_SECTOR_MAPPING, mapSector } from '../../shared/domain/mapping';
+import { currentAuditAction, LEGACY_AUDIT_ACTIONS } from '../../shared/audit/events';
 import type { StoredAppeal } from './schema';
 import { AggDelta, addPacked, contributionOf, emptyPacked, openDueAtOf, rollupKey, type ReceivedRow, type RollupRow } from './aggregate-model';
 import { flushAggDelta, invalidateDeadlineCaches, type AggTables } from './aggregate-store';
@@ -115,6 +116,20 @@ export async function upgradeToV4(tx: Transaction): Promise<void> {
     addPacked(r.c, row.c);
   });
   await tx.table<RollupRow, string>('aggReceivedRollup').bulkPut([...rollup.values()]);
+}
+
+/** v7: the same stores; stored audit rows take the one `domain.verb` naming of shared/audit/events.ts. */
+export const SCHEMA_V7 = {} as const;
+
+/** v6 → v7: renames the audit rows written under the older action names (details stay as written). */
+export async function upgradeToV7(tx: Transaction): Promise<void> {
+  await tx
+    .table<{ action: string }, number>('audit')
+    .where('action')
+    .anyOf(Object.keys(LEGACY_AUDIT_ACTIONS))
+    .modify((row) => {
+      row.action = currentAuditAction(row.action);
+    });
 }
 
 /**

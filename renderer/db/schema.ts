@@ -7,9 +7,10 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { Appeal } from '../../shared/domain/appeal';
+import type { StoredSyncError } from '../../shared/messages/sync-error';
 import type { CategoryRow, DeadlineRow, ReceivedRow, RollupRow, SourceTotalsRow } from './aggregate-model';
 import type { AnalyticsChunkRow, AnalyticsLogRow } from './analytics-log';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V8, upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV8 } from './migrations';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV7, upgradeToV8 } from './migrations';
 
 /** Appeal as stored: index helpers derived from the domain record on every write. */
 export interface StoredAppeal extends Appeal {
@@ -47,7 +48,8 @@ export interface SyncStateRow {
   checkpoint: string | null;
   lastSuccessAt: number | null;
   lastAttemptAt: number | null;
-  lastError: string | null;
+  /** Why the last pull failed (a message kind; a Russian sentence in stores written before kinds). */
+  lastError: StoredSyncError | null;
   recordsPulled: number;
   /** Newest `updatedAt` seen from the source: the data's age. */
   dataAsOf: number | null;
@@ -60,6 +62,10 @@ export interface AuditRow {
   action: string;
   user: string;
   details: Record<string, unknown>;
+  /** The hash-chain seal (shared/audit/chain.ts); absent on rows written before v7. */
+  seq?: number;
+  prev?: string;
+  mac?: string;
 }
 
 export interface SettingRow {
@@ -164,14 +170,28 @@ export class CurDatabase extends Dexie {
     this.version(5).stores(SCHEMA_V5);
     // v6: sparse deadline indexes within a municipality or a sector.
     this.version(6).stores(SCHEMA_V6);
-    // v8 (v7 belongs to the audit rows): postponed appeals held to their new date; rows and aggregates recounted.
+    // v7: audit rows renamed to the one `domain.verb` scheme of the typed audit events.
+    this.version(7)
+      .stores(SCHEMA_V7)
+      .upgrade((tx) => upgradeToV7(tx));
+    // v8: postponed appeals held to their new date; rows and aggregates recounted.
     this.version(8)
       .stores(SCHEMA_V8)
       .upgrade((tx) => upgradeToV8(tx, this.timeZone));
     // v9: the report archive.
     this.version(9).stores({ reportArchive: '++id, at' });
-    // v11 (analytics): the columnar analytic index in chunks and its change log. Numbered high so
-    // the versions other work adds in between keep their order; Dexie only needs increasing numbers.
+    // v11 (analytics): the columnar analytic index in chunks and its change log (10 was never used;
+    // Dexie only needs increasing numbers).
     this.version(11).stores({ analyticsChunks: 'key', analyticsLog: '++seq' });
+    // The audit log is append-only: rows are added through logAudit, never changed or removed (only a
+    // schema upgrade may rewrite them, as v7 renames actions). Keep these hooks after the last
+    // version: declaring a version rebuilds the tables and drops hooks set before it.
+    const upgrading = () => (Dexie.currentTransaction as { idbtrans?: IDBTransaction } | null)?.idbtrans?.mode === 'versionchange';
+    this.audit.hook('updating', () => {
+      if (!upgrading()) throw new Error('Журнал действий нельзя изменять');
+    });
+    this.audit.hook('deleting', () => {
+      if (!upgrading()) throw new Error('Записи журнала действий нельзя удалять');
+    });
   }
 }

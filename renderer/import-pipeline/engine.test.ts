@@ -52,7 +52,7 @@ describe('ImportEngine', () => {
     const agg = await readAggregates(db);
     await recountAggregates(db);
     expect(await readAggregates(db)).toEqual(agg);
-    const audit = await db.audit.where('action').equals('import').toArray();
+    const audit = await db.audit.where('action').equals('import.complete').toArray();
     expect(audit.map((a) => a.details.fileName)).toEqual(['pos.xlsx', 'pos.xlsx', 'pos-later.xlsx']);
   });
 
@@ -63,10 +63,10 @@ describe('ImportEngine', () => {
     await engine.commit(noop);
     const before = await snapshot(db);
 
-    await expect(engine.prepare(blob(csvBytes(POS_HEADERS.slice(1), posRows(30))), opts('bad.csv'), noop)).rejects.toThrow('Нет обязательных столбцов: «Номер»');
+    await expect(engine.prepare(blob(csvBytes(POS_HEADERS.slice(1), posRows(30))), opts('bad.csv'), noop)).rejects.toMatchObject({ reason: { kind: 'missing-columns', params: { columns: ['Номер'] } } });
     expect(await snapshot(db)).toEqual(before);
-    const failed = await db.audit.where('action').equals('import-failed').toArray();
-    expect(failed[0]?.details).toMatchObject({ fileName: 'bad.csv' });
+    const failed = await db.audit.where('action').equals('import.fail').toArray();
+    expect(failed[0]?.details).toMatchObject({ fileName: 'bad.csv', reason: { kind: 'missing-columns' } });
 
     await engine.prepare(blob(csvBytes(POS_HEADERS, posRows(6_000, { seed: 4, firstNumber: 1_000_000 }))), opts('big.csv'), noop);
     let cancelled: unknown = null;

@@ -114,7 +114,7 @@ export class ImportEngine {
       return preview;
     } catch (e) {
       const error = e instanceof ImportError ? e : signal.aborted ? importErrors.cancelled() : importErrors.corrupt(e instanceof Error ? e.message : String(e));
-      if (error.code !== 'cancelled') await logFailedImport(this.db, options.now, options.fileName, error.userMessage).catch(() => undefined);
+      if (error.code !== 'cancelled') await logFailedImport(this.db, options.now, options.fileName, error.reason).catch(() => undefined);
       throw error;
     } finally {
       this.controller = null;
@@ -124,7 +124,7 @@ export class ImportEngine {
   /** Writes the prepared file in one transaction and returns the report. */
   async commit(onProgress: (p: ImportProgress) => void): Promise<ImportReport> {
     const prepared = this.prepared;
-    if (!prepared) throw new ImportError('write-failed', 'Нечего записывать: сначала выберите файл.');
+    if (!prepared) throw importErrors.nothingToWrite();
     const { preview, toWrite } = prepared;
     this.controller = new AbortController();
     const signal = this.controller.signal;
@@ -151,8 +151,8 @@ export class ImportEngine {
     } catch (e) {
       const error = signal.aborted
         ? importErrors.cancelled()
-        : new ImportError('write-failed', `Не удалось записать данные, хранилище не изменено: ${e instanceof Error ? e.message : String(e)}`);
-      if (error.code !== 'cancelled') await logFailedImport(this.db, preview.startedAt, preview.fileName, error.userMessage).catch(() => undefined);
+        : importErrors.writeFailed(e instanceof Error ? e.message : String(e));
+      if (error.code !== 'cancelled') await logFailedImport(this.db, preview.startedAt, preview.fileName, error.reason).catch(() => undefined);
       throw error;
     } finally {
       this.controller = null;

@@ -2,7 +2,7 @@
  * The screen's handle on the import worker: promise-based prepare/commit with progress callbacks.
  * One worker per window, created on first use.
  */
-import { ImportError } from '../../shared/import/errors';
+import { ImportError, importErrors } from '../../shared/import/errors';
 import type { ImportReport } from '../../shared/import/report';
 import type { ImportPreview, ImportProgress, PrepareOptions } from './engine';
 import type { ImportDbTarget, WorkerRequest, WorkerResponse } from './protocol';
@@ -29,13 +29,13 @@ function getWorker(): Worker {
       pending.delete(msg.id);
       if (msg.type === 'prepared') p.resolve(msg.preview);
       else if (msg.type === 'committed') p.resolve(msg.report);
-      else p.reject(new ImportError(msg.code, msg.message));
+      else p.reject(new ImportError(msg.reason));
     }
   };
   worker.onerror = (event) => {
     for (const [id, p] of pending) {
       pending.delete(id);
-      p.reject(new ImportError('corrupt', `Сбой обработчика импорта: ${event.message || 'неизвестная ошибка'}. Данные не изменены.`));
+      p.reject(importErrors.unexpected(event.message || 'import worker crashed'));
     }
     worker?.terminate();
     worker = null;

@@ -47,7 +47,7 @@ describe('import worker', () => {
     const window = openDb(DB_NAME);
     const rows = await listAudit(window);
     window.close();
-    expect(rows.map((r) => [r.action, r.at])).toEqual([['import', FROZEN]]);
+    expect(rows.map((r) => [r.action, r.at])).toEqual([['import.complete', FROZEN]]);
     vi.unstubAllGlobals();
   });
 });

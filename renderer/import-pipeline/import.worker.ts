@@ -4,7 +4,7 @@
  * never freezes the UI. It opens the same IndexedDB database as the window (by name), with the
  * window's time zone and clock from the request: a worker cannot read the page's boot options.
  */
-import { ImportError } from '../../shared/import/errors';
+import { ImportError, importErrors } from '../../shared/import/errors';
 import { openDb } from '../db/open-db';
 import { ImportEngine } from './engine';
 import type { WorkerRequest, WorkerResponse } from './protocol';
@@ -19,8 +19,8 @@ function post(message: WorkerResponse): void {
 }
 
 function fail(id: number, e: unknown): void {
-  if (e instanceof ImportError) post({ type: 'failed', id, code: e.code, message: e.userMessage });
-  else post({ type: 'failed', id, code: 'corrupt', message: `Непредвиденная ошибка импорта: ${e instanceof Error ? e.message : String(e)}` });
+  const error = e instanceof ImportError ? e : importErrors.unexpected(e instanceof Error ? e.message : String(e));
+  post({ type: 'failed', id, reason: error.reason });
 }
 
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
@@ -42,7 +42,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       return;
     }
     case 'commit': {
-      if (!engine) return fail(msg.id, new ImportError('write-failed', 'Нечего записывать: сначала выберите файл.'));
+      if (!engine) return fail(msg.id, importErrors.nothingToWrite());
       try {
         const report = await engine.commit((progress) => post({ type: 'progress', id: msg.id, progress }));
         post({ type: 'committed', id: msg.id, report });

@@ -1,6 +1,6 @@
 /** Messages between the import screen and its Web Worker. */
 import type { ImportReport } from '../../shared/import/report';
-import type { ImportErrorCode } from '../../shared/import/errors';
+import type { ImportFileMessage } from '../../shared/import/messages';
 import type { ImportPreview, ImportProgress, PrepareOptions } from './engine';
 
 /**
@@ -23,4 +23,4 @@ export type WorkerResponse =
   | { type: 'progress'; id: number; progress: ImportProgress }
   | { type: 'prepared'; id: number; preview: ImportPreview }
   | { type: 'committed'; id: number; report: ImportReport }
-  | { type: 'failed'; id: number; code: ImportErrorCode; message: string };
+  | { type: 'failed'; id: number; reason: ImportFileMessage };

@@ -7,6 +7,7 @@ import type { Appeal, NormalizedStatus } from '../../shared/domain/appeal';
 import { diffAppeal, type DiffKind } from '../../shared/import/diff';
 import type { ExportType } from '../../shared/import/fields';
 import type { SavedHeaderMapping } from '../../shared/import/headers';
+import type { ImportFileMessage } from '../../shared/import/messages';
 import type { ImportReport } from '../../shared/import/report';
 import { appealWriteTables, fromStoredAppeal, writeAppealChanges } from '../db/appeals-repo';
 import { logAudit } from '../db/audit-repo';
@@ -88,12 +89,12 @@ export async function commitImport(
       onProgress(Math.min(appeals.length, i + WRITE_CHUNK));
     }
     // Inside the same transaction: the audit entry exists exactly when the data does.
-    await logAudit(db, 'import', { ...report });
+    await logAudit(db, { action: 'import.complete', details: { ...report } });
   });
 }
 
-export async function logFailedImport(db: CurDatabase, startedAt: number, fileName: string, reason: string): Promise<void> {
-  await logAudit(db, 'import-failed', { fileName, reason, startedAt });
+export async function logFailedImport(db: CurDatabase, startedAt: number, fileName: string, reason: ImportFileMessage): Promise<void> {
+  await logAudit(db, { action: 'import.fail', details: { fileName, reason, startedAt } });
 }
 
 /** Stored records that a new mapping applies to, rewritten with it (aggregates follow). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backoffDelay, nextRunAt, retryDecision, DEFAULT_BACKOFF } from './backoff';
+import { syncError } from '../../shared/messages/sync-error';
 import { SyncSourceError } from './source';
 
 describe('backoff', () => {
@@ -13,11 +14,11 @@ describe('backoff', () => {
   });
 
   it('stops on errors that need a person and honours Retry-After', () => {
-    expect(retryDecision(new SyncSourceError('auth', 'x'), 1)).toEqual({ action: 'stop' });
-    expect(retryDecision(new SyncSourceError('cursor-regression', 'x'), 1)).toEqual({ action: 'stop' });
-    expect(retryDecision(new SyncSourceError('quota', 'x'), 1)).toEqual({ action: 'stop' });
-    expect(retryDecision(new SyncSourceError('rate-limit', 'x', 120_000), 1, DEFAULT_BACKOFF, 0)).toEqual({ action: 'retry', delayMs: 120_000 });
-    expect(retryDecision(new SyncSourceError('server', 'x'), 3, { baseMs: 100, maxMs: 10_000, factor: 2 }, 0)).toEqual({ action: 'retry', delayMs: 200 });
+    expect(retryDecision(new SyncSourceError('auth', syncError('aborted')), 1)).toEqual({ action: 'stop' });
+    expect(retryDecision(new SyncSourceError('cursor-regression', syncError('aborted')), 1)).toEqual({ action: 'stop' });
+    expect(retryDecision(new SyncSourceError('quota', syncError('aborted')), 1)).toEqual({ action: 'stop' });
+    expect(retryDecision(new SyncSourceError('rate-limit', syncError('aborted'), 120_000), 1, DEFAULT_BACKOFF, 0)).toEqual({ action: 'retry', delayMs: 120_000 });
+    expect(retryDecision(new SyncSourceError('server', syncError('aborted')), 3, { baseMs: 100, maxMs: 10_000, factor: 2 }, 0)).toEqual({ action: 'retry', delayMs: 200 });
     expect(retryDecision(new Error('boom'), 1, { baseMs: 100, maxMs: 10_000, factor: 2 }, 0)).toEqual({ action: 'retry', delayMs: 50 });
   });
 

@@ -8,6 +8,7 @@ import { makeAppeal, T0 } from '../../tests/support/store-appeal';
 import { applyPage } from './apply-page';
 import { pullSource } from './pull-source';
 import { SyncScheduler, type SchedulerDeps } from './scheduler';
+import { syncError } from '../../shared/messages/sync-error';
 import { SyncSourceError, type SyncPage, type SyncSource } from './source';
 import { freshDb } from '../../tests/support/fresh-db';
 
@@ -80,9 +81,9 @@ describe('pull', () => {
       page([makeAppeal({ externalId: '2' })], '2', true),
       page([makeAppeal({ externalId: '3' })], '3', false),
     ];
-    const src = pagedSource(pages, [null, null, new SyncSourceError('network', 'Нет связи')]);
+    const src = pagedSource(pages, [null, null, new SyncSourceError('network', syncError('feed-unreachable', { detail: 'drop' }))]);
     const clock = () => T0;
-    await expect(pullSource(db, src, { signal: new AbortController().signal, clock })).rejects.toThrow('Нет связи');
+    await expect(pullSource(db, src, { signal: new AbortController().signal, clock })).rejects.toMatchObject({ reason: { kind: 'feed-unreachable' } });
     expect((await getSyncState(db, 'test')).checkpoint).toBe('2');
     const result = await pullSource(db, src, { signal: new AbortController().signal, clock });
     expect(result).toEqual({ pages: 1, records: 1, removed: 0 });
@@ -143,16 +144,16 @@ describe('scheduler', () => {
     const db = freshDb();
     const pages = [page([makeAppeal({ externalId: '1' })], '1')];
     const src = pagedSource(pages, [
-      new SyncSourceError('server', 'Лента недоступна (HTTP 503).'),
-      new SyncSourceError('server', 'Лента недоступна (HTTP 503).'),
-      new SyncSourceError('auth', 'Токен отклонён'),
+      new SyncSourceError('server', syncError('feed-unavailable', { status: 503, server: null })),
+      new SyncSourceError('server', syncError('feed-unavailable', { status: 503, server: null })),
+      new SyncSourceError('auth', syncError('feed-auth', { status: 401, server: null })),
     ]);
     const timers = manualTimers();
     const scheduler = new SyncScheduler(db, timers.deps);
     await scheduler.setSources([{ source: src, intervalMs: 300_000 }]);
     await timers.fireNext(scheduler); // first run: 503
     let state = await getSyncState(db, 'test');
-    expect(state.lastError).toBe('Лента недоступна (HTTP 503).');
+    expect(state.lastError).toEqual({ kind: 'feed-unavailable', params: { status: 503, server: null } });
     expect(state.extra).toMatchObject({ failures: 1, errorKind: 'server', stopped: false });
     expect(timers.pendingDelays()).toEqual([500]);
     scheduler.online(); // network back: immediate retry, 503 again
@@ -175,7 +176,7 @@ describe('scheduler', () => {
 
   it('reports a cursor regression and waits for a full resync', async () => {
     const db = freshDb();
-    const src = pagedSource([], [new SyncSourceError('cursor-regression', 'Лента вернулась назад во времени')]);
+    const src = pagedSource([], [new SyncSourceError('cursor-regression', syncError('feed-went-back'))]);
     const timers = manualTimers();
     const scheduler = new SyncScheduler(db, timers.deps);
     await scheduler.setSources([{ source: src, intervalMs: 300_000 }]);
@@ -188,7 +189,7 @@ describe('scheduler', () => {
   it('counts every finished pull in the row, failed or not, across a new scheduler on the same store', async () => {
     const db = freshDb();
     const pulls = async () => (await getSyncState(db, 'test')).extra?.pulls;
-    const src = pagedSource([page([makeAppeal({ externalId: '1' })], '1')], [new SyncSourceError('server', 'HTTP 503')]);
+    const src = pagedSource([page([makeAppeal({ externalId: '1' })], '1')], [new SyncSourceError('server', syncError('feed-unavailable', { status: 503, server: null }))]);
     const timers = manualTimers();
     const scheduler = new SyncScheduler(db, timers.deps);
     await scheduler.setSources([{ source: src, intervalMs: 300_000 }]);
@@ -207,7 +208,7 @@ describe('scheduler', () => {
 });
 
 describe('quota exceeded', () => {
-  it('gives a clear Russian message, stops, and leaves the store intact', async () => {
+  it('gives the quota message, stops, and leaves the store intact', async () => {
     const { toSyncError } = await import('./errors');
     const db = freshDb();
     await applyPage(db, 'test', page([makeAppeal({ externalId: '1' })], '1'), { at: T0, progress: null });
@@ -222,7 +223,7 @@ describe('quota exceeded', () => {
     }).catch((e: unknown) => e);
     const err = toSyncError(failure);
     expect(err.kind).toBe('quota');
-    expect(err.userMessage).toMatch(/Недостаточно места/);
+    expect(err.reason.kind).toBe('quota');
     expect(await storeSnapshot(db)).toEqual(before);
   });
 });

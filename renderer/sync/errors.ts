@@ -1,7 +1,8 @@
 /**
- * Turns whatever a pull or a write threw into a SyncSourceError with a Russian reason a person
- * can act on. IndexedDB quota errors arrive from Dexie under several names.
+ * Turns whatever a pull or a write threw into a SyncSourceError with a reason a person can act on.
+ * IndexedDB quota errors arrive from Dexie under several names.
  */
+import { clip, syncError, type SyncErrorMessage } from '../../shared/messages/sync-error';
 import { SyncSourceError } from './source';
 
 function isQuotaError(error: unknown): boolean {
@@ -21,14 +22,11 @@ export function isAbortError(error: unknown): boolean {
 export function toSyncError(error: unknown): SyncSourceError {
   if (error instanceof SyncSourceError) return error;
   if (isQuotaError(error)) {
-    return new SyncSourceError(
-      'quota',
-      'Недостаточно места для данных на этом компьютере: синхронизация остановлена, уже сохранённые данные не повреждены. Освободите место на диске и нажмите «Синхронизировать сейчас».',
-    );
+    return new SyncSourceError('quota', syncError('quota'));
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return new SyncSourceError('server', `Не удалось применить данные источника: ${detail}`);
+  return new SyncSourceError('server', syncError('apply-failed', { detail: clip(detail) }));
 }
 
 /** Message stored for a source that was stopped by a cancel. */
-export const CANCELLED_MESSAGE = 'Синхронизация отменена пользователем.';
+export const CANCELLED_MESSAGE: SyncErrorMessage = syncError('cancelled-by-user');

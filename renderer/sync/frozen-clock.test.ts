@@ -72,7 +72,7 @@ describe('sync host clock', () => {
 
     const rows = await listAudit(window);
     window.close();
-    expect(rows.map((r) => r.action)).toEqual(['sync.full-resync-removed']);
+    expect(rows.map((r) => r.action)).toEqual(['sync.prune']);
     expect(rows[0]?.at).toBe(FROZEN);
   });
 });

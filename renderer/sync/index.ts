@@ -139,6 +139,6 @@ export function cancelSync(sourceId?: string): void {
 export async function fullResync(sourceId: string): Promise<void> {
   const db = getDb();
   await resetCheckpoint(db, sourceId, db.now());
-  await logAudit(db, 'sync.full-resync', { sourceId });
+  await logAudit(db, { action: 'sync.resync', details: { sourceId } });
   syncNow(sourceId);
 }

@@ -7,6 +7,7 @@ import type { CurDatabase } from '../db/schema';
 import { fullPassOf, getSyncState, patchSyncState, type SyncProgress } from '../db/sync-state-repo';
 import { applyPage } from './apply-page';
 import { sweepFullPass } from './full-pass';
+import { syncError } from '../../shared/messages/sync-error';
 import { SyncSourceError, type SyncSource } from './source';
 
 export interface PullResult {
@@ -39,7 +40,7 @@ export async function pullSource(db: CurDatabase, source: SyncSource, options: P
     const page = await source.pull(checkpoint, signal);
     signal.throwIfAborted();
     if (page.hasMore && page.nextCheckpoint === checkpoint && page.changes.length + page.deletions.length === 0) {
-      throw new SyncSourceError('invalid', 'Источник вернул пустую страницу без продвижения курсора: синхронизация остановлена, чтобы не зациклиться.');
+      throw new SyncSourceError('invalid', syncError('empty-page-loop'));
     }
     progress.recordsDone += page.changes.length + page.deletions.length;
     progress.pagesDone += 1;

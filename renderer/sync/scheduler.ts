@@ -171,7 +171,7 @@ export class SyncScheduler {
     try {
       const result = await pullSource(this.db, source, { signal: abort.signal, clock });
       // A completed full resync removed records the source no longer has: say so in the log.
-      if (result.removed > 0) await logAudit(this.db, 'sync.full-resync-removed', { sourceId: source.id, removed: result.removed });
+      if (result.removed > 0) await logAudit(this.db, { action: 'sync.prune', details: { sourceId: source.id, removed: result.removed } });
       slot.state = { lastAttemptAt: slot.state.lastAttemptAt, failures: 0, retryAt: null, stopped: false };
       await patchSyncState(this.db, source.id, {
         lastSuccessAt: clock(),
@@ -196,7 +196,7 @@ export class SyncScheduler {
         stopped: decision.action === 'stop',
       };
       await patchSyncState(this.db, source.id, {
-        lastError: err.userMessage,
+        lastError: err.reason,
         extra: {
           ...this.persisted(slot),
           errorKind: err.kind,

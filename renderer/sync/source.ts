@@ -4,6 +4,7 @@
  * aggregate deltas and `nextCheckpoint`; the checkpoint is never stored before the data.
  */
 import type { Appeal } from '../../shared/domain/appeal';
+import type { SyncErrorMessage } from '../../shared/messages/sync-error';
 import type { ReferenceRow } from '../db/schema';
 
 export interface SyncPage {
@@ -33,12 +34,12 @@ export interface SyncSource {
 export class SyncSourceError extends Error {
   constructor(
     readonly kind: 'network' | 'server' | 'auth' | 'rate-limit' | 'timeout' | 'invalid' | 'cursor-regression' | 'quota',
-    /** Russian message for the sync state. */
-    readonly userMessage: string,
+    /** The reason, stored in the sync state and rendered in the interface's language. */
+    readonly reason: SyncErrorMessage,
     /** For 429: milliseconds the server asked us to wait. */
     readonly retryAfterMs: number | null = null,
   ) {
-    super(userMessage);
+    super(`${reason.kind} ${JSON.stringify(reason.params)}`);
     this.name = 'SyncSourceError';
   }
 }

@@ -35,12 +35,12 @@ export async function saveFeed(db: CurDatabase, feed: FeedSetting): Promise<void
   const next = feeds.some((f) => f.id === feed.id) ? feeds.map((f) => (f.id === feed.id ? feed : f)) : [...feeds, feed];
   await setSetting(db, FEEDS_KEY, next);
   // The token itself never goes to the audit log.
-  await logAudit(db, 'sync.feed.save', { id: feed.id, baseUrl: feed.baseUrl, enabled: feed.enabled });
+  await logAudit(db, { action: 'feed.save', details: { id: feed.id, baseUrl: feed.baseUrl, enabled: feed.enabled } });
 }
 
 export async function removeFeed(db: CurDatabase, id: string): Promise<void> {
   await setSetting(db, FEEDS_KEY, (await getFeeds(db)).filter((f) => f.id !== id));
-  await logAudit(db, 'sync.feed.remove', { id });
+  await logAudit(db, { action: 'feed.remove', details: { id } });
 }
 
 /**
@@ -64,7 +64,7 @@ export async function moveFeedTokensToHost(
     await setSetting(db, FEEDS_KEY, (await getFeeds(db)).map((f) => (f.id === feed.id ? rest : f)));
     moved++;
   }
-  if (moved > 0) await logAudit(db, 'sync.feed.token-moved', { count: moved });
+  if (moved > 0) await logAudit(db, { action: 'feed.move-tokens', details: { count: moved } });
   return moved;
 }
 

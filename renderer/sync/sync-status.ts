@@ -2,6 +2,7 @@
  * The sync state a person reads, derived from the syncState rows (pure, so it is tested without
  * React or IndexedDB).
  */
+import type { StoredSyncError } from '../../shared/messages/sync-error';
 import type { SyncStateRow } from '../db/schema';
 import { progressOf, type SyncProgress } from '../db/sync-state-repo';
 import type { SyncSourceError } from './source';
@@ -14,8 +15,8 @@ export interface SourceStatus {
   lastAttemptAt: number | null;
   /** Instant the source's data is current to («данные на 14:05»). */
   dataAsOf: number | null;
-  /** Russian cause of the last failure, null after a success. */
-  lastError: string | null;
+  /** Cause of the last failure (render with renderer/i18n/sync-errors.ts), null after a success. */
+  lastError: StoredSyncError | null;
   errorKind: SyncSourceError['kind'] | 'cancelled' | null;
   recordsPulled: number;
   running: boolean;

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { IntakeRun } from '../../shared/centre/protocol';
 import type { RegionPack } from '../../shared/domain/region-pack';
 import { ImportError } from '../../shared/import/errors';
+import { importFileText } from '../../renderer/i18n/import-messages';
 import type { ExportType } from '../../shared/import/fields';
 import { parseNeedsKey } from '../../shared/import/processor';
 import type { Database } from '../db/database';
@@ -46,7 +47,7 @@ export async function intakeFile(db: Database, path: string, options: { fileName
       clock(),
     );
   } catch (error) {
-    const message = error instanceof ImportError ? error.userMessage : `Файл не принят: ${error instanceof Error ? error.message.slice(0, 300) : String(error)}`;
+    const message = error instanceof ImportError ? importFileText(error.reason, 'ru') : `Файл не принят: ${error instanceof Error ? error.message.slice(0, 300) : String(error)}`;
     await finishRun(db, runId, { status: 'failed', counts: ZERO_COUNTS, errors: [message], detail: null }, clock());
   }
   return (await getRun(db, runId))!;

@@ -8,6 +8,7 @@
  * - absent values are `null`, never empty strings;
  * - citizens' personal data lives only in `personal`, so every consumer can drop or mask it in one place.
  */
+import type { DeadlineExplanation } from './deadline-explanation';
 
 /** Where a record came from. The id of an appeal is `${source}:${externalId}`. */
 export const SOURCE_KINDS = ['pos', 'im', 'letter59', 'regional', 'voice', 'survey', 'official', 'other'] as const;
@@ -81,8 +82,11 @@ export interface DeadlineInfo {
   ruleId: string;
   /** Version of the rule set, so a later rule change does not silently rewrite history. */
   ruleVersion: number;
-  /** Human-readable Russian explanation, e.g. «30 календарных дней с 12.03.2025, …». */
-  explanation: string;
+  /**
+   * How the date was obtained, rendered in the interface's language. A string is a sentence as
+   * written: stored before explanations had kinds, or a feed's own text.
+   */
+  explanation: DeadlineExplanation | string;
   /** Whether the rule counts hours (ИМ) rather than days: decides the at-risk band. */
   hourBased: boolean;
 }

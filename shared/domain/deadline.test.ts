@@ -18,32 +18,44 @@ const compute = (input: DeadlineInput, rules: DeadlineRuleSet = DEFAULT_DEADLINE
 
 describe('59-ФЗ: 30 calendar days from registration', () => {
   it.each([
-    // [registered, due day, explanation]
-    ['2025-03-12', '2025-04-11', '59-ФЗ: 30 календарных дней с 12.03.2025: до 11.04.2025'],
-    ['2025-03-14', '2025-04-14', '59-ФЗ: 30 календарных дней с 14.03.2025, перенесено с воскресенья на 14.04.2025'],
-    ['2025-03-13', '2025-04-14', '59-ФЗ: 30 календарных дней с 13.03.2025, перенесено с субботы на 14.04.2025'],
+    // [registered, due day, moved from (a weekend day or a holiday) or null]
+    ['2025-03-12', '2025-04-11', null],
+    ['2025-03-14', '2025-04-14', { fromDay: '2025-04-13', weekend: true }],
+    ['2025-03-13', '2025-04-14', { fromDay: '2025-04-12', weekend: true }],
     // May holidays: 1 May is a holiday, 2 May a transfer, 3–4 a weekend
-    ['2025-04-01', '2025-05-05', '59-ФЗ: 30 календарных дней с 01.04.2025, перенесено с нерабочего дня 01.05.2025 на 05.05.2025'],
+    ['2025-04-01', '2025-05-05', { fromDay: '2025-05-01', weekend: false }],
     // lands on the transferred working Saturday 02.11.2024: stays there
-    ['2024-10-03', '2024-11-02', '59-ФЗ: 30 календарных дней с 03.10.2024: до 02.11.2024'],
+    ['2024-10-03', '2024-11-02', null],
     // New Year holidays and the 9 January 2026 transfer
-    ['2025-12-02', '2026-01-12', '59-ФЗ: 30 календарных дней с 02.12.2025, перенесено с нерабочего дня 01.01.2026 на 12.01.2026'],
+    ['2025-12-02', '2026-01-12', { fromDay: '2026-01-01', weekend: false }],
     // leap year
-    ['2024-01-30', '2024-02-29', '59-ФЗ: 30 календарных дней с 30.01.2024: до 29.02.2024'],
+    ['2024-01-30', '2024-02-29', null],
     // 2020 decree non-working days (30.03–30.04, 6–8.05)
-    ['2020-03-10', '2020-05-12', '59-ФЗ: 30 календарных дней с 10.03.2020, перенесено с нерабочего дня 09.04.2020 на 12.05.2020'],
-  ])('registered %s → due %s', (registered, dueDay, explanation) => {
+    ['2020-03-10', '2020-05-12', { fromDay: '2020-04-09', weekend: false }],
+  ] as const)('registered %s → due %s', (registered, dueDay, moved) => {
     const info = compute(fz59(registered));
     expect(info.dueAt).toBe(regionDayEnd(dueDay, TZ));
-    expect(info.explanation).toBe(explanation);
+    expect(info.explanation).toEqual({
+      kind: 'rule-days',
+      params: {
+        ruleId: 'fz59',
+        ruleLabel: '59-ФЗ',
+        amount: 30,
+        unit: 'calendar-days',
+        startDay: registered,
+        dueDay,
+        moved: moved && { ...moved, toDay: dueDay },
+        extension: null,
+      },
+    });
     expect(info).toMatchObject({ ruleId: 'fz59', ruleVersion: 1, hourBased: false, originalDueAt: null });
   });
 
   it('applies to 59-ФЗ appeals from ПОС by regime, and to letters of any regime', () => {
-    expect(compute({ ...fz59('2025-03-12'), regime: 'message' }).explanation).toBe('59-ФЗ (письмо): 30 календарных дней с 12.03.2025: до 11.04.2025');
+    expect(compute({ ...fz59('2025-03-12'), regime: 'message' }).explanation).toMatchObject({ kind: 'rule-days', params: { ruleId: 'letter59', dueDay: '2025-04-11', moved: null } });
     const info = compute({ ...fz59('2025-03-14'), source: 'pos' });
     expect(info.ruleId).toBe('fz59');
-    expect(info.explanation).toBe('59-ФЗ: 30 календарных дней с 14.03.2025, перенесено с воскресенья на 14.04.2025');
+    expect(info.explanation).toMatchObject({ kind: 'rule-days', params: { ruleLabel: '59-ФЗ', moved: { fromDay: '2025-04-13', weekend: true } } });
   });
 
   it('counts from receipt when there is no registration date', () => {
@@ -55,32 +67,35 @@ describe('59-ФЗ: 30 calendar days from registration', () => {
     const rules = { ...DEFAULT_DEADLINE_RULES, moveToNextWorkingDay: false };
     const info = compute(fz59('2025-03-14'), rules);
     expect(info.dueAt).toBe(regionDayEnd('2025-04-13', TZ));
-    expect(info.explanation).toBe('59-ФЗ: 30 календарных дней с 14.03.2025: до 13.04.2025');
+    expect(info.explanation).toMatchObject({ kind: 'rule-days', params: { dueDay: '2025-04-13', moved: null } });
   });
 
   it('extends once by up to 30 days, moving again if needed', () => {
     const info = compute(fz59('2025-03-14', { extensionDays: 30 }));
     expect(info.originalDueAt).toBe(regionDayEnd('2025-04-14', TZ));
     expect(info.dueAt).toBe(regionDayEnd('2025-05-14', TZ));
-    expect(info.explanation).toBe(
-      '59-ФЗ: 30 календарных дней с 14.03.2025, перенесено с воскресенья на 14.04.2025; продлено на 30 дней — до 14.05.2025',
-    );
+    expect(info.explanation).toMatchObject({
+      kind: 'rule-days',
+      params: { dueDay: '2025-04-14', extension: { kind: 'by-days', days: 30, requested: 30, maxDays: 30, rawDay: '2025-05-14', moved: null } },
+    });
     const moved = compute(fz59('2025-03-12', { extensionDays: 22 })); // 11.04 + 22 = 03.05 (Saturday, May holidays)
     expect(moved.dueAt).toBe(regionDayEnd('2025-05-05', TZ));
-    expect(moved.explanation).toContain('продлено на 22 дня, перенесено с субботы на 05.05.2025');
+    expect(moved.explanation).toMatchObject({
+      params: { extension: { kind: 'by-days', days: 22, rawDay: '2025-05-03', moved: { fromDay: '2025-05-03', toDay: '2025-05-05', weekend: true } } },
+    });
   });
 
   it('caps an extension at 30 days and says so', () => {
     const info = compute(fz59('2025-03-14', { extensionDays: 45 }));
     expect(info.dueAt).toBe(regionDayEnd('2025-05-14', TZ));
-    expect(info.explanation).toContain('продлено на 30 дней (запрошено 45, допускается не более 30)');
+    expect(info.explanation).toMatchObject({ params: { extension: { kind: 'by-days', days: 30, requested: 45, maxDays: 30 } } });
   });
 
   it('takes an explicit extended day', () => {
     const info = compute(fz59('2025-03-12', { extendedDueDay: '2025-04-25' }));
     expect(info.originalDueAt).toBe(regionDayEnd('2025-04-11', TZ));
     expect(info.dueAt).toBe(regionDayEnd('2025-04-25', TZ));
-    expect(info.explanation).toContain('; продлено до 25.04.2025');
+    expect(info.explanation).toMatchObject({ params: { extension: { kind: 'to-day', day: '2025-04-25' } } });
   });
 });
 
@@ -92,7 +107,7 @@ describe('the record’s own deadline comes first', () => {
       originalDueAt: null,
       ruleId: 'record',
       ruleVersion: 1,
-      explanation: 'срок из источника: до 20.03.2025',
+      explanation: { kind: 'source', params: { dueDay: '2025-03-20', dueAt: regionDayEnd('2025-03-20', TZ), extendedDay: null } },
       hourBased: false,
     });
   });
@@ -101,14 +116,15 @@ describe('the record’s own deadline comes first', () => {
     const info = compute({ source: 'pos', regime: 'message', receivedAt: at('2025-03-12'), recordDueDay: '2025-03-20', extendedDueDay: '2025-04-03' });
     expect(info.originalDueAt).toBe(regionDayEnd('2025-03-20', TZ));
     expect(info.dueAt).toBe(regionDayEnd('2025-04-03', TZ));
-    expect(info.explanation).toBe('срок из источника: до 20.03.2025, продлён до 03.04.2025');
+    expect(info.explanation).toMatchObject({ kind: 'source', params: { dueDay: '2025-03-20', extendedDay: '2025-04-03' } });
   });
 
   it('accepts an instant and can be switched off', () => {
     const due = at('2025-03-20', 18);
-    expect(compute({ source: 'regional', regime: 'message', receivedAt: at('2025-03-12'), recordDueAt: due }).explanation).toBe(
-      'срок из источника: до 20.03.2025 18:00',
-    );
+    expect(compute({ source: 'regional', regime: 'message', receivedAt: at('2025-03-12'), recordDueAt: due }).explanation).toEqual({
+      kind: 'source',
+      params: { dueDay: null, dueAt: due, extendedDay: null },
+    });
     const rules = { ...DEFAULT_DEADLINE_RULES, useRecordDeadline: false };
     expect(compute({ source: 'pos', regime: 'message', receivedAt: at('2025-03-12'), recordDueDay: '2025-03-20' }, rules).ruleId).toBe('pos');
   });
@@ -117,14 +133,16 @@ describe('the record’s own deadline comes first', () => {
 describe('ИМ: hours by importance', () => {
   const im = (importance: DeadlineInput['importance'], receivedAt = at('2025-03-12', 13)): DeadlineInput => ({ source: 'im', regime: 'message', importance, receivedAt });
   it.each([
-    ['high', 4, 'im-high', 'ИМ, важность «Высокая»: 4 часа с 12.03.2025 13:00: до 12.03.2025 17:00'],
-    ['normal', 9, 'im-normal', 'ИМ, важность «Обычная»: 9 часов с 12.03.2025 13:00: до 12.03.2025 22:00'],
-    ['private', 9, 'im-private', 'ИМ, личное сообщение («ЛС»): 9 часов с 12.03.2025 13:00: до 12.03.2025 22:00'],
-    [null, 9, 'im', 'ИМ, важность не указана: 9 часов с 12.03.2025 13:00: до 12.03.2025 22:00'],
-  ] as const)('%s → %i h', (importance, hours, ruleId, explanation) => {
+    ['high', 4, 'im-high'],
+    ['normal', 9, 'im-normal'],
+    ['private', 9, 'im-private'],
+    [null, 9, 'im'],
+  ] as const)('%s → %i h', (importance, hours, ruleId) => {
     const info = compute(im(importance));
-    expect(info.dueAt).toBe(at('2025-03-12', 13) + hours * 3_600_000);
-    expect(info).toMatchObject({ ruleId, hourBased: true, explanation });
+    const dueAt = at('2025-03-12', 13) + hours * 3_600_000;
+    expect(info.dueAt).toBe(dueAt);
+    expect(info).toMatchObject({ ruleId, hourBased: true });
+    expect(info.explanation).toMatchObject({ kind: 'rule-hours', params: { ruleId, amount: hours, unit: 'hours', startAt: at('2025-03-12', 13), dueAt } });
   });
 
   it('counts working hours when configured (shortened day, holiday, weekend)', () => {
@@ -135,7 +153,7 @@ describe('ИМ: hours by importance', () => {
     // Friday 07.03.2025 is shortened (ends 17:00); 8 March is a holiday, then Sunday.
     const info = compute(im('normal', at('2025-03-07', 16)), rules);
     expect(info.dueAt).toBe(at('2025-03-10', 17));
-    expect(info.explanation).toBe('ИМ, важность «Обычная»: 9 рабочих часов с 07.03.2025 16:00: до 10.03.2025 17:00');
+    expect(info.explanation).toMatchObject({ kind: 'rule-hours', params: { unit: 'working-hours', startAt: at('2025-03-07', 16), dueAt: at('2025-03-10', 17) } });
     // received before opening: counting starts at 9:00
     expect(addWorkingHours(at('2025-03-12', 7), 2.5, workCalendar, TZ, rules.workingHours)).toBe(at('2025-03-12', 11, 30));
     // received after closing on a working day
@@ -151,7 +169,7 @@ describe('ПОС fallback in working days', () => {
   it('counts 10 working days over the New Year holidays', () => {
     const info = compute({ source: 'pos', regime: 'message', receivedAt: at('2025-12-26') });
     expect(info.dueAt).toBe(regionDayEnd('2026-01-21', TZ));
-    expect(info.explanation).toBe('ПОС, сообщение: 10 рабочих дней с 26.12.2025: до 21.01.2026');
+    expect(info.explanation).toMatchObject({ kind: 'rule-days', params: { ruleId: 'pos', unit: 'working-days', amount: 10, startDay: '2025-12-26', dueDay: '2026-01-21' } });
   });
 
   it('is configurable per category, and a region’s override wins', () => {
@@ -180,15 +198,15 @@ describe('ПОС fallback in working days', () => {
     const receivedAt = regionDayStart('2025-03-13', TZ) - 30 * 60_000;
     const moscow = computeDeadline({ source: 'letter59', regime: 'fz59', receivedAt }, DEFAULT_DEADLINE_RULES, workCalendar, TZ)!;
     const yekat = computeDeadline({ source: 'letter59', regime: 'fz59', receivedAt }, DEFAULT_DEADLINE_RULES, workCalendar, 'Asia/Yekaterinburg')!;
-    expect(moscow.explanation).toContain('с 12.03.2025');
-    expect(yekat.explanation).toContain('с 13.03.2025');
+    expect(moscow.explanation).toMatchObject({ params: { startDay: '2025-03-12' } });
+    expect(yekat.explanation).toMatchObject({ params: { startDay: '2025-03-13' } });
   });
 
   it('accepts fractional day amounts by rounding up', () => {
     const rules = deadlineRuleSetSchema.parse({ version: 2, rules: [{ id: 'x', label: 'X', unit: 'calendar-days', amount: 1.5 }] });
     const info = compute({ source: 'other', regime: 'message', receivedAt: at('2025-03-12') }, rules);
     expect(info.dueAt).toBe(regionDayEnd('2025-03-14', TZ));
-    expect(info.explanation).toBe('X: 1,5 календарных дня с 12.03.2025: до 14.03.2025');
+    expect(info.explanation).toMatchObject({ kind: 'rule-days', params: { ruleLabel: 'X', amount: 1.5, dueDay: '2025-03-14' } });
     expect(info.ruleVersion).toBe(2);
   });
 });

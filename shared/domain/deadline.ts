@@ -1,13 +1,14 @@
 /**
  * Deadline engine: the record's own deadline first, otherwise the most specific rule of the rule set
  * (59-ФЗ calendar days with one extension and the move to the next working day; ИМ hours by
- * importance; ПОС fallback in working days; …). Every result carries a Russian explanation.
+ * importance; ПОС fallback in working days; …). Every result carries an explanation `{ kind, params }`
+ * (deadline-explanation.ts) that the interface renders in its language.
  */
 import type { DeadlineInfo, Importance, Regime, SourceKind } from './appeal';
 import type { WorkCalendar } from './calendar';
+import type { DeadlineExtension, DeadlineExplanation, MovedDay } from './deadline-explanation';
 import type { DeadlineRule, DeadlineRuleSet } from './deadline-rules';
-import { formatIsoDay, pluralRu, ruDateTime as formatDateTime } from './ru-text';
-import { addCalendarDays, HOUR_MS, isWeekend, regionDay, regionDayEnd, regionTimeOn, weekday } from './time';
+import { addCalendarDays, HOUR_MS, isWeekend, regionDay, regionDayEnd, regionTimeOn } from './time';
 
 export interface DeadlineInput {
   source: SourceKind;
@@ -24,20 +25,6 @@ export interface DeadlineInput {
   extensionDays?: number | null;
   /** New deadline day after an approved extension («Перенос срока обработки утвержден»). */
   extendedDueDay?: string | null;
-}
-
-const WEEKDAY_GENITIVE = ['воскресенья', 'понедельника', 'вторника', 'среды', 'четверга', 'пятницы', 'субботы'];
-const UNIT_FORMS = {
-  'calendar-days': ['календарный день', 'календарных дня', 'календарных дней'],
-  'working-days': ['рабочий день', 'рабочих дня', 'рабочих дней'],
-  hours: ['час', 'часа', 'часов'],
-  'working-hours': ['рабочий час', 'рабочих часа', 'рабочих часов'],
-} as const;
-const DAY_FORMS = ['день', 'дня', 'дней'] as const;
-
-function amountText(amount: number, unit: DeadlineRule['unit']): string {
-  const shown = Number.isInteger(amount) ? String(amount) : String(amount).replace('.', ',');
-  return `${shown} ${Number.isInteger(amount) ? pluralRu(amount, UNIT_FORMS[unit]) : UNIT_FORMS[unit][1]}`;
 }
 
 function specificity(rule: DeadlineRule): number {
@@ -59,11 +46,10 @@ export function selectDeadlineRule(rules: DeadlineRuleSet, input: Pick<DeadlineI
 }
 
 /** Moves a non-working day to the next working day; says from what kind of day it moved. */
-function moveToWorkingDay(day: string, calendar: WorkCalendar): { day: string; note: string | null } {
-  if (calendar.isWorkingDay(day)) return { day, note: null };
+function moveToWorkingDay(day: string, calendar: WorkCalendar): { day: string; moved: MovedDay | null } {
+  if (calendar.isWorkingDay(day)) return { day, moved: null };
   const target = calendar.nextWorkingDay(day);
-  const from = calendar.dayKind(day) === 'weekend' && isWeekend(day) ? WEEKDAY_GENITIVE[weekday(day)] : `нерабочего дня ${formatIsoDay(day)}`;
-  return { day: target, note: `перенесено с ${from} на ${formatIsoDay(target)}` };
+  return { day: target, moved: { fromDay: day, toDay: target, weekend: calendar.dayKind(day) === 'weekend' && isWeekend(day) } };
 }
 
 /** Instant after `hours` of working time from `start` (working days of the calendar, working hours of the rule set). */
@@ -85,19 +71,15 @@ export function addWorkingHours(start: number, hours: number, calendar: WorkCale
 
 interface DayDue {
   dueDay: string;
-  text: string;
+  moved: MovedDay | null;
 }
 
 function dayBasedDue(rule: DeadlineRule, startDay: string, rules: DeadlineRuleSet, calendar: WorkCalendar): DayDue {
-  const base = `${amountText(rule.amount, rule.unit)} с ${formatIsoDay(startDay)}`;
-  if (rule.unit === 'working-days') {
-    const dueDay = calendar.addWorkingDays(startDay, Math.ceil(rule.amount));
-    return { dueDay, text: `${base}: до ${formatIsoDay(dueDay)}` };
-  }
+  if (rule.unit === 'working-days') return { dueDay: calendar.addWorkingDays(startDay, Math.ceil(rule.amount)), moved: null };
   const raw = addCalendarDays(startDay, Math.ceil(rule.amount));
   const move = rule.moveToNextWorkingDay ?? rules.moveToNextWorkingDay;
-  const moved = move ? moveToWorkingDay(raw, calendar) : { day: raw, note: null };
-  return { dueDay: moved.day, text: moved.note ? `${base}, ${moved.note}` : `${base}: до ${formatIsoDay(raw)}` };
+  const moved = move ? moveToWorkingDay(raw, calendar) : { day: raw, moved: null };
+  return { dueDay: moved.day, moved: moved.moved };
 }
 
 /**
@@ -107,9 +89,11 @@ function dayBasedDue(rule: DeadlineRule, startDay: string, rules: DeadlineRuleSe
 export function computeDeadline(input: DeadlineInput, rules: DeadlineRuleSet, calendar: WorkCalendar, timeZone: string): DeadlineInfo | null {
   const recordDue = input.recordDueAt ?? (input.recordDueDay ? regionDayEnd(input.recordDueDay, timeZone) : null);
   if (rules.useRecordDeadline && recordDue !== null) {
-    let explanation = `срок из источника: до ${input.recordDueDay ? formatIsoDay(input.recordDueDay) : formatDateTime(recordDue, timeZone)}`;
+    const explanation: DeadlineExplanation = {
+      kind: 'source',
+      params: { dueDay: input.recordDueDay ?? null, dueAt: recordDue, extendedDay: input.extendedDueDay ?? null },
+    };
     if (input.extendedDueDay) {
-      explanation += `, продлён до ${formatIsoDay(input.extendedDueDay)}`;
       return { dueAt: regionDayEnd(input.extendedDueDay, timeZone), originalDueAt: recordDue, ruleId: 'record', ruleVersion: rules.version, explanation, hourBased: false };
     }
     return { dueAt: recordDue, originalDueAt: null, ruleId: 'record', ruleVersion: rules.version, explanation, hourBased: false };
@@ -118,35 +102,37 @@ export function computeDeadline(input: DeadlineInput, rules: DeadlineRuleSet, ca
   const rule = selectDeadlineRule(rules, input);
   if (!rule) return null;
   const start = rule.from === 'registered' ? (input.registeredAt ?? input.receivedAt) : input.receivedAt;
-  const prefix = `${rule.label}: `;
+  const ruleRef = { ruleId: rule.id, ruleLabel: rule.label, amount: rule.amount };
 
   if (rule.unit === 'hours' || rule.unit === 'working-hours') {
     const dueAt =
       rule.unit === 'hours' ? start + rule.amount * HOUR_MS : addWorkingHours(start, rule.amount, calendar, timeZone, rules.workingHours);
-    const explanation = `${prefix}${amountText(rule.amount, rule.unit)} с ${formatDateTime(start, timeZone)}: до ${formatDateTime(dueAt, timeZone)}`;
+    const explanation: DeadlineExplanation = { kind: 'rule-hours', params: { ...ruleRef, unit: rule.unit, startAt: start, dueAt } };
     return { dueAt, originalDueAt: null, ruleId: rule.id, ruleVersion: rules.version, explanation, hourBased: true };
   }
 
   const startDay = regionDay(start, timeZone);
   const due = dayBasedDue(rule, startDay, rules, calendar);
-  let explanation = prefix + due.text;
   let dueAt = regionDayEnd(due.dueDay, timeZone);
   let originalDueAt: number | null = null;
+  let extension: DeadlineExtension | null = null;
 
   if (input.extendedDueDay) {
     originalDueAt = dueAt;
     dueAt = regionDayEnd(input.extendedDueDay, timeZone);
-    explanation += `; продлено до ${formatIsoDay(input.extendedDueDay)}`;
+    extension = { kind: 'to-day', day: input.extendedDueDay };
   } else if (input.extensionDays && input.extensionDays > 0 && rule.maxExtensionDays > 0) {
     const days = Math.min(Math.ceil(input.extensionDays), rule.maxExtensionDays);
     const raw = addCalendarDays(due.dueDay, days);
     const move = rule.moveToNextWorkingDay ?? rules.moveToNextWorkingDay;
-    const moved = move ? moveToWorkingDay(raw, calendar) : { day: raw, note: null };
+    const moved = move ? moveToWorkingDay(raw, calendar) : { day: raw, moved: null };
     originalDueAt = dueAt;
     dueAt = regionDayEnd(moved.day, timeZone);
-    explanation += `; продлено на ${days} ${pluralRu(days, DAY_FORMS)}`;
-    if (days < input.extensionDays) explanation += ` (запрошено ${input.extensionDays}, допускается не более ${rule.maxExtensionDays})`;
-    explanation += moved.note ? `, ${moved.note}` : ` — до ${formatIsoDay(raw)}`;
+    extension = { kind: 'by-days', days, requested: input.extensionDays, maxDays: rule.maxExtensionDays, rawDay: raw, moved: moved.moved };
   }
+  const explanation: DeadlineExplanation = {
+    kind: 'rule-days',
+    params: { ...ruleRef, unit: rule.unit, startDay, dueDay: due.dueDay, moved: due.moved, extension },
+  };
   return { dueAt, originalDueAt, ruleId: rule.id, ruleVersion: rules.version, explanation, hourBased: false };
 }

@@ -3,6 +3,7 @@
  * «Дата поступления» (receivedAt): ожидалось целое число, получено строка «12.03.2025».
  */
 import { z } from 'zod';
+import { deadlineExplanationSchema } from './deadline-explanation';
 import {
   AUTHOR_REACTIONS,
   IMPORTANCES,
@@ -96,7 +97,7 @@ export const deadlineInfoSchema = z.object(
     originalDueAt: instant('Срок до продления', 'deadline.originalDueAt').nullable(),
     ruleId: nonEmpty('Правило срока', 'deadline.ruleId'),
     ruleVersion: z.number(ru('Версия правил', 'deadline.ruleVersion')).int(ru('Версия правил', 'deadline.ruleVersion')).positive(ru('Версия правил', 'deadline.ruleVersion')),
-    explanation: str('Пояснение срока', 'deadline.explanation'),
+    explanation: deadlineExplanationSchema,
     hourBased: bool('Срок в часах', 'deadline.hourBased'),
   },
   ru('Срок', 'deadline'),

@@ -6,6 +6,7 @@
  */
 import { blankAppeal, type Appeal, type DeadlineInfo, type NormalizedStatus, type SectorId, type SourceKind } from '../domain/appeal';
 import type { Cell } from './cells';
+import { problem, type FieldProblem, type ImportRowMessage } from './messages';
 import type { HeaderMapping } from './headers';
 import { parseLocalDateTime, type LocalDateTime, type Parsed } from './values';
 
@@ -36,15 +37,15 @@ export interface NeedsMapping {
 }
 
 export type RowResult =
-  | { ok: true; appeal: Appeal; warnings: string[]; needs: NeedsMapping[] }
-  | { ok: false; reason: string };
+  | { ok: true; appeal: Appeal; warnings: ImportRowMessage[]; needs: NeedsMapping[] }
+  | { ok: false; reason: ImportRowMessage };
 
 export type RowConverter = (cells: Cell[], row: number, mapping: HeaderMapping, ctx: ConvertContext) => RowResult;
 
 /** Reads fields of one row and collects field errors (which reject the row) and warnings. */
 export class RowReader {
-  readonly errors: string[] = [];
-  readonly warnings: string[] = [];
+  readonly errors: FieldProblem[] = [];
+  readonly warnings: ImportRowMessage[] = [];
   readonly needs: NeedsMapping[] = [];
 
   constructor(
@@ -67,9 +68,9 @@ export class RowReader {
   get<T>(key: string, parse: (cell: Cell | undefined) => Parsed<T>, required = false): T | null {
     const result = parse(this.cell(key));
     if (result.error !== undefined) {
-      const message = `«${this.labels[key] ?? key}»: ${result.error}`;
-      if (required) this.errors.push(message);
-      else this.warnings.push(`${message} — значение не загружено`);
+      const field: FieldProblem = { field: this.labels[key] ?? key, problem: result.error };
+      if (required) this.errors.push(field);
+      else this.warnings.push({ kind: 'value-dropped', params: field });
       return null;
     }
     return (result.value ?? null) as T | null;
@@ -110,12 +111,12 @@ export function startRow(
   labels: Record<string, string>,
   ctx: ConvertContext,
   dateKey: string,
-): StartedRow | { ok: false; reason: string } {
+): StartedRow | { ok: false; reason: ImportRowMessage } {
   const reader = new RowReader(cells, mapping, labels, ctx);
   const externalId = reader.get('number', parseExternalId, true);
   const date = reader.get(dateKey, parseLocalDateTime, true);
-  if (!date && reader.errors.length === 0) reader.errors.push(`«${labels[dateKey] ?? dateKey}»: дата не указана`);
-  if (reader.errors.length > 0 || externalId === null || !date) return { ok: false, reason: reader.errors.join('; ') };
+  if (!date && reader.errors.length === 0) reader.errors.push({ field: labels[dateKey] ?? dateKey, problem: problem('date-missing', {}) });
+  if (reader.errors.length > 0 || externalId === null || !date) return { ok: false, reason: { kind: 'row-rejected', params: { errors: reader.errors } } };
   return { reader, externalId, date };
 }
 
@@ -169,12 +170,12 @@ export function emptyAppeal(source: SourceKind, externalId: string, receivedAt: 
 /** External numbers: digits and separators only matter; Excel may have turned them into numbers. */
 export function parseExternalId(cell: Cell | undefined): Parsed<string | null> {
   if (typeof cell === 'number') {
-    if (!Number.isFinite(cell)) return { error: 'неверный номер' };
+    if (!Number.isFinite(cell)) return { error: problem('bad-number', {}) };
     return { value: Number.isInteger(cell) ? String(cell) : String(cell) };
   }
-  if (typeof cell === 'object' && cell !== null) return { error: `ошибка в ячейке (${cell.error})` };
+  if (typeof cell === 'object' && cell !== null) return { error: problem('cell-error', { code: cell.error }) };
   const text = cell === null || cell === undefined ? '' : String(cell).trim();
-  if (!text || text === '-') return { error: 'номер не указан' };
-  if (text.length > 100 || /[\u0000-\u001f]/.test(text)) return { error: `недопустимый номер «${text.slice(0, 40)}»` };
+  if (!text || text === '-') return { error: problem('number-missing', {}) };
+  if (text.length > 100 || /[\u0000-\u001f]/.test(text)) return { error: problem('invalid-number', { raw: text.slice(0, 40) }) };
   return { value: text };
 }

@@ -1,6 +1,7 @@
 /** Инцидент Менеджмент «Детализация» row → Appeal. Reaction deadlines are hours (by importance). */
 import type { AuthorReaction, Importance, Outcome } from '../domain/appeal';
 import { emptyAppeal, finishAppeal, labelsOf, startRow, type RowConverter } from './convert-context';
+import { problem } from './messages';
 import { IM_FIELDS } from './fields';
 import { parseDurationHours, parseLocalDateTime, parseText } from './values';
 
@@ -64,7 +65,7 @@ export const convertImRow: RowConverter = (cells, row, mapping, ctx) => {
   appeal.text = r.get('text', parseText) ?? '';
   const url = r.get('url', parseText);
   appeal.url = url && /^https?:\/\//i.test(url) ? url : null;
-  if (url && !appeal.url) r.warnings.push(`«${LABELS.url}»: не ссылка http(s), не загружено`);
+  if (url && !appeal.url) r.warnings.push({ kind: 'value-dropped', params: { field: LABELS.url ?? 'url', problem: problem('not-a-link', {}) } });
   appeal.channel = channelFromUrl(appeal.url);
   appeal.reaction = imReaction(r.get('closeReason', parseText));
   appeal.stage = r.get('incidentType', parseText);

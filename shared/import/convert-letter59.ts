@@ -8,10 +8,6 @@ import { parseLocalDateTime, parseText, parseYesNo } from './values';
 
 const LABELS = labelsOf(LETTER59_FIELDS);
 
-function ruDay(day: string): string {
-  return day.split('-').reverse().join('.');
-}
-
 export const convertLetter59Row: RowConverter = (cells, row, mapping, ctx) => {
   const start = startRow(cells, mapping, LABELS, ctx, 'registeredAt');
   if (!('reader' in start)) return start;
@@ -46,10 +42,7 @@ export const convertLetter59Row: RowConverter = (cells, row, mapping, ctx) => {
       originalDueAt: extendedAt !== null ? dueAt : null,
       ruleId: 'record',
       ruleVersion: 1,
-      explanation:
-        extended && due
-          ? `Срок из реестра: ${ruDay(due.day)}, продлён до ${ruDay(extended.day)}`
-          : `Срок из реестра: ${ruDay((extended ?? due)!.day)}`,
+      explanation: { kind: 'register', params: { day: (due ?? extended)!.day, extendedDay: extended && due ? extended.day : null } },
       hourBased: false,
     };
   }

@@ -54,13 +54,13 @@ export const convertPosRow: RowConverter = (cells, row, mapping, ctx) => {
       originalDueAt: null,
       ruleId: 'record',
       ruleVersion: 1,
-      explanation: `Срок из выгрузки ПОС: ${planned.day.split('-').reverse().join('.')}`,
+      explanation: { kind: 'pos-planned', params: { day: planned.day } },
       hourBased: false,
     };
   }
   const finished = r.instant(r.get('finishedAt', parseLocalDateTime));
   if (finished !== null) {
-    if (finished < appeal.receivedAt) r.warnings.push(`«${LABELS.finishedAt}» раньше даты поступления`);
+    if (finished < appeal.receivedAt) r.warnings.push({ kind: 'finished-before-received', params: { field: LABELS.finishedAt ?? 'finishedAt' } });
     appeal.answeredAt = finished;
     if (appeal.stage && /заверш|закрыт/i.test(appeal.stage)) appeal.closedAt = finished;
   }
@@ -69,5 +69,5 @@ export const convertPosRow: RowConverter = (cells, row, mapping, ctx) => {
 
 function parseExternalIdLoose(cell: Parameters<typeof parseExternalId>[0]) {
   const result = parseExternalId(cell);
-  return result.error === 'номер не указан' ? { value: null } : result;
+  return result.error?.kind === 'number-missing' ? { value: null } : result;
 }

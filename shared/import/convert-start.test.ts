@@ -23,15 +23,22 @@ describe('the start every converter shares', () => {
     });
 
     it(`${type}: rejects a row without its first date, naming the column`, () => {
-      expect(convert(['42', null])).toEqual({ ok: false, reason: `«${field.label}»: дата не указана` });
+      expect(convert(['42', null])).toEqual({ ok: false, reason: { kind: 'row-rejected', params: { errors: [{ field: field.label, problem: { kind: 'date-missing', params: {} } }] } } });
     });
 
     it(`${type}: rejects a row with neither, giving both reasons`, () => {
       const result = convert([null, 'вчера']);
       expect(result.ok).toBe(false);
       if (result.ok) return;
-      expect(result.reason).toContain(`«${field.number}»: номер не указан`);
-      expect(result.reason).toContain(`«${field.label}»:`);
+      expect(result.reason).toEqual({
+        kind: 'row-rejected',
+        params: {
+          errors: [
+            { field: field.number, problem: { kind: 'number-missing', params: {} } },
+            { field: field.label, problem: { kind: 'not-a-date', params: { raw: 'вчера' } } },
+          ],
+        },
+      });
     });
   }
 });

@@ -1,28 +1,18 @@
-/** A file-level failure: the whole file is refused with a Russian message and nothing is written. */
-export type ImportErrorCode =
-  | 'empty'
-  | 'not-spreadsheet'
-  | 'encrypted'
-  | 'xls'
-  | 'corrupt'
-  | 'zip-bomb'
-  | 'too-large'
-  | 'too-many-rows'
-  | 'no-header'
-  | 'no-rows'
-  | 'missing-columns'
-  | 'duplicate-columns'
-  | 'csv-quotes'
-  | 'cancelled'
-  | 'write-failed';
+/** A file-level failure: the whole file is refused with a message kind and nothing is written. */
+import { fileMessage, type ImportFileMessage, type ImportFileMessageKind } from './messages';
+
+export type ImportErrorCode = ImportFileMessageKind;
 
 export class ImportError extends Error {
+  /** The message's kind: what the importer and its tests branch on. */
+  readonly code: ImportErrorCode;
+
   constructor(
-    readonly code: ImportErrorCode,
-    /** Russian, for the person importing. */
-    readonly userMessage: string,
+    /** What the person importing is told, rendered in the interface's language. */
+    readonly reason: ImportFileMessage,
   ) {
-    super(userMessage);
+    super(`${reason.kind} ${JSON.stringify(reason.params)}`);
+    this.code = reason.kind;
     this.name = 'ImportError';
   }
 }
@@ -41,35 +31,26 @@ export const LIMITS = {
   maxCsvRecordChars: 1_000_000,
 } as const;
 
-function mb(bytes: number): string {
-  return `${Math.round(bytes / 1024 / 1024)} МБ`;
+function mb(bytes: number): number {
+  return Math.round(bytes / 1024 / 1024);
 }
 
 export const importErrors = {
-  empty: () => new ImportError('empty', 'Файл пустой.'),
-  notSpreadsheet: () =>
-    new ImportError('not-spreadsheet', 'Это не таблица: поддерживаются файлы XLSX и CSV (выгрузки ПОС, Инцидент Менеджмента, реестр 59-ФЗ).'),
-  encrypted: () =>
-    new ImportError('encrypted', 'Файл защищён паролем. Откройте его в Excel, снимите пароль (Файл → Сведения → Защита книги) и сохраните заново.'),
-  xls: () => new ImportError('xls', 'Старый формат Excel 97–2003 (.xls) не поддерживается. Сохраните файл как XLSX или CSV.'),
-  corrupt: (detail: string) => new ImportError('corrupt', `Файл XLSX повреждён и не читается (${detail}).`),
-  zipBomb: () =>
-    new ImportError('zip-bomb', 'Файл XLSX распаковывается в подозрительно большой объём данных и отклонён ради безопасности.'),
-  tooLarge: (bytes: number) =>
-    new ImportError('too-large', `Файл слишком большой (${mb(bytes)}). Предел — ${mb(LIMITS.maxFileBytes)}: выгрузите данные за меньший период.`),
-  tooManyRows: () =>
-    new ImportError('too-many-rows', `В файле больше ${LIMITS.maxRows.toLocaleString('ru-RU')} строк. Разделите выгрузку по периодам.`),
-  noHeader: () =>
-    new ImportError('no-header', 'Не найдена строка заголовков: в первых строках нет названий столбцов выгрузки ПОС, Инцидент Менеджмента или реестра 59-ФЗ.'),
-  noRows: () => new ImportError('no-rows', 'В файле есть заголовки, но нет ни одной строки данных.'),
-  missingColumns: (names: string[]) =>
-    new ImportError('missing-columns', `Нет обязательных столбцов: ${names.map((n) => `«${n}»`).join(', ')}.`),
-  duplicateColumns: (names: string[]) =>
-    new ImportError(
-      'duplicate-columns',
-      `Столбцы повторяются: ${names.map((n) => `«${n}»`).join(', ')}. Непонятно, какой из них загружать — оставьте один или укажите столбец вручную.`,
-    ),
-  csvQuotes: (row: number) =>
-    new ImportError('csv-quotes', `CSV повреждён: незакрытая кавычка около записи ${row}.`),
-  cancelled: () => new ImportError('cancelled', 'Импорт отменён. Данные не изменены.'),
+  empty: () => new ImportError(fileMessage.empty()),
+  notSpreadsheet: () => new ImportError(fileMessage.notSpreadsheet()),
+  encrypted: () => new ImportError(fileMessage.encrypted()),
+  xls: () => new ImportError(fileMessage.xls()),
+  corrupt: (detail: string) => new ImportError(fileMessage.corrupt(detail)),
+  zipBomb: () => new ImportError(fileMessage.zipBomb()),
+  tooLarge: (bytes: number) => new ImportError(fileMessage.tooLarge(mb(bytes), mb(LIMITS.maxFileBytes))),
+  tooManyRows: () => new ImportError(fileMessage.tooManyRows(LIMITS.maxRows)),
+  noHeader: () => new ImportError(fileMessage.noHeader()),
+  noRows: () => new ImportError(fileMessage.noRows()),
+  missingColumns: (names: string[]) => new ImportError(fileMessage.missingColumns(names)),
+  duplicateColumns: (names: string[]) => new ImportError(fileMessage.duplicateColumns(names)),
+  csvQuotes: (row: number) => new ImportError(fileMessage.csvQuotes(row)),
+  cancelled: () => new ImportError(fileMessage.cancelled()),
+  nothingToWrite: () => new ImportError(fileMessage.nothingToWrite()),
+  writeFailed: (detail: string) => new ImportError(fileMessage.writeFailed(detail)),
+  unexpected: (detail: string) => new ImportError(fileMessage.unexpected(detail)),
 } as const;

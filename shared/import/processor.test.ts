@@ -93,13 +93,15 @@ describe('ПОС rows', () => {
     ]);
     expect(result.rowsRead).toBe(5);
     expect(result.rejected.map((r) => r.row)).toEqual([2, 3, 4]);
-    expect(result.rejected[0]?.message).toContain('нет такой даты');
-    expect(result.rejected[1]?.message).toContain('не дата');
-    expect(result.rejected[2]?.message).toContain('номер не указан');
+    const firstProblem = (i: number) => {
+      const m = result.rejected[i]?.message;
+      return m?.kind === 'row-rejected' ? m.params.errors[0]?.problem.kind : null;
+    };
+    expect([firstProblem(0), firstProblem(1), firstProblem(2)]).toEqual(['no-such-date', 'not-a-date', 'number-missing']);
     expect(result.appeals.size).toBe(1);
     expect(result.appeals.get('pos:4')?.import?.row).toBe(6);
-    expect(result.warnings.some((w) => w.row === 5 && w.message.includes('#DIV/0!'))).toBe(true);
-    expect(result.warnings.some((w) => w.row === 6 && w.message.includes('уже встречался'))).toBe(true);
+    expect(result.warnings.some((w) => w.row === 5 && w.message.kind === 'value-dropped' && w.message.params.problem.kind === 'cell-error')).toBe(true);
+    expect(result.warnings.some((w) => w.row === 6 && w.message.kind === 'duplicate-number')).toBe(true);
     const needs = [...result.needs].map(([k, n]) => ({ ...parseNeedsKey(k), n }));
     expect(needs).toContainEqual({ kind: 'status', value: 'Новый статус X', n: 2 });
     expect(needs).toContainEqual({ kind: 'category', value: 'Котики', n: 1 });
@@ -135,12 +137,12 @@ describe('file-level problems', () => {
   it('names missing required columns', () => {
     const e = fails([['Номер', 'Категория', 'Подкатегория', 'Статус', 'Стадия'], ['1', 'a', 'b', 'c', 'd']]);
     expect(e.code).toBe('missing-columns');
-    expect(e.userMessage).toContain('«Дата поступления»');
+    expect(e.reason).toEqual({ kind: 'missing-columns', params: { columns: expect.arrayContaining(['Дата поступления']) } });
   });
   it('refuses a duplicate required column', () => {
     const e = fails([['Номер', 'Номер', 'Дата поступления', 'Статус', 'Категория'], ['1', '2', '01.11.2025', 'x', 'y']]);
     expect(e.code).toBe('duplicate-columns');
-    expect(e.userMessage).toContain('«Номер»');
+    expect(e.reason).toEqual({ kind: 'duplicate-columns', params: { columns: ['Номер'] } });
   });
 });
 

@@ -11,6 +11,7 @@ import { convertImRow } from './convert-im';
 import { convertLetter59Row } from './convert-letter59';
 import { convertPosRow } from './convert-pos';
 import { importErrors, LIMITS } from './errors';
+import type { ImportRowMessage } from './messages';
 import { FIELDS_BY_TYPE, type ExportType } from './fields';
 import { detectHeader, mapHeaders, type HeaderMapping, type SavedHeaderMapping } from './headers';
 
@@ -27,7 +28,8 @@ const MAX_KEPT_MESSAGES = 2_000;
 
 export interface RowMessage {
   row: number;
-  message: string;
+  /** Rendered in the interface's language (renderer/i18n/import-messages.ts). */
+  message: ImportRowMessage;
 }
 
 /** Where the header row was found and how its columns map to fields. */
@@ -104,7 +106,7 @@ export class RowProcessor {
     if (result.rowsRead === 0) throw importErrors.noRows();
     result.formulaCells = formulaCells;
     if (formulaCells > 0) {
-      result.warnings.unshift({ row: 0, message: `В файле ${formulaCells} ячеек с формулами: загружены их сохранённые значения, формулы не вычислялись.` });
+      result.warnings.unshift({ row: 0, message: { kind: 'formula-cells', params: { count: formulaCells } } });
       result.warningCount++;
     }
     return result;
@@ -137,7 +139,7 @@ export class RowProcessor {
       appeals: new Map(),
       rejected: [],
       rejectedCount: 0,
-      warnings: mapped.duplicates.map((h) => ({ row: headerRaw.row, message: `Столбец «${h}» повторяется: загружен первый из них.` })),
+      warnings: mapped.duplicates.map((h) => ({ row: headerRaw.row, message: { kind: 'duplicate-column', params: { column: h } } })),
       warningCount: mapped.duplicates.length,
       needs: new Map(),
       formulaCells: 0,
@@ -160,7 +162,7 @@ export class RowProcessor {
     const { appeal } = converted;
     const earlier = result.appeals.get(appeal.id);
     if (earlier) {
-      this.warn(raw.row, `Номер ${appeal.externalId} уже встречался в строке ${earlier.import?.row ?? '?'}: загружена последняя строка.`);
+      this.warn(raw.row, { kind: 'duplicate-number', params: { number: appeal.externalId, earlierRow: earlier.import?.row ?? null } });
     }
     result.appeals.set(appeal.id, appeal);
     for (const w of converted.warnings) this.warn(raw.row, w);
@@ -170,7 +172,7 @@ export class RowProcessor {
     }
   }
 
-  private warn(row: number, message: string): void {
+  private warn(row: number, message: ImportRowMessage): void {
     const result = this.result as ProcessedFile;
     result.warningCount++;
     if (result.warnings.length < MAX_KEPT_MESSAGES) result.warnings.push({ row, message });

@@ -26,7 +26,7 @@ describe('diffAppeal', () => {
   const { mapping } = mapHeaders('pos', headers);
   const make = (status: string, batchId: string) => {
     const r = convertPosRow(['100', '01.11.2025', status, 'Медицина'], 5, mapping, testContext({ batchId, now: batchId === 'a' ? 1 : 2 }));
-    if (!r.ok) throw new Error(r.reason);
+    if (!r.ok) throw new Error(JSON.stringify(r.reason));
     return r.appeal;
   };
   it('ignores the import origin and write time, sees content changes', () => {

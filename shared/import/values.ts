@@ -1,10 +1,11 @@
 /**
- * Value parsers for Russian exports. Each returns `{ value }` or `{ error }` with a Russian reason,
+ * Value parsers for Russian exports. Each returns `{ value }` or `{ error }` with a reason `{ kind, params }`,
  * so a row can be rejected with a message a person understands. Empty cells (`''`, `-`) are `null`.
  */
+import { problem, type ValueProblem } from './messages';
 import { cellText, isErrorCell, type Cell } from './cells';
 
-export type Parsed<T> = { value: T; error?: undefined } | { value?: undefined; error: string };
+export type Parsed<T> = { value: T; error?: undefined } | { value?: undefined; error: ValueProblem };
 
 /** Local calendar time as written in the file (no time zone: region-local by convention). */
 export interface LocalDateTime {
@@ -30,10 +31,10 @@ function daysInMonth(year: number, month: number): number {
 }
 
 function build(y: number, mo: number, d: number, h: number, mi: number, s: number, hasTime: boolean, raw: string): Parsed<LocalDateTime> {
-  if (y < 1990 || y > 2100) return { error: `год вне допустимого диапазона: «${raw}»` };
-  if (mo < 1 || mo > 12) return { error: `нет такого месяца: «${raw}»` };
-  if (d < 1 || d > daysInMonth(y, mo)) return { error: `нет такой даты: «${raw}»` };
-  if (h > 23 || mi > 59 || s > 59) return { error: `неверное время: «${raw}»` };
+  if (y < 1990 || y > 2100) return { error: problem('year-out-of-range', { raw }) };
+  if (mo < 1 || mo > 12) return { error: problem('no-such-month', { raw }) };
+  if (d < 1 || d > daysInMonth(y, mo)) return { error: problem('no-such-date', { raw }) };
+  if (h > 23 || mi > 59 || s > 59) return { error: problem('bad-time', { raw }) };
   return { value: { day: `${pad(y, 4)}-${pad(mo)}-${pad(d)}`, seconds: h * 3600 + mi * 60 + s, hasTime } };
 }
 
@@ -42,15 +43,15 @@ function build(y: number, mo: number, d: number, h: number, mi: number, s: numbe
  * Impossible dates such as 31.02.2025 are errors, never rolled over into March.
  */
 export function parseLocalDateTime(cell: Cell | undefined): Parsed<LocalDateTime | null> {
-  if (isErrorCell(cell)) return { error: `ошибка в ячейке (${cell.error})` };
+  if (isErrorCell(cell)) return { error: problem('cell-error', { code: cell.error }) };
   if (typeof cell === 'number') {
-    if (!Number.isFinite(cell) || cell < 1 || cell > 100_000) return { error: `не дата: «${cell}»` };
+    if (!Number.isFinite(cell) || cell < 1 || cell > 100_000) return { error: problem('not-a-date', { raw: String(cell) }) };
     const ms = Math.round((cell * DAY_MS) / 1000) * 1000;
     const date = new Date(EXCEL_EPOCH_UTC + ms);
     const hasTime = ms % DAY_MS !== 0;
     return build(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds(), hasTime, String(cell));
   }
-  if (typeof cell === 'boolean') return { error: `не дата: «${cell ? 'ИСТИНА' : 'ЛОЖЬ'}»` };
+  if (typeof cell === 'boolean') return { error: problem('not-a-date', { raw: cell ? 'ИСТИНА' : 'ЛОЖЬ' }) };
   const text = cellText(cell);
   if (text === null) return { value: null };
   let m = RU_DATE.exec(text);
@@ -61,7 +62,7 @@ export function parseLocalDateTime(cell: Cell | undefined): Parsed<LocalDateTime
   if (m) {
     return build(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), m[4] !== undefined, text);
   }
-  return { error: `не дата: «${text.slice(0, 40)}» (ожидается ДД.ММ.ГГГГ)` };
+  return { error: problem('not-a-date', { raw: text.slice(0, 40) }) };
 }
 
 const YES = new Set(['да', 'yes', 'true', '1', 'истина', 'y', 'д']);
@@ -69,46 +70,46 @@ const NO = new Set(['нет', 'no', 'false', '0', 'ложь', 'n', 'н']);
 
 /** `Да` / `Нет` (and booleans, 1/0); empty is `null`. */
 export function parseYesNo(cell: Cell | undefined): Parsed<boolean | null> {
-  if (isErrorCell(cell)) return { error: `ошибка в ячейке (${cell.error})` };
+  if (isErrorCell(cell)) return { error: problem('cell-error', { code: cell.error }) };
   if (typeof cell === 'boolean') return { value: cell };
   const text = cellText(cell);
   if (text === null) return { value: null };
   const lower = text.toLowerCase();
   if (YES.has(lower)) return { value: true };
   if (NO.has(lower)) return { value: false };
-  return { error: `ожидается «Да» или «Нет»: «${text.slice(0, 40)}»` };
+  return { error: problem('not-yes-no', { raw: text.slice(0, 40) }) };
 }
 
 /** Rating 1–5; `-` or empty is `null`. */
 export function parseRating(cell: Cell | undefined): Parsed<number | null> {
-  if (isErrorCell(cell)) return { error: `ошибка в ячейке (${cell.error})` };
+  if (isErrorCell(cell)) return { error: problem('cell-error', { code: cell.error }) };
   const text = cellText(cell);
   if (text === null) return { value: null };
   const n = Number(text.replace(',', '.'));
-  if (!Number.isInteger(n) || n < 1 || n > 5) return { error: `оценка должна быть от 1 до 5: «${text.slice(0, 20)}»` };
+  if (!Number.isInteger(n) || n < 1 || n > 5) return { error: problem('rating-out-of-range', { raw: text.slice(0, 20) }) };
   return { value: n };
 }
 
 /** ИМ «Время до ответа» `ч:м:с` (hours may exceed 24), or an Excel time fraction; result in hours. */
 export function parseDurationHours(cell: Cell | undefined): Parsed<number | null> {
-  if (isErrorCell(cell)) return { error: `ошибка в ячейке (${cell.error})` };
+  if (isErrorCell(cell)) return { error: problem('cell-error', { code: cell.error }) };
   if (typeof cell === 'number') {
-    if (!Number.isFinite(cell) || cell < 0) return { error: `неверная длительность: «${cell}»` };
+    if (!Number.isFinite(cell) || cell < 0) return { error: problem('bad-duration', { raw: String(cell) }) };
     return { value: Math.round(cell * 24 * 3600) / 3600 };
   }
   const text = cellText(cell);
   if (text === null) return { value: null };
   const m = /^(\d{1,6}):(\d{1,2})(?::(\d{1,2}))?$/.exec(text);
-  if (!m) return { error: `длительность должна быть в виде ч:м:с: «${text.slice(0, 20)}»` };
+  if (!m) return { error: problem('duration-format', { raw: text.slice(0, 20) }) };
   const minutes = Number(m[2]);
   const seconds = Number(m[3] ?? 0);
-  if (minutes > 59 || seconds > 59) return { error: `неверная длительность: «${text}»` };
+  if (minutes > 59 || seconds > 59) return { error: problem('bad-duration', { raw: text.slice(0, 20) }) };
   return { value: Number(m[1]) + minutes / 60 + seconds / 3600 };
 }
 
 /** Free text; an error cell is an error, numbers are written as they read. */
 export function parseText(cell: Cell | undefined): Parsed<string | null> {
-  if (isErrorCell(cell)) return { error: `ошибка в ячейке (${cell.error})` };
+  if (isErrorCell(cell)) return { error: problem('cell-error', { code: cell.error }) };
   if (typeof cell === 'number') return { value: Number.isInteger(cell) ? String(cell) : String(cell).replace('.', ',') };
   return { value: cellText(cell) };
 }

@@ -40,13 +40,13 @@ describe('«Карточка обращения»', () => {
     const maskedName = await app.page.getByTestId('personal-name').innerText();
     expect(maskedName).toMatch(/^\S\*{5}/);
     expect(await app.page.getByTestId('personal-phone').innerText()).toMatch(/^\*\*\* \*\*\*-\*\*-\d\d$|^—$/);
-    expect(await auditActions(app.page, dbName)).not.toContainEqual(expect.objectContaining({ action: 'appeal.personal-data.show' }));
+    expect(await auditActions(app.page, dbName)).not.toContainEqual(expect.objectContaining({ action: 'personal-data.reveal' }));
     await saveScreenshot(app.page, 'appeal-card-masked');
 
     const name = await card.showPersonal();
     expect(name).not.toContain('*');
     expect(name[0]).toBe(maskedName[0]);
-    expect(await auditActions(app.page, dbName)).toContainEqual({ action: 'appeal.personal-data.show', details: { appealId: id } });
+    expect(await auditActions(app.page, dbName)).toContainEqual({ action: 'personal-data.reveal', details: { appealId: id } });
     expect(app.externalRequests).toEqual([]);
     expect(app.consoleErrors).toEqual([]);
   });

@@ -41,13 +41,15 @@ describe('«Журнал действий»', () => {
     await log.waitReady();
     await log.section().scrollIntoViewIfNeeded();
     const top = log.rows().first();
-    expect(await top.getAttribute('data-action')).toBe('appeal.personal-data.show');
+    expect(await top.getAttribute('data-action')).toBe('personal-data.reveal');
     expect(await top.getByTestId('audit-action').innerText()).toBe('Показ персональных данных');
     expect(await top.innerText()).toMatch(/\d\d\.\d\d\.\d{4} \d\d:\d\d/);
     expect(await top.innerText()).toContain('Оператор');
     expect(await top.getByTestId('audit-appeal').getAttribute('href')).toBe(`#/appeal/${encodeURIComponent(id)}`);
     // The log says whose data was shown, never the data.
     expect(await log.section().innerText()).not.toContain(name);
+    // The access was sealed into the log's hash chain in the browser: the log reads as whole.
+    expect(await log.section().getByTestId('audit-chain').getAttribute('data-state')).toBe('intact');
 
     await log.section().getByTestId('audit-kind').selectOption('personal-data');
     await log.waitReady();

@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'react';
 import { formatDateTime } from '../../../shared/format/ru';
 import { useRegionPack } from '../../app/region';
-import { useLang, useT } from '../../i18n';
+import { useLang, useT, type Locale } from '../../i18n';
+import { syncErrorText } from '../../i18n/sync-errors';
 import { platform, type AppInfo } from '../../platform';
 import { useSyncStatus, type SourceStatus } from '../../sync/use-sync-status';
 import { Card } from '../../ui/Card';
@@ -17,8 +18,8 @@ function shellText(info: AppInfo, t: T): string {
   return info.chromeVersion ? t('shellBrowser', { chrome: info.chromeVersion }) : t('shellBrowserOther');
 }
 
-function sourceState(s: SourceStatus, t: T): string {
-  if (s.lastError) return t('stateError', { error: s.lastError });
+function sourceState(s: SourceStatus, t: T, lang: Locale): string {
+  if (s.lastError) return t('stateError', { error: syncErrorText(s.lastError, lang) });
   if (s.running) return t('stateRunning');
   if (s.isStale) return t('stateStale');
   if (s.isDemo) return t('stateDemo');
@@ -66,7 +67,7 @@ export default function AboutScreen() {
           <Table
             columns={[
               { key: 'label', header: t('sourceColumn') },
-              { key: 'state', header: t('stateColumn'), cell: (s: SourceStatus) => sourceState(s, t) },
+              { key: 'state', header: t('stateColumn'), cell: (s: SourceStatus) => sourceState(s, t, lang) },
               { key: 'age', header: t('ageColumn'), cell: (s: SourceStatus) => formatDateTime(s.dataAsOf, pack.timeZone, lang) },
             ]}
             rows={sync.sources}

@@ -63,14 +63,18 @@ export async function exportPivotXlsx(result: PivotResult, ctx: PivotExportConte
     pages: pages(),
   });
   const fileName = `analytics-${regionDay(ctx.now, ctx.timeZone)}.xlsx`;
+  // Audited before the file leaves the application: if the audit write fails, nothing is saved.
+  await logAudit(getDb(), {
+    action: 'analytics.export',
+    details: {
+      format: 'xlsx',
+      fileName,
+      rows: result.rows.keys.length,
+      filter: { measure: ctx.spec.measure, dimensions: [ctx.spec.rows, ctx.spec.cols].filter(Boolean) },
+      personalData: 'masked',
+    },
+  });
   const saved = await platform.saveFile(fileName, blob);
   if (!saved) return null;
-  await logAudit(getDb(), 'analytics.export', {
-    format: 'xlsx',
-    fileName,
-    rows: result.rows.keys.length,
-    measure: ctx.spec.measure,
-    dimensions: [ctx.spec.rows, ctx.spec.cols].filter(Boolean).join(' × '),
-  });
   return fileName;
 }

@@ -35,5 +35,5 @@ export async function loadAppealCard(db: CurDatabase, id: string): Promise<Appea
 
 /** Personal data shown in clear is an access to 152-ФЗ data: it goes to the audit log first. */
 export async function auditPersonalDataShown(db: CurDatabase, appealId: string): Promise<void> {
-  await logAudit(db, 'appeal.personal-data.show', { appealId });
+  await logAudit(db, { action: 'personal-data.reveal', details: { appealId } });
 }

@@ -10,6 +10,7 @@ import { appealHref } from '../../app/registry-filter';
 import { importanceLabel, infoRequestKindLabel, outcomeLabel, qualityFlagLabel, reactionLabel, sourceLabel, statusLabel } from '../../export/appeal-labels';
 import { deadlineStateOf } from '../../export/deadline-state';
 import { useLang, useT } from '../../i18n';
+import { deadlineExplanationText, ruleLabel } from '../../i18n/deadline-explanation';
 import { cardMessages } from './messages';
 import { appealTimeline } from './timeline';
 import { safeHttpUrl } from './text-safety';
@@ -99,7 +100,8 @@ export function DeadlineSection({ appeal, pack, timeZone, now }: { appeal: Appea
   const d = appeal.deadline;
   if (!d) return <p data-testid="appeal-deadline">{t('noDeadline')}</p>;
   const rules = withOverrides(DEFAULT_DEADLINE_RULES, pack.deadlineOverrides);
-  const rule = d.ruleId === 'record' ? t('ruleRecord') : (rules.rules.find((r) => r.id === d.ruleId)?.label ?? d.ruleId);
+  const found = rules.rules.find((r) => r.id === d.ruleId);
+  const rule = d.ruleId === 'record' ? t('ruleRecord') : found ? ruleLabel(found.id, found.label, lang) : d.ruleId;
   const state = deadlineStateOf(appeal, now, lang);
   return (
     <dl className="dl" data-testid="appeal-deadline">
@@ -114,8 +116,8 @@ export function DeadlineSection({ appeal, pack, timeZone, now }: { appeal: Appea
         </>
       ) : null}
       <dt>{t('explanation')}</dt>
-      <dd data-testid="deadline-explanation">
-        <bdi>{d.explanation}</bdi>
+      <dd data-testid="deadline-explanation" data-kind={typeof d.explanation === 'string' ? 'text' : d.explanation.kind}>
+        <bdi>{deadlineExplanationText(d.explanation, lang, timeZone)}</bdi>
       </dd>
       <dt>{t('rule')}</dt>
       <dd>

@@ -4,7 +4,8 @@
  * the confirmation, and a failed file leaves the store as it was.
  */
 import './import.css';
-import { useT } from '../../i18n';
+import { useLang, useT } from '../../i18n';
+import { importFileText } from '../../i18n/import-messages';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { FilePicker } from './components/FilePicker';
@@ -17,6 +18,7 @@ import { useImportStore } from './store';
 
 export default function ImportScreen() {
   const t = useT(importMessages);
+  const lang = useLang();
   const step = useImportStore((s) => s.step);
   const file = useImportStore((s) => s.file);
   const progress = useImportStore((s) => s.progress);
@@ -39,8 +41,8 @@ export default function ImportScreen() {
       ) : null}
       {step === 'failed' && error ? (
         <Card title={t('failedTitle')} testId="import-error">
-          <p role="alert" data-testid="import-error-message">
-            {error}
+          <p role="alert" data-testid="import-error-message" data-kind={error.kind}>
+            {importFileText(error, lang)}
           </p>
           <p>{t('nothingWritten')}</p>
           <Button onClick={reset}>{t('another')}</Button>

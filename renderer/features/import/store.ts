@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import { ImportError } from '../../../shared/import/errors';
 import type { ExportType } from '../../../shared/import/fields';
 import type { SavedHeaderMapping } from '../../../shared/import/headers';
+import { fileMessage, type ImportFileMessage } from '../../../shared/import/messages';
 import type { ImportReport } from '../../../shared/import/report';
 import { now } from '../../runtime/clock';
 import { getDb } from '../../db/db';
@@ -26,7 +27,8 @@ export interface ImportState {
   readonly progress: ImportProgress | null;
   readonly preview: ImportPreview | null;
   readonly report: ImportReport | null;
-  readonly error: string | null;
+  /** Why the file was refused (render with renderer/i18n/import-messages.ts). */
+  readonly error: ImportFileMessage | null;
   /** Records updated by the last in-place mapping. */
   readonly remapped: number | null;
   chooseFile(file: { name: string; blob: Blob }): Promise<void>;
@@ -38,8 +40,8 @@ export interface ImportState {
   reset(): void;
 }
 
-function message(e: unknown): string {
-  return e instanceof ImportError ? e.userMessage : `Непредвиденная ошибка: ${e instanceof Error ? e.message : String(e)}`;
+function message(e: unknown): ImportFileMessage {
+  return e instanceof ImportError ? e.reason : fileMessage.unexpected(e instanceof Error ? e.message : String(e));
 }
 
 export const useImportStore = create<ImportState>((set, get) => {

@@ -26,7 +26,7 @@ const dl = (dueAt: number) => ({ dueAt, originalDueAt: null, ruleId: 'r', ruleVe
 
 async function clearStore() {
   const db = getDb();
-  await Promise.all([db.appeals, db.aggReceived, db.aggDeadline, db.escalations, db.infoRequests, db.audit, db.settings].map((t) => t.clear()));
+  await Promise.all([db.appeals, db.aggReceived, db.aggDeadline, db.escalations, db.infoRequests, db.settings].map((t) => t.clear()));
   // The deadline aggregate is cached per database by version; cleared tables restart the version.
   dropDeadlineCache(db);
 }
@@ -113,9 +113,9 @@ describe('OverdueScreen', () => {
     });
     expect(text).toContain('Петров');
     expect((await getDb().audit.toArray()).map((a) => a.action)).toEqual([
-      'escalation:create',
-      'info-request:create',
-      'export:escalations',
+      'escalation.create',
+      'info-request.create',
+      'escalation.export',
     ]);
   });
 

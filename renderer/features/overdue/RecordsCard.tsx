@@ -102,9 +102,9 @@ export function RecordsCard<R extends CurRecordRow<S>, S extends string>(props: 
 }
 
 async function saveCsv(kind: RecordKind, text: string, count: number, filter: unknown): Promise<boolean> {
-  const saved = await platform.saveFile(`cur-${kind}.csv`, new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  if (saved) await logAudit(getDb(), `export:${kind}`, { format: 'csv', rows: count, filter });
-  return saved;
+  // Audited before the file is written: if the audit write fails, no file leaves the app.
+  await logAudit(getDb(), { action: kind === 'escalations' ? 'escalation.export' : 'info-request.export', details: { format: 'csv', rows: count, filter } });
+  return platform.saveFile(`cur-${kind}.csv`, new Blob([text], { type: 'text/csv;charset=utf-8' }));
 }
 
 /** What every records card is given by the screen. */

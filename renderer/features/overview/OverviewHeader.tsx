@@ -1,7 +1,8 @@
 import { formatDayRange, formatNumber } from '../../../shared/format/ru';
 import { DataAge } from '../../ui/DataAge';
 import { useSyncStatus } from '../../sync/use-sync-status';
-import { useT } from '../../i18n';
+import { useLang, useT } from '../../i18n';
+import { syncErrorText } from '../../i18n/sync-errors';
 import { overviewMessages } from './messages';
 import type { DayPeriod } from './periods';
 
@@ -16,6 +17,7 @@ interface OverviewHeaderProps {
 /** What the numbers cover: the period, the comparison, the sector, the sync state and the data age. */
 export function OverviewHeader({ period, previous, sectorLabel, now, timeZone }: OverviewHeaderProps) {
   const t = useT(overviewMessages);
+  const lang = useLang();
   const sync = useSyncStatus();
   const failing = sync.sources.find((s) => s.lastError);
   return (
@@ -30,7 +32,7 @@ export function OverviewHeader({ period, previous, sectorLabel, now, timeZone }:
       ) : null}
       {failing?.lastError ? (
         <span className="overview__error" role="status">
-          {t('syncError', { message: failing.lastError })}
+          {t('syncError', { message: syncErrorText(failing.lastError, lang) })}
         </span>
       ) : null}
     </header>

@@ -45,12 +45,13 @@ export function ExportPanel({ ctx, filter, pack, count }: ExportPanelProps) {
         signal: controller.signal,
         onProgress: (done) => setState({ kind: 'running', done }),
       });
+      // Audited before the file is written: if the audit write fails, no file leaves the app.
+      await auditExport(ctx, filter, result, { format, showPersonal });
       const saved = await platform.saveFile(result.fileName, result.blob);
       if (!saved) {
         setState({ kind: 'save-cancelled' });
         return;
       }
-      await auditExport(ctx, filter, result, { format, showPersonal });
       setState({ kind: 'done', rows: result.rows, fileName: result.fileName });
     } catch (error) {
       setState(error instanceof ExportCancelled ? { kind: 'cancelled' } : { kind: 'failed', cause: errorText(error) });

@@ -46,13 +46,16 @@ export async function exportRegistry(ctx: RegistryQueryContext, filter: Registry
   return { blob, rows, fileName };
 }
 
-/** The audit record of an export that reached the user. */
+/** The audit record of an export, written before the file is (a failed audit write means no file). */
 export function auditExport(ctx: RegistryQueryContext, filter: RegistryFilter, result: RegistryExportResult, options: Pick<RegistryExportOptions, 'format' | 'showPersonal'>) {
-  return logAudit(ctx.db, 'registry.export', {
-    format: options.format,
-    rows: result.rows,
-    fileName: result.fileName,
-    filter: registryQuery(filter),
-    personalData: options.showPersonal ? 'shown' : 'masked',
+  return logAudit(ctx.db, {
+    action: 'registry.export',
+    details: {
+      format: options.format,
+      rows: result.rows,
+      fileName: result.fileName,
+      filter: registryQuery(filter),
+      personalData: options.showPersonal ? 'shown' : 'masked',
+    },
   });
 }

@@ -25,14 +25,17 @@ export async function archiveReport(db: CurDatabase, params: GenerateParams, doc
     document: doc,
   };
   const id = await db.reportArchive.add(row);
-  await logAudit(db, 'report.generate', {
-    archiveId: id,
-    kind: params.kind,
-    period: params.periodCode,
-    scope: row.scope,
-    formats: row.files.map((f) => f.format),
-    sha256: row.files.map((f) => f.sha256),
-    dataAsOf: params.dataAsOf,
+  await logAudit(db, {
+    action: 'report.generate',
+    details: {
+      archiveId: id,
+      kind: params.kind,
+      period: params.periodCode,
+      scope: row.scope,
+      formats: row.files.map((f) => f.format),
+      sha256: row.files.map((f) => f.sha256),
+      dataAsOf: params.dataAsOf,
+    },
   });
   return id;
 }

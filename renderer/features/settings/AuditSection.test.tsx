@@ -24,7 +24,9 @@ const rowAt = (i: number): HTMLElement => {
 
 describe('AuditSection («Журнал действий»)', () => {
   beforeEach(async () => {
-    await getDb().audit.clear();
+    // The log is append-only: each test starts from an empty store.
+    await getDb().delete();
+    await getDb().open();
     saveFile.mockClear();
   });
   afterEach(() => {
@@ -35,7 +37,7 @@ describe('AuditSection («Журнал действий»)', () => {
   it('lists entries newest first with labels and text-only details, and follows new entries live', async () => {
     await getDb().audit.bulkAdd([
       { at: T0 - 3_600_000, action: 'registry.export', user: 'operator', details: { format: 'xlsx', rows: 5, personalData: 'shown' } },
-      { at: T0 - 60_000, action: 'escalation:create', user: 'operator', details: { appealId: 'pos/7', assignee: '<b>Петров</b>' } },
+      { at: T0 - 60_000, action: 'escalation.create', user: 'operator', details: { appealId: 'pos/7', assignee: '<b>Петров</b>' } },
       { at: T0 - 30_000, action: 'brand.new', user: 'operator', details: {} },
     ]);
     render(<AuditSection />);
@@ -51,15 +53,15 @@ describe('AuditSection («Журнал действий»)', () => {
     expect(escalation.querySelector('b')).toBeNull();
     expect(exported.textContent).toContain('XLSX, 5 строк, персональные данные показаны');
 
-    await logAudit(getDb(), 'appeal.personal-data.show', { appealId: 'pos-1' });
+    await logAudit(getDb(), { action: 'personal-data.reveal', details: { appealId: 'pos-1' } });
     await waitFor(() => expect(rowsShown()).toHaveLength(4));
-    expect(rowAt(0).dataset.action).toBe('appeal.personal-data.show');
+    expect(rowAt(0).dataset.action).toBe('personal-data.reveal');
     expect(rowAt(0).textContent).toContain('Показ персональных данных');
   });
 
   it('shows a hundred at a time with «Показать ещё», and filters by kind', async () => {
     await getDb().audit.bulkAdd(
-      Array.from({ length: 150 }, (_, i) => ({ at: T0 - i * 1000, action: i % 2 ? 'import' : 'sync.full-resync', user: 'operator', details: {} })),
+      Array.from({ length: 150 }, (_, i) => ({ at: T0 - i * 1000, action: i % 2 ? 'import.complete' : 'sync.resync', user: 'operator', details: {} })),
     );
     render(<AuditSection />);
     await waitFor(() => expect(rowsShown()).toHaveLength(100));
@@ -69,14 +71,14 @@ describe('AuditSection («Журнал действий»)', () => {
 
     fireEvent.change(screen.getByTestId('audit-kind'), { target: { value: 'import' } });
     await waitFor(() => expect(rowsShown()).toHaveLength(75));
-    expect(rowsShown().every((r) => r.dataset.action === 'import')).toBe(true);
+    expect(rowsShown().every((r) => r.dataset.action === 'import.complete')).toBe(true);
   });
 
   it('filters by period in the region time zone', async () => {
     await getDb().audit.bulkAdd([
-      { at: T0, action: 'import', user: 'operator', details: {} },
+      { at: T0, action: 'import.complete', user: 'operator', details: {} },
       // 23:30 yesterday in Kirov.
-      { at: Date.UTC(2026, 10, 22, 20, 30), action: 'import', user: 'operator', details: {} },
+      { at: Date.UTC(2026, 10, 22, 20, 30), action: 'import.complete', user: 'operator', details: {} },
     ]);
     render(<AuditSection />);
     await waitFor(() => expect(rowsShown()).toHaveLength(2));
@@ -89,9 +91,9 @@ describe('AuditSection («Журнал действий»)', () => {
 
   it('applies a typed period once it reads as a range, and says when it is reversed', async () => {
     await getDb().audit.bulkAdd([
-      { at: Date.UTC(2026, 10, 10, 9), action: 'import', user: 'operator', details: {} },
-      { at: Date.UTC(2026, 10, 20, 9), action: 'import', user: 'operator', details: {} },
-      { at: T0, action: 'import', user: 'operator', details: {} },
+      { at: Date.UTC(2026, 10, 10, 9), action: 'import.complete', user: 'operator', details: {} },
+      { at: Date.UTC(2026, 10, 20, 9), action: 'import.complete', user: 'operator', details: {} },
+      { at: T0, action: 'import.complete', user: 'operator', details: {} },
     ]);
     render(<AuditSection />);
     await waitFor(() => expect(rowsShown()).toHaveLength(3));
@@ -103,17 +105,17 @@ describe('AuditSection («Журнал действий»)', () => {
     fireEvent.change(from, { target: { value: '15.11.2026' } });
     await waitFor(() => expect(rowsShown()).toHaveLength(2));
     fireEvent.change(to, { target: { value: '01.11.2026' } });
-    expect(screen.getByRole('alert').textContent).toBe('Начало периода позже конца');
+    expect(screen.getByText('Начало периода позже конца').getAttribute('role')).toBe('alert');
     expect(rowsShown()).toHaveLength(2);
     fireEvent.change(to, { target: { value: '21.11.2026' } });
     await waitFor(() => expect(rowsShown()).toHaveLength(1));
     expect(rowAt(0).textContent).toContain('20.11.2026 12:00');
-    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByText('Начало периода позже конца')).toBeNull();
   });
 
   it('exports the filtered entries to CSV and logs the export', async () => {
     await getDb().audit.bulkAdd([
-      { at: T0 - 2000, action: 'import', user: 'operator', details: { fileName: 'a.csv' } },
+      { at: T0 - 2000, action: 'import.complete', user: 'operator', details: { fileName: 'a.csv' } },
       { at: T0 - 1000, action: 'registry.export', user: 'operator', details: { format: 'csv', rows: 2 } },
     ]);
     render(<AuditSection />);
@@ -140,7 +142,7 @@ describe('AuditSection («Журнал действий»)', () => {
 
   it('speaks English', async () => {
     useLangStore.getState().setLang('en');
-    await logAudit(getDb(), 'wall:boundaries-removed', { packId: 'kirov' });
+    await logAudit(getDb(), { action: 'boundaries.remove', details: { packId: 'kirov' } });
     render(<AuditSection />);
     await waitFor(() => expect(rowsShown()).toHaveLength(1));
     expect(screen.getByText('Activity log')).toBeTruthy();

@@ -20,6 +20,7 @@ import { auditActionLabel, auditUserLabel, summarizeAudit } from './audit-action
 import { exportAuditLog } from './audit-export';
 import { auditQueryOf, filterDays, type AuditFilter } from './audit-filter';
 import { auditMessages } from './audit-messages';
+import { AuditChainStatus } from './AuditChainStatus';
 import { AuditFilterBar } from './AuditFilterBar';
 import { readAuditPages } from './queries';
 import './audit-log.css';
@@ -62,6 +63,7 @@ export function AuditSection() {
 
   return (
     <SettingsSection title={t('title')} description={t('hint')} testId="settings-audit">
+      <AuditChainStatus timeZone={timeZone} />
       <div className="audit-log__toolbar">
         <AuditFilterBar filter={filter} onChange={changeFilter} />
         <Button size="small" onClick={() => void saveCsv()} disabled={exporting || !result?.rows.length} data-testid="audit-export">

@@ -1,13 +1,17 @@
 /**
  * What each audit action means to a person: a Russian and English label, the kind it is filtered
- * by, and a short summary of its details. Action names were chosen by several features over time
- * (`registry.export`, `escalation:create`, `export:${kind}`), so this table lists them as written;
- * a name not listed here is shown raw. Details are untrusted values: only known fields are read,
- * each as a plain string or number, and personal data is never part of a summary.
+ * by, and a short summary of its details. The table is an exhaustive map over the typed events of
+ * shared/audit/events.ts: an event without a label does not type-check. A stored name that is not
+ * an action (a row written by a newer version) is shown raw. Details are untrusted values: only
+ * known fields are read, each as a plain string or number, and personal data is never part of a
+ * summary.
  */
+import type { AuditAction } from '../../../shared/audit/events';
 import { countRu, formatDateTime, formatNumber, type Locale } from '../../../shared/format/ru';
+import { isImportFileMessage } from '../../../shared/import/messages';
 import { LOCAL_USER } from '../../db/audit-repo';
 import type { AuditRow } from '../../db/schema';
+import { importFileText } from '../../i18n/import-messages';
 
 export const AUDIT_KINDS = ['export', 'personal-data', 'import', 'feeds', 'sync', 'escalations', 'info-requests', 'wall'] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
@@ -18,30 +22,35 @@ interface ActionInfo {
   en: string;
 }
 
-/** The export of this very log; written by the activity log section. */
-export const AUDIT_EXPORT_ACTION = 'audit.export';
-
-export const AUDIT_ACTIONS: Readonly<Record<string, ActionInfo>> = {
+export const AUDIT_ACTIONS = {
   'registry.export': { kind: 'export', ru: 'Экспорт реестра', en: 'Registry export' },
-  'export:escalations': { kind: 'export', ru: 'Экспорт эскалаций', en: 'Escalations export' },
-  'export:info-requests': { kind: 'export', ru: 'Экспорт запросов информации', en: 'Information requests export' },
-  [AUDIT_EXPORT_ACTION]: { kind: 'export', ru: 'Экспорт журнала действий', en: 'Activity log export' },
+  'escalation.export': { kind: 'export', ru: 'Экспорт эскалаций', en: 'Escalations export' },
+  'info-request.export': { kind: 'export', ru: 'Экспорт запросов информации', en: 'Information requests export' },
+  'audit.export': { kind: 'export', ru: 'Экспорт журнала действий', en: 'Activity log export' },
+  'analytics.export': { kind: 'export', ru: 'Экспорт таблицы аналитики', en: 'Analytics table export' },
   'report.generate': { kind: 'export', ru: 'Отчёт сформирован', en: 'Report generated' },
-  'appeal.personal-data.show': { kind: 'personal-data', ru: 'Показ персональных данных', en: 'Personal data shown' },
-  import: { kind: 'import', ru: 'Импорт файла', en: 'File import' },
-  'import-failed': { kind: 'import', ru: 'Импорт отклонён', en: 'Import refused' },
-  'sync.feed.save': { kind: 'feeds', ru: 'Источник данных сохранён', en: 'Data feed saved' },
-  'sync.feed.remove': { kind: 'feeds', ru: 'Источник данных удалён', en: 'Data feed removed' },
-  'sync.full-resync': { kind: 'sync', ru: 'Полная пересинхронизация', en: 'Full resync' },
-  'sync.full-resync-removed': { kind: 'sync', ru: 'Пересинхронизация удалила записи', en: 'Full resync removed records' },
-  'escalation:create': { kind: 'escalations', ru: 'Эскалация создана', en: 'Escalation created' },
-  'escalation:status': { kind: 'escalations', ru: 'Статус эскалации изменён', en: 'Escalation status changed' },
-  'info-request:create': { kind: 'info-requests', ru: 'Запрос информации создан', en: 'Information request created' },
-  'info-request:status': { kind: 'info-requests', ru: 'Статус запроса информации изменён', en: 'Information request status changed' },
-  'wall:playlist-started': { kind: 'wall', ru: 'Запущен плейлист видеостены', en: 'Wall playlist started' },
-  'wall:boundaries-imported': { kind: 'wall', ru: 'Загружены границы территорий', en: 'Boundaries imported' },
-  'wall:boundaries-removed': { kind: 'wall', ru: 'Границы территорий удалены', en: 'Boundaries removed' },
-};
+  'import.download-report': { kind: 'export', ru: 'Скачан отчёт об импорте', en: 'Import report downloaded' },
+  'personal-data.reveal': { kind: 'personal-data', ru: 'Показ персональных данных', en: 'Personal data shown' },
+  'import.complete': { kind: 'import', ru: 'Импорт файла', en: 'File import' },
+  'import.fail': { kind: 'import', ru: 'Импорт отклонён', en: 'Import refused' },
+  'feed.save': { kind: 'feeds', ru: 'Источник данных сохранён', en: 'Data feed saved' },
+  'feed.remove': { kind: 'feeds', ru: 'Источник данных удалён', en: 'Data feed removed' },
+  'feed.move-tokens': { kind: 'feeds', ru: 'Токены лент перенесены в защищённое хранилище', en: 'Feed tokens moved to secure storage' },
+  'sync.resync': { kind: 'sync', ru: 'Полная пересинхронизация', en: 'Full resync' },
+  'sync.prune': { kind: 'sync', ru: 'Пересинхронизация удалила записи', en: 'Full resync removed records' },
+  'escalation.create': { kind: 'escalations', ru: 'Эскалация создана', en: 'Escalation created' },
+  'escalation.set-status': { kind: 'escalations', ru: 'Статус эскалации изменён', en: 'Escalation status changed' },
+  'info-request.create': { kind: 'info-requests', ru: 'Запрос информации создан', en: 'Information request created' },
+  'info-request.set-status': { kind: 'info-requests', ru: 'Статус запроса информации изменён', en: 'Information request status changed' },
+  'playlist.start': { kind: 'wall', ru: 'Запущен плейлист видеостены', en: 'Wall playlist started' },
+  'boundaries.import': { kind: 'wall', ru: 'Загружены границы территорий', en: 'Boundaries imported' },
+  'boundaries.remove': { kind: 'wall', ru: 'Границы территорий удалены', en: 'Boundaries removed' },
+} as const satisfies Record<AuditAction, ActionInfo>;
+
+/** Whether a stored name is one of today's actions. */
+export function isAuditAction(action: string): action is AuditAction {
+  return Object.hasOwn(AUDIT_ACTIONS, action);
+}
 
 export const AUDIT_KIND_LABELS: Readonly<Record<AuditKind, { ru: string; en: string }>> = {
   export: { ru: 'Экспорт', en: 'Exports' },
@@ -55,12 +64,12 @@ export const AUDIT_KIND_LABELS: Readonly<Record<AuditKind, { ru: string; en: str
 };
 
 export function auditActionLabel(action: string, lang: Locale): string {
-  return AUDIT_ACTIONS[action]?.[lang] ?? action;
+  return isAuditAction(action) ? AUDIT_ACTIONS[action][lang] : action;
 }
 
 /** Every action of a kind (what the kind filter reads). */
-export function actionsOfKind(kind: AuditKind): string[] {
-  return Object.entries(AUDIT_ACTIONS).filter(([, info]) => info.kind === kind).map(([action]) => action);
+export function actionsOfKind(kind: AuditKind): AuditAction[] {
+  return (Object.keys(AUDIT_ACTIONS) as AuditAction[]).filter((action) => AUDIT_ACTIONS[action].kind === kind);
 }
 
 export function auditUserLabel(user: string, lang: Locale): string {
@@ -112,6 +121,7 @@ const WORDS = {
     enabled: 'включён',
     disabled: 'выключен',
     removed: 'удалено записей',
+    moved: 'перенесено',
     assignee: 'ответственный',
     by: 'кто',
     body: 'орган',
@@ -133,6 +143,7 @@ const WORDS = {
     enabled: 'enabled',
     disabled: 'disabled',
     removed: 'records removed',
+    moved: 'moved',
     assignee: 'assignee',
     by: 'by',
     body: 'body',
@@ -153,6 +164,11 @@ const NOUNS = {
 function counted(n: number, noun: keyof typeof NOUNS, lang: Locale): string {
   if (lang === 'ru') return countRu(n, NOUNS[noun].ru);
   return `${formatNumber(n, 0, 'en')} ${NOUNS[noun].en[n === 1 ? 0 : 1]}`;
+}
+
+/** A stored refusal reason: a message kind once rendered through the dictionaries, a legacy sentence as written. */
+function reasonText(value: unknown, lang: Locale): unknown {
+  return isImportFileMessage(value) ? importFileText(value, lang) : value;
 }
 
 /**
@@ -181,11 +197,14 @@ export function summarizeAudit(row: Pick<AuditRow, 'action' | 'details'>, lang: 
   };
   const appealId = text(d.appealId) === null ? null : String(d.appealId);
 
-  switch (row.action) {
+  if (!isAuditAction(row.action)) return { text: '', appealId };
+  const action: AuditAction = row.action;
+  switch (action) {
     case 'registry.export':
-    case 'export:escalations':
-    case 'export:info-requests':
-    case AUDIT_EXPORT_ACTION: {
+    case 'escalation.export':
+    case 'info-request.export':
+    case 'audit.export':
+    case 'analytics.export': {
       const format = text(d.format);
       if (format) parts.push(format.toUpperCase());
       addCounted('rows', d.rows);
@@ -201,60 +220,72 @@ export function summarizeAudit(row: Pick<AuditRow, 'action' | 'details'>, lang: 
       if (Array.isArray(d.formats)) parts.push(d.formats.filter((f): f is string => typeof f === 'string').map((f) => f.toUpperCase()).join(', '));
       break;
     }
-    case 'import':
+    case 'import.download-report':
+      add('file', d.fileName);
+      addCounted('rows', d.rows);
+      break;
+    case 'personal-data.reveal':
+      break;
+    case 'import.complete':
       add('file', d.fileName);
       addCount('read', d.rowsRead);
       addCount('created', d.created);
       addCount('changed', d.changed);
       addCount('rejected', d.rejectedCount);
       break;
-    case 'import-failed':
+    case 'import.fail':
       add('file', d.fileName);
-      add('reason', d.reason);
+      add('reason', reasonText(d.reason, lang));
       break;
-    case 'sync.feed.save':
+    case 'feed.save':
       add('feed', d.id);
       add('address', d.baseUrl);
       if (typeof d.enabled === 'boolean') parts.push(w(d.enabled ? 'enabled' : 'disabled'));
       break;
-    case 'sync.feed.remove':
+    case 'feed.remove':
       add('feed', d.id);
       break;
-    case 'sync.full-resync':
+    case 'feed.move-tokens':
+      addCount('moved', d.count);
+      break;
+    case 'sync.resync':
       add('feed', d.sourceId);
       break;
-    case 'sync.full-resync-removed':
+    case 'sync.prune':
       add('feed', d.sourceId);
       addCount('removed', d.removed);
       break;
-    case 'escalation:create':
+    case 'escalation.create':
       add('assignee', d.assignee);
       add('by', d.by);
       break;
-    case 'info-request:create': {
+    case 'info-request.create': {
       add('body', d.body);
       const due = count(d.dueAt);
       if (due !== null) parts.push(`${w('due')}: ${formatDateTime(due, timeZone, lang)}`);
       add('by', d.by);
       break;
     }
-    case 'escalation:status':
-    case 'info-request:status':
+    case 'escalation.set-status':
+    case 'info-request.set-status':
       parts.push(`${status(d.from)} → ${status(d.to)}`);
       add('by', d.by);
       break;
-    case 'wall:playlist-started':
+    case 'playlist.start':
       add('playlist', d.name);
       break;
-    case 'wall:boundaries-imported':
+    case 'boundaries.import':
       add('file', d.fileName);
       addCounted('units', d.units);
       break;
-    case 'wall:boundaries-removed':
+    case 'boundaries.remove':
       add('pack', d.packId);
       break;
-    default:
-      break;
+    default: {
+      // Every action has a summary: a new one must be handled above.
+      const unhandled: never = action;
+      return { text: '', appealId: unhandled };
+    }
   }
   return { text: parts.join(', '), appealId };
 }

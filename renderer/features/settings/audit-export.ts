@@ -29,8 +29,8 @@ export interface AuditExportInput {
 /** Rows saved, or null when the operator cancelled the save dialog. */
 export async function exportAuditLog(db: CurDatabase, input: AuditExportInput): Promise<number | null> {
   const { blob, rows } = await exportCsv(auditColumns(input.lang, input.timeZone), auditPages(db, input.query), { timeZone: input.timeZone });
+  // Audited before the file is written: if the audit write fails, no file leaves the app.
+  await logAudit(db, { action: 'audit.export', details: { format: 'csv', rows, filter: input.filter } });
   const saved = await platform.saveFile('cur-activity-log.csv', blob);
-  if (!saved) return null;
-  await logAudit(db, 'audit.export', { format: 'csv', rows, filter: input.filter });
-  return rows;
+  return saved ? rows : null;
 }

@@ -14,7 +14,7 @@ async function seed(db: CurDatabase, count: number): Promise<AuditRow[]> {
     rows.push({
       // Instants go up in bursts of 7 equal values, and are not in id order within a burst's neighbours.
       at: T0 + Math.floor(i / 7) * 1000,
-      action: i % 3 === 0 ? 'registry.export' : i % 3 === 1 ? 'escalation:create' : 'import',
+      action: i % 3 === 0 ? 'registry.export' : i % 3 === 1 ? 'escalation.create' : 'import.complete',
       user: 'operator',
       details: { n: i },
     });
@@ -53,7 +53,7 @@ describe('audit paging by key range', () => {
   it('pages a filtered action and period exactly once, in order', async () => {
     const db = freshDb();
     const rows = await seed(db, 300);
-    const query: AuditQuery = { actions: ['escalation:create', 'import'], from: T0 + 5_000, to: T0 + 30_000 };
+    const query: AuditQuery = { actions: ['escalation.create', 'import.complete'], from: T0 + 5_000, to: T0 + 30_000 };
     const expected = newestFirst(rows).filter((r) => query.actions!.includes(r.action) && r.at >= query.from! && r.at < query.to!);
     expect(expected.length).toBeGreaterThan(50);
     expect(ids((await readAll(db, query, 9)).flat())).toEqual(ids(expected));
@@ -69,7 +69,7 @@ describe('audit paging by key range', () => {
     expect(first.rows).toHaveLength(AUDIT_PAGE);
     expect(first.hasMore).toBe(true);
     const firstPage = await readAuditPage(db, ALL, null);
-    await db.audit.add({ at: T0 + 10_000_000, action: 'import', user: 'operator', details: {} });
+    await db.audit.add({ at: T0 + 10_000_000, action: 'import.complete', user: 'operator', details: {} });
     const second = await readAuditPage(db, ALL, firstPage.next);
     expect(ids(second.rows)).toEqual(ids(newestFirst(rows).slice(AUDIT_PAGE, 2 * AUDIT_PAGE)));
     const all = await readAuditPages(db, ALL, 3);

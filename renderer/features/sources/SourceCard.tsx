@@ -3,6 +3,7 @@ import { formatDateTime, formatNumber } from '../../../shared/format/ru';
 import { now } from '../../runtime/clock';
 import { getDb } from '../../db/db';
 import { useLang, useT } from '../../i18n';
+import { syncErrorText } from '../../i18n/sync-errors';
 import { cancelSync, fullResync, syncNow } from '../../sync';
 import { platform } from '../../platform';
 import { getFeeds, setIntervalMin } from '../../sync/sync-settings';
@@ -72,7 +73,7 @@ export function SourceCard({ status, intervalMin, timeZone }: Props) {
       </dl>
       {status.lastError ? (
         <p className="sources__error" role="alert" data-testid="source-error">
-          {t('lastError')}: {status.lastError}
+          {t('lastError')}: {syncErrorText(status.lastError, lang)}
         </p>
       ) : null}
       {status.needsToken ? <TokenForm sourceId={status.id} /> : null}

@@ -37,7 +37,7 @@ export async function savePlaylists(playlists: Playlist[]): Promise<void> {
 export async function saveActivePlaylist(playlist: Playlist): Promise<void> {
   const db = getDb();
   await setSetting(db, WALL_SETTINGS.activePlaylistId, playlist.id);
-  await logAudit(db, 'wall:playlist-started', { playlistId: playlist.id, name: playlist.name });
+  await logAudit(db, { action: 'playlist.start', details: { playlistId: playlist.id, name: playlist.name } });
 }
 
 export function saveDisplay(displayId: number | null): Promise<void> {

@@ -33,16 +33,15 @@ export async function loadBoundaries(db: CurDatabase, packId: string): Promise<S
 
 export async function saveBoundaries(db: CurDatabase, value: StoredBoundaries): Promise<void> {
   await setSetting(db, boundariesKey(value.packId), value);
-  await logAudit(db, 'wall:boundaries-imported', {
-    packId: value.packId,
-    fileName: value.fileName,
-    units: Object.keys(value.geometry.boundaries).length,
+  await logAudit(db, {
+    action: 'boundaries.import',
+    details: { packId: value.packId, fileName: value.fileName, units: Object.keys(value.geometry.boundaries).length },
   });
 }
 
 export async function clearBoundaries(db: CurDatabase, packId: string): Promise<void> {
   await setSetting(db, boundariesKey(packId), null);
-  await logAudit(db, 'wall:boundaries-removed', { packId });
+  await logAudit(db, { action: 'boundaries.remove', details: { packId } });
 }
 
 /** The credit line shown on the map: ODbL data must credit OpenStreetMap's contributors. */

@@ -3,6 +3,8 @@
  * the sync settings), failing (a source's last attempt ended in an error, or it is stopped until
  * a person acts), demo data, and whether a pull is running.
  */
+import { useLang } from '../../i18n';
+import { syncErrorText } from '../../i18n/sync-errors';
 import { useSyncStatus } from '../../sync/use-sync-status';
 
 export interface WallSyncStatus {
@@ -17,6 +19,7 @@ export interface WallSyncStatus {
 
 export function useWallSyncStatus(): WallSyncStatus {
   const status = useSyncStatus();
+  const lang = useLang();
   const failing = status.sources.find((s) => s.lastError !== null || s.stopped);
   return {
     dataAsOf: status.dataAsOf,
@@ -24,6 +27,6 @@ export function useWallSyncStatus(): WallSyncStatus {
     isFailing: failing !== undefined,
     isDemo: status.isDemo,
     isSyncing: status.progress !== null,
-    note: failing ? `${failing.label}: ${failing.lastError ?? ''}`.replace(/:\s*$/, '') : null,
+    note: failing ? `${failing.label}: ${failing.lastError ? syncErrorText(failing.lastError, lang) : ''}`.replace(/:\s*$/, '') : null,
   };
 }

@@ -8,6 +8,7 @@ import { DemoModel } from '../../../shared/demo/model';
 import { demoReference } from '../../../shared/demo/reference';
 import { changeWindow, initialWindow, readWindow, type DemoWindow } from '../../../shared/demo/stream';
 import type { ReferenceRow } from '../../db/schema';
+import { syncError } from '../../../shared/messages/sync-error';
 import { SyncSourceError, type SyncPage, type SyncSource } from '../source';
 
 export interface DemoSourceOptions {
@@ -61,7 +62,7 @@ export function createDemoSource(options: DemoSourceOptions): SyncSource {
     label: DEMO_SOURCE_LABEL,
     isDemo: true,
     async pull(checkpoint: string | null, signal: AbortSignal): Promise<SyncPage> {
-      if (signal.aborted) throw new SyncSourceError('network', 'Синхронизация отменена');
+      if (signal.aborted) throw new SyncSourceError('network', syncError('aborted'));
       let state = parseCheckpoint(checkpoint, options);
       let reference: ReferenceRow[] = [];
       if (!state) {

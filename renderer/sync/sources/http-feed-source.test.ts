@@ -84,25 +84,25 @@ describe('HTTP feed source against the local feed server', () => {
     expect(all.filter((a) => a.qualityFlags.includes('unknown-sector') || a.qualityFlags.includes('unknown-municipality'))).toHaveLength(2);
   });
 
-  const cases: Array<[FaultKind, SyncSourceError['kind'], RegExp]> = [
-    ['drop', 'network', /Нет связи с лентой/],
-    ['http-500', 'server', /HTTP 500/],
-    ['http-502', 'server', /HTTP 502/],
-    ['http-503', 'server', /HTTP 503/],
-    ['http-401', 'auth', /токен/],
-    ['http-429', 'rate-limit', /HTTP 429/],
-    ['slow', 'timeout', /не ответила/],
-    ['malformed', 'invalid', /не JSON/],
-    ['invalid', 'invalid', /отклонена целиком: items\.\d+\.(appeal\.receivedAt|updatedAt): /],
+  const cases: Array<[FaultKind, SyncSourceError['kind'], object]> = [
+    ['drop', 'network', { kind: 'feed-unreachable' }],
+    ['http-500', 'server', { kind: 'feed-unavailable', params: { status: 500 } }],
+    ['http-502', 'server', { kind: 'feed-unavailable', params: { status: 502 } }],
+    ['http-503', 'server', { kind: 'feed-unavailable', params: { status: 503 } }],
+    ['http-401', 'auth', { kind: 'feed-auth', params: { status: 401 } }],
+    ['http-429', 'rate-limit', { kind: 'feed-rate-limit', params: { retryAfterSec: 1 } }],
+    ['slow', 'timeout', { kind: 'feed-timeout' }],
+    ['malformed', 'invalid', { kind: 'feed-not-json' }],
+    ['invalid', 'invalid', { kind: 'feed-page-invalid', params: { detail: expect.stringMatching(/items\.\d+\.(appeal\.receivedAt|updatedAt): /) } }],
   ];
   for (const [fault, kind, message] of cases) {
-    it(`maps the fault «${fault}» to «${kind}» with a Russian message, and recovers after it`, async () => {
+    it(`maps the fault «${fault}» to «${kind}» with its message kind, and recovers after it`, async () => {
       const source = createHttpFeedSource(config, nodeFetchFeed);
       const first = await source.pull(null, signal);
       server.faults.enqueue(fault);
       const error = await failure(source.pull(first.nextCheckpoint, signal));
       expect(error.kind).toBe(kind);
-      expect(error.userMessage).toMatch(message);
+      expect(error.reason).toMatchObject(message);
       if (fault === 'http-429') expect(error.retryAfterMs).toBe(1000);
       // The checkpoint did not move: the same pull succeeds once the fault is gone.
       const again = await source.pull(first.nextCheckpoint, signal);
@@ -130,7 +130,7 @@ describe('HTTP feed source against the local feed server', () => {
     server.faults.enqueue('regression');
     const error = await failure(source.pull(second.nextCheckpoint, signal));
     expect(error.kind).toBe('cursor-regression');
-    expect(error.userMessage).toMatch(/назад во времени/);
+    expect(error.reason.kind).toBe('feed-went-back');
   });
 
   it('stops on a wrong token without retrying', async () => {
@@ -184,7 +184,7 @@ describe('HTTP feed source with a scripted transport', () => {
     const refused = Object.assign(new Error('Лента перенаправила запрос на другой сервер (evil.example): запрос остановлен, токен туда не отправлен.'), { name: 'FeedRequestRefused' });
     const error = await failure(createHttpFeedSource(base, () => Promise.reject(refused)).pull(null, signal));
     expect(error.kind).toBe('invalid');
-    expect(error.userMessage).toBe(refused.message);
+    expect(error.reason).toEqual({ kind: 'feed-refused', params: { detail: refused.message } });
   });
 
   it('reads Retry-After as seconds or as an HTTP date', () => {
@@ -209,15 +209,15 @@ describe('HTTP feed source with a scripted transport', () => {
     const sector = (id: string, updatedAt: number) => ({ type: 'reference', kind: 'sector', id, updatedAt, value: { name: id } });
     const error = await failure(createHttpFeedSource(base, reply(page({ items: [sector('b', 5), sector('a', 4)] as never }))).pull(null, signal));
     expect(error.kind).toBe('invalid');
-    expect(error.userMessage).toMatch(/нарушен порядок.*items\.1/);
+    expect(error.reason).toMatchObject({ kind: 'feed-page-order', params: { index: 1, id: 'a' } });
   });
 
   it('rejects a page of another protocol version and one with more items than its page size', async () => {
     const v2 = await failure(createHttpFeedSource(base, reply({ ...page(), version: 2 })).pull(null, signal));
-    expect(v2.userMessage).toMatch(/version: поддерживается только версия 1/);
+    expect(v2.reason).toMatchObject({ kind: 'feed-page-invalid', params: { detail: expect.stringMatching(/version: поддерживается только версия 1/) } });
     const many = Array.from({ length: 3 }, (_, i) => ({ type: 'tombstone', id: `pos:${i}`, updatedAt: i + 1, deletedAt: i + 1 }));
     const over = await failure(createHttpFeedSource(base, reply(page({ pageSize: 2, items: many as never }))).pull(null, signal));
-    expect(over.userMessage).toMatch(/3 элементов при размере страницы 2/);
+    expect(over.reason).toEqual({ kind: 'feed-page-overfull', params: { items: 3, pageSize: 2 } });
   });
 
   it('treats a replaced dataset and HTTP 410 as a cursor regression', async () => {
@@ -239,6 +239,6 @@ describe('HTTP feed source with a scripted transport', () => {
     const first = await source.pull(null, signal);
     const error = await failure(source.pull(first.nextCheckpoint, signal));
     expect(error.kind).toBe('server');
-    expect(error.userMessage).toMatch(/повторяет/);
+    expect(error.reason.kind).toBe('feed-stuck');
   });
 });

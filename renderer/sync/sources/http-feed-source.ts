@@ -18,6 +18,7 @@ import {
 } from '../../../shared/feed/protocol';
 import type { FeedRequest, FeedResponse } from '../../platform/platform';
 import type { ReferenceRow } from '../../db/schema';
+import { clip, syncError } from '../../../shared/messages/sync-error';
 import { SyncSourceError, type SyncPage, type SyncSource } from '../source';
 
 export interface HttpFeedConfig {
@@ -73,60 +74,60 @@ function header(response: FeedResponse, name: string): string | undefined {
   return undefined;
 }
 
-function serverMessage(body: string): string {
+/** The server's own error text, if its body carries one (shown as text, shortened). */
+function serverMessage(body: string): string | null {
   try {
     const parsed = JSON.parse(body) as { error?: { message?: unknown } };
     const message = parsed?.error?.message;
-    return typeof message === 'string' && message.length > 0 ? ` Ответ сервера: «${message.slice(0, 200)}».` : '';
+    return typeof message === 'string' && message.length > 0 ? clip(message, 200) : null;
   } catch {
-    return '';
+    return null;
   }
 }
 
 function errorForStatus(response: FeedResponse): SyncSourceError {
   const { status } = response;
-  const detail = serverMessage(response.body);
+  const server = serverMessage(response.body);
   const retryAfter = parseRetryAfter(header(response, 'retry-after'), Date.now());
   if (status === 401 || status === 403) {
-    return new SyncSourceError('auth', `Лента отказала в доступе (HTTP ${status}): токен недействителен или истёк. Укажите новый токен в настройках источника.${detail}`);
+    return new SyncSourceError('auth', syncError('feed-auth', { status, server }));
   }
   if (status === 429) {
-    const wait = retryAfter !== null ? ` Повтор через ${Math.ceil(retryAfter / 1000)} с.` : '';
-    return new SyncSourceError('rate-limit', `Лента просит реже обращаться к ней (HTTP 429).${wait}`, retryAfter);
+    const retryAfterSec = retryAfter !== null ? Math.ceil(retryAfter / 1000) : null;
+    return new SyncSourceError('rate-limit', syncError('feed-rate-limit', { retryAfterSec }), retryAfter);
   }
   if (status === 410) {
-    return new SyncSourceError('cursor-regression', `Лента больше не узнаёт сохранённую позицию (HTTP 410): нужна полная повторная загрузка.${detail}`);
+    return new SyncSourceError('cursor-regression', syncError('feed-cursor-gone', { server }));
   }
   if (status === 408 || status === 504) {
-    return new SyncSourceError('timeout', `Лента не успела ответить (HTTP ${status}).`);
+    return new SyncSourceError('timeout', syncError('feed-gateway-timeout', { status }));
   }
   if (status === 400 || status === 404 || status === 422) {
-    return new SyncSourceError('invalid', `Лента отклонила запрос (HTTP ${status}): проверьте адрес и версию протокола.${detail}`);
+    return new SyncSourceError('invalid', syncError('feed-request-rejected', { status, server }));
   }
-  const names: Record<number, string> = { 500: 'внутренняя ошибка сервера', 502: 'ошибка шлюза', 503: 'сервис временно недоступен' };
-  return new SyncSourceError('server', `Лента недоступна (HTTP ${status}${names[status] ? `, ${names[status]}` : ''}).${detail}`, retryAfter);
+  return new SyncSourceError('server', syncError('feed-unavailable', { status, server }), retryAfter);
 }
 
 function errorForTransport(error: unknown, signal: AbortSignal, timeoutMs: number): SyncSourceError {
   if (error instanceof SyncSourceError) return error;
-  if (signal.aborted) return new SyncSourceError('network', 'Синхронизация отменена.');
+  if (signal.aborted) return new SyncSourceError('network', syncError('aborted'));
   const name = error instanceof Error ? error.name : '';
   const message = error instanceof Error ? error.message : String(error);
   // The host refused the request (policy, missing settings, body over the cap): retrying will not help.
-  if (name === 'FeedRequestRefused') return new SyncSourceError('invalid', message);
+  if (name === 'FeedRequestRefused') return new SyncSourceError('invalid', syncError('feed-refused', { detail: clip(message) }));
   if (/слишком больш|too large/i.test(message)) {
-    return new SyncSourceError('invalid', 'Страница ленты слишком велика для приёма: уменьшите размер страницы в настройках источника.');
+    return new SyncSourceError('invalid', syncError('feed-page-too-large'));
   }
   if (name === 'TimeoutError' || name === 'AbortError' || /time ?out|timed out|тайм-?аут|истекло время/i.test(message)) {
-    return new SyncSourceError('timeout', `Лента не ответила за ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} с` : `${timeoutMs} мс`}.`);
+    return new SyncSourceError('timeout', syncError('feed-timeout', { timeoutMs }));
   }
-  return new SyncSourceError('network', `Нет связи с лентой: соединение прервано или сервер недоступен (${message.slice(0, 160)}).`);
+  return new SyncSourceError('network', syncError('feed-unreachable', { detail: clip(message) }));
 }
 
 function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(new SyncSourceError('network', 'Синхронизация отменена.'));
+  if (signal.aborted) return Promise.reject(new SyncSourceError('network', syncError('aborted')));
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new SyncSourceError('network', 'Синхронизация отменена.'));
+    const onAbort = () => reject(new SyncSourceError('network', syncError('aborted')));
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(
       (value) => {
@@ -148,24 +149,24 @@ export function parseChangesPage(body: string): FeedChangesPage {
     json = JSON.parse(body);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new SyncSourceError('invalid', `Лента прислала повреждённый ответ (не JSON): ${reason.slice(0, 160)}. Страница не принята.`);
+    throw new SyncSourceError('invalid', syncError('feed-not-json', { detail: clip(reason) }));
   }
   const result = feedChangesPageSchema.safeParse(json);
   if (!result.success) {
-    throw new SyncSourceError('invalid', `Страница ленты отклонена целиком: ${describeIssues(result.error)}.`);
+    throw new SyncSourceError('invalid', syncError('feed-page-invalid', { detail: clip(describeIssues(result.error), 400) }));
   }
   const page = result.data;
   if (page.items.length > page.pageSize) {
-    throw new SyncSourceError('invalid', `Страница ленты отклонена целиком: ${page.items.length} элементов при размере страницы ${page.pageSize}.`);
+    throw new SyncSourceError('invalid', syncError('feed-page-overfull', { items: page.items.length, pageSize: page.pageSize }));
   }
   for (let i = 1; i < page.items.length; i++) {
     if (comparePositions(positionOf(page.items[i - 1]!), positionOf(page.items[i]!)) >= 0) {
-      throw new SyncSourceError('invalid', `Страница ленты отклонена целиком: нарушен порядок (updatedAt, id) у элемента items.${i} («${page.items[i]!.id}»).`);
+      throw new SyncSourceError('invalid', syncError('feed-page-order', { index: i, id: clip(page.items[i]!.id, 80) }));
     }
   }
   for (const [i, item] of page.items.entries()) {
     if (item.type === 'appeal' && (item.appeal.id !== item.id || item.appeal.updatedAt !== item.updatedAt)) {
-      throw new SyncSourceError('invalid', `Страница ленты отклонена целиком: items.${i}: id или updatedAt элемента не совпадает с обращением.`);
+      throw new SyncSourceError('invalid', syncError('feed-item-mismatch', { index: i }));
     }
   }
   return page;
@@ -219,20 +220,17 @@ export function createHttpFeedSource(config: HttpFeedConfig, fetchFeed: FetchFee
       // harmless but useless: ask again, a bounded number of times.
       for (let attempt = 0; isStalePage(page, checkpoint); attempt++) {
         if (attempt >= 2) {
-          throw new SyncSourceError('server', 'Лента повторяет уже полученную страницу и не продвигается дальше.');
+          throw new SyncSourceError('server', syncError('feed-stuck'));
         }
         page = await fetchPage(checkpoint, signal);
       }
 
       if (checkpoint.datasetId !== null && page.datasetId !== checkpoint.datasetId) {
-        throw new SyncSourceError('cursor-regression', 'Лента заменила свои данные (другой datasetId): нужна полная повторная загрузка.');
+        throw new SyncSourceError('cursor-regression', syncError('feed-dataset-changed'));
       }
       const last = page.items.length > 0 ? positionOf(page.items[page.items.length - 1]!) : null;
       if (checkpoint.position && last && comparePositions(last, checkpoint.position) < 0) {
-        throw new SyncSourceError(
-          'cursor-regression',
-          'Лента вернулась назад во времени: прислала данные старше уже полученных. Нужна полная повторная загрузка.',
-        );
+        throw new SyncSourceError('cursor-regression', syncError('feed-went-back'));
       }
 
       const changes: Appeal[] = [];

@@ -63,7 +63,7 @@ describe('watched folder source', () => {
     const src = source(files);
     const error = await src.pull(null, signal).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SyncSourceError);
-    expect((error as SyncSourceError).userMessage).toContain('«a-bad.xlsx» не загружен: Файл защищён паролем');
+    expect((error as SyncSourceError).reason).toEqual({ kind: 'folder-file-refused', params: { file: 'a-bad.xlsx', reason: { kind: 'encrypted', params: {} } } });
     const next = await src.pull(null, signal);
     expect(next.changes).toHaveLength(3);
   });

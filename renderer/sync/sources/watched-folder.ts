@@ -11,6 +11,7 @@ import { ImportError, LIMITS } from '../../../shared/import/errors';
 import type { Platform } from '../../platform/platform';
 import { buildContext, type ImportSettings } from '../../import-pipeline/context';
 import { readSpreadsheet } from '../../import-pipeline/parse/read-file';
+import { clip, syncError } from '../../../shared/messages/sync-error';
 import { SyncSourceError, type SyncPage, type SyncSource } from '../source';
 
 export const WATCHED_FOLDER_SOURCE_ID = 'watched-folder';
@@ -82,17 +83,17 @@ export function createWatchedFolderSource(options: WatchedFolderOptions): SyncSo
       try {
         listing = await options.platform.listWatchFolder(folder);
       } catch (e) {
-        throw new SyncSourceError('network', `Папка выгрузок недоступна: ${folder} (${e instanceof Error ? e.message : String(e)})`);
+        throw new SyncSourceError('network', syncError('folder-unavailable', { folder, detail: clip(e instanceof Error ? e.message : String(e)) }));
       }
       const files = listing.filter((f) => FILE_PATTERN.test(f.name)).sort((a, b) => a.modifiedAt - b.modifiedAt || a.name.localeCompare(b.name));
       const done = new Set(cp.hashes);
       for (let i = 0; i < files.length; i++) {
-        if (signal.aborted) throw new SyncSourceError('timeout', 'Чтение папки выгрузок прервано.');
+        if (signal.aborted) throw new SyncSourceError('timeout', syncError('folder-interrupted'));
         const file = files[i]!;
         const mark = cp.files[file.path];
         if (mark && mark.size === file.size && mark.modifiedAt === file.modifiedAt && done.has(mark.hash)) continue;
         if (file.size > LIMITS.maxFileBytes) {
-          throw new SyncSourceError('invalid', `Файл «${file.name}» больше ${Math.round(LIMITS.maxFileBytes / 1048576)} МБ и не загружен: выгрузите данные за меньший период.`);
+          throw new SyncSourceError('invalid', syncError('folder-file-too-large', { file: file.name, limitMegabytes: Math.round(LIMITS.maxFileBytes / 1048576) }));
         }
         const blob = await options.platform.readWatchFile(file.path);
         const hash = await sha256(blob);
@@ -109,7 +110,7 @@ export function createWatchedFolderSource(options: WatchedFolderOptions): SyncSo
         } catch (e) {
           if (!(e instanceof ImportError)) throw e;
           refused.add(hash);
-          throw new SyncSourceError('invalid', `Файл «${file.name}» не загружен: ${e.userMessage}`);
+          throw new SyncSourceError('invalid', syncError('folder-file-refused', { file: file.name, reason: e.reason }));
         }
         cp.hashes.push(hash);
         const changes = options.keepChanged ? await options.keepChanged(appeals) : [...appeals.values()];

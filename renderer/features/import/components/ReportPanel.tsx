@@ -1,7 +1,10 @@
 import { formatDateTime, formatNumber } from '../../../../shared/format/ru';
 import { reportToCsv, type ImportReport } from '../../../../shared/import/report';
 import { useRegionPack } from '../../../app/region';
-import { useT } from '../../../i18n';
+import { logAudit } from '../../../db/audit-repo';
+import { getDb } from '../../../db/db';
+import { useLang, useT } from '../../../i18n';
+import { importFileText, importRowText } from '../../../i18n/import-messages';
 import { platform } from '../../../platform';
 import { Button } from '../../../ui/Button';
 import { Card } from '../../../ui/Card';
@@ -10,11 +13,20 @@ import { RowMessages } from './RowMessages';
 
 export function ReportPanel({ report, onAnother }: { report: ImportReport; onAnother(): void }) {
   const t = useT(importMessages);
+  const lang = useLang();
   const pack = useRegionPack();
-  const download = () => {
-    const csv = reportToCsv(report, (ms) => formatDateTime(ms, pack.timeZone));
+  const download = async () => {
+    const csv = reportToCsv(report, {
+      formatInstant: (ms) => formatDateTime(ms, pack.timeZone, lang),
+      rowMessage: (m) => importRowText(m, lang),
+      fileMessage: (m) => importFileText(m, lang),
+    });
     const base = report.fileName.replace(/\.[^.]+$/, '');
-    void platform.saveFile(`отчёт-импорта-${base}.csv`, new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    // The report names rows of the file (and may quote their values): audited before it is written,
+    // so a failed audit write leaves no file.
+    const rows = report.rejected.length + report.warnings.length;
+    await logAudit(getDb(), { action: 'import.download-report', details: { fileName: report.fileName, batchId: report.batchId, rows } });
+    await platform.saveFile(`отчёт-импорта-${base}.csv`, new Blob([csv], { type: 'text/csv;charset=utf-8' }));
   };
   return (
     <Card title={t('doneTitle')} testId="import-done" ready>
@@ -29,7 +41,7 @@ export function ReportPanel({ report, onAnother }: { report: ImportReport; onAno
       </p>
       <RowMessages items={report.rejected} total={report.rejectedCount} testId="report-rejected" />
       <div className="import-actions">
-        <Button variant="primary" onClick={download} data-testid="import-download-report">
+        <Button variant="primary" onClick={() => void download()} data-testid="import-download-report">
           {t('downloadReport')}
         </Button>
         <Button onClick={onAnother} data-testid="import-another">

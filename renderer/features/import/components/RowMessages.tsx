@@ -1,6 +1,7 @@
 import { formatNumber } from '../../../../shared/format/ru';
 import type { RowMessage } from '../../../../shared/import/processor';
 import { useLang, useT } from '../../../i18n';
+import { importRowText } from '../../../i18n/import-messages';
 import { importMessages } from '../messages';
 
 const SHOWN = 100;
@@ -23,7 +24,9 @@ export function RowMessages({ items, total, testId }: { items: RowMessage[]; tot
           {items.slice(0, SHOWN).map((m, i) => (
             <tr key={`${m.row}-${i}`}>
               <td className="num tabular">{m.row || t('emptyValue')}</td>
-              <td className="import-text">{m.message}</td>
+              <td className="import-text" data-kind={typeof m.message === 'string' ? 'text' : m.message.kind}>
+                {importRowText(m.message, lang)}
+              </td>
             </tr>
           ))}
         </tbody>

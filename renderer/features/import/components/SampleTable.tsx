@@ -3,6 +3,7 @@ import { sectorById, sectorsOf } from '../../../../shared/domain/sectors';
 import { formatDate, formatDateTime } from '../../../../shared/format/ru';
 import { useRegionPack } from '../../../app/region';
 import { useLang, useT } from '../../../i18n';
+import { deadlineExplanationText } from '../../../i18n/deadline-explanation';
 import { importMessages } from '../messages';
 
 /** The first records exactly as they will be stored. Texts are untrusted: plain text only. */
@@ -33,7 +34,7 @@ export function SampleTable({ samples }: { samples: Appeal[] }) {
             <tr key={a.id}>
               <td className="tabular">{a.externalId}</td>
               <td className="tabular">{formatDateTime(a.receivedAt, pack.timeZone, lang)}</td>
-              <td className="tabular" title={a.deadline?.explanation}>
+              <td className="tabular" title={a.deadline ? deadlineExplanationText(a.deadline.explanation, lang, pack.timeZone) : undefined}>
                 {a.deadline ? formatDate(a.deadline.dueAt, pack.timeZone, lang) : dash}
               </td>
               <td>{[a.category, a.subcategory].filter(Boolean).join(' → ') || dash}</td>

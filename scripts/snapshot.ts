@@ -1,7 +1,7 @@
 /**
  * `npm run snapshot`: signed, encrypted snapshot bundles (`.curbundle`) for officials' isolated
  * laptops, from the command line. The format is described in docs/bundle-format.md, the
- * administrator's procedure in docs/guide/08-snapshots.md.
+ * administrator's procedure in docs/guide/12-snapshots.md.
  *
  *   npm run snapshot -- create --demo-scale 20000 --out snap.curbundle --passphrase-file phrase.txt
  *   npm run snapshot -- verify snap.curbundle --passphrase-file phrase.txt --trusted-key centre.pub.json

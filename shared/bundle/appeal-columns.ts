@@ -7,6 +7,7 @@
  * exactly `records` well-formed appeals is rejected rather than half-loaded.
  */
 import type { Appeal } from '../domain/appeal';
+import { deadlineExplanationSchema, type DeadlineExplanation } from '../domain/deadline-explanation';
 import { BundleError } from './errors';
 
 type Scalar = string | number | boolean | null;
@@ -52,6 +53,31 @@ function nested(parent: 'deadline' | 'personal' | 'import', key: string, type: S
   };
 }
 
+/**
+ * The deadline's explanation, a `{ kind, params }` message (or the sentence older records kept), as
+ * one JSON text so identical explanations share a dictionary entry.
+ */
+function explanationColumn(): Column {
+  return {
+    name: 'deadline.explanation',
+    type: 'string',
+    nullable: true,
+    get: (a) => (a.deadline ? JSON.stringify(a.deadline.explanation) : null),
+  };
+}
+
+function explanationOf(stored: Scalar): DeadlineExplanation | string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(String(stored));
+  } catch {
+    malformed('column deadline.explanation: not JSON');
+  }
+  const checked = deadlineExplanationSchema.safeParse(parsed);
+  if (!checked.success) malformed('column deadline.explanation: not an explanation');
+  return checked.data;
+}
+
 /** A string array stored as one JSON text, so identical lists share a dictionary entry. */
 function list(name: 'tags' | 'qualityFlags'): Column {
   return {
@@ -76,7 +102,7 @@ const COLUMNS: readonly Column[] = [
   instant(nested('deadline', 'originalDueAt', 'number'), 'since-received'),
   nested('deadline', 'ruleId', 'string'),
   nested('deadline', 'ruleVersion', 'number'),
-  nested('deadline', 'explanation', 'string'),
+  explanationColumn(),
   nested('deadline', 'hourBased', 'boolean'),
   instant(field('answeredAt', 'number', true), 'since-received'),
   instant(field('closedAt', 'number', true), 'since-received'),
@@ -297,7 +323,7 @@ function buildAppeals(columns: Map<string, Scalar[]>, records: number): Appeal[]
       deadline:
         dueAt[r] === null
           ? null
-          : { dueAt: dueAt[r], originalDueAt: originalDueAt[r], ruleId: ruleId[r], ruleVersion: ruleVersion[r], explanation: explanation[r], hourBased: hourBased[r] },
+          : { dueAt: dueAt[r], originalDueAt: originalDueAt[r], ruleId: ruleId[r], ruleVersion: ruleVersion[r], explanation: explanationOf(explanation[r]!), hourBased: hourBased[r] },
       answeredAt: answeredAt[r],
       closedAt: closedAt[r],
       stage: stage[r],

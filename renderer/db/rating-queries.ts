@@ -4,7 +4,7 @@
  * domain's methodology (`computeRating`). The operator's «Рейтинг» screen and the wall's rating
  * scene read the same rows, so the two never disagree.
  */
-import { computeRating, type RatingRow, type RatingUnit, type RatingWeights } from '../../shared/domain/rating';
+import { computeRating, ratingUnitOf, type RatingRow, type RatingWeights } from '../../shared/domain/rating';
 import { populationOf, type RegionPack } from '../../shared/domain/region-pack';
 import { approxMedianAnswerHours, emptyCounters, type Counters } from './aggregate-model';
 import { queryDeadlinesBy, queryReceivedBy, type AggFilter, type Period } from './aggregate-queries';
@@ -48,25 +48,6 @@ function unitsOf(query: RatingQuery, current: Map<string, Counters>, previous: M
   return [...ids].map((id) => ({ id, name: id, population: null }));
 }
 
-function toRatingUnit(unit: UnitName, c: Counters | undefined, overdue: number): RatingUnit {
-  const counters = c ?? emptyCounters();
-  return {
-    id: unit.id,
-    name: unit.name,
-    population: unit.population,
-    received: counters.received,
-    answered: counters.answered,
-    answeredOnMerits: counters.answeredOnMerits,
-    answeredOnTime: counters.answeredOnTime,
-    answeredLate: counters.answeredLate,
-    overdue,
-    rated: counters.rated,
-    satisfied: counters.satisfied,
-    reactionSatisfied: counters.reactionSatisfied,
-    reactionNeutral: counters.reactionNeutral,
-    reactionDissatisfied: counters.reactionDissatisfied,
-  };
-}
 
 export async function queryRating(db: CurDatabase, query: RatingQuery): Promise<RatedUnit[]> {
   const [current, previous, deadlines] = await Promise.all([
@@ -77,11 +58,11 @@ export async function queryRating(db: CurDatabase, query: RatingQuery): Promise<
   const units = unitsOf(query, current, previous);
   // The previous period is rated without today's overdue backlog, which belongs to now.
   const previousRows = computeRating(
-    units.map((u) => toRatingUnit(u, previous.get(u.id), 0)),
+    units.map((u) => ratingUnitOf(u, previous.get(u.id), 0)),
     query.weights,
   );
   const rows = computeRating(
-    units.map((u) => toRatingUnit(u, current.get(u.id), deadlines.get(u.id)?.overdue ?? 0)),
+    units.map((u) => ratingUnitOf(u, current.get(u.id), deadlines.get(u.id)?.overdue ?? 0)),
     query.weights,
     previousRows,
   );

@@ -2,14 +2,7 @@
 import type { IntakeRun } from '../../shared/centre/protocol';
 import type { Queryable } from '../db/database';
 
-export interface RunCounts {
-  rowsRead: number;
-  created: number;
-  changed: number;
-  unchanged: number;
-  deleted: number;
-  rejected: number;
-}
+export type RunCounts = Pick<IntakeRun, 'rowsRead' | 'created' | 'changed' | 'unchanged' | 'deleted' | 'rejected'>;
 
 export const ZERO_COUNTS: RunCounts = { rowsRead: 0, created: 0, changed: 0, unchanged: 0, deleted: 0, rejected: 0 };
 /** Messages kept per run (rejected rows, file errors); the counts say how many there were. */

@@ -71,6 +71,46 @@ export interface RatingUnit {
   reactionDissatisfied: number;
 }
 
+/** The counters a rating unit is built from (the store's received counters, a report's counts). */
+export type RatingCounts = Pick<
+  RatingUnit,
+  'received' | 'answered' | 'answeredOnMerits' | 'answeredOnTime' | 'answeredLate' | 'rated' | 'satisfied' | 'reactionSatisfied' | 'reactionNeutral' | 'reactionDissatisfied'
+>;
+
+const NO_COUNTS: RatingCounts = {
+  received: 0,
+  answered: 0,
+  answeredOnMerits: 0,
+  answeredOnTime: 0,
+  answeredLate: 0,
+  rated: 0,
+  satisfied: 0,
+  reactionSatisfied: 0,
+  reactionNeutral: 0,
+  reactionDissatisfied: 0,
+};
+
+/** A unit to rate from its counters (none: nothing received) and its overdue-now count. */
+export function ratingUnitOf(unit: Pick<RatingUnit, 'id' | 'name' | 'population'>, counts: RatingCounts | undefined, overdue: number): RatingUnit {
+  const c = counts ?? NO_COUNTS;
+  return {
+    id: unit.id,
+    name: unit.name,
+    population: unit.population,
+    received: c.received,
+    answered: c.answered,
+    answeredOnMerits: c.answeredOnMerits,
+    answeredOnTime: c.answeredOnTime,
+    answeredLate: c.answeredLate,
+    overdue,
+    rated: c.rated,
+    satisfied: c.satisfied,
+    reactionSatisfied: c.reactionSatisfied,
+    reactionNeutral: c.reactionNeutral,
+    reactionDissatisfied: c.reactionDissatisfied,
+  };
+}
+
 /** The quality component: ПОС ratings and ИМ reactions scored by QUALITY_SCORES; null when nobody judged. */
 export function qualityOf(u: Pick<RatingUnit, 'rated' | 'satisfied' | 'reactionSatisfied' | 'reactionNeutral' | 'reactionDissatisfied'>): number | null {
   const judged = u.rated + u.reactionSatisfied + u.reactionNeutral + u.reactionDissatisfied;

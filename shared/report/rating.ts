@@ -5,7 +5,7 @@
  * without today's overdue backlog, which belongs to now.
  */
 import { previousPeriod } from '../domain/periods';
-import { computeRating, type RatingRow, type RatingUnit } from '../domain/rating';
+import { computeRating, ratingUnitOf, type RatingRow } from '../domain/rating';
 import { populationOf } from '../domain/region-pack';
 import { emptyCounts, type DayRange, type ReportContext, type ReportCounts, type ReportScope } from './measures';
 
@@ -22,25 +22,6 @@ interface UnitName {
   population: number | null;
 }
 
-function toUnit(unit: UnitName, c: ReportCounts | undefined, overdue: number): RatingUnit {
-  const counts = c ?? emptyCounts();
-  return {
-    id: unit.id,
-    name: unit.name,
-    population: unit.population,
-    received: counts.received,
-    answered: counts.answered,
-    answeredOnMerits: counts.answeredOnMerits,
-    answeredOnTime: counts.answeredOnTime,
-    answeredLate: counts.answeredLate,
-    overdue,
-    rated: counts.rated,
-    satisfied: counts.satisfied,
-    reactionSatisfied: counts.reactionSatisfied,
-    reactionNeutral: counts.reactionNeutral,
-    reactionDissatisfied: counts.reactionDissatisfied,
-  };
-}
 
 /** The rating over `period`; `filter` narrows to a block (never the rated dimension itself). */
 export async function reportRating(ctx: ReportContext, dimension: RatingDimension, period: DayRange, filter: ReportScope): Promise<ReportRatingRow[]> {
@@ -58,9 +39,9 @@ export async function reportRating(ctx: ReportContext, dimension: RatingDimensio
     ids.delete('');
     units = [...ids].map((id) => ({ id, name: ctx.organisationName?.(id) ?? id, population: null }));
   }
-  const previousRows = computeRating(units.map((u) => toUnit(u, before.get(u.id), 0)), ctx.ratingWeights);
+  const previousRows = computeRating(units.map((u) => ratingUnitOf(u, before.get(u.id), 0)), ctx.ratingWeights);
   const rows = computeRating(
-    units.map((u) => toUnit(u, current.get(u.id), deadlines.get(u.id)?.overdue ?? 0)),
+    units.map((u) => ratingUnitOf(u, current.get(u.id), deadlines.get(u.id)?.overdue ?? 0)),
     ctx.ratingWeights,
     previousRows,
   );

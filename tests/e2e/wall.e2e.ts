@@ -203,6 +203,16 @@ describe('the video wall in a weekly meeting', () => {
     await saveScreenshot(app.page, 'wall-dynamics');
   });
 
+  it('shows the current spikes by topic and place, or says there are none', async () => {
+    await operator.pin('spikes');
+    await wall.waitForScene('spikes');
+    const rows = await app.page.getByTestId('wall-spike-row').count();
+    const none = await app.page.getByTestId('wall-spikes-none').count();
+    expect(rows > 0 !== none > 0).toBe(true);
+    seenText.push(await wall.text());
+    await saveScreenshot(app.page, 'wall-spikes');
+  });
+
   it('shows the rating of every municipality with places', async () => {
     await operator.pin('rating');
     await wall.waitForScene('rating');

@@ -32,6 +32,7 @@ export const DEFAULT_PLAYLISTS: readonly Playlist[] = [
       { scene: 'overdue', durationSec: 45 },
       { scene: 'sectors', durationSec: 40 },
       { scene: 'rating', durationSec: 60 },
+      { scene: 'spikes', durationSec: 30 },
     ],
   },
   {

@@ -95,7 +95,7 @@ describe('wall rotation', () => {
     const total = 72 * 3600 * 1000;
     for (let t = 0; t < total; t += 5_000) s = reduceWall(s, { type: 'tick', ms: 5_000 });
     const cycle = (DEFAULT_PLAYLISTS[0] as Playlist).items.reduce((sum, i) => sum + i.durationSec * 1000, 0);
-    expect(s.changes).toBe(Math.floor(total / cycle) * 4 + Math.max(0, s.index));
+    expect(s.changes).toBe(Math.floor(total / cycle) * (DEFAULT_PLAYLISTS[0] as Playlist).items.length + Math.max(0, s.index));
     expect(s.failed.length).toBe(0);
   });
 

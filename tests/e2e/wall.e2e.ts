@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { appUrl, countAppeals, DEMO_NOW, openApp, putRow, saveScreenshot, storeRows, waitForCountUps, waitForScreen, waitForSyncIdle, type OpenedApp } from './support';
 
-const SCENES = ['heatmap', 'overdue', 'sectors', 'dynamics', 'rating'] as const;
+const SCENES = ['heatmap', 'overdue', 'sectors', 'dynamics', 'rating', 'spikes'] as const;
 type Scene = (typeof SCENES)[number];
 
 const DB_NAME = `e2e-wall-${Date.now().toString(36)}`;
@@ -201,6 +201,16 @@ describe('the video wall in a weekly meeting', () => {
     expect(await wall.text()).toContain('Поступление по каналам');
     seenText.push(await wall.text());
     await saveScreenshot(app.page, 'wall-dynamics');
+  });
+
+  it('shows the current spikes by topic and place, or says there are none', async () => {
+    await operator.pin('spikes');
+    await wall.waitForScene('spikes');
+    const rows = await app.page.getByTestId('wall-spike-row').count();
+    const none = await app.page.getByTestId('wall-spikes-none').count();
+    expect(rows > 0 !== none > 0).toBe(true);
+    seenText.push(await wall.text());
+    await saveScreenshot(app.page, 'wall-spikes');
   });
 
   it('shows the rating of every municipality with places', async () => {

@@ -16,14 +16,17 @@ vi.mock('../../sync/use-sync-status', () => ({
 import { getDb } from '../../db/db';
 import { upsertAppeals } from '../../db/appeals-repo';
 import { useGlobalFilters } from '../../app/filters-store';
+import { toggleKnownSpike } from '../../analytics-engine/spike-alerts';
+import { setSetting } from '../../db/settings-repo';
 import OverviewScreen from './index';
 
 const dl = (dueAt: number) => ({ dueAt, originalDueAt: null, ruleId: 'r', ruleVersion: 1, explanation: '', hourBased: false });
 
 describe('OverviewScreen', () => {
   beforeEach(async () => {
-    useGlobalFilters.setState({ period: { from: '2025-11-12', to: '2025-11-18' }, sector: null });
+    useGlobalFilters.setState({ period: { from: '2025-11-12', to: '2025-11-18' }, sector: null, municipality: null });
     await getDb().appeals.clear();
+    await setSetting(getDb(), 'analytics.knownSpikes', []);
     await getDb().aggReceived.clear();
     await getDb().aggDeadline.clear();
   });
@@ -53,5 +56,24 @@ describe('OverviewScreen', () => {
     expect(screen.getByTestId('data-age').textContent).toMatch(/^Данные на \d\d:\d\d$/);
     // A sector without appeals still has its row, with zeros.
     expect(screen.getByTestId('ov-cell-energy-received').textContent).toBe('0');
+  });
+
+  it('lists the current spikes as links to their appeals, leaves known ones out and says when there are none', async () => {
+    const DAY = 86_400_000;
+    const water = (id: string, daysAgo: number) =>
+      makeAppeal({ externalId: id, receivedAt: T0 - daysAgo * DAY, municipality: 'm1', category: 'Водоснабжение', sector: 'housing' });
+    await upsertAppeals(getDb(), [
+      ...Array.from({ length: 17 }, (_, i) => water(`b${i}`, 3 + 2 * i)),
+      ...Array.from({ length: 12 }, (_, i) => water(`s${i}`, i % 3)),
+    ]);
+    render(<OverviewScreen />);
+    await waitFor(() => expect(screen.getByTestId('overview-spikes').dataset.ready).toBe('true'), { timeout: 5000 });
+    const [alert] = screen.getAllByTestId('overview-spike');
+    expect(alert!.textContent).toMatch(/^Водоснабжение, m1: 12 за 3 дня при обычных \d+,\d — в \d+,\d раза больше$/);
+    expect(alert!.querySelector('a')!.getAttribute('href')).toBe('#/registry?from=2025-11-16&to=2025-11-18&category=%D0%92%D0%BE%D0%B4%D0%BE%D1%81%D0%BD%D0%B0%D0%B1%D0%B6%D0%B5%D0%BD%D0%B8%D0%B5&municipality=m1');
+
+    await toggleKnownSpike(getDb(), 'm1|Водоснабжение|2025-11-18');
+    await waitFor(() => expect(screen.getByTestId('overview-spikes-none').textContent).toBe('Всплесков нет'));
+    expect(screen.getByTestId('overview-spikes').textContent).toContain('Отмечены как известные: 1.');
   });
 });

@@ -5,6 +5,7 @@
  */
 import { formatDayRange, formatIsoDay } from '../../../shared/format/ru';
 import { useGlobalFilters } from '../../app/filters-store';
+import { useRegionPack } from '../../app/region';
 import { getDb } from '../../db/db';
 import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
@@ -15,6 +16,7 @@ import { MetricCard, type MetricTone } from './MetricCard';
 import { OverviewHeader } from './OverviewHeader';
 import { SectorChart } from './SectorChart';
 import { SectorTable } from './SectorTable';
+import { SpikesCard } from './SpikesCard';
 import { overviewPeriods } from './periods';
 import { useAppNow } from '../../app/use-app-now';
 import { useOverview } from './queries';
@@ -28,6 +30,8 @@ export default function OverviewScreen() {
   const t = useT(overviewMessages);
   const period = useGlobalFilters((s) => s.period);
   const sector = useGlobalFilters((s) => s.sector);
+  const municipality = useGlobalFilters((s) => s.municipality);
+  const pack = useRegionPack();
   const sectors = useSectors();
   const model = useOverview(period, sector, sectors.order);
   const at = useAppNow();
@@ -63,6 +67,7 @@ export default function OverviewScreen() {
               ))}
             </div>
           </Card>
+          <SpikesCard pack={pack} now={at} sector={sector} municipality={municipality} />
           <Card
             title={t('todayTitle', { day: formatIsoDay(periods.today.from) })}
             subtitle={t('todaySubtitle')}

@@ -20,6 +20,7 @@ export const SCENE_LABEL: Record<SceneId, WallControlKey> = {
   sectors: 'sceneSectors',
   dynamics: 'sceneDynamics',
   rating: 'sceneRating',
+  spikes: 'sceneSpikes',
 };
 
 const PERIOD_LABEL: Record<Exclude<WallPeriodKind, 'custom'>, WallControlKey> = {

@@ -9,6 +9,7 @@ import { HeatmapScene } from './scenes/HeatmapScene';
 import { OverdueScene } from './scenes/OverdueScene';
 import { RatingScene } from './scenes/RatingScene';
 import { SectorsScene } from './scenes/SectorsScene';
+import { SpikesScene } from './scenes/SpikesScene';
 import type { SceneProps } from './scenes/types';
 import { SceneBoundary } from './SceneBoundary';
 
@@ -18,6 +19,7 @@ const SCENES: Record<SceneId, ComponentType<SceneProps>> = {
   sectors: SectorsScene,
   dynamics: DynamicsScene,
   rating: RatingScene,
+  spikes: SpikesScene,
 };
 
 interface Props extends SceneProps {

@@ -17,6 +17,7 @@ export const SCENE_TITLE: Record<SceneId, WallMessageKey> = {
   sectors: 'sceneSectors',
   dynamics: 'sceneDynamics',
   rating: 'sceneRating',
+  spikes: 'sceneSpikes',
 };
 
 const PERIOD_LABEL: Record<Exclude<WallPeriodKind, 'custom'>, WallMessageKey> = {

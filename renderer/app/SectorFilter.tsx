@@ -37,7 +37,7 @@ export function MunicipalityFilter() {
   return (
     <label className="field">
       <span>{t('municipality')}</span>
-      <select data-testid="municipality-filter" value={municipality ?? ''} onChange={(e) => setMunicipality(e.target.value || null)}>
+      <select className="field__select--narrow" data-testid="municipality-filter" value={municipality ?? ''} onChange={(e) => setMunicipality(e.target.value || null)}>
         <option value="">{t('allMunicipalities')}</option>
         {municipalities.map((m) => (
           <option key={m.id} value={m.id}>

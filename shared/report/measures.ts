@@ -4,37 +4,12 @@
  * a screen agree to the last digit); the command line implements it over appeals in memory with the
  * same shared predicates (memory-measures.ts). Report builders see nothing else.
  */
+import type { Counters, ScalarCounterKey } from '../domain/appeal-counters';
 import type { RatingWeights } from '../domain/rating';
 import type { RegionPack } from '../domain/region-pack';
 import type { SectorDefinition } from '../domain/sectors';
 
 /** Sums over appeals received in a period (clock-independent, as the aggregates count them). */
-export interface ReportCounts {
-  received: number;
-  /** Not finished (no answer, no closure, status not final). */
-  open: number;
-  answered: number;
-  /** Answers on the merits (not a moderator's rejection, not «Не решено»): the rating's completeness. */
-  answeredOnMerits: number;
-  answeredOnTime: number;
-  answeredLate: number;
-  answeredWithin8Days: number;
-  repeat: number;
-  postponed: number;
-  fastTrack: number;
-  fz59: number;
-  rated: number;
-  ratingSum: number;
-  /** Ratings 4–5. */
-  satisfied: number;
-  /** ИМ reactions («Автор доволен / нейтрален / недоволен»): the rating's quality beside ПОС ratings. */
-  reactionSatisfied: number;
-  reactionNeutral: number;
-  reactionDissatisfied: number;
-  answerHoursSum: number;
-  answerHoursCount: number;
-}
-
 export const COUNT_KEYS = [
   'received',
   'open',
@@ -55,7 +30,10 @@ export const COUNT_KEYS = [
   'reactionDissatisfied',
   'answerHoursSum',
   'answerHoursCount',
-] as const satisfies readonly (keyof ReportCounts)[];
+] as const satisfies readonly ScalarCounterKey[];
+
+/** The counters a report reads: the store's own (shared/domain/appeal-counters.ts), narrowed. */
+export type ReportCounts = Pick<Counters, (typeof COUNT_KEYS)[number]>;
 
 export function emptyCounts(): ReportCounts {
   const c = {} as ReportCounts;

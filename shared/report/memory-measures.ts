@@ -6,12 +6,10 @@
  */
 import type { Appeal } from '../domain/appeal';
 import type { WorkCalendar } from '../domain/calendar';
-import { classifyAt, finishedAtOf } from '../domain/classify';
-import { answerTimelinessOf, hasAnswerTime, isAnsweredOnMerits, isPostponed, isRated, isSatisfied } from '../domain/outcome';
-import { HOUR_MS, regionDay } from '../domain/time';
-import { emptyCounts, addCounts, emptyNow, type DayRange, type NowCounts, type NowDimension, type ReportCounts, type ReportDimension, type ReportMeasures, type ReportScope } from './measures';
-
-const EIGHT_DAYS_MS = 8 * 24 * HOUR_MS;
+import { countersOf, isOpenAppeal } from '../domain/appeal-counters';
+import { classifyAt } from '../domain/classify';
+import { regionDay } from '../domain/time';
+import { COUNT_KEYS, emptyCounts, addCounts, emptyNow, type DayRange, type NowCounts, type NowDimension, type ReportCounts, type ReportDimension, type ReportMeasures, type ReportScope } from './measures';
 
 interface Keys {
   day: string;
@@ -20,36 +18,11 @@ interface Keys {
   organisation: string;
 }
 
-/** What one appeal adds to the received counters (mirrors the store's `countersOf`). */
+/** What one appeal adds to the received counters: the store's own counting, narrowed to a report's. */
 export function countsOf(a: Appeal): ReportCounts {
+  const all = countersOf(a);
   const c = emptyCounts();
-  c.received = 1;
-  const finishedAt = finishedAtOf(a);
-  if (finishedAt === null) c.open = 1;
-  else {
-    c.answered = 1;
-    if (isAnsweredOnMerits(a)) c.answeredOnMerits = 1;
-    if (finishedAt - a.receivedAt <= EIGHT_DAYS_MS) c.answeredWithin8Days = 1;
-    const timeliness = answerTimelinessOf(a);
-    if (timeliness === 'on-time') c.answeredOnTime = 1;
-    else if (timeliness === 'late') c.answeredLate = 1;
-  }
-  if (hasAnswerTime(a)) {
-    c.answerHoursSum = a.answerHours !== null && Number.isFinite(a.answerHours) ? a.answerHours : (a.answeredAt! - a.receivedAt) / HOUR_MS;
-    c.answerHoursCount = 1;
-  }
-  if (a.isRepeat) c.repeat = 1;
-  if (isPostponed(a)) c.postponed = 1;
-  if (a.fastTrack) c.fastTrack = 1;
-  if (a.regime === 'fz59') c.fz59 = 1;
-  if (isRated(a.rating)) {
-    c.rated = 1;
-    c.ratingSum = a.rating;
-    if (isSatisfied(a.rating)) c.satisfied = 1;
-  }
-  if (a.reaction === 'satisfied') c.reactionSatisfied = 1;
-  else if (a.reaction === 'neutral') c.reactionNeutral = 1;
-  else if (a.reaction === 'dissatisfied') c.reactionDissatisfied = 1;
+  for (const k of COUNT_KEYS) c[k] = all[k];
   return c;
 }
 
@@ -78,7 +51,7 @@ export class MemoryMeasures implements ReportMeasures {
         organisation: a.orgCurrent ?? '',
       };
       let nowCounts: NowCounts | null = null;
-      if (finishedAtOf(a) === null) {
+      if (isOpenAppeal(a)) {
         nowCounts = emptyNow();
         nowCounts.open = 1;
         if (a.deadline) {

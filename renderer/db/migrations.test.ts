@@ -15,6 +15,19 @@ import { makeAppeal, T0 } from '../../tests/support/store-appeal';
 /** The schema version every upgrade below must end at. */
 const LATEST_VERSION = 11;
 
+/** An empty store as version 6 of the schema declared it, to fill with rows of that time. */
+async function openVersion6Store(name: string, tz: string): Promise<Dexie> {
+  const v6 = new Dexie(name);
+  v6.version(1).stores(SCHEMA_V1);
+  v6.version(2).stores(SCHEMA_V2).upgrade((tx) => upgradeToV2(tx, tz));
+  v6.version(3).stores({ ...SCHEMA_V3, appeals: `${SCHEMA_V3.appeals}, originalId` }).upgrade((tx) => upgradeToV3(tx, tz));
+  v6.version(4).stores(SCHEMA_V4).upgrade((tx) => upgradeToV4(tx));
+  v6.version(5).stores(SCHEMA_V5);
+  v6.version(6).stores(SCHEMA_V6);
+  await v6.open();
+  return v6;
+}
+
 describe('schema migrations', () => {
   it('opens a version 1 database with data and upgrades it without loss, building the aggregates', async () => {
     const name = 'migration-v1';
@@ -148,14 +161,7 @@ describe('schema migrations', () => {
   it('upgrades a version 6 store to the v8 postponement rules: openDueAt and the aggregates recounted', async () => {
     const name = 'migration-v6';
     const tz = 'Europe/Moscow';
-    const v6 = new Dexie(name);
-    v6.version(1).stores(SCHEMA_V1);
-    v6.version(2).stores(SCHEMA_V2).upgrade((tx) => upgradeToV2(tx, tz));
-    v6.version(3).stores({ ...SCHEMA_V3, appeals: `${SCHEMA_V3.appeals}, originalId` }).upgrade((tx) => upgradeToV3(tx, tz));
-    v6.version(4).stores(SCHEMA_V4).upgrade((tx) => upgradeToV4(tx));
-    v6.version(5).stores(SCHEMA_V5);
-    v6.version(6).stores(SCHEMA_V6);
-    await v6.open();
+    const v6 = await openVersion6Store(name, tz);
     const ruleDeadline = { dueAt: T0 - 86_400_000, originalDueAt: null, ruleId: 'fz59', ruleVersion: 1, explanation: '', hourBased: false };
     const postponed = makeAppeal({ externalId: '1', status: 'postponed', statusRaw: 'Отложено', deadline: ruleDeadline });
     const extended = makeAppeal({ externalId: '2', status: 'extended', statusRaw: 'Срок продлен', deadline: ruleDeadline });
@@ -197,14 +203,7 @@ describe('schema migrations', () => {
   it('renames the audit rows of a version 6 store to the domain.verb actions, details and order kept', async () => {
     const name = 'migration-v6-audit';
     const tz = 'Europe/Moscow';
-    const v6 = new Dexie(name);
-    v6.version(1).stores(SCHEMA_V1);
-    v6.version(2).stores(SCHEMA_V2).upgrade((tx) => upgradeToV2(tx, tz));
-    v6.version(3).stores({ ...SCHEMA_V3, appeals: `${SCHEMA_V3.appeals}, originalId` }).upgrade((tx) => upgradeToV3(tx, tz));
-    v6.version(4).stores(SCHEMA_V4).upgrade((tx) => upgradeToV4(tx));
-    v6.version(5).stores(SCHEMA_V5);
-    v6.version(6).stores(SCHEMA_V6);
-    await v6.open();
+    const v6 = await openVersion6Store(name, tz);
     const old = [
       { at: T0, action: 'registry.export', user: 'operator', details: { format: 'xlsx', rows: 3 } },
       { at: T0 + 1, action: 'export:escalations', user: 'operator', details: { format: 'csv', rows: 2 } },

@@ -9,13 +9,8 @@ import { AT_RISK_HOURS_DAY_RULES, AT_RISK_HOURS_HOUR_RULES, AT_RISK_WORKING_DAYS
 
 const HOUR_MS = 3_600_000;
 
-export interface DeadlineCounts {
-  /** All open appeals (with or without a deadline). */
-  open: number;
-  overdue: number;
-  atRisk24h: number;
-  atRisk3wd: number;
-}
+export type { DeadlineCounts } from '../../shared/domain/deadline-counts';
+import type { DeadlineCounts } from '../../shared/domain/deadline-counts';
 
 export interface OverdueAgeing {
   '1-3': number;
@@ -62,9 +57,7 @@ export function bandBoundaries(b: DeadlineBands): number[] {
   return [b.now, b.hourRiskEnd, b.dayRiskEnd, b.workRiskEnd, b.age3, b.age7, b.age30].sort((x, y) => x - y);
 }
 
-export function emptyDeadlineCounts(): DeadlineCounts {
-  return { open: 0, overdue: 0, atRisk24h: 0, atRisk3wd: 0 };
-}
+export { emptyDeadlineCounts } from '../../shared/domain/deadline-counts';
 
 export function emptyAgeing(): OverdueAgeing {
   return { '1-3': 0, '4-7': 0, '8-30': 0, '30+': 0 };

@@ -5,6 +5,7 @@
  * same shared predicates (memory-measures.ts). Report builders see nothing else.
  */
 import type { Counters, ScalarCounterKey } from '../domain/appeal-counters';
+import { emptyDeadlineCounts, sumDeadlineCounts, type DeadlineCounts } from '../domain/deadline-counts';
 import type { RatingWeights } from '../domain/rating';
 import type { RegionPack } from '../domain/region-pack';
 import type { SectorDefinition } from '../domain/sectors';
@@ -47,16 +48,8 @@ export function addCounts(target: ReportCounts, delta: ReportCounts): ReportCoun
 }
 
 /** Open appeals by deadline at the moment of the report (not bound to a period of receipt). */
-export interface NowCounts {
-  open: number;
-  overdue: number;
-  atRisk24h: number;
-  atRisk3wd: number;
-}
-
-export function emptyNow(): NowCounts {
-  return { open: 0, overdue: 0, atRisk24h: 0, atRisk3wd: 0 };
-}
+export type NowCounts = DeadlineCounts;
+export const emptyNow = emptyDeadlineCounts;
 
 /** What a report covers: the whole region, one block (sector), municipality or organisation. */
 export interface ReportScope {
@@ -127,12 +120,5 @@ export async function sumReceived(measures: ReportMeasures, period: DayRange, sc
 }
 
 export function sumNow(map: Map<string, NowCounts>): NowCounts {
-  const total = emptyNow();
-  for (const d of map.values()) {
-    total.open += d.open;
-    total.overdue += d.overdue;
-    total.atRisk24h += d.atRisk24h;
-    total.atRisk3wd += d.atRisk3wd;
-  }
-  return total;
+  return sumDeadlineCounts(map.values());
 }

@@ -16,13 +16,8 @@ export interface ReceivedCounts {
   satisfied: number;
 }
 
-/** The part of the store's deadline counts the wall uses. */
-export interface DeadlineCounts {
-  open: number;
-  overdue: number;
-  atRisk24h: number;
-  atRisk3wd: number;
-}
+import type { DeadlineCounts } from '../domain/deadline-counts';
+export type { DeadlineCounts };
 
 export interface UnitInput {
   id: string;

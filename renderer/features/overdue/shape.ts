@@ -11,13 +11,8 @@ export type Ageing = Record<AgeingBucket, number>;
 
 const DAY_MS = 86_400_000;
 
-/** The store's deadline snapshot per group (`queryDeadlinesBy`). */
-export interface DeadlineCounts {
-  open: number;
-  overdue: number;
-  atRisk24h: number;
-  atRisk3wd: number;
-}
+import type { DeadlineCounts } from '../../../shared/domain/deadline-counts';
+export type { DeadlineCounts };
 
 export interface OffenderRow {
   /** Organisation or executor name; null = not stated in the source data. */

@@ -11,10 +11,10 @@ import {
   queryReceivedBy,
   type AggregateFilter,
   type Counters,
-  type DeadlineCounts,
 } from '../../db/aggregate-queries';
 import { addCounters, emptyCounters } from '../../db/aggregate-model';
 import { regionDay } from '../../../shared/domain/time';
+import { sumDeadlineCounts } from '../../../shared/domain/deadline-counts';
 import { overviewPeriods, type DayPeriod } from './periods';
 import { shapeOverview, type CounterSet, type OverviewModel } from './shape';
 
@@ -32,16 +32,6 @@ function sumCounters(map: Map<string, Counters>): Counters {
   return total;
 }
 
-function sumDeadlines(map: Map<string, DeadlineCounts>): DeadlineCounts {
-  const total: DeadlineCounts = { open: 0, overdue: 0, atRisk24h: 0, atRisk3wd: 0 };
-  for (const d of map.values()) {
-    total.open += d.open;
-    total.overdue += d.overdue;
-    total.atRisk24h += d.atRisk24h;
-    total.atRisk3wd += d.atRisk3wd;
-  }
-  return total;
-}
 
 /** Counters by sector and their sum: one read of the period's aggregate rows instead of two. */
 async function counterSet(db: CurDatabase, period: DayPeriod, filter: AggregateFilter): Promise<CounterSet> {
@@ -74,7 +64,7 @@ export async function loadOverview(db: CurDatabase, params: OverviewParams): Pro
     today: days.get(periods.today.from) ?? emptyCounters(),
     yesterday: days.get(periods.yesterday.from) ?? emptyCounters(),
     week,
-    deadlines: { total: sumDeadlines(deadlinesBySector), bySector: deadlinesBySector },
+    deadlines: { total: sumDeadlineCounts(deadlinesBySector.values()), bySector: deadlinesBySector },
   });
 }
 

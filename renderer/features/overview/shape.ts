@@ -23,13 +23,8 @@ export interface OverviewCounters {
   answerHoursCount: number;
 }
 
-/** The store's deadline snapshot «now» (`queryDeadlines`). */
-export interface DeadlineCounts {
-  open: number;
-  overdue: number;
-  atRisk24h: number;
-  atRisk3wd: number;
-}
+import type { DeadlineCounts } from '../../../shared/domain/deadline-counts';
+export type { DeadlineCounts };
 
 export const EMPTY_COUNTERS: OverviewCounters = {
   received: 0,

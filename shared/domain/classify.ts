@@ -46,6 +46,11 @@ export function finishedAtOf(appeal: FinishFields): number | null {
 
 const NONE = { atRisk24h: false, atRisk3wd: false, atRisk3h: false, overdueMs: 0, overdueHours: 0, overdueDays: 0 };
 
+/** How late an answer (or a still open appeal) is: at least one hour and one day once past due. */
+function lateness(overdueMs: number, dueDay: string, lateDay: string): Pick<Classification, 'overdueMs' | 'overdueHours' | 'overdueDays'> {
+  return { overdueMs, overdueHours: Math.max(1, Math.floor(overdueMs / HOUR_MS)), overdueDays: Math.max(1, daysBetween(dueDay, lateDay)) };
+}
+
 export function classifyAt(appeal: ClassifiedAppeal, now: number, calendar: WorkCalendar, timeZone: string): Classification {
   const finished = finishedAtOf(appeal);
   // A record answered after `now` is still open at `now` (classification of a past moment).
@@ -56,29 +61,13 @@ export function classifyAt(appeal: ClassifiedAppeal, now: number, calendar: Work
   const dueDay = regionDay(deadline.dueAt, timeZone);
   if (finishedAt !== null) {
     if (finishedAt <= deadline.dueAt) return { state: 'answered-on-time', ...NONE, finishedAt };
-    const overdueMs = finishedAt - deadline.dueAt;
-    return {
-      state: 'answered-late',
-      ...NONE,
-      overdueMs,
-      overdueHours: Math.max(1, Math.floor(overdueMs / HOUR_MS)),
-      overdueDays: Math.max(1, daysBetween(dueDay, regionDay(finishedAt, timeZone))),
-      finishedAt,
-    };
+    return { state: 'answered-late', ...NONE, ...lateness(finishedAt - deadline.dueAt, dueDay, regionDay(finishedAt, timeZone)), finishedAt };
   }
   // A postponed appeal is held only to its new date; without one it is neither overdue nor at risk.
   const dueAt = heldDueAt(appeal);
   if (dueAt === null) return { state: 'open', ...NONE, finishedAt: null };
   if (now > dueAt) {
-    const overdueMs = now - dueAt;
-    return {
-      state: 'overdue',
-      ...NONE,
-      overdueMs,
-      overdueHours: Math.max(1, Math.floor(overdueMs / HOUR_MS)),
-      overdueDays: Math.max(1, daysBetween(dueDay, regionDay(now, timeZone))),
-      finishedAt: null,
-    };
+    return { state: 'overdue', ...NONE, ...lateness(now - dueAt, dueDay, regionDay(now, timeZone)), finishedAt: null };
   }
   const remaining = dueAt - now;
   if (deadline.hourBased) {

@@ -146,4 +146,28 @@ describe('npm run report', () => {
     expect(result.status).toBe(0);
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
   });
+
+  it('reports from a snapshot bundle, and refuses one it cannot open', () => {
+    const bundle = join(dir, 'snap.curbundle');
+    const phrase = join(dir, 'phrase.txt');
+    const wrong = join(dir, 'wrong.txt');
+    writeFileSync(phrase, 'рассвет камень облако пароль\n');
+    writeFileSync(wrong, 'совсем другая фраза для теста\n');
+    const created = spawnSync('npx', ['tsx', 'scripts/snapshot.ts', 'create', '--demo-scale', '400', '--demo-now', '2026-12-03T09:00:00Z', '--out', bundle, '--passphrase-file', phrase], { encoding: 'utf8' });
+    expect(created.status, created.stderr).toBe(0);
+
+    const out = join(dir, 'from-bundle.xlsx');
+    const result = run(['--kind', 'weekly', '--period', '2026-W48', '--format', 'xlsx', '--out', out, '--bundle', bundle, '--passphrase-file', phrase]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('снимок центра');
+    // No trusted key given: the signer's fingerprint is printed for comparison, never silently accepted.
+    expect(result.stderr).toContain('не сверен');
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+
+    const refused = run(['--kind', 'weekly', '--period', '2026-W48', '--format', 'xlsx', '--out', join(dir, 'no.xlsx'), '--bundle', bundle, '--passphrase-file', wrong]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('парольн');
+    const both = run(['--kind', 'weekly', '--period', '2026-W48', '--format', 'xlsx', '--out', join(dir, 'no.xlsx'), '--bundle', bundle, '--demo-scale', '100']);
+    expect(both.status).toBe(2);
+  });
 });

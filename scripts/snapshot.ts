@@ -19,6 +19,7 @@ import { DemoModel, demoReference, demoYear } from '../shared/demo';
 import { KIROV_PACK } from '../shared/domain/packs';
 import { regionDayEnd } from '../shared/domain/time';
 import { formatDateTime } from '../shared/format/ru';
+import { openBundleFile, readPassphrase } from './bundle-file';
 import {
   BundleError,
   STRONG_ARGON2,
@@ -30,10 +31,8 @@ import {
   formatFingerprint,
   generateLaptopKey,
   generateSigningKey,
-  importLaptopKey,
   importPublicKey,
   importSigningKey,
-  openBundle,
   readSignedManifest,
   type BundleManifest,
   type SigningKey,
@@ -80,14 +79,6 @@ function fail(message: string): never {
   throw new UsageError(message);
 }
 
-async function readPassphrase(file: string): Promise<string> {
-  const text = await readFile(file, 'utf8');
-  // The first line only: editors add a trailing newline that is not part of the phrase.
-  const phrase = text.split(/\r?\n/)[0] ?? '';
-  if (!phrase) fail(`в файле ${file} нет парольной фразы`);
-  return phrase;
-}
-
 async function writeAtomically(file: string, data: string | Uint8Array, mode = 0o644): Promise<void> {
   const temp = `${file}.${process.pid}.tmp`;
   await writeFile(temp, data, { mode });
@@ -122,7 +113,7 @@ async function create(values: Record<string, string | boolean | string[] | undef
   const recipientFiles = (values['recipient-key'] as string[] | undefined) ?? [];
   const passphraseFile = values['passphrase-file'] as string | undefined;
   if (!passphraseFile && recipientFiles.length === 0) fail('нужна --passphrase-file и/или --recipient-key');
-  const passphrase = passphraseFile ? await readPassphrase(passphraseFile) : undefined;
+  const passphrase = passphraseFile ? await readPassphrase(passphraseFile, fail) : undefined;
   if (passphrase !== undefined && [...passphrase].length < 16) console.error('Внимание: парольная фраза короче 16 символов; лучше 4–5 случайных слов.');
   const laptopRecipients = [];
   for (const file of recipientFiles) {
@@ -184,19 +175,17 @@ async function create(values: Record<string, string | boolean | string[] | undef
 }
 
 async function verify(file: string, values: Record<string, string | boolean | string[] | undefined>): Promise<void> {
-  const bytes = new Uint8Array(await readFile(file));
-  const trustedFile = values['trusted-key'] as string | undefined;
-  let trustedKeys: Uint8Array<ArrayBuffer>[] | undefined;
-  if (trustedFile) {
-    const key = importPublicKey(await readFile(trustedFile, 'utf8'));
-    if (key.algorithm !== 'Ed25519') fail(`${trustedFile}: это не открытый ключ подписи центра`);
-    trustedKeys = [key.publicKey];
-  }
-  const passphrase = values['passphrase-file'] ? await readPassphrase(values['passphrase-file'] as string) : undefined;
-  const laptopKey = values['laptop-key'] ? await importLaptopKey(await readFile(values['laptop-key'] as string, 'utf8')) : undefined;
-  if (passphrase === undefined && !laptopKey) fail('нужна --passphrase-file или --laptop-key');
   const started = Date.now();
-  const opened = await openBundle(bytes, { now: new Date(), trustedKeys, credentials: { passphrase, laptopKey } });
+  const opened = await openBundleFile(
+    {
+      file,
+      passphraseFile: values['passphrase-file'] as string | undefined,
+      laptopKeyFile: values['laptop-key'] as string | undefined,
+      trustedKeyFile: values['trusted-key'] as string | undefined,
+      now: new Date(),
+    },
+    fail,
+  );
   console.log('Снимок в порядке: подпись, целостность и срок действия проверены, содержимое расшифровано.');
   console.log(`Обращений: ${opened.appeals.length}, справочных записей: ${opened.reference.length}, записей центра: ${opened.centreRecords.length} (${((Date.now() - started) / 1000).toFixed(1)} с)`);
   printSigner(opened.signerFingerprint, opened.trusted ? 'доверенный (совпадает с --trusted-key)' : 'НЕ ПРОВЕРЕН: сверьте отпечаток с центром по телефону или укажите --trusted-key', opened.manifest.signer.demoKey);

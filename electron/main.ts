@@ -10,6 +10,7 @@ import { registerAppIpc } from './ipc/app';
 import { registerFeedIpc } from './ipc/feed';
 import { registerFilesIpc } from './ipc/files';
 import { registerFoldersIpc } from './ipc/folders';
+import { registerReportsIpc } from './ipc/reports';
 import { registerWallIpc } from './ipc/wall';
 import { feedUrlPolicy } from './feed/dev-switch';
 import { electronFetch } from './feed/electron-fetch';
@@ -116,6 +117,7 @@ function start() {
       registerFeedIpc({ endpoints, policy: feedPolicy, fetch: electronFetch, approveOrigin: (origin, event) => approveFeedOrigin(origin, BrowserWindow.fromWebContents(event.sender)) }, log);
       registerFilesIpc(log);
       registerFoldersIpc(settings, log);
+      registerReportsIpc(settings, log);
 
       operator = createSecureWindow(operatorWindowOptions(PRELOAD, flags), `${APP_ENTRY_URL}${bootQuery()}#/overview`, 'operator', { onWallRecovered: () => {} }, log);
       operator.on('closed', () => {

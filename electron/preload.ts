@@ -28,6 +28,10 @@ const api: CurApi = {
   readWatchFile: (request) => invoke('folders:read', request),
   listWatchRoots: () => invoke('folders:roots'),
   removeWatchRoot: (request) => invoke('folders:remove-root', request),
+  reportFolder: () => invoke('reports:folder'),
+  chooseReportFolder: () => invoke('reports:choose-folder'),
+  forgetReportFolder: () => invoke('reports:forget-folder'),
+  writeReportFile: (request) => invoke('reports:write', request),
   onWallEvent(handler) {
     const listener = (_event: IpcRendererEvent, payload: EventOf<'wall:event'>) => handler(payload);
     ipcRenderer.on(API_EVENTS.onWallEvent, listener);

@@ -6,11 +6,11 @@ import { HostSettingsFile, parseHostSettings } from './settings-file';
 
 describe('host settings', () => {
   it('falls back to defaults for a missing, damaged or foreign file', () => {
-    const defaults = { wallDisplayId: null, watchRoots: [] };
+    const defaults = { wallDisplayId: null, watchRoots: [], reportsFolder: null };
     expect(parseHostSettings(null)).toEqual(defaults);
     expect(parseHostSettings('{not json')).toEqual(defaults);
     expect(parseHostSettings('{"wallDisplayId":"two"}')).toEqual(defaults);
-    expect(parseHostSettings('{"wallDisplayId":7}')).toEqual({ wallDisplayId: 7, watchRoots: [] });
+    expect(parseHostSettings('{"wallDisplayId":7}')).toEqual({ ...defaults, wallDisplayId: 7 });
   });
 
   it('remembers the wall display across restarts', () => {

@@ -1,6 +1,6 @@
 /**
  * Host-side settings that belong to this machine, not to the data (runtime: Electron main): the
- * wall's display and the watched folders the operator chose. A small JSON file in userData,
+ * wall's display, the watched folders the operator chose and the folder for scheduled reports. A small JSON file in userData,
  * validated on load so a damaged file resets to defaults instead of crashing.
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -10,6 +10,8 @@ import { z } from 'zod';
 const hostSettingsSchema = z.object({
   wallDisplayId: z.number().int().nullable().default(null),
   watchRoots: z.array(z.string()).max(32).default([]),
+  /** Where scheduled reports are written (electron/report-folder.ts), or null: they stay in the archive. */
+  reportsFolder: z.string().nullable().default(null),
 });
 
 export type HostSettings = z.infer<typeof hostSettingsSchema>;

@@ -29,6 +29,7 @@ function memoryStorage(): Pick<Storage, 'getItem' | 'setItem'> {
 
 const FEED_NOT_CONFIGURED = 'Лента не настроена в этом браузере: откройте «Источники» и сохраните её адрес и токен.';
 const NO_FOLDERS = 'Наблюдаемые папки доступны только в настольной версии программы.';
+const NO_REPORT_FOLDER = 'Запись отчётов в папку доступна только в настольной версии программы: в браузере отчёты остаются в архиве.';
 
 export function createBrowserPlatform(): Platform {
   const feedPolicy = browserFeedPolicy(typeof location === 'undefined' ? '' : location.search);
@@ -186,6 +187,17 @@ export function createBrowserPlatform(): Platform {
     },
     async removeWatchRoot() {
       return [];
+    },
+    canWriteReportFolder: false,
+    async reportFolder() {
+      return null;
+    },
+    async chooseReportFolder() {
+      return null;
+    },
+    async forgetReportFolder() {},
+    async writeReportFile() {
+      throw new PlatformError('unsupported', NO_REPORT_FOLDER);
     },
   };
 }

@@ -74,5 +74,18 @@ export function createElectronPlatform(api: CurApi): Platform {
     async removeWatchRoot(folder) {
       return unwrap(await api.removeWatchRoot({ folder }));
     },
+    canWriteReportFolder: true,
+    async reportFolder() {
+      return unwrap(await api.reportFolder());
+    },
+    async chooseReportFolder() {
+      return unwrap(await api.chooseReportFolder());
+    },
+    async forgetReportFolder() {
+      unwrap(await api.forgetReportFolder());
+    },
+    async writeReportFile(fileName, data) {
+      return unwrap(await api.writeReportFile({ fileName, data }));
+    },
   };
 }

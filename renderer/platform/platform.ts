@@ -102,4 +102,12 @@ export interface Platform {
   listWatchRoots(): Promise<string[]>;
   /** Forgets a watched root; returns the remaining ones. */
   removeWatchRoot(folder: string): Promise<string[]>;
+  /** Scheduled reports written into a folder exist only in Electron (a page cannot write files unasked). */
+  readonly canWriteReportFolder: boolean;
+  reportFolder(): Promise<string | null>;
+  /** Asks for the folder in a system dialog; null when cancelled. */
+  chooseReportFolder(): Promise<string | null>;
+  forgetReportFolder(): Promise<void>;
+  /** Writes a report file into the chosen folder, never over an existing one; returns the name used. */
+  writeReportFile(fileName: string, data: Uint8Array<ArrayBuffer>): Promise<string>;
 }

@@ -42,5 +42,10 @@ export function createWallPlatform(api: CurWallApi): Platform {
     readWatchFile: async () => refuse(),
     listWatchRoots: async () => refuse(),
     removeWatchRoot: async () => refuse(),
+    canWriteReportFolder: false,
+    reportFolder: async () => refuse(),
+    chooseReportFolder: async () => refuse(),
+    forgetReportFolder: async () => refuse(),
+    writeReportFile: async () => refuse(),
   };
 }

@@ -56,6 +56,8 @@ export interface AuditDetailsByAction {
   'import.download-report': { fileName: string; batchId: string; rows: number };
   /** A report built (renderer/features/reports): kind and period codes, file formats. */
   'report.generate': { kind: string; period: string; formats: string[] } & Record<string, unknown>;
+  /** A scheduled report's file written into the reports folder (logged before the write). */
+  'report.write-folder': { kind: string; period: string; fileName: string };
   'feed.save': { id: string; baseUrl: string; enabled: boolean };
   'feed.remove': { id: string };
   /** Feed tokens moved out of the page's settings into the host's sealed storage. */

@@ -118,6 +118,12 @@ export const ipcContract = {
   'folders:read': { request: z.object({ path: hostPath }), response: bytes },
   'folders:roots': { request: noArgs, response: z.array(hostPath) },
   'folders:remove-root': { request: z.object({ folder: hostPath }), response: z.array(hostPath) },
+  /** The folder scheduled reports are written to (chosen in a system dialog; the page never names a path). */
+  'reports:folder': { request: noArgs, response: hostPath.nullable() },
+  'reports:choose-folder': { request: noArgs, response: hostPath.nullable() },
+  'reports:forget-folder': { request: noArgs, response: z.null() },
+  /** Writes one report file into that folder, never over an existing one; answers the name used. */
+  'reports:write': { request: z.strictObject({ fileName: z.string().min(1).max(255), data: bytes }), response: z.string() },
 } as const;
 
 /** The only channels the wall window may call: it shows scenes and needs nothing of the host's files, folders or feeds. */

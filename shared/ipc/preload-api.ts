@@ -28,6 +28,10 @@ export interface CurApi {
   readWatchFile: Call<'folders:read'>;
   listWatchRoots: Call<'folders:roots'>;
   removeWatchRoot: Call<'folders:remove-root'>;
+  reportFolder: Call<'reports:folder'>;
+  chooseReportFolder: Call<'reports:choose-folder'>;
+  forgetReportFolder: Call<'reports:forget-folder'>;
+  writeReportFile: Call<'reports:write'>;
   /** Returns an unsubscribe function; the IPC event object is never exposed. */
   onWallEvent(handler: (event: EventOf<'wall:event'>) => void): () => void;
 }
@@ -55,6 +59,10 @@ export const API_CHANNELS = {
   readWatchFile: 'folders:read',
   listWatchRoots: 'folders:roots',
   removeWatchRoot: 'folders:remove-root',
+  reportFolder: 'reports:folder',
+  chooseReportFolder: 'reports:choose-folder',
+  forgetReportFolder: 'reports:forget-folder',
+  writeReportFile: 'reports:write',
 } as const satisfies Record<Exclude<keyof CurApi, 'onWallEvent'>, Channel>;
 
 /** Method name → channel for the wall preload. */

@@ -10,6 +10,7 @@ import { getDb } from '../../db/db';
 import { appDbName } from '../../runtime/database';
 import { loadWeights } from '../../db/rating-weights';
 import { useSyncStatus, type SyncStatus } from '../../sync/use-sync-status';
+import { platform } from '../../platform';
 import { generateInWorker } from './client';
 import type { GenerateParams } from './generate';
 import { runDueReports, SCHEDULE_AUTHOR } from './schedule-runner';
@@ -39,10 +40,22 @@ export function ReportScheduleRunner() {
       weights: await loadWeights(getDb()),
       formats: [],
     });
-    const check = () =>
-      runDueReports({ db: getDb(), now, timeZone: pack.timeZone, paramsOf, generate: (p) => generateInWorker(appDbName(), pack.timeZone, p) }).catch((error: unknown) => {
+    const check = async () => {
+      try {
+        // The folder is read at every check: the administrator may choose or forget it at any time.
+        const folder = platform.canWriteReportFolder ? await platform.reportFolder() : null;
+        await runDueReports({
+          db: getDb(),
+          now,
+          timeZone: pack.timeZone,
+          paramsOf,
+          generate: (p) => generateInWorker(appDbName(), pack.timeZone, p),
+          writeToFolder: folder ? (name, bytes) => platform.writeReportFile(name, bytes) : undefined,
+        });
+      } catch (error) {
         console.warn('report schedule:', error);
-      });
+      }
+    };
     void navigator.locks
       .request('cur-report-schedule', { signal: stop.signal }, async () => {
         await check();

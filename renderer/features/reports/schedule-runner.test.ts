@@ -67,4 +67,33 @@ describe('report schedule runner', () => {
     expect(runs.map((r) => `${r.kind} ${r.periodCode}`)).toEqual(['weekly 2026-W43', 'weekly 2026-W44', 'weekly 2026-W45', 'monthly 2026-10']);
     expect((await loadSchedule(db)).last.quarterly).toBe(closedAt);
   });
+
+  it('writes each file into the reports folder after its audit row, and records a failed write', async () => {
+    db = openDb('schedule-runner-3');
+    const state = await loadSchedule(db);
+    const before = regionTimeOn('2026-11-27', 12 * 60, TZ);
+    await saveSchedule(db, { ...state, last: { weekly: before, monthly: before, quarterly: before } });
+    const at = { now: regionTimeOn('2026-11-30', 8 * 60 + 1, TZ) };
+    const writes: { name: string; auditRows: number }[] = [];
+    const writeToFolder = async (name: string) => {
+      writes.push({ name, auditRows: (await db.audit.where('action').equals('report.write-folder').toArray()).length });
+      return name;
+    };
+    await runDueReports({ ...deps(at, []), writeToFolder });
+    // Every write saw its own audit row already written.
+    expect(writes).toEqual([
+      { name: 'f.pdf', auditRows: 1 },
+      { name: 'f.docx', auditRows: 2 },
+      { name: 'f.xlsx', auditRows: 3 },
+    ]);
+    expect((await loadSchedule(db)).folderWrite).toMatchObject({ ok: true, detail: 'f.pdf, f.docx, f.xlsx' });
+
+    at.now = regionTimeOn('2026-12-07', 8 * 60 + 1, TZ);
+    const runs = await runDueReports({ ...deps(at, []), writeToFolder: async () => Promise.reject(new Error('Папка для отчётов недоступна')) });
+    const after = await loadSchedule(db);
+    expect(after.folderWrite).toMatchObject({ ok: false, detail: 'Папка для отчётов недоступна' });
+    // The report itself is archived and its run is done: a folder problem never repeats the run.
+    expect(after.last.weekly).toBe(regionTimeOn('2026-12-07', 8 * 60, TZ));
+    expect(await db.reportArchive.count()).toBe(1 + runs.length);
+  });
 });

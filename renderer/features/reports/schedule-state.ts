@@ -12,6 +12,8 @@ export interface ScheduleState {
   enabled: Record<ScheduledKind, boolean>;
   /** When each kind last ran (or its schedule started); null before the first check. */
   last: Record<ScheduledKind, number | null>;
+  /** The last write into the reports folder (Electron): what was written, or why it failed. */
+  folderWrite?: { at: number; ok: boolean; detail: string } | null;
 }
 
 export const DEFAULT_SCHEDULE: ScheduleState = {
@@ -24,6 +26,7 @@ export async function loadSchedule(db: CurDatabase): Promise<ScheduleState> {
   return {
     enabled: { ...DEFAULT_SCHEDULE.enabled, ...(stored?.enabled ?? {}) },
     last: { ...DEFAULT_SCHEDULE.last, ...(stored?.last ?? {}) },
+    folderWrite: stored?.folderWrite ?? null,
   };
 }
 

@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = {
   'audit.export': { kind: 'export', ru: 'Экспорт журнала действий', en: 'Activity log export' },
   'analytics.export': { kind: 'export', ru: 'Экспорт таблицы аналитики', en: 'Analytics table export' },
   'report.generate': { kind: 'export', ru: 'Отчёт сформирован', en: 'Report generated' },
+  'report.write-folder': { kind: 'export', ru: 'Отчёт записан в папку', en: 'Report written to the folder' },
   'import.download-report': { kind: 'export', ru: 'Скачан отчёт об импорте', en: 'Import report downloaded' },
   'personal-data.reveal': { kind: 'personal-data', ru: 'Показ персональных данных', en: 'Personal data shown' },
   'import.complete': { kind: 'import', ru: 'Импорт файла', en: 'File import' },
@@ -220,6 +221,10 @@ export function summarizeAudit(row: Pick<AuditRow, 'action' | 'details'>, lang: 
       if (Array.isArray(d.formats)) parts.push(d.formats.filter((f): f is string => typeof f === 'string').map((f) => f.toUpperCase()).join(', '));
       break;
     }
+    case 'report.write-folder':
+      parts.push(`${text(d.kind)} ${text(d.period)}`.trim());
+      add('file', d.fileName);
+      break;
     case 'import.download-report':
       add('file', d.fileName);
       addCounted('rows', d.rows);

@@ -160,12 +160,12 @@ export function createBrowserPlatform(): Platform {
         wakeLock = null;
       }
     },
-    async fetchFeed({ feedId, cursor, limit, timeoutMs }) {
+    async fetchFeed({ feedId, cursor, limit, timeoutMs, order }) {
       const endpoint = endpoints.endpoint(feedId);
       if (!endpoint) throw new FeedRequestRefused(FEED_NOT_CONFIGURED);
       try {
         // The same policy as the desktop's main process: https (or the loopback switch), GET, fixed headers, no redirects, capped body.
-        return await fetchFeedPage((url, init) => fetch(url, init), endpoint, { cursor, limit }, { ...feedPolicy, timeoutMs });
+        return await fetchFeedPage((url, init) => fetch(url, init), endpoint, order ? { cursor, limit, order } : { cursor, limit }, { ...feedPolicy, timeoutMs });
       } catch (error) {
         if (error instanceof BodyTooLargeError) throw new FeedRequestRefused(error.message);
         throw error;

@@ -36,6 +36,8 @@ export interface FeedRequest {
   cursor: string | null;
   limit: number;
   timeoutMs: number;
+  /** `desc` on a first request: a newest-first first pass where the feed offers one. */
+  order?: 'desc';
 }
 
 export interface FeedResponse {

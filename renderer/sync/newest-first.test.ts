@@ -19,7 +19,7 @@ describe('a newest-first first sync', () => {
     // Stop the run after three pages, as a person opening «Обзор» a few seconds into a first load would see it.
     await pullSource(db, source, { signal: controller.signal, clock: () => NOW, maxPages: 3 });
     let state = await getSyncState(db, source.id);
-    const loadedFrom = state.extra.historyLoadedFrom as number;
+    const loadedFrom = state.extra?.historyLoadedFrom as number;
     expect(typeof loadedFrom).toBe('number');
     expect(loadedFrom).toBeLessThanOrEqual(NOW - 30 * DAY);
     const status = deriveSyncStatus([state], NOW, 60);
@@ -35,7 +35,7 @@ describe('a newest-first first sync', () => {
     // The rest of the history follows; the mark goes when it is complete.
     await pullSource(db, source, { signal: controller.signal, clock: () => NOW });
     state = await getSyncState(db, source.id);
-    expect(state.extra.historyLoadedFrom).toBeNull();
+    expect(state.extra?.historyLoadedFrom).toBeNull();
     expect(deriveSyncStatus([state], NOW, 60).historyLoadedFrom).toBeNull();
     expect(await db.appeals.count()).toBeGreaterThan(3_500);
     const recentAtEnd = (await db.appeals.toArray()).filter((a) => regionDay(a.receivedAt, KIROV_PACK.timeZone) >= from);
@@ -44,7 +44,7 @@ describe('a newest-first first sync', () => {
 
     // A later delta pull does not bring the mark back.
     await pullSource(db, createDemoSource({ scale: 4_000, seed: 5, pack: KIROV_PACK, now: () => NOW + DAY, pageSize: 400 }), { signal: controller.signal, clock: () => NOW + DAY });
-    expect((await getSyncState(db, source.id)).extra.historyLoadedFrom).toBeNull();
+    expect((await getSyncState(db, source.id)).extra?.historyLoadedFrom).toBeNull();
   });
 
   it('the latest mark among sources bounds what is complete', () => {

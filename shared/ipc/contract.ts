@@ -53,6 +53,8 @@ export const feedRequestSchema = z.strictObject({
   cursor: z.string().min(1).max(4096).nullable(),
   limit: z.number().int().min(MIN_PAGE_SIZE).max(MAX_PAGE_SIZE),
   timeoutMs: z.number().int().min(100).max(600_000),
+  /** A first request may ask for a newest-first pass (feed capability `newest-first`). */
+  order: z.literal('desc').optional(),
 });
 
 export const feedResponseSchema = z.object({

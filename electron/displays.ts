@@ -2,6 +2,7 @@
  * Which display the wall goes to, and what happens when displays change. Pure policy (runtime:
  * Electron main, no Electron import) so every case is unit-tested; electron/wall-window.ts applies it.
  */
+import { checkSpan, wallScreenQuery, type WallArrangement } from '../shared/wall/arrangement';
 import type { Bounds } from './window-options';
 
 export interface DisplayLike {
@@ -54,4 +55,119 @@ export function displayLabel(display: DisplayLike, index: number, primaryId: num
   const base = display.label && display.label.trim() ? display.label.trim() : `Экран ${index + 1}`;
   const size = `${display.bounds.width}×${display.bounds.height}`;
   return display.id === primaryId ? `${base} (${size}, основной)` : `${base} (${size})`;
+}
+
+/**
+ * One wall window to open: on which display(s), where, and with which start parameters. A span
+ * window is frameless and sized to the union of its displays (full-screen cannot cross displays);
+ * any other window is full-screen on its one display.
+ */
+export interface WallPanePlan {
+  /** Stable name of the pane within the arrangement ('wall' for single, 'span', 'screen-<n>'). */
+  key: string;
+  displayIds: number[];
+  bounds: Bounds;
+  fullscreen: boolean;
+  /** Extra query parameters of the wall page (per-display screen, playlist, offset). */
+  query: Record<string, string>;
+  /** Operator-facing name of the display(s) it covers. */
+  label: string;
+}
+
+export type WallPlanResult =
+  | { ok: true; panes: WallPanePlan[] }
+  | { ok: false; reason: 'no-display' | 'missing-display' | SpanFailure; missingIds?: number[] };
+
+type SpanFailure = 'span-too-few' | 'span-overlap' | 'span-gaps';
+
+export interface WallPlanInput {
+  arrangement: WallArrangement;
+  displays: readonly DisplayLike[];
+  primaryId: number;
+  rememberedId: number | null;
+}
+
+/** Turns the operator's arrangement into windows; refuses one that the connected displays cannot show. */
+export function planWallPanes(input: WallPlanInput): WallPlanResult {
+  const { arrangement, displays, primaryId } = input;
+  const labelOf = (d: DisplayLike) => displayLabel(d, displays.indexOf(d), primaryId);
+  if (arrangement.kind === 'single') {
+    const target = chooseWallDisplay({ displays, primaryId, requestedId: arrangement.displayId, rememberedId: input.rememberedId });
+    if (!target) return { ok: false, reason: 'no-display' };
+    return { ok: true, panes: [{ key: 'wall', displayIds: [target.id], bounds: target.bounds, fullscreen: true, query: {}, label: labelOf(target) }] };
+  }
+  const wanted = arrangement.kind === 'span' ? arrangement.displayIds : arrangement.screens.map((s) => s.displayId);
+  const missingIds = wanted.filter((id) => !displays.some((d) => d.id === id));
+  if (missingIds.length > 0) return { ok: false, reason: 'missing-display', missingIds };
+  const byId = (id: number) => displays.find((d) => d.id === id) as DisplayLike;
+  if (arrangement.kind === 'span') {
+    const chosen = arrangement.displayIds.map(byId);
+    const span = checkSpan(chosen.map((d) => d.bounds));
+    if (!span.ok) return { ok: false, reason: `span-${span.reason}` };
+    return {
+      ok: true,
+      panes: [
+        {
+          key: 'span',
+          displayIds: chosen.map((d) => d.id),
+          bounds: span.bounds,
+          fullscreen: false,
+          query: {},
+          label: `${span.columns}×${span.rows}: ${chosen.map(labelOf).join(', ')}`,
+        },
+      ],
+    };
+  }
+  return {
+    ok: true,
+    panes: arrangement.screens.map((screen, index) => {
+      const display = byId(screen.displayId);
+      return { key: `screen-${index}`, displayIds: [display.id], bounds: display.bounds, fullscreen: true, query: wallScreenQuery(index, screen), label: labelOf(display) };
+    }),
+  };
+}
+
+export type PaneRemovalAction =
+  | { key: string; action: 'keep' }
+  /** A span lost some of its displays: the window keeps its bounds so the rest show their part in place. */
+  | { key: string; action: 'keep-span'; lostIds: number[] }
+  | { key: string; action: 'move'; to: DisplayLike }
+  | { key: string; action: 'close' };
+
+/**
+ * A display went away while the wall ran. Panes elsewhere keep showing; a per-display pane on it
+ * closes; a span keeps running on what remains of it (its picture stays in place rather than
+ * squeezing onto fewer screens); a single wall moves to another free secondary display, or closes
+ * rather than cover the operator's own screen.
+ */
+export function planPanesAfterRemoval(
+  panes: readonly Pick<WallPanePlan, 'key' | 'displayIds'>[],
+  removedId: number,
+  remaining: readonly DisplayLike[],
+  primaryId: number,
+): PaneRemovalAction[] {
+  const connected = new Set(remaining.map((d) => d.id));
+  const used = new Set(panes.flatMap((p) => p.displayIds).filter((id) => id !== removedId));
+  return panes.map((pane): PaneRemovalAction => {
+    if (!pane.displayIds.includes(removedId)) return { key: pane.key, action: 'keep' };
+    if (pane.key === 'span') {
+      const left = pane.displayIds.filter((id) => connected.has(id));
+      return left.length > 0
+        ? { key: pane.key, action: 'keep-span', lostIds: pane.displayIds.filter((id) => !connected.has(id)) }
+        : { key: pane.key, action: 'close' };
+    }
+    if (pane.key === 'wall') {
+      const other = remaining.find((d) => d.id !== primaryId && d.id !== removedId && !used.has(d.id));
+      return other ? { key: pane.key, action: 'move', to: other } : { key: pane.key, action: 'close' };
+    }
+    return { key: pane.key, action: 'close' };
+  });
+}
+
+/** Adds a pane's own parameters to the operator's start query ('' or '?a=b'). */
+export function paneQuery(startQuery: string, extra: Record<string, string>): string {
+  const params = new URLSearchParams(startQuery);
+  for (const [key, value] of Object.entries(extra)) params.set(key, value);
+  const text = params.toString();
+  return text ? `?${text}` : '';
 }

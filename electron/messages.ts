@@ -13,6 +13,14 @@ export const MAIN_MESSAGES = {
   wallDisplayRemoved: 'Экран видеостены отключён; других внешних экранов нет, видеостена закрыта',
   wallRecovered: 'Окно видеостены перезапущено после сбоя ({reason})',
   noDisplay: 'Нет доступного экрана для видеостены',
+  wallSpanOpened: 'Видеостена растянута на экраны {display}',
+  wallScreensOpened: 'Видеостена открыта на экранах: {display}',
+  wallMissingDisplay: 'Выбранный экран не подключён (№ {ids}); выберите экраны заново',
+  wallSpanTooFew: 'Для общего холста выберите не меньше двух экранов',
+  wallSpanOverlap: 'Выбранные экраны перекрываются (зеркалирование?); общий холст невозможен',
+  wallSpanGaps: 'Выбранные экраны не складываются в прямоугольник; проверьте их расположение в настройках экранов системы',
+  wallSpanDisplayLost: 'Экран общего холста отключён; остальные экраны продолжают показ своей части',
+  wallScreenDisplayLost: 'Экран «{display}» отключён; его окно закрыто, остальные экраны продолжают показ',
 } as const;
 
 export function fill(template: string, params: Record<string, string>): string {

@@ -50,11 +50,11 @@ export function registerFeedIpc<E extends IpcMainInvokeEvent>(deps: FeedIpcDeps<
   registerHandlers<E>(
     ipc,
     {
-      'feed:fetch': async ({ feedId, cursor, limit, timeoutMs }) => {
+      'feed:fetch': async ({ feedId, cursor, limit, timeoutMs, order }) => {
         try {
           const endpoint = await deps.endpoints.endpoint(feedId);
           if (!endpoint) throw new HandlerError('forbidden', FEED_NOT_CONFIGURED);
-          return await fetchFeedPage(deps.fetch, endpoint, { cursor, limit }, { ...deps.policy, timeoutMs });
+          return await fetchFeedPage(deps.fetch, endpoint, order ? { cursor, limit, order } : { cursor, limit }, { ...deps.policy, timeoutMs });
         } catch (error) {
           const failure = asHandlerError(error);
           if (failure.code === 'forbidden') log(`feed:fetch ${feedId} refused: ${failure.message}`);

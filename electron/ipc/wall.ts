@@ -9,8 +9,8 @@ export function registerWallIpc(wall: WallWindow, log: Log) {
     ipcMain,
     {
       'displays:list': () => listDisplayInfo(),
-      'wall:open': ({ displayId }) => {
-        wall.open(displayId);
+      'wall:open': ({ displayId, arrangement }) => {
+        wall.open(displayId, arrangement);
         return null;
       },
       'wall:close': () => {

@@ -47,6 +47,12 @@ export function progressOf(row: SyncStateRow): SyncProgress | null {
   return p ?? null;
 }
 
+/** Of a newest-first first load still running: the instant from which the history is complete (else null). */
+export function historyLoadedFromOf(row: SyncStateRow): number | null {
+  const value = row.extra?.historyLoadedFrom;
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
 /** A full resync pass in progress (see renderer/sync/full-pass.ts). */
 export interface FullPass {
   id: string;

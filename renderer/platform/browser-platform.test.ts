@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createBrowserPlatform, parseChromeVersion, wallUrl } from './browser-platform';
+import { createBrowserPlatform, parseChromeVersion, wallScreenUrl, wallUrl } from './browser-platform';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -31,6 +31,21 @@ describe('browser platform', () => {
     expect(events).toEqual(['opened']);
     await platform.closeWall();
     expect(fakeWall.close).toHaveBeenCalled();
+  });
+
+  it('opens one window per display, one per click when the browser blocks the rest', async () => {
+    expect(wallScreenUrl({ pathname: '/', search: '?dbName=e2e' }, 1, { displayId: 0, playlistId: 'p', offset: 2 })).toBe('/?dbName=e2e&wallScreen=1&wallOffset=2&wallPlaylist=p#/wall');
+    const platform = createBrowserPlatform();
+    const windows = [0, 1, 2].map(() => ({ closed: false, focus: vi.fn(), close: vi.fn() }) as unknown as Window);
+    const open = vi.spyOn(window, 'open').mockReturnValueOnce(windows[0]!).mockReturnValueOnce(null);
+    const screens = [0, 1, 2].map((i) => ({ displayId: i, playlistId: null, offset: i }));
+    await expect(platform.openWall(null, { kind: 'per-display', screens })).rejects.toThrow(/Открыто окон: 1 из 3/);
+    open.mockReturnValueOnce(windows[1]!).mockReturnValueOnce(windows[2]!);
+    await platform.openWall(null, { kind: 'per-display', screens });
+    expect(open.mock.calls.map((call) => call[1])).toEqual(['cur-wall-0', 'cur-wall-1', 'cur-wall-1', 'cur-wall-2']);
+    expect(open.mock.calls[3]?.[0]).toContain('wallScreen=2');
+    await platform.closeWall();
+    windows.forEach((w) => expect(w.close).toHaveBeenCalled());
   });
 
   it('has no watched folders', async () => {

@@ -7,6 +7,7 @@ import { fetchFeedPage, FeedRequestRefused } from '../../shared/net/fetch-feed-p
 import { BodyTooLargeError } from '../../shared/net/read-capped-body';
 import type { AppInfo, DisplayInfo, Platform, WallWindowEvent } from './platform';
 import { PlatformError } from './platform-error';
+import { wallScreenQuery, type WallScreen } from '../../shared/wall/arrangement';
 import { browserFeedPolicy, createBrowserFeedEndpoints } from './browser-feed-endpoints';
 import { version } from '../../package.json';
 
@@ -16,6 +17,13 @@ const WALL_POLL_MS = 1500;
 /** The wall's address: same page and start options (database, demo settings), wall route. */
 export function wallUrl(current: { pathname: string; search: string }): string {
   return `${current.pathname}${current.search}#/wall`;
+}
+
+/** A per-display wall window's address: the wall page with its screen, playlist and starting scene. */
+export function wallScreenUrl(current: { pathname: string; search: string }, index: number, screen: WallScreen): string {
+  const params = new URLSearchParams(current.search);
+  for (const [key, value] of Object.entries(wallScreenQuery(index, screen))) params.set(key, value);
+  return `${current.pathname}?${params.toString()}#/wall`;
 }
 
 export function parseChromeVersion(userAgent: string): string | null {
@@ -55,6 +63,29 @@ export function createBrowserPlatform(): Platform {
     }, WALL_POLL_MS);
   };
 
+  // Per-display walls in the browser: one named window per screen that the operator drags onto its
+  // display. A browser allows one new window per click, so each click opens the next missing one.
+  const screenWindows = new Map<number, Window>();
+  const openScreens = async (screens: readonly WallScreen[]) => {
+    let opened = 0;
+    for (const [index, entry] of screens.entries()) {
+      const existing = screenWindows.get(index);
+      if (existing && !existing.closed) continue;
+      const win = window.open(wallScreenUrl(location, index, entry), `${WALL_WINDOW_NAME}-${index}`, 'popup');
+      if (!win) {
+        const open = [...screenWindows.values()].filter((w) => !w.closed).length;
+        throw new PlatformError('failed', `Открыто окон: ${open} из ${screens.length}. Браузер открывает одно окно за нажатие — нажмите «Открыть» ещё раз для следующего экрана.`);
+      }
+      screenWindows.set(index, win);
+      opened += 1;
+    }
+    emit({
+      kind: 'opened',
+      displayId: null,
+      message: opened > 0 ? `Открыто окон видеостены: ${screens.length}. Перетащите каждое на свой экран и включите полноэкранный режим (F11)` : 'Все окна экранов уже открыты',
+    });
+  };
+
   const requestWakeLock = async () => {
     if (!('wakeLock' in navigator)) return;
     try {
@@ -87,9 +118,13 @@ export function createBrowserPlatform(): Platform {
     },
     async listDisplays(): Promise<DisplayInfo[]> {
       // Without the (permission-gated) Window Management API the page only knows its own screen.
-      return [{ id: 0, label: 'Этот экран', width: screen.width, height: screen.height, isPrimary: true }];
+      return [{ id: 0, label: 'Этот экран', width: screen.width, height: screen.height, isPrimary: true, x: 0, y: 0 }];
     },
-    async openWall() {
+    async openWall(_displayId, arrangement) {
+      if (arrangement?.kind === 'per-display') {
+        await openScreens(arrangement.screens);
+        return;
+      }
       if (wallWindow && !wallWindow.closed) {
         wallWindow.focus();
         return;
@@ -100,10 +135,19 @@ export function createBrowserPlatform(): Platform {
       }
       wallWindow = opened;
       watchWall();
-      emit({ kind: 'opened', displayId: null, message: 'Видеостена открыта в новом окне браузера' });
+      emit({
+        kind: 'opened',
+        displayId: null,
+        message:
+          arrangement?.kind === 'span'
+            ? 'Видеостена открыта в новом окне: растяните его на все экраны стены и включите полноэкранный режим (F11)'
+            : 'Видеостена открыта в новом окне браузера',
+      });
     },
     async closeWall() {
       wallWindow?.close();
+      screenWindows.forEach((w) => w.close());
+      screenWindows.clear();
     },
     onWallEvent(handler) {
       wallHandlers.add(handler);
@@ -117,12 +161,12 @@ export function createBrowserPlatform(): Platform {
         wakeLock = null;
       }
     },
-    async fetchFeed({ feedId, cursor, limit, timeoutMs }) {
+    async fetchFeed({ feedId, cursor, limit, timeoutMs, order }) {
       const endpoint = endpoints.endpoint(feedId);
       if (!endpoint) throw new FeedRequestRefused(FEED_NOT_CONFIGURED);
       try {
         // The same policy as the desktop's main process: https (or the loopback switch), GET, fixed headers, no redirects, capped body.
-        return await fetchFeedPage((url, init) => fetch(url, init), endpoint, { cursor, limit }, { ...feedPolicy, timeoutMs });
+        return await fetchFeedPage((url, init) => fetch(url, init), endpoint, order ? { cursor, limit, order } : { cursor, limit }, { ...feedPolicy, timeoutMs });
       } catch (error) {
         if (error instanceof BodyTooLargeError) throw new FeedRequestRefused(error.message);
         throw error;

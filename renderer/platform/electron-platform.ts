@@ -18,8 +18,8 @@ export function createElectronPlatform(api: CurApi): Platform {
     async listDisplays() {
       return unwrap(await api.listDisplays());
     },
-    async openWall(displayId) {
-      unwrap(await api.openWall({ displayId }));
+    async openWall(displayId, arrangement) {
+      unwrap(await api.openWall(arrangement ? { displayId, arrangement } : { displayId }));
     },
     async closeWall() {
       unwrap(await api.closeWall());

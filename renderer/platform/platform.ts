@@ -3,6 +3,7 @@
  * Electron (through the preload API) and the plain browser. No Electron or Node import may appear
  * anywhere under renderer/; this interface is the only way out.
  */
+import type { WallArrangement } from '../../shared/wall/arrangement';
 
 export interface DisplayInfo {
   id: number;
@@ -10,6 +11,9 @@ export interface DisplayInfo {
   width: number;
   height: number;
   isPrimary: boolean;
+  /** Position on the desktop (the browser knows only its own screen: 0, 0). */
+  x: number;
+  y: number;
 }
 
 export interface AppInfo {
@@ -32,6 +36,8 @@ export interface FeedRequest {
   cursor: string | null;
   limit: number;
   timeoutMs: number;
+  /** `desc` on a first request: a newest-first first pass where the feed offers one. */
+  order?: 'desc';
 }
 
 export interface FeedResponse {
@@ -75,8 +81,11 @@ export interface Platform {
   readonly shell: 'electron' | 'browser';
   getAppInfo(): Promise<AppInfo>;
   listDisplays(): Promise<DisplayInfo[]>;
-  /** Opens (or moves) the wall window; in the browser, a second window on `#/wall`. */
-  openWall(displayId: number | null): Promise<void>;
+  /**
+   * Opens (or moves) the wall window; in the browser, a second window on `#/wall`. With an
+   * arrangement: one window spanning several displays, or one window per display.
+   */
+  openWall(displayId: number | null, arrangement?: WallArrangement): Promise<void>;
   closeWall(): Promise<void>;
   /** Subscribes to wall window events; returns an unsubscribe function. */
   onWallEvent(handler: (event: WallWindowEvent) => void): () => void;

@@ -13,6 +13,8 @@ export interface BootOptions {
   dbName: string;
   /** Whether to run the demo source at all (tests of imports or feeds turn it off). */
   demo: boolean;
+  /** Demo records per page (null: the source's default); small pages let a test watch a first load. */
+  demoPageSize: number | null;
 }
 
 export const DEFAULT_DEMO_SCALE = 20_000;
@@ -25,12 +27,14 @@ export function parseBootOptions(search: string): BootOptions {
   const nowText = params.get('demoNow');
   const nowMs = nowText ? Date.parse(nowText) : NaN;
   const dbName = params.get('dbName');
+  const pageSize = Number(params.get('demoPageSize'));
   return {
     demoScale: Number.isInteger(scale) && scale > 0 ? Math.min(scale, MAX_DEMO_SCALE) : DEFAULT_DEMO_SCALE,
     demoSeed: Number.isInteger(seed) ? seed : 1,
     demoNow: Number.isFinite(nowMs) ? nowMs : null,
     dbName: dbName && /^[\w.-]{1,64}$/.test(dbName) ? dbName : 'cur',
     demo: params.get('demo') !== 'off',
+    demoPageSize: Number.isInteger(pageSize) && pageSize >= 50 && pageSize <= 10_000 ? pageSize : null,
   };
 }
 

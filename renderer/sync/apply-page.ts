@@ -35,7 +35,11 @@ export async function applyPage(db: CurDatabase, sourceId: string, page: SyncPag
       lastAttemptAt: options.at,
       recordsPulled: row.recordsPulled + page.changes.length + page.deletions.length,
       dataAsOf,
-      extra: { ...row.extra, progress: options.progress },
+      extra: {
+        ...row.extra,
+        progress: options.progress,
+        ...(page.historyLoadedFrom === undefined ? {} : { historyLoadedFrom: page.historyLoadedFrom }),
+      },
     });
     return summary;
   });

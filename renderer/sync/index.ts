@@ -33,7 +33,7 @@ function initMessage(platform: Platform): WorkerInit {
     dbName,
     timeZone,
     packId: getRegionPack().id,
-    demo: { enabled: boot.demo, scale: boot.demoScale, seed: boot.demoSeed },
+    demo: { enabled: boot.demo, scale: boot.demoScale, seed: boot.demoSeed, pageSize: boot.demoPageSize },
     demoNow,
     canWatchFolders: platform.canWatchFolders,
   };

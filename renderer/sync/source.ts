@@ -19,6 +19,12 @@ export interface SyncPage {
   remainingEstimate: number | null;
   /** Newest source timestamp this page reflects: the data's age. */
   dataAsOf: number | null;
+  /**
+   * A newest-first first load: appeals received from this instant on are all in the store, older
+   * history is still arriving (null: the history is complete). Absent: the source does not say,
+   * and what was stored before stands.
+   */
+  historyLoadedFrom?: number | null;
 }
 
 export interface SyncSource {

@@ -15,7 +15,7 @@ import { diffWithStore, getWatchFolder, loadImportSettings } from '../import-pip
 import type { SyncPlatform } from './worker-protocol';
 
 export interface RegistryOptions {
-  demo: { enabled: boolean; scale: number; seed: number };
+  demo: { enabled: boolean; scale: number; seed: number; pageSize?: number | null };
   pack: RegionPack;
   /** The app clock (frozen by `?demoNow=` in tests). */
   now: () => number;
@@ -26,7 +26,13 @@ export async function buildSources(db: CurDatabase, options: RegistryOptions): P
   const [feeds, intervals] = await Promise.all([getFeeds(db), getIntervalsMin(db)]);
   const entries: SchedulerEntry[] = [];
   if (options.demo.enabled) {
-    const source = createDemoSource({ scale: options.demo.scale, seed: options.demo.seed, pack: options.pack, now: options.now });
+    const source = createDemoSource({
+      scale: options.demo.scale,
+      seed: options.demo.seed,
+      pack: options.pack,
+      now: options.now,
+      ...(options.demo.pageSize ? { pageSize: options.demo.pageSize } : {}),
+    });
     entries.push({ source, intervalMs: intervalMsFor(intervals, source.id) });
   }
   const knownSectors = sectorsOf(options.pack).map((s) => s.id);

@@ -4,7 +4,7 @@
  */
 import type { StoredSyncError } from '../../shared/messages/sync-error';
 import type { SyncStateRow } from '../db/schema';
-import { progressOf, type SyncProgress } from '../db/sync-state-repo';
+import { historyLoadedFromOf, progressOf, type SyncProgress } from '../db/sync-state-repo';
 import type { SyncSourceError } from './source';
 
 export interface SourceStatus {
@@ -32,6 +32,8 @@ export interface SourceStatus {
   isStale: boolean;
   /** Pulls finished since the row was created (success, failure or cancel). */
   pulls: number;
+  /** A newest-first first load still running: everything received from this instant on is in. */
+  historyLoadedFrom: number | null;
 }
 
 /**
@@ -52,6 +54,12 @@ export interface SyncStatus {
   phase: SyncPhase;
   /** Pulls finished over all sources: grows by one each time any pull ends. */
   pulls: number;
+  /**
+   * While a source's history still loads newest first: the instant from which every source has
+   * delivered all it has (the latest of theirs). Figures for periods from then on are final;
+   * older ones are partial. Null when no history is loading.
+   */
+  historyLoadedFrom: number | null;
 }
 
 export function sourceStatusOf(row: SyncStateRow, now: number, staleAfterMs: number): SourceStatus {
@@ -75,6 +83,7 @@ export function sourceStatusOf(row: SyncStateRow, now: number, staleAfterMs: num
     cursorRegression: extra.cursorRegression === true,
     stopped: extra.stopped === true,
     pulls: typeof extra.pulls === 'number' ? extra.pulls : 0,
+    historyLoadedFrom: historyLoadedFromOf(row),
     // Never loaded: stale only once a pull has failed (not during the first load).
     isStale: row.dataAsOf === null ? row.lastError !== null : now - row.dataAsOf > staleAfterMs,
   };
@@ -108,7 +117,13 @@ export function deriveSyncStatus(rows: readonly SyncStateRow[], now: number, sta
     staleAfterMin,
     phase: syncPhaseOf(sources, activeIds),
     pulls: sources.reduce((sum, s) => sum + s.pulls, 0),
+    historyLoadedFrom: latest(sources.map((s) => s.historyLoadedFrom)),
   };
+}
+
+function latest(values: ReadonlyArray<number | null>): number | null {
+  const known = values.filter((v): v is number => v !== null);
+  return known.length ? Math.max(...known) : null;
 }
 
 function syncPhaseOf(sources: readonly SourceStatus[], activeIds: ReadonlySet<string> | undefined): SyncPhase {

@@ -23,6 +23,7 @@ const EMPTY: SyncStatus = {
   staleAfterMin: DEFAULT_STALE_AFTER_MIN,
   phase: 'starting',
   pulls: 0,
+  historyLoadedFrom: null,
 };
 
 /** Re-reads the app clock every 30 s so staleness turns on while nothing else changes. */

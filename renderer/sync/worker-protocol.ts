@@ -16,7 +16,7 @@ export interface WorkerInit {
   dbName: string;
   timeZone: string;
   packId: string;
-  demo: { enabled: boolean; scale: number; seed: number };
+  demo: { enabled: boolean; scale: number; seed: number; pageSize?: number | null };
   /** Frozen app clock (`?demoNow=`), or null for the real clock. */
   demoNow: number | null;
   /** Whether the host can watch folders (Electron): the watched-folder source is built only then. */

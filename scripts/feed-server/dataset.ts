@@ -111,6 +111,29 @@ export class FeedDataset {
     return { items, hasMore: remaining > 0, remaining };
   }
 
+  /** Position of the newest item (the high-water mark a newest-first pass starts from), or null when empty. */
+  newestPosition(): FeedPosition | null {
+    const last = this.items[this.items.length - 1];
+    return last ? positionOf(last) : null;
+  }
+
+  /**
+   * A newest-first pass: up to `limit` items strictly before `before` (or up to and including
+   * `highWater` on the first page), newest first. Items changed during the pass moved above the
+   * high-water mark, so the pass never repeats one; the ascending stream after it brings them.
+   */
+  pageBefore(before: FeedPosition | null, highWater: FeedPosition, limit: number): { items: FeedItem[]; hasMore: boolean; remaining: number } {
+    let end = this.indexAfter(highWater);
+    if (before) {
+      // indexAfter gives the first item after `before`; step back over `before` itself.
+      end = Math.min(end, this.indexAfter(before));
+      if (end > 0 && comparePositions(positionOf(this.items[end - 1]!), before) === 0) end -= 1;
+    }
+    const start = Math.max(0, end - limit);
+    const items = this.items.slice(start, end).reverse();
+    return { items, hasMore: start > 0, remaining: start };
+  }
+
   /** The `limit` items that end at `position` (what a client got as its previous page). */
   pageEndingAt(position: FeedPosition, limit: number): FeedItem[] {
     const end = this.indexAfter(position);

@@ -12,5 +12,6 @@ type FeedRequest = RequestOf<'feed:fetch'>;
 type FeedResponse = ResponseOf<'feed:fetch'>;
 
 export function nodeFeedFetcher(endpoint: FeedEndpoint): (request: FeedRequest) => Promise<FeedResponse> {
-  return ({ cursor, limit, timeoutMs }) => fetchFeedPage((url, init) => fetch(url, init), endpoint, { cursor, limit }, { allowLoopbackHttp: true, timeoutMs });
+  return ({ cursor, limit, timeoutMs, order }) =>
+    fetchFeedPage((url, init) => fetch(url, init), endpoint, order ? { cursor, limit, order } : { cursor, limit }, { allowLoopbackHttp: true, timeoutMs });
 }

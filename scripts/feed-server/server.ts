@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import {
   DEFAULT_PAGE_SIZE,
+  FEED_CAPABILITIES,
   FEED_PATHS,
   FEED_PROTOCOL,
   FEED_VERSION,
@@ -50,17 +51,21 @@ interface Cursor {
   d: string;
   u: number;
   k: string;
+  /** A newest-first pass: its high-water mark (the pass walks down from there). */
+  h?: [number, string];
 }
 
-export function encodeCursor(datasetId: string, position: FeedPosition | null): string {
+export function encodeCursor(datasetId: string, position: FeedPosition | null, highWater?: FeedPosition): string {
   const value: Cursor = { d: datasetId, u: position ? position[0] : -1, k: position ? position[1] : '' };
+  if (highWater) value.h = [highWater[0], highWater[1]];
   return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
 }
 
 function decodeCursor(text: string): Cursor | null {
   try {
     const value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor;
-    return typeof value.d === 'string' && typeof value.u === 'number' && typeof value.k === 'string' ? value : null;
+    const highWaterOk = value.h === undefined || (Array.isArray(value.h) && typeof value.h[0] === 'number' && typeof value.h[1] === 'string');
+    return typeof value.d === 'string' && typeof value.u === 'number' && typeof value.k === 'string' && highWaterOk ? value : null;
   } catch {
     return null;
   }
@@ -119,13 +124,34 @@ export function startFeedServer(options: FeedServerOptions): Promise<FeedServer>
     send(req, res, status, { error: { code, message } }, extra);
   }
 
-  function changesPage(cursorText: string | null, limit: number, fault: FaultKind | null): FeedChangesPage | { status: number; code: string; message: string } {
+  /**
+   * A page of a newest-first first pass (capability `newest-first`). Its last page hands over to
+   * the ascending stream at the high-water mark, with `hasMore: true`, so the client goes on to
+   * what changed during the pass.
+   */
+  function newestFirstPage(before: FeedPosition | null, highWater: FeedPosition | null, limit: number): FeedChangesPage {
+    const base = { protocol: FEED_PROTOCOL, version: FEED_VERSION, datasetId: dataset.datasetId, pageSize: limit, serverTime: dataset.asOf } as const;
+    if (!highWater) return { ...base, items: [], nextCursor: encodeCursor(dataset.datasetId, null), hasMore: false, remaining: 0, order: 'desc' };
+    const page = dataset.pageBefore(before, highWater, limit);
+    const last = page.items[page.items.length - 1];
+    const nextCursor = page.hasMore && last ? encodeCursor(dataset.datasetId, positionOf(last), highWater) : encodeCursor(dataset.datasetId, highWater);
+    return { ...base, items: page.items, nextCursor, hasMore: true, remaining: page.remaining, order: 'desc' };
+  }
+
+  function changesPage(cursorText: string | null, limit: number, fault: FaultKind | null, order: string | null): FeedChangesPage | { status: number; code: string; message: string } {
     let position: FeedPosition | null = null;
     if (cursorText) {
       const cursor = decodeCursor(cursorText);
       if (!cursor) return { status: 400, code: 'bad-request', message: 'Курсор не распознан' };
       if (cursor.d !== dataset.datasetId) return { status: 410, code: 'cursor-expired', message: 'Курсор относится к другому набору данных: начните с начала' };
       position = cursor.u < 0 ? null : [cursor.u, cursor.k];
+      if (cursor.h) {
+        // «regression» restarts the pass from the top: the client must notice the pass went back.
+        const page = fault === 'regression' ? newestFirstPage(null, dataset.newestPosition(), limit) : newestFirstPage(position, cursor.h, limit);
+        return fault === 'invalid' ? breakOneItem(page) : page;
+      }
+    } else if (order === 'desc') {
+      return newestFirstPage(null, dataset.newestPosition(), limit);
     }
     let items: FeedItem[];
     let hasMore: boolean;
@@ -145,14 +171,7 @@ export function startFeedServer(options: FeedServerOptions): Promise<FeedServer>
       remaining = page.remaining;
       next = items.length > 0 ? positionOf(items[items.length - 1]!) : from;
     }
-    if (fault === 'invalid' && items.length > 0) {
-      const index = Math.floor(items.length / 2);
-      const broken = JSON.parse(JSON.stringify(items[index])) as Record<string, unknown>;
-      if (broken.type === 'appeal') (broken.appeal as Record<string, unknown>).receivedAt = '12.03.2025';
-      else broken.updatedAt = 'вчера';
-      items = [...items.slice(0, index), broken as unknown as FeedItem, ...items.slice(index + 1)];
-    }
-    return {
+    const page: FeedChangesPage = {
       protocol: FEED_PROTOCOL,
       version: FEED_VERSION,
       datasetId: dataset.datasetId,
@@ -163,6 +182,18 @@ export function startFeedServer(options: FeedServerOptions): Promise<FeedServer>
       remaining,
       serverTime: dataset.asOf,
     };
+    return fault === 'invalid' ? breakOneItem(page) : page;
+  }
+
+  /** Fault «invalid»: one item in the middle of the page no longer matches the schema. */
+  function breakOneItem(page: FeedChangesPage): FeedChangesPage {
+    const items = page.items;
+    if (items.length === 0) return page;
+    const index = Math.floor(items.length / 2);
+    const broken = JSON.parse(JSON.stringify(items[index])) as Record<string, unknown>;
+    if (broken.type === 'appeal') (broken.appeal as Record<string, unknown>).receivedAt = '12.03.2025';
+    else broken.updatedAt = 'вчера';
+    return { ...page, items: [...items.slice(0, index), broken as unknown as FeedItem, ...items.slice(index + 1)] };
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -179,7 +210,16 @@ export function startFeedServer(options: FeedServerOptions): Promise<FeedServer>
     }
 
     if (req.method === 'GET' && url.pathname === FEED_PATHS.info) {
-      const info: FeedInfo = { protocol: FEED_PROTOCOL, versions: [FEED_VERSION], datasetId: dataset.datasetId, maxPageSize, defaultPageSize: Math.min(DEFAULT_PAGE_SIZE, maxPageSize), serverTime: dataset.asOf, region: dataset.model.pack.name };
+      const info: FeedInfo = {
+        protocol: FEED_PROTOCOL,
+        versions: [FEED_VERSION],
+        datasetId: dataset.datasetId,
+        maxPageSize,
+        defaultPageSize: Math.min(DEFAULT_PAGE_SIZE, maxPageSize),
+        serverTime: dataset.asOf,
+        region: dataset.model.pack.name,
+        capabilities: [FEED_CAPABILITIES.newestFirst],
+      };
       send(req, res, 200, info);
       return;
     }
@@ -213,7 +253,7 @@ export function startFeedServer(options: FeedServerOptions): Promise<FeedServer>
         default:
           break;
       }
-      const page = changesPage(url.searchParams.get('cursor'), limit, fault);
+      const page = changesPage(url.searchParams.get('cursor'), limit, fault, url.searchParams.get('order'));
       if ('status' in page) return error(req, res, page.status, page.code, page.message);
       const body = JSON.stringify(page);
       if (fault === 'malformed') return send(req, res, 200, body.slice(0, Math.max(1, Math.floor(body.length / 2))));

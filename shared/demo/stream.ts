@@ -18,6 +18,11 @@ export interface DemoWindow {
   /** Next appeal to look at: region-local day number and index within the day. */
   day: number;
   index: number;
+  /**
+   * `desc` (initial windows only): days newest first, so the last weeks are in the store within
+   * the first pages of a new workstation's load and the older history follows. Absent: oldest first.
+   */
+  order?: 'desc';
 }
 
 export interface DemoPage {
@@ -32,9 +37,20 @@ export interface DemoPage {
 export const DEMO_HORIZON_DAYS = 365;
 const DAY = 86_400_000;
 
-export function initialWindow(model: DemoModel, asOf: number, horizonDays = DEMO_HORIZON_DAYS): DemoWindow {
+export function initialWindow(model: DemoModel, asOf: number, horizonDays = DEMO_HORIZON_DAYS, order: 'asc' | 'desc' = 'asc'): DemoWindow {
   const horizonStart = asOf - horizonDays * DAY;
+  if (order === 'desc') return { kind: 'initial', horizonStart, from: horizonStart, asOf, day: model.dayOf(asOf), index: 0, order: 'desc' };
   return { kind: 'initial', horizonStart, from: horizonStart, asOf, day: model.dayOf(horizonStart), index: 0 };
+}
+
+/**
+ * Of a newest-first window being read: the instant from which every appeal received is already
+ * delivered (the start of the last fully read day), or null once the window is read to the end.
+ */
+export function historyLoadedFrom(model: DemoModel, window: DemoWindow | null): number | null {
+  if (!window) return null;
+  if (window.order !== 'desc') return window.asOf;
+  return Math.max(window.horizonStart, model.dayStart(window.day + 1));
 }
 
 export function changeWindow(model: DemoModel, horizonStart: number, from: number, asOf: number): DemoWindow {
@@ -48,6 +64,7 @@ export function changeWindow(model: DemoModel, horizonStart: number, from: numbe
  * records and a cursor), so a long pause never blocks a caller for long.
  */
 export function readWindow(model: DemoModel, window: DemoWindow, limit: number, maxScan = limit * 200): DemoPage {
+  if (window.order === 'desc') return readNewestFirst(model, window, limit);
   const changes: Appeal[] = [];
   const deletions: string[] = [];
   const lastDay = model.dayOf(window.asOf);
@@ -94,6 +111,37 @@ export function readWindow(model: DemoModel, window: DemoWindow, limit: number, 
     next: exhausted ? null : { ...window, day, index },
     remainingEstimate: exhausted ? 0 : estimateRemaining(model, window, day, index),
   };
+}
+
+/** An initial window by days newest first (within a day in the model's order). */
+function readNewestFirst(model: DemoModel, window: DemoWindow, limit: number): DemoPage {
+  const changes: Appeal[] = [];
+  const firstDay = model.dayOf(window.horizonStart);
+  let { day, index } = window;
+  while (day >= firstDay && changes.length < limit) {
+    const count = model.countOn(day);
+    if (index >= count) {
+      day -= 1;
+      index = 0;
+      continue;
+    }
+    const core = model.core(day, index);
+    index += 1;
+    const events = core.life.events;
+    model.noteLastEvent(day, core.index, count, Math.max(events[events.length - 1]!.at, core.life.deletedAt ?? 0));
+    if (core.receivedAt < window.horizonStart || core.receivedAt > window.asOf) continue;
+    const appeal = model.appealAt(core.day, core.index, window.asOf, core);
+    if (appeal) changes.push(appeal);
+  }
+  // A day read to its end moves the cursor to the day before, so the cursor always names unread work.
+  if (day >= firstDay && index >= model.countOn(day)) {
+    day -= 1;
+    index = 0;
+  }
+  const exhausted = day < firstDay;
+  let remaining = -index;
+  for (let d = firstDay; d <= day; d++) remaining += model.countOn(d);
+  return { changes, deletions: [], next: exhausted ? null : { ...window, day, index }, remainingEstimate: exhausted ? 0 : Math.max(0, remaining) };
 }
 
 function estimateRemaining(model: DemoModel, window: DemoWindow, day: number, index: number): number {

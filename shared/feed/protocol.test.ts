@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { KIROV_PACK } from '../domain/packs';
 import { DemoModel } from '../demo/model';
 import { initialWindow, readWindow } from '../demo/stream';
-import { comparePositions, describeIssues, feedChangesPageSchema, itemKey, type FeedChangesPage } from './protocol';
+import { comparePositions, describeIssues, FEED_CAPABILITIES, feedChangesPageSchema, feedInfoSchema, itemKey, type FeedChangesPage } from './protocol';
 
 const NOW = Date.parse('2026-11-18T09:00:00+03:00');
 const model = new DemoModel({ seed: 2, scale: 500, pack: KIROV_PACK });
@@ -37,6 +37,15 @@ function problems(mutate: (page: Record<string, any>) => void): string {
 describe('feed protocol v1', () => {
   it('accepts a valid page with appeals, tombstones and reference data', () => {
     expect(feedChangesPageSchema.safeParse(validPage()).success).toBe(true);
+  });
+
+  it('takes the newest-first order as an optional page field and capabilities as an optional info field (old servers stay valid)', () => {
+    expect(feedChangesPageSchema.parse({ ...validPage(), order: 'desc' }).order).toBe('desc');
+    expect(feedChangesPageSchema.parse(validPage()).order).toBeUndefined();
+    expect(problems((p) => (p.order = 'sideways'))).toMatch(/order/);
+    const info = { protocol: 'cur-feed', versions: [1], datasetId: 'd', maxPageSize: 100, defaultPageSize: 50, serverTime: NOW, region: null };
+    expect(feedInfoSchema.parse(info).capabilities).toBeUndefined();
+    expect(feedInfoSchema.parse({ ...info, capabilities: [FEED_CAPABILITIES.newestFirst, 'future-thing'] }).capabilities).toContain('newest-first');
   });
 
   it('survives a JSON round trip unchanged', () => {

@@ -19,6 +19,16 @@ export const MIN_PAGE_SIZE = 1;
 export const MAX_PAGE_SIZE = 10_000;
 export const DEFAULT_PAGE_SIZE = 1_000;
 
+/**
+ * Optional capabilities a server lists in `/v1/info` (clients ignore names they do not know).
+ * `newest-first`: `/v1/changes?order=desc` without a cursor starts a first pass newest first
+ * (docs/feed-protocol.md §4a), so a new workstation is right about «now» within its first pages.
+ */
+export const FEED_CAPABILITIES = { newestFirst: 'newest-first' } as const;
+/** Order of a page: absent or `asc` is the normal stream; `desc` is a newest-first first pass. */
+export const FEED_ORDERS = ['asc', 'desc'] as const;
+export type FeedOrder = (typeof FEED_ORDERS)[number];
+
 export const REFERENCE_KINDS = ['sector', 'category', 'municipality', 'organisation'] as const;
 export type FeedReferenceKind = (typeof REFERENCE_KINDS)[number];
 
@@ -72,6 +82,8 @@ export const feedChangesPageSchema = z.object({
   remaining: z.number().int().nonnegative().nullable(),
   /** Server clock when the page was produced: the data's age once hasMore is false. */
   serverTime: instant,
+  /** `desc`: a page of a newest-first first pass (items strictly descending). Absent: `asc`. */
+  order: z.enum(FEED_ORDERS).optional(),
 });
 export type FeedChangesPage = z.infer<typeof feedChangesPageSchema>;
 
@@ -84,6 +96,8 @@ export const feedInfoSchema = z.object({
   serverTime: instant,
   /** Region served, e.g. «Кировская область». */
   region: z.string().nullable(),
+  /** Optional capabilities (FEED_CAPABILITIES); absent on servers that offer none. */
+  capabilities: z.array(z.string().max(64)).max(32).optional(),
 });
 export type FeedInfo = z.infer<typeof feedInfoSchema>;
 

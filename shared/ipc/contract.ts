@@ -6,6 +6,7 @@
  * because Error objects do not survive IPC. Pure TypeScript + zod: no Electron, Node or DOM.
  */
 import { z } from 'zod';
+import { wallArrangementSchema } from '../wall/arrangement';
 import { MAX_PAGE_SIZE, MIN_PAGE_SIZE } from '../feed/protocol';
 import { LIMITS as IMPORT_LIMITS } from '../import/errors';
 
@@ -27,6 +28,9 @@ export const displayInfoSchema = z.object({
   width: z.number().int().nonnegative(),
   height: z.number().int().nonnegative(),
   isPrimary: z.boolean(),
+  /** Position in the desktop's coordinates (DIP), so the operator can tell which panels form a rectangle. */
+  x: z.number().int(),
+  y: z.number().int(),
 });
 
 export const appInfoSchema = z.object({
@@ -49,6 +53,8 @@ export const feedRequestSchema = z.strictObject({
   cursor: z.string().min(1).max(4096).nullable(),
   limit: z.number().int().min(MIN_PAGE_SIZE).max(MAX_PAGE_SIZE),
   timeoutMs: z.number().int().min(100).max(600_000),
+  /** A first request may ask for a newest-first pass (feed capability `newest-first`). */
+  order: z.literal('desc').optional(),
 });
 
 export const feedResponseSchema = z.object({
@@ -98,7 +104,11 @@ export const wallEventSchema = z.object({
 export const ipcContract = {
   'app:info': { request: noArgs, response: appInfoSchema },
   'displays:list': { request: noArgs, response: z.array(displayInfoSchema) },
-  'wall:open': { request: z.object({ displayId: z.number().int().nullable() }), response: z.null() },
+  /** `arrangement` absent: one wall on `displayId` (the original request, still valid). */
+  'wall:open': {
+    request: z.object({ displayId: z.number().int().nullable(), arrangement: wallArrangementSchema.optional() }),
+    response: z.null(),
+  },
   'wall:close': { request: noArgs, response: z.null() },
   'power:keep-awake': { request: z.object({ on: z.boolean() }), response: z.null() },
   'feed:fetch': { request: feedRequestSchema, response: feedResponseSchema },

@@ -44,6 +44,11 @@ describe('feed URL policy', () => {
     expect(withCursor).toEqual({ ok: true, value: 'https://feed.example.ru/v1/changes?limit=1&cursor=a%26b%3Dc%2F..%2Fx' });
   });
 
+  it('asks for a newest-first pass only on a first request; the cursor carries it afterwards', () => {
+    expect(buildChangesUrl('https://feed.example.ru', { cursor: null, limit: 100, order: 'desc' }, strict)).toEqual({ ok: true, value: 'https://feed.example.ru/v1/changes?limit=100&order=desc' });
+    expect(buildChangesUrl('https://feed.example.ru', { cursor: 'c1', limit: 100, order: 'desc' }, strict)).toEqual({ ok: true, value: 'https://feed.example.ru/v1/changes?limit=100&cursor=c1' });
+  });
+
   it('sends fixed headers: JSON, the protocol version and the bearer token when set', () => {
     expect(feedRequestHeaders('t0k')).toEqual({ Accept: 'application/json', 'X-Cur-Feed-Version': '1', Authorization: 'Bearer t0k' });
     expect(feedRequestHeaders(null)).toEqual({ Accept: 'application/json', 'X-Cur-Feed-Version': '1' });

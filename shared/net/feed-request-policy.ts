@@ -26,6 +26,8 @@ export type PolicyVerdict<T> = { ok: true; value: T } | { ok: false; reason: str
 export interface FeedPageParams {
   cursor: string | null;
   limit: number;
+  /** `desc` on a first request (no cursor) asks for a newest-first first pass; servers without it ignore it. */
+  order?: 'desc';
 }
 
 export function isLoopbackHost(hostname: string): boolean {
@@ -59,13 +61,15 @@ export function checkFeedBaseUrl(text: string, policy: FeedUrlPolicy): PolicyVer
   return { ok: true, value: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
 }
 
-/** The one URL a page request turns into: `<base>/v1/changes?limit=N[&cursor=C]`. */
+/** The one URL a page request turns into: `<base>/v1/changes?limit=N[&cursor=C][&order=desc]`. */
 export function buildChangesUrl(base: string, page: FeedPageParams, policy: FeedUrlPolicy): PolicyVerdict<string> {
   const checked = checkFeedBaseUrl(base, policy);
   if (!checked.ok) return checked;
   const limit = Math.min(MAX_PAGE_SIZE, Math.max(MIN_PAGE_SIZE, Math.floor(page.limit)));
   const query = new URLSearchParams({ limit: String(limit) });
   if (page.cursor !== null) query.set('cursor', page.cursor);
+  // The pass's order travels in its cursor; only a first request asks for it.
+  else if (page.order === 'desc') query.set('order', 'desc');
   return { ok: true, value: `${checked.value}${FEED_PATHS.changes}?${query.toString()}` };
 }
 

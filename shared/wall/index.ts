@@ -8,3 +8,4 @@ export * from './measures';
 export * from './motion';
 export * from './tiles';
 export * from './map-labels';
+export * from './arrangement';

@@ -1,4 +1,4 @@
-import { formatDayRange, formatNumber } from '../../../shared/format/ru';
+import { formatDate, formatDayRange, formatNumber } from '../../../shared/format/ru';
 import { DataAge } from '../../ui/DataAge';
 import { useSyncStatus } from '../../sync/use-sync-status';
 import { useLang, useT } from '../../i18n';
@@ -27,6 +27,11 @@ export function OverviewHeader({ period, previous, sectorLabel, now, timeZone }:
       <span className="overview__muted">{t('previousLabel', { period: formatDayRange(previous.from, previous.to) })}</span>
       <span>{sectorLabel}</span>
       <DataAge asOf={sync.dataAsOf} now={now} timeZone={timeZone} isStale={sync.isStale} />
+      {sync.historyLoadedFrom !== null && sync.historyLoadedFrom !== undefined ? (
+        <span className="overview__partial" role="status" data-testid="overview-history-loading" data-from={sync.historyLoadedFrom}>
+          {t('historyLoading', { day: formatDate(sync.historyLoadedFrom, timeZone) })}
+        </span>
+      ) : null}
       {sync.progress ? (
         <span className="overview__muted">{t('syncRunning', { count: formatNumber(sync.progress.recordsDone) })}</span>
       ) : null}

@@ -22,6 +22,7 @@ import { useAppNow } from '../../app/use-app-now';
 import { useOverview } from './queries';
 import { NOW_METRICS, PERIOD_METRICS, TODAY_METRICS, type NowMetricKey } from './shape';
 import { useSectors } from './use-sectors';
+import { useHistoryCoverage } from './use-history-coverage';
 import './overview.css';
 
 const NOW_TONES: Record<NowMetricKey, MetricTone> = { inWork: 'neutral', overdue: 'overdue', atRisk24h: 'risk', atRisk3wd: 'risk' };
@@ -39,6 +40,8 @@ export default function OverviewScreen() {
   const periods = model?.periods ?? overviewPeriods(period, period.to);
   const sectorLabel = sector ? t('sectorLabel', { sector: sectors.name(sector) }) : t('allSectors');
   const linkTitle = t('linkTitle');
+  const history = useHistoryCoverage(timeZone);
+  const periodPartial = history !== null && periods.previous.from < history.firstDay;
 
   return (
     <div className="overview stack" data-testid="overview" data-ready={model ? 'true' : 'false'}>
@@ -52,7 +55,7 @@ export default function OverviewScreen() {
         <EmptyState title={t('emptyTitle')} hint={t('emptyHint')} />
       ) : (
         <>
-          <Card title={t('nowTitle')} subtitle={t('nowSubtitle')} ready testId="overview-now">
+          <Card title={t('nowTitle')} subtitle={history ? `${t('nowSubtitle')} · ${t('partialNow')}` : t('nowSubtitle')} ready testId="overview-now">
             <div className="grid-cards">
               {NOW_METRICS.map((key) => (
                 <MetricCard
@@ -92,10 +95,15 @@ export default function OverviewScreen() {
           </Card>
           <Card
             title={t('periodTitle', { period: formatDayRange(periods.period.from, periods.period.to) })}
-            subtitle={t('periodSubtitle', { previous: formatDayRange(periods.previous.from, periods.previous.to) })}
+            subtitle={
+              periodPartial
+                ? `${t('periodSubtitle', { previous: formatDayRange(periods.previous.from, periods.previous.to) })} · ${t('partialPeriod', { day: history.label })}`
+                : t('periodSubtitle', { previous: formatDayRange(periods.previous.from, periods.previous.to) })
+            }
             ready
             testId="overview-period-card"
           >
+            <span hidden data-testid="overview-period-partial" data-partial={String(periodPartial)} />
             <div className="grid-cards">
               {PERIOD_METRICS.map((key) => (
                 <MetricCard

@@ -9,10 +9,20 @@ import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { useT } from '../../i18n';
 import { wallControlMessages } from './messages';
-import { saveDisplay } from './queries';
+import { saveArrangement, saveDisplay } from './queries';
+import { ArrangementPicker, arrangementOf, draftFrom } from './ArrangementPicker';
+import type { Playlist, WallArrangement } from '../../../shared/wall';
 
-export function DisplayCard({ rememberedId }: { rememberedId: number | null }) {
+interface Props {
+  rememberedId: number | null;
+  arrangement: WallArrangement | null;
+  playlists: readonly Playlist[];
+}
+
+export function DisplayCard({ rememberedId, arrangement, playlists }: Props) {
   const t = useT(wallControlMessages);
+  const [draft, setDraft] = useState(() => draftFrom(arrangement));
+  const browser = platform.shell === 'browser';
   const [displays, setDisplays] = useState<DisplayInfo[] | null>(null);
   const [chosen, setChosen] = useState<number | null>(rememberedId);
   const [message, setMessage] = useState<string | null>(null);
@@ -37,10 +47,13 @@ export function DisplayCard({ rememberedId }: { rememberedId: number | null }) {
     };
   }, []);
 
+  const chosenArrangement = arrangementOf(draft, chosen, displays ?? [], browser);
   const open = async () => {
+    if (!chosenArrangement) return;
     try {
       await saveDisplay(chosen);
-      await platform.openWall(chosen);
+      await saveArrangement(chosenArrangement);
+      await platform.openWall(chosen, chosenArrangement.kind === 'single' ? undefined : chosenArrangement);
     } catch (error) {
       setMessage(t('openFailed', { cause: error instanceof Error ? error.message : String(error) }));
     }
@@ -49,8 +62,9 @@ export function DisplayCard({ rememberedId }: { rememberedId: number | null }) {
   return (
     <Card title={t('display')} subtitle={t('displayHint')} ready={displays !== null} testId="wall-control-display">
       {displays && displays.length === 0 ? <p>{t('noDisplays')}</p> : null}
+      <ArrangementPicker draft={draft} onChange={setDraft} displays={displays ?? []} playlists={playlists} browser={browser} />
       <div className="wall-control__row">
-        <select aria-label={t('display')} value={chosen ?? ''} onChange={(e) => setChosen(e.target.value === '' ? null : Number(e.target.value))}>
+        <select aria-label={t('display')} hidden={draft.kind !== 'single'} value={chosen ?? ''} onChange={(e) => setChosen(e.target.value === '' ? null : Number(e.target.value))}>
           {(displays ?? []).map((d) => (
             <option key={d.id} value={d.id}>
               {d.label} — {d.width}×{d.height}
@@ -58,7 +72,7 @@ export function DisplayCard({ rememberedId }: { rememberedId: number | null }) {
             </option>
           ))}
         </select>
-        <Button variant="primary" onClick={() => void open()} data-testid="wall-open">
+        <Button variant="primary" onClick={() => void open()} disabled={!chosenArrangement} data-testid="wall-open">
           {t('open')}
         </Button>
         <Button onClick={() => void platform.closeWall()}>{t('close')}</Button>

@@ -28,7 +28,7 @@ export default function WallControlScreen() {
       <PresenterCard />
       {settings ? (
         <>
-          <DisplayCard rememberedId={settings.displayId} />
+          <DisplayCard rememberedId={settings.displayId} arrangement={settings.arrangement} playlists={settings.playlists} />
           <PlaylistCard initial={settings.playlists} activeId={settings.activePlaylistId} />
         </>
       ) : null}

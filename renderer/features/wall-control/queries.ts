@@ -3,6 +3,7 @@ import { getDb } from '../../db/db';
 import { getSetting, setSetting } from '../../db/settings-repo';
 import { logAudit } from '../../db/audit-repo';
 import { parsePlaylists, playlistsSchema, type HeatMeasure, type Playlist } from '../../../shared/wall';
+import { wallArrangementSchema, type WallArrangement } from '../../../shared/wall/arrangement';
 import { WALL_SETTINGS } from './settings-keys';
 
 export interface WallControlSettings {
@@ -10,21 +11,25 @@ export interface WallControlSettings {
   activePlaylistId: string | null;
   displayId: number | null;
   measure: HeatMeasure | null;
+  arrangement: WallArrangement | null;
 }
 
 export async function loadWallControlSettings(): Promise<WallControlSettings> {
   const db = getDb();
-  const [playlists, activePlaylistId, displayId, measure] = await Promise.all([
+  const [playlists, activePlaylistId, displayId, measure, arrangement] = await Promise.all([
     getSetting<unknown>(db, WALL_SETTINGS.playlists, null),
     getSetting<unknown>(db, WALL_SETTINGS.activePlaylistId, null),
     getSetting<unknown>(db, WALL_SETTINGS.displayId, null),
     getSetting<unknown>(db, WALL_SETTINGS.heatMeasure, null),
+    getSetting<unknown>(db, WALL_SETTINGS.arrangement, null),
   ]);
+  const parsedArrangement = wallArrangementSchema.safeParse(arrangement);
   return {
     playlists: parsePlaylists(playlists),
     activePlaylistId: typeof activePlaylistId === 'string' ? activePlaylistId : null,
     displayId: typeof displayId === 'number' ? displayId : null,
     measure: typeof measure === 'string' ? (measure as HeatMeasure) : null,
+    arrangement: parsedArrangement.success ? parsedArrangement.data : null,
   };
 }
 
@@ -46,4 +51,8 @@ export function saveDisplay(displayId: number | null): Promise<void> {
 
 export function saveMeasure(measure: HeatMeasure): Promise<void> {
   return setSetting(getDb(), WALL_SETTINGS.heatMeasure, measure);
+}
+
+export function saveArrangement(arrangement: WallArrangement): Promise<void> {
+  return setSetting(getDb(), WALL_SETTINGS.arrangement, wallArrangementSchema.parse(arrangement));
 }

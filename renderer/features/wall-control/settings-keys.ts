@@ -7,4 +7,6 @@ export const WALL_SETTINGS = {
   activePlaylistId: 'wall.activePlaylistId',
   heatMeasure: 'wall.heatMeasure',
   displayId: 'wall.displayId',
+  /** How the wall uses the displays (shared/wall/arrangement.ts); operator-side only. */
+  arrangement: 'wall.arrangement',
 } as const;

@@ -15,7 +15,8 @@ import {
 interface WallStore {
   wall: WallState;
   dispatch(input: WallInput): void;
-  reset(playlist: Playlist): void;
+  /** A new playlist from its first scene, or from `startIndex` (a per-display screen's offset). */
+  reset(playlist: Playlist, startIndex?: number): void;
 }
 
 export const useWallStore = create<WallStore>((set) => ({
@@ -26,7 +27,8 @@ export const useWallStore = create<WallStore>((set) => ({
       return next === s.wall ? s : { wall: next };
     });
   },
-  reset(playlist) {
-    set((s) => ({ wall: { ...initialWallState(playlist, s.wall.period), focus: s.wall.focus } }));
+  reset(playlist, startIndex = 0) {
+    const index = playlist.items.length > 0 ? startIndex % playlist.items.length : 0;
+    set((s) => ({ wall: { ...initialWallState(playlist, s.wall.period), index, focus: s.wall.focus } }));
   },
 }));

@@ -9,6 +9,7 @@ import {
   snapshotOf,
   WALL_CHANNEL,
 } from '../../../shared/wall';
+import { wallScreenStart } from './screen-start';
 import { useWallStore } from './store';
 
 /** Tick period: presenter commands apply at once; rotation resolution of 0.5 s is plenty. */
@@ -28,17 +29,27 @@ export function useRotationClock(speed = 1): void {
   }, [dispatch, speed]);
 }
 
-/** Listens for presenter commands and announces the wall's state after every change. */
+/**
+ * Listens for presenter commands and announces the wall's state after every change. Of several
+ * per-display windows only the first announces (the presenter follows one wall), and a window
+ * with its own playlist keeps it when the presenter switches the playlist of the others.
+ */
 export function usePresenterChannel(): void {
   const dispatch = useWallStore((s) => s.dispatch);
   useEffect(() => {
     if (typeof BroadcastChannel === 'undefined') return undefined;
+    const start = wallScreenStart();
+    const announces = start.screen === 0;
     const channel = new BroadcastChannel(WALL_CHANNEL);
-    const announce = () => channel.postMessage(announcement(snapshotOf(useWallStore.getState().wall)));
+    const post = (message: unknown) => {
+      if (announces) channel.postMessage(message);
+    };
+    const announce = () => post(announcement(snapshotOf(useWallStore.getState().wall)));
     channel.onmessage = (event: MessageEvent) => {
       const cmd = parsePresenterCommand(event.data);
       if (!cmd) return; // Malformed or foreign messages are ignored, never shown.
       if (cmd.type === 'hello') announce();
+      else if (cmd.type === 'playlist' && start.playlistId !== null) return;
       else dispatch({ type: 'command', command: cmd });
     };
     // Announce on scene/focus/pause changes, not on every tick.
@@ -48,7 +59,7 @@ export function usePresenterChannel(): void {
       const key = JSON.stringify({ ...snap, remainingMs: null });
       if (key !== previous) {
         previous = key;
-        channel.postMessage(announcement(snap));
+        post(announcement(snap));
       }
     });
     announce();

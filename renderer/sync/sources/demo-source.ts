@@ -1,12 +1,13 @@
 /**
- * The embedded demo region as a sync source: first the simulated year in checkpointed pages, then
- * the changes of the simulation as the clock moves. The checkpoint is JSON and holds the exact
+ * The embedded demo region as a sync source: first the simulated year in checkpointed pages —
+ * newest days first, so a new workstation is right about «now» after its first pages — then the
+ * changes of the simulation as the clock moves. The checkpoint is JSON and holds the exact
  * window and position, so a restart between pages resumes where it stopped.
  */
 import type { RegionPack } from '../../../shared/domain/region-pack';
 import { DemoModel } from '../../../shared/demo/model';
 import { demoReference } from '../../../shared/demo/reference';
-import { changeWindow, initialWindow, readWindow, type DemoWindow } from '../../../shared/demo/stream';
+import { changeWindow, historyLoadedFrom, initialWindow, readWindow, type DemoWindow } from '../../../shared/demo/stream';
 import type { ReferenceRow } from '../../db/schema';
 import { syncError } from '../../../shared/messages/sync-error';
 import { SyncSourceError, type SyncPage, type SyncSource } from '../source';
@@ -20,6 +21,8 @@ export interface DemoSourceOptions {
   now: () => number;
   /** Records per page (default 5,000: the sweet spot of IndexedDB transactions). */
   pageSize?: number;
+  /** Order of the first load (default newest first: «now» is right within the first pages). */
+  order?: 'asc' | 'desc';
 }
 
 export const DEMO_SOURCE_ID = 'demo';
@@ -67,7 +70,7 @@ export function createDemoSource(options: DemoSourceOptions): SyncSource {
       let reference: ReferenceRow[] = [];
       if (!state) {
         const asOf = options.now();
-        const window = initialWindow(model, asOf);
+        const window = initialWindow(model, asOf, undefined, options.order ?? 'desc');
         state = { v: 1, seed: options.seed, scale: options.scale, region: options.pack.id, window, horizonStart: window.horizonStart, asOf };
         reference = referenceRows(asOf);
       }
@@ -91,6 +94,7 @@ export function createDemoSource(options: DemoSourceOptions): SyncSource {
         // A window is not ordered by update time: the store is current to its instant only once
         // the whole window is in (until then the previous age stands, as with the HTTP feed).
         dataAsOf: page.next === null ? window.asOf : null,
+        ...(window.kind === 'initial' && window.order === 'desc' ? { historyLoadedFrom: historyLoadedFrom(model, page.next) } : {}),
       };
     },
   };

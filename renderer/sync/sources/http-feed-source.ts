@@ -14,6 +14,7 @@ import {
   feedChangesPageSchema,
   positionOf,
   type FeedChangesPage,
+  type FeedItem,
   type FeedPosition,
 } from '../../../shared/feed/protocol';
 import type { FeedRequest, FeedResponse } from '../../platform/platform';
@@ -46,6 +47,11 @@ interface FeedCheckpoint {
   /** Sector and municipality ids the feed itself delivered as reference data (kept across restarts). */
   sectors?: string[];
   municipalities?: string[];
+  /**
+   * A newest-first first pass is running (the feed's `newest-first` capability): the newest and
+   * the oldest position it delivered. The ascending stream after it starts above `passNewest`.
+   */
+  pass?: { newest: FeedPosition | null; oldest: FeedPosition | null };
 }
 
 function parseCheckpoint(text: string | null): FeedCheckpoint {
@@ -159,8 +165,10 @@ export function parseChangesPage(body: string): FeedChangesPage {
   if (page.items.length > page.pageSize) {
     throw new SyncSourceError('invalid', syncError('feed-page-overfull', { items: page.items.length, pageSize: page.pageSize }));
   }
+  // A newest-first pass is strictly descending, the normal stream strictly ascending.
+  const direction = page.order === 'desc' ? -1 : 1;
   for (let i = 1; i < page.items.length; i++) {
-    if (comparePositions(positionOf(page.items[i - 1]!), positionOf(page.items[i]!)) >= 0) {
+    if (direction * comparePositions(positionOf(page.items[i - 1]!), positionOf(page.items[i]!)) >= 0) {
       throw new SyncSourceError('invalid', syncError('feed-page-order', { index: i, id: clip(page.items[i]!.id, 80) }));
     }
   }
@@ -191,7 +199,9 @@ export function createHttpFeedSource(config: HttpFeedConfig, fetchFeed: FetchFee
   const timeoutMs = config.timeoutMs ?? 30_000;
 
   async function fetchPage(checkpoint: FeedCheckpoint, signal: AbortSignal): Promise<FeedChangesPage> {
-    const request: FeedRequest = { feedId: config.id, cursor: checkpoint.cursor, limit: pageSize, timeoutMs };
+    // A workstation's very first request asks for the newest first; a feed without the capability ignores it.
+    const first = checkpoint.cursor === null && checkpoint.position === null && checkpoint.datasetId === null;
+    const request: FeedRequest = { feedId: config.id, cursor: checkpoint.cursor, limit: pageSize, timeoutMs, ...(first ? { order: 'desc' as const } : {}) };
     let response: FeedResponse;
     try {
       response = await abortable(fetchFeed(request), signal);
@@ -216,6 +226,10 @@ export function createHttpFeedSource(config: HttpFeedConfig, fetchFeed: FetchFee
       const municipalities = config.knownMunicipalities ? new Set([...config.knownMunicipalities, ...fedMunicipalities]) : null;
 
       let page = await fetchPage(checkpoint, signal);
+      if (page.order === 'desc') return newestFirstPage(page, checkpoint, { fedSectors, fedMunicipalities, sectors, municipalities });
+      // The first ascending page after a newest-first pass continues above the pass's newest item.
+      const passEnded = checkpoint.pass !== undefined;
+      if (checkpoint.pass) checkpoint.position = checkpoint.pass.newest;
       // A repeated page (everything in it was applied already and the cursor did not move) is
       // harmless but useless: ask again, a bounded number of times.
       for (let attempt = 0; isStalePage(page, checkpoint); attempt++) {
@@ -233,27 +247,10 @@ export function createHttpFeedSource(config: HttpFeedConfig, fetchFeed: FetchFee
         throw new SyncSourceError('cursor-regression', syncError('feed-went-back'));
       }
 
-      const changes: Appeal[] = [];
-      const deletions: string[] = [];
-      const reference: ReferenceRow[] = [];
-      for (const item of page.items) {
-        // Items up to the saved position were applied already (a repeated page): skip them.
-        if (checkpoint.position && comparePositions(positionOf(item), checkpoint.position) <= 0) continue;
-        if (item.type === 'appeal') changes.push(item.appeal as Appeal);
-        else if (item.type === 'tombstone') deletions.push(item.id);
-        else {
-          reference.push({ key: `${item.kind}:${item.id}`, kind: item.kind, id: item.id, value: item.value, updatedAt: item.updatedAt });
-          if (item.kind === 'sector') {
-            fedSectors.add(item.id);
-            sectors?.add(item.id);
-          }
-          if (item.kind === 'municipality') {
-            fedMunicipalities.add(item.id);
-            municipalities?.add(item.id);
-          }
-        }
-      }
-      const flagged = changes.map((appeal) => flagUnknown(appeal, sectors, municipalities));
+      // Items up to the saved position were applied already (a repeated page): skip them.
+      const position0 = checkpoint.position;
+      const fresh = position0 ? page.items.filter((item) => comparePositions(positionOf(item), position0) > 0) : page.items;
+      const { changes: flagged, deletions, reference } = splitItems(fresh, { fedSectors, fedMunicipalities, sectors, municipalities });
       const position = last && (!checkpoint.position || comparePositions(last, checkpoint.position) > 0) ? last : checkpoint.position;
       const next: FeedCheckpoint = {
         v: 1,
@@ -271,7 +268,79 @@ export function createHttpFeedSource(config: HttpFeedConfig, fetchFeed: FetchFee
         hasMore: page.hasMore,
         remainingEstimate: page.remaining,
         dataAsOf: page.hasMore ? (last ? last[0] : null) : page.serverTime,
+        ...(passEnded ? { historyLoadedFrom: null } : {}),
       };
     },
+  };
+}
+
+/** A page's items as the sync engine takes them; reference data the feed delivers extends the known sets. */
+function splitItems(items: readonly FeedItem[], refs: ReferenceSets): { changes: Appeal[]; deletions: string[]; reference: ReferenceRow[] } {
+  const changes: Appeal[] = [];
+  const deletions: string[] = [];
+  const reference: ReferenceRow[] = [];
+  for (const item of items) {
+    if (item.type === 'appeal') changes.push(item.appeal as Appeal);
+    else if (item.type === 'tombstone') deletions.push(item.id);
+    else {
+      reference.push({ key: `${item.kind}:${item.id}`, kind: item.kind, id: item.id, value: item.value, updatedAt: item.updatedAt });
+      if (item.kind === 'sector') {
+        refs.fedSectors.add(item.id);
+        refs.sectors?.add(item.id);
+      }
+      if (item.kind === 'municipality') {
+        refs.fedMunicipalities.add(item.id);
+        refs.municipalities?.add(item.id);
+      }
+    }
+  }
+  return { changes: changes.map((appeal) => flagUnknown(appeal, refs.sectors, refs.municipalities)), deletions, reference };
+}
+
+interface ReferenceSets {
+  fedSectors: Set<string>;
+  fedMunicipalities: Set<string>;
+  sectors: Set<string> | null;
+  municipalities: Set<string> | null;
+}
+
+/**
+ * A page of a newest-first first pass: applied like any page, items below what the pass already
+ * delivered only (a repeated page is skipped). Everything updated at or after its oldest item is
+ * now in the store, which is what «Обзор» reports while the rest of the history arrives.
+ */
+function newestFirstPage(page: FeedChangesPage, checkpoint: FeedCheckpoint, refs: ReferenceSets): SyncPage {
+  if (checkpoint.datasetId !== null && page.datasetId !== checkpoint.datasetId) {
+    throw new SyncSourceError('cursor-regression', syncError('feed-dataset-changed'));
+  }
+  const pass = checkpoint.pass ?? { newest: null, oldest: null };
+  // A pass only walks down: a page starting at or above what it already delivered went back.
+  const top = page.items[0];
+  if (pass.oldest && top && comparePositions(positionOf(top), pass.oldest) >= 0) {
+    throw new SyncSourceError('cursor-regression', syncError('feed-went-back'));
+  }
+  const fresh = pass.oldest ? page.items.filter((item) => comparePositions(positionOf(item), pass.oldest!) < 0) : page.items;
+  const { changes, deletions, reference } = splitItems(fresh, refs);
+  const newest = page.items[0] ? positionOf(page.items[0]) : null;
+  const oldest = fresh.length > 0 ? positionOf(fresh[fresh.length - 1]!) : pass.oldest;
+  const next: FeedCheckpoint = {
+    v: 1,
+    cursor: page.nextCursor,
+    position: null,
+    datasetId: page.datasetId,
+    sectors: [...refs.fedSectors].sort(),
+    municipalities: [...refs.fedMunicipalities].sort(),
+    pass: { newest: pass.newest ?? newest, oldest },
+  };
+  return {
+    changes,
+    deletions,
+    reference,
+    nextCheckpoint: JSON.stringify(next),
+    hasMore: page.hasMore,
+    remainingEstimate: page.remaining,
+    // Current to «now» only once the pass and what changed during it are in.
+    dataAsOf: null,
+    historyLoadedFrom: oldest ? oldest[0] : null,
   };
 }

@@ -7,6 +7,7 @@ import { isIsoDay } from '../domain/time';
 import type { MeasureStatus, Roadmap, RoadmapMeasure } from './model';
 
 export type RoadmapError =
+  | { kind: 'author-missing' }
   | { kind: 'title-missing' }
   | { kind: 'sector-missing' }
   | { kind: 'topics-missing' }

@@ -118,3 +118,14 @@ describe('quarters', () => {
     expect(isQuarterCode('2026-Q5')).toBe(false);
   });
 });
+
+describe('coverageFromRoadmaps', () => {
+  it('takes done measures only, on their roadmap territory', async () => {
+    const { coverageFromRoadmaps } = await import('./coverage');
+    const roadmap = { id: 'r', municipalities: ['kirov'] } as never;
+    const done = { roadmapId: 'r', status: 'done', completedDay: '2026-11-15', topics: ['Ямы'] } as never;
+    const planned = { roadmapId: 'r', status: 'planned', completedDay: null, topics: ['Ямы'] } as never;
+    const orphan = { roadmapId: 'x', status: 'done', completedDay: '2026-11-15', topics: ['Ямы'] } as never;
+    expect(coverageFromRoadmaps([roadmap], [done, planned, orphan])).toEqual([{ topics: ['Ямы'], municipalities: ['kirov'], completedDay: isoToDayNumber('2026-11-15') }]);
+  });
+});

@@ -66,6 +66,8 @@ export interface IndicatorQuery {
   /** Restrict to one block and/or municipality. */
   sector?: string | null;
   municipality?: string | null;
+  /** Restrict to one organisation (the current one, as the analytic index keeps it). */
+  organisation?: string | null;
   coverage: readonly CoverageSlice[];
 }
 
@@ -88,7 +90,8 @@ export function computeIndicatorCounts(store: ColumnStore, q: IndicatorQuery): M
   const noExecutor = dicts.executor.find('');
   const sectorOnly = q.sector != null ? dicts.sector.find(q.sector) : -2;
   const muniOnly = q.municipality != null ? dicts.municipality.find(q.municipality) : -2;
-  if (sectorOnly === -1 || muniOnly === -1) return out;
+  const orgOnly = q.organisation != null ? dicts.organisation.find(q.organisation) : -2;
+  if (sectorOnly === -1 || muniOnly === -1 || orgOnly === -1) return out;
 
   // Coverage per period: category × municipality cells (municipality −1 column = whole region).
   const nCat = dicts.category.size;
@@ -123,6 +126,7 @@ export function computeIndicatorCounts(store: ColumnStore, q: IndicatorQuery): M
     if (f & FLAG.deleted) continue;
     if (sectorOnly >= 0 && dims.sector[row] !== sectorOnly) continue;
     if (muniOnly >= 0 && dims.municipality[row] !== muniOnly) continue;
+    if (orgOnly >= 0 && dims.organisation[row] !== orgOnly) continue;
     const key = groupDim ? groupValues![dims[groupDim][row]!]! : '';
     const source = dims.source[row]!;
     const cat = dims.category[row]!;

@@ -73,7 +73,7 @@ export function IndicatorCard({ def, quarters, counts, entries, target, today }:
         {editing ? <TargetEditor def={def} target={target} today={today} onClose={() => setEditing(false)} /> : null}
         <div className="indicators__trend">
           <span className="indicators__muted">{t('trend')}</span>
-          <Sparkline values={values.map((v) => v ?? 0)} colour="var(--accent)" className="indicators__spark" />
+          <Sparkline values={values.filter((v): v is number => v !== null)} colour="var(--accent)" className="indicators__spark" />
           <table className="indicators__trend-table">
             <tbody>
               <tr>

@@ -38,6 +38,7 @@ export function MeasureEditor({ roadmap, measure, onDone }: Props) {
   );
   const [dayInvalid, setDayInvalid] = useState(false);
   const [by, setBy] = useAuthor();
+  const [readVersion] = useState(measure?.version ?? 0);
   const write = useWrite<RoadmapMeasure>(() => onDone());
   const set = (patch: Partial<MeasureDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const isNewDeadline = measure === null || measure.deadlineDay !== draft.deadlineDay;
@@ -47,7 +48,7 @@ export function MeasureEditor({ roadmap, measure, onDone }: Props) {
     if (dayInvalid) errors.unshift(t('err_measure-deadline-invalid'));
     if (errors.length) return write.setErrors(errors);
     const ctx = { by, at: now(), today };
-    void write.run(measure?.version ?? 0, (version) => (measure ? updateMeasure(getDb(), measure.id, version, draft, ctx) : createMeasure(getDb(), roadmap.id, draft, ctx)));
+    void write.run(readVersion, (version) => (measure ? updateMeasure(getDb(), measure.id, version, draft, ctx) : createMeasure(getDb(), roadmap.id, draft, ctx)));
   };
 
   return (

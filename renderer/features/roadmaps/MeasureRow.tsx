@@ -51,29 +51,31 @@ export function MeasureRow({ measure, today, onEdit, onShowEffect }: Props) {
             </div>
           ) : null}
         </td>
-        <td className="roadmaps__row-actions">
-          {measure.status === 'planned' ? (
-            <Button size="small" onClick={() => move('in-progress', null)} data-testid="rm-measure-start">
-              {t('start')}
-            </Button>
-          ) : null}
-          {measure.status !== 'done' ? (
-            <Button size="small" variant="primary" onClick={() => setCompleting(today)} data-testid="rm-measure-complete">
-              {t('complete')}
-            </Button>
-          ) : (
-            <>
-              <Button size="small" onClick={onShowEffect} data-testid="rm-measure-effect">
-                {t('effect')}
+        <td>
+          <div className="roadmaps__row-actions">
+            {measure.status === 'planned' ? (
+              <Button size="small" onClick={() => move('in-progress', null)} data-testid="rm-measure-start">
+                {t('start')}
               </Button>
-              <Button size="small" variant="ghost" onClick={() => move('in-progress', null)}>
-                {t('reopen')}
+            ) : null}
+            {measure.status !== 'done' ? (
+              <Button size="small" variant="primary" onClick={() => setCompleting(today)} data-testid="rm-measure-complete">
+                {t('complete')}
               </Button>
-            </>
-          )}
-          <Button size="small" variant="ghost" onClick={onEdit}>
-            {t('edit')}
-          </Button>
+            ) : (
+              <>
+                <Button size="small" onClick={onShowEffect} data-testid="rm-measure-effect">
+                  {t('effect')}
+                </Button>
+                <Button size="small" variant="ghost" onClick={() => move('in-progress', null)}>
+                  {t('reopen')}
+                </Button>
+              </>
+            )}
+            <Button size="small" variant="ghost" onClick={onEdit}>
+              {t('edit')}
+            </Button>
+          </div>
         </td>
       </tr>
       {completing !== null || write.errors.length > 0 || write.conflict ? (

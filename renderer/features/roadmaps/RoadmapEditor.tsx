@@ -42,6 +42,8 @@ export function RoadmapEditor({ roadmap, onDone }: Props) {
   const [customTopic, setCustomTopic] = useState('');
   const [dayInvalid, setDayInvalid] = useState(false);
   const [by, setBy] = useAuthor();
+  // The version this form read: a save after another window's save must conflict, not overwrite.
+  const [readVersion] = useState(roadmap?.version ?? 0);
   const write = useWrite<Roadmap>((saved) => onDone(saved?.id ?? roadmap?.id ?? null));
   const options = useTopicOptions(draft.sector) ?? [];
   const topicChoices = [...new Set([...draft.topics, ...options.slice(0, 30)])];
@@ -53,7 +55,7 @@ export function RoadmapEditor({ roadmap, onDone }: Props) {
     if (dayInvalid) errors.push(t('err_target-day-invalid'));
     if (errors.length) return write.setErrors(errors);
     const ctx = { by, at: now(), today };
-    void write.run(roadmap?.version ?? 0, (version) => (roadmap ? updateRoadmap(getDb(), roadmap.id, version, draft, ctx) : createRoadmap(getDb(), draft, ctx)));
+    void write.run(readVersion, (version) => (roadmap ? updateRoadmap(getDb(), roadmap.id, version, draft, ctx) : createRoadmap(getDb(), draft, ctx)));
   };
 
   return (

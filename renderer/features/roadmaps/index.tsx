@@ -175,7 +175,7 @@ export default function RoadmapsScreen() {
               </Card>
             ) : editing && selected ? (
               <Card>
-                <RoadmapEditor key={selected.version} roadmap={selected} onDone={(id) => navigate(href(id ?? selected.id), { replace: true })} />
+                <RoadmapEditor key={selected.id} roadmap={selected} onDone={(id) => navigate(href(id ?? selected.id), { replace: true })} />
               </Card>
             ) : selected ? (
               <RoadmapDetail roadmap={selected} measures={measuresOf(selected.id)} today={today} effectId={route.query.get('effect')} />

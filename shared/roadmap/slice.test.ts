@@ -45,6 +45,21 @@ describe('sliceEffect', () => {
     expect(e.comparison).toBe('last-year');
     expect(e.verdict.kind).toBe('too-few');
   });
+  it('counts the territory and the rest of the region in one pass, as separate counts would', () => {
+    const rows = [] as { day: string; category: string; municipality: string }[];
+    for (let i = 0; i < 60; i++) {
+      const day = new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10);
+      rows.push({ day, category: 'Ямы', municipality: 'kirov' }, { day, category: 'Ямы', municipality: 'slob' }, { day, category: 'Ямы', municipality: 'slob' });
+    }
+    const store = storeOf(rows);
+    const e = sliceEffect(store, { topics: ['Ямы'], municipalities: ['kirov'] }, isoToDayNumber('2026-01-30'), isoToDayNumber('2026-03-01'), 'territory');
+    expect(e.comparison).toBe('territory');
+    const [before, after] = sliceDailyCounts(store, { topics: ['Ямы'], municipalities: ['kirov'], outsideMunicipalities: true }, [e.windows!.before, e.windows!.after]);
+    expect(e.series!.controlBefore).toEqual(before);
+    expect(e.series!.controlAfter).toEqual(after);
+    expect(e.series!.targetBefore.every((n) => n === 1)).toBe(true);
+  });
+
   it('is too early the day after completion', () => {
     const e = sliceEffect(storeOf([]), { topics: ['Ямы'], municipalities: ['kirov'] }, 1000, 1001, 'territory');
     expect(e.verdict).toEqual({ kind: 'too-early', afterDays: 0, needDays: 28 });

@@ -28,12 +28,21 @@ function codeSet(store: ColumnStore, dim: 'category' | 'municipality', values: r
 
 /** Appeals of the slice received on each day of several windows (one array per window). */
 export function sliceDailyCounts(store: ColumnStore, slice: AppealSlice, windows: readonly DayWindow[]): number[][] {
-  const out = windows.map((w) => new Array<number>(Math.max(0, w.to - w.from + 1)).fill(0));
-  if (windows.length === 0 || slice.topics.length === 0) return out;
+  return sliceAndComplementCounts(store, slice, windows, false).inside;
+}
+
+/**
+ * One pass for the slice and, when asked, its comparison territory (the same topics outside the
+ * slice's municipalities) over the same windows.
+ */
+function sliceAndComplementCounts(store: ColumnStore, slice: AppealSlice, windows: readonly DayWindow[], withOutside: boolean): { inside: number[][]; outside: number[][] } {
+  const blank = () => windows.map((w) => new Array<number>(Math.max(0, w.to - w.from + 1)).fill(0));
+  const result = { inside: blank(), outside: blank() };
+  if (windows.length === 0 || slice.topics.length === 0) return result;
   const topics = codeSet(store, 'category', slice.topics);
   const anyMunicipality = slice.municipalities.length === 0;
   const munis = codeSet(store, 'municipality', slice.municipalities);
-  const outside = slice.outsideMunicipalities === true;
+  const flip = slice.outsideMunicipalities === true;
   const min = Math.min(...windows.map((w) => w.from));
   const max = Math.max(...windows.map((w) => w.to));
   const { day, flags, dims } = store.cols;
@@ -43,16 +52,17 @@ export function sliceDailyCounts(store: ColumnStore, slice: AppealSlice, windows
     const d = day[row]!;
     if (d < min || d > max || flags[row]! & FLAG.deleted) continue;
     if (topics[cat[row]!] !== 1) continue;
-    if (!anyMunicipality) {
-      const inside = munis[muni[row]!] === 1;
-      if (inside === outside) continue;
-    } else if (outside) continue;
+    // `inSlice`: the row belongs to the slice as asked (its territory, or its complement when flipped).
+    const inTerritory = anyMunicipality || munis[muni[row]!] === 1;
+    const inSlice = flip ? !anyMunicipality && !inTerritory : inTerritory;
+    if (!inSlice && !withOutside) continue;
+    const out = inSlice ? result.inside : result.outside;
     for (let w = 0; w < windows.length; w++) {
       const win = windows[w]!;
       if (d >= win.from && d <= win.to) out[w]![d - win.from]!++;
     }
   }
-  return out;
+  return result;
 }
 
 export interface SliceEffect {
@@ -80,11 +90,14 @@ export function sliceEffect(
   const windows = effectWindows(completionDay, today, options);
   const afterDays = Math.max(0, today - 1 - completionDay);
   if (!windows) return { comparison, windows, verdict: { kind: 'too-early', afterDays, needDays: options.minAfterDays }, series: null };
-  const [targetBefore, targetAfter] = sliceDailyCounts(store, slice, [windows.before, windows.after]) as [number[], number[]];
-  const [controlBefore, controlAfter] =
-    comparison === 'last-year'
-      ? (sliceDailyCounts(store, slice, [lastYearWindow(windows.before), lastYearWindow(windows.after)]) as [number[], number[]])
-      : (sliceDailyCounts(store, { ...slice, outsideMunicipalities: true }, [windows.before, windows.after]) as [number[], number[]]);
+  let targetBefore: number[], targetAfter: number[], controlBefore: number[], controlAfter: number[];
+  if (comparison === 'last-year') {
+    [targetBefore, targetAfter, controlBefore, controlAfter] = sliceDailyCounts(store, slice, [windows.before, windows.after, lastYearWindow(windows.before), lastYearWindow(windows.after)]) as [number[], number[], number[], number[]];
+  } else {
+    const both = sliceAndComplementCounts(store, slice, [windows.before, windows.after], true);
+    [targetBefore, targetAfter] = both.inside as [number[], number[]];
+    [controlBefore, controlAfter] = both.outside as [number[], number[]];
+  }
   const series = { targetBefore, targetAfter, controlBefore, controlAfter };
   return { comparison, windows, verdict: estimateEffect(series, afterDays, options), series };
 }

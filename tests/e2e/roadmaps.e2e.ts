@@ -158,4 +158,34 @@ describe('«Дорожные карты» and «Показатели»', () => {
     await guideShot(page, 'indicators', true);
     expect(app.externalRequests).toEqual([]);
   });
+
+  it('shows roadmap progress and the indicators on the wall, without personal data', async () => {
+    const dbName = new URL(page.url()).searchParams.get('dbName') ?? '';
+    const wall = await page.context().newPage();
+    await wall.setViewportSize({ width: 1920, height: 1080 });
+    await wall.goto(appUrl(app.baseUrl, { path: 'wall', query: { ...DEMO, dbName } }));
+    await wall.getByTestId('wall').waitFor({ timeout: 60_000 });
+    await page.goto(`${page.url().split('#')[0]}#/wall-control`);
+    await page.locator('[data-testid="wall-control-state"][data-silent="false"]').waitFor({ timeout: 30_000 });
+    const pin = async (scene: string) => {
+      await page.getByTestId('wall-scene-select').selectOption(scene);
+      const unpin = page.getByTestId('wall-unpin');
+      if (await unpin.count()) await unpin.click();
+      await page.getByTestId('wall-pin').click();
+      await wall.locator(`[data-testid="wall"][data-scene="${scene}"]`).waitFor({ timeout: 20_000 });
+      await waitForScreen(wall, `wall-scene-${scene}`, 30_000);
+    };
+    await pin('roadmaps');
+    const text = await wall.locator('body').innerText();
+    expect(text).toContain('Водоснабжение в Кирове (первое окно)');
+    expect(text).toContain('выполнено 1 из 1');
+    // Nobody is named on the wall: neither who wrote the roadmap nor the measure's responsible.
+    expect(text).not.toContain(AUTHOR);
+    expect(text).not.toContain('Иванов');
+    await wall.screenshot({ path: `${GUIDE_IMG}/wall-roadmaps.png`, animations: 'disabled' });
+    await pin('indicators');
+    expect(await wall.getByTestId('wall-indicator-on-time').innerText()).toMatch(/цель 95\s%/);
+    await wall.screenshot({ path: `${GUIDE_IMG}/wall-indicators.png`, animations: 'disabled' });
+    await wall.close();
+  });
 });

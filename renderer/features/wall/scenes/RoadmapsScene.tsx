@@ -72,8 +72,8 @@ export function RoadmapsScene({ scope }: SceneProps) {
         const p = roadmapProgress(data.measures.filter((m) => m.roadmapId === r.id), scope.today);
         const effect = effectText(effects?.get(r.id));
         return (
-          <section key={r.id} className="wall-panel wall-roadmap" data-testid="wall-roadmap">
-            <h2 className="wall-panel__title">{r.title}</h2>
+          <section key={r.id} className="wall-panel wall-panel--auto wall-roadmap" data-testid="wall-roadmap">
+            <h2 className="wall-panel__title wall-roadmap__title">{r.title}</h2>
             <div className="wall-roadmap__target wall-muted">{t('target', { percent: r.target.reductionPercent, day: formatIsoDay(r.target.byDay) })}</div>
             <div className="wall-roadmap__bar" aria-hidden="true">
               <span className="wall-roadmap__done" style={{ width: p.total ? `${(p.done / p.total) * 100}%` : '0' }} />

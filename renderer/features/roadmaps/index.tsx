@@ -11,7 +11,7 @@ import { useAppNow } from '../../app/use-app-now';
 import { useRegionPack } from '../../app/region';
 import { navigate, parseHash, useHash } from '../../app/router';
 import { getDb } from '../../db/db';
-import { removeRoadmap } from '../../db/roadmaps-repo';
+import { removeRoadmap, VersionConflictError } from '../../db/roadmaps-repo';
 import { now } from '../../runtime/clock';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
@@ -19,6 +19,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { Skeleton } from '../../ui/Skeleton';
 import { useT } from '../../i18n';
 import { EffectPanel } from './EffectPanel';
+import { writeErrorText } from './errors';
 import { MeasureEditor } from './MeasureEditor';
 import { MeasureRow } from './MeasureRow';
 import { roadmapMessages } from './messages';
@@ -58,8 +59,16 @@ function RoadmapDetail({ roadmap, measures, today, effectId }: { roadmap: Roadma
   const territory = roadmap.municipalities.length === 0 ? t('wholeRegion') : roadmap.municipalities.map((id) => pack.municipalities.find((m) => m.id === id)?.name ?? id).join(', ');
   const remove = async () => {
     if (!window.confirm(t('removeConfirm', { title: roadmap.title }))) return;
-    await removeRoadmap(getDb(), roadmap.id, roadmap.version, { by: by || '—', at: now(), today });
-    navigate(href());
+    // A removal is signed like every other change: ask for the name when none is remembered.
+    const who = by.trim() || window.prompt(t('by'))?.trim();
+    if (!who) return;
+    try {
+      await removeRoadmap(getDb(), roadmap.id, roadmap.version, { by: who, at: now(), today });
+      navigate(href());
+    } catch (error) {
+      // Changed in another window since it was read: show it again rather than remove unseen changes.
+      window.alert(error instanceof VersionConflictError ? t('conflictTitle') : writeErrorText(error, t).join('\n'));
+    }
   };
   return (
     <div className="stack" data-testid="rm-detail">

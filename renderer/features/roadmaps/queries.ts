@@ -45,11 +45,12 @@ export type EffectState = { status: 'loading' } | { status: 'failed' } | { statu
 /** The effect of work completed on `completedDay` on the slice, computed over the analytic index. */
 export function useSliceEffect(slice: AppealSlice | null, completedDay: string | null, comparison: EffectComparison, today: string): EffectState | null {
   const [state, setState] = useState<EffectState>({ status: 'loading' });
+  // The change log's last entry: the effect is recomputed after a sync or an import.
+  const logSeq = useLiveQuery(async () => (await getDb().analyticsLog.orderBy('seq').last())?.seq ?? 0, []);
   const key = slice ? `${slice.topics.join('|')}#${slice.municipalities.join('|')}` : '';
   useEffect(() => {
-    if (!slice || !completedDay) return;
+    if (!slice || !completedDay || logSeq === undefined) return;
     let alive = true;
-    setState({ status: 'loading' });
     getAnalyticsEngine(getDb())
       .store()
       .then(
@@ -61,7 +62,7 @@ export function useSliceEffect(slice: AppealSlice | null, completedDay: string |
     };
     // `key` stands for the slice's contents.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, completedDay, comparison, today]);
+  }, [key, completedDay, comparison, today, logSeq]);
   if (!slice || !completedDay) return null;
   return state;
 }

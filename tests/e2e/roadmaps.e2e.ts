@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { appUrl, DEMO, openSyncedApp, uniqueDbName, waitForScreen, type OpenedApp } from './support';
+import { ShellPage } from './support/shell-page';
 
 const GUIDE_IMG = fileURLToPath(new URL('../../docs/guide/img', import.meta.url));
 
@@ -156,6 +157,13 @@ describe('«Дорожные карты» and «Показатели»', () => {
     expect(await page.getByTestId('ind-entries').innerText()).toContain(AUTHOR);
     expect(await page.getByTestId('ind-trained-staff').getByTestId('ind-value').innerText()).toBe('42');
     await guideShot(page, 'indicators', true);
+
+    // Every word of the panel has its English: definitions and formulas too.
+    const shell = new ShellPage(page);
+    await shell.switchLanguage('EN');
+    expect(await page.locator('[data-testid="indicators"] h1').innerText()).toBe('Indicators');
+    expect(await onTime.innerText()).toContain('answered on time / (answered on time + answered late)');
+    await shell.switchLanguage('RU');
     expect(app.externalRequests).toEqual([]);
   });
 

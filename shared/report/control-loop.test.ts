@@ -29,7 +29,7 @@ describe('roadmapSection', () => {
     const s = await roadmapSection(source([roadmap], []), '2026-12-03', {});
     const text = JSON.stringify(s);
     expect(text).toContain('выполнено мероприятий 1 из 3');
-    expect(text).toContain('просрочено 1');
+    expect(text).toContain('Просрочено мероприятий: 1');
     expect(text).toContain('«Ямы в Кирове»');
     const table = s.blocks.find((b) => b.type === 'table' && b.name === 'Дорожные карты') as ReportTable;
     expect(table.rows[0]!.slice(4, 7)).toEqual([3, 1, 1]);
@@ -52,7 +52,7 @@ describe('indicatorSection', () => {
   it('lists values against targets, met and missed', async () => {
     const s = await indicatorSection(source([], [indicator({}), indicator({ name: 'Повторные', better: 'lower', value: 0.05, target: 0.1 }), indicator({ name: 'Обучено', unit: 'count', value: 12, numerator: null, denominator: null, target: null, enteredBy: 'Петрова' })]), { from: '2026-10-01', to: '2026-12-31' }, { from: '2026-07-01', to: '2026-09-30' }, {});
     const table = s.blocks.find((b) => b.type === 'table') as ReportTable;
-    expect(table.rows.map((r) => r[6])).toEqual(['нет ✗', 'да ✓', '—']);
+    expect(table.rows.map((r) => r[6])).toEqual(['нет', 'да', '—']);
     expect(table.rows[2]![8]).toContain('ввёл Петрова');
     expect(JSON.stringify(s.blocks[0])).toContain('Целей достигнуто: 1, не достигнуто: 1');
   });

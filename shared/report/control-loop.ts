@@ -85,10 +85,10 @@ export async function roadmapSection(source: ControlLoopSource | undefined, asOf
       type: 'paragraph',
       text: paragraph(
         `На ${formatIsoDay(asOfDay)} ведётся дорожных карт: ${formatNumber(rows.length)}; выполнено мероприятий ${formatNumber(done)} из ${formatNumber(total)}`,
-        overdue > 0 ? `просрочено ${formatNumber(overdue)}` : 'просроченных мероприятий нет',
+        overdue > 0 ? `Просрочено мероприятий: ${formatNumber(overdue)}` : 'Просроченных мероприятий нет',
         decreases.length > 0
-          ? `снижение обращений с учётом сезонности измерено по картам: ${decreases.map((r) => `«${r.title}»`).join(', ')}`
-          : 'измеренного снижения обращений пока нет',
+          ? `Снижение обращений с поправкой на прошлый год измерено по картам: ${decreases.map((r) => `«${r.title}»`).join(', ')}`
+          : 'Измеренного снижения обращений пока нет',
       ),
     },
     {
@@ -154,7 +154,7 @@ export async function indicatorSection(source: ControlLoopSource | undefined, pe
       type: 'paragraph',
       text: paragraph(
         `Целей достигнуто: ${formatNumber(met.length)}, не достигнуто: ${formatNumber(missed.length)}`,
-        missed.length > 0 ? `не достигнуты: ${missed.map((r) => `«${r.name}»`).join(', ')}` : '',
+        missed.length > 0 ? `Не достигнуты: ${missed.map((r) => `«${r.name}»`).join(', ')}` : '',
       ),
     },
     {
@@ -173,7 +173,7 @@ export async function indicatorSection(source: ControlLoopSource | undefined, pe
         { label: 'Как считается', kind: 'text' },
       ],
       rows: rows.map((r) => {
-        const reached = r.value === null || r.target === null ? '—' : met.includes(r) ? 'да ✓' : 'нет ✗';
+        const reached = r.value === null || r.target === null ? '—' : met.includes(r) ? 'да' : 'нет';
         const formula = r.enteredBy ? `${r.formula}; ввёл ${r.enteredBy}` : r.formula;
         return [r.name, r.direction, shareOrCount(r.unit, r.value) ?? '—', r.numerator, r.denominator, shareOrCount(r.unit, r.target) ?? '—', reached, shareOrCount(r.unit, r.previous) ?? '—', formula];
       }),

@@ -7,9 +7,8 @@ import { getDb } from '../../db/db';
 import { createMeasure, updateMeasure } from '../../db/roadmaps-repo';
 import { now } from '../../runtime/clock';
 import { Button } from '../../ui/Button';
-import { DayInput } from '../../ui/DayInput';
 import { useT } from '../../i18n';
-import { ConflictNotice, Errors, Field } from './ConflictNotice';
+import { ConflictNotice, DayField, Errors, Field } from './FormParts';
 import { roadmapErrorText } from './errors';
 import { roadmapMessages } from './messages';
 import { todayOf } from './queries';
@@ -67,7 +66,7 @@ export function MeasureEditor({ roadmap, measure, onDone }: Props) {
       <Field label={t('responsible')}>
         <input value={draft.responsible} onChange={(e) => set({ responsible: e.target.value })} maxLength={300} data-testid="rm-measure-responsible" />
       </Field>
-      <DayInput
+      <DayField
         label={t('deadline')}
         value={draft.deadlineDay}
         invalid={dayInvalid}

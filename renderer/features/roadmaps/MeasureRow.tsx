@@ -6,9 +6,8 @@ import { getDb } from '../../db/db';
 import { setMeasureStatus } from '../../db/roadmaps-repo';
 import { now } from '../../runtime/clock';
 import { Button } from '../../ui/Button';
-import { DayInput } from '../../ui/DayInput';
 import { useT } from '../../i18n';
-import { ConflictNotice, Errors } from './ConflictNotice';
+import { ConflictNotice, DayField, Errors } from './FormParts';
 import { roadmapMessages, type RoadmapMessageKey } from './messages';
 import { useAuthor } from '../../ui/use-author';
 import { useWrite } from './use-write';
@@ -83,7 +82,7 @@ export function MeasureRow({ measure, today, onEdit, onShowEffect }: Props) {
           <td colSpan={6}>
             {completing !== null ? (
               <div className="roadmaps__inline" data-testid="rm-complete-form">
-                <DayInput label={t('completeOn')} value={completing} testId="rm-complete-day" onEntry={(day) => day && setCompleting(day)} />
+                <DayField label={t('completeOn')} value={completing} testId="rm-complete-day" onEntry={(day) => day && setCompleting(day)} />
                 <label className="roadmaps__field roadmaps__field--inline">
                   <span className="roadmaps__label">{t('by')}</span>
                   <input value={by} onChange={(e) => setBy(e.target.value)} maxLength={200} data-testid="rm-complete-by" />

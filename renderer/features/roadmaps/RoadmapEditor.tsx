@@ -9,9 +9,8 @@ import { getDb } from '../../db/db';
 import { createRoadmap, updateRoadmap } from '../../db/roadmaps-repo';
 import { now } from '../../runtime/clock';
 import { Button } from '../../ui/Button';
-import { DayInput } from '../../ui/DayInput';
 import { useT } from '../../i18n';
-import { ConflictNotice, Errors, Field } from './ConflictNotice';
+import { ConflictNotice, DayField, Errors, Field } from './FormParts';
 import { roadmapErrorText } from './errors';
 import { roadmapMessages } from './messages';
 import { todayOf, useTopicOptions } from './queries';
@@ -134,7 +133,7 @@ export function RoadmapEditor({ roadmap, onDone }: Props) {
             data-testid="rm-target-percent"
           />
         </Field>
-        <DayInput
+        <DayField
           label={t('targetDay')}
           value={draft.target.byDay}
           invalid={dayInvalid}

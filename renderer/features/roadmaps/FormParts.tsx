@@ -1,5 +1,7 @@
+/** Pieces of the roadmap forms: fields with labels, errors, and the two-version conflict notice. */
 import type { ReactNode } from 'react';
 import { Button } from '../../ui/Button';
+import { DayInput, type DayInputProps } from '../../ui/DayInput';
 import { useT } from '../../i18n';
 import { roadmapMessages } from './messages';
 import type { Conflict } from './use-write';
@@ -39,6 +41,16 @@ export function ConflictNotice({ conflict, mine, stored }: { conflict: Conflict;
           <Button onClick={conflict.keepStored}>{t('cancel')}</Button>
         </>
       )}
+    </div>
+  );
+}
+
+/** A day field with its visible label (the shared DayInput expects a `.field` around it). */
+export function DayField(props: DayInputProps) {
+  return (
+    <div className="field">
+      <span>{props.label}</span>
+      <DayInput {...props} />
     </div>
   );
 }

@@ -16,6 +16,8 @@ export const navMessages = defineMessages(
     import: 'Импорт',
     settings: 'Настройки',
     about: 'О программе',
+    roadmaps: 'Дорожные карты',
+    indicators: 'Показатели',
   },
   {
     overview: 'Overview',
@@ -31,6 +33,8 @@ export const navMessages = defineMessages(
     import: 'Import',
     settings: 'Settings',
     about: 'About',
+    roadmaps: 'Roadmaps',
+    indicators: 'Indicators',
   },
 );
 

@@ -10,6 +10,8 @@ import type { Appeal } from '../../shared/domain/appeal';
 import type { StoredSyncError } from '../../shared/messages/sync-error';
 import type { CategoryRow, DeadlineRow, ReceivedRow, RollupRow, SourceTotalsRow } from './aggregate-model';
 import type { AnalyticsChunkRow, AnalyticsLogRow } from './analytics-log';
+import type { IndicatorEntry, IndicatorTarget } from '../../shared/indicators/records';
+import type { Roadmap, RoadmapMeasure } from '../../shared/roadmap/model';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV7, upgradeToV8 } from './migrations';
 
 /** Appeal as stored: index helpers derived from the domain record on every write. */
@@ -142,6 +144,12 @@ export class CurDatabase extends Dexie {
   analyticsChunks!: Table<AnalyticsChunkRow, string>;
   /** Appeal changes not yet folded into the analytic index's chunks (renderer/db/analytics-log.ts). */
   analyticsLog!: Table<AnalyticsLogRow, number>;
+  /** Roadmaps (дорожные карты) and their measures (v15, renderer/db/roadmaps-repo.ts). */
+  roadmaps!: Table<Roadmap, string>;
+  roadmapMeasures!: Table<RoadmapMeasure, string>;
+  /** Indicator targets and hand-entered quarterly indicator values (v15). */
+  indicatorTargets!: Table<IndicatorTarget, string>;
+  indicatorEntries!: Table<IndicatorEntry, string>;
   /** Region time zone used for received days (set once per database). */
   readonly timeZone: string;
   /** "Now" for rows this layer stamps (see `CurDatabaseOptions.clock`). */
@@ -183,6 +191,8 @@ export class CurDatabase extends Dexie {
     // v11 (analytics): the columnar analytic index in chunks and its change log (10 was never used;
     // Dexie only needs increasing numbers).
     this.version(11).stores({ analyticsChunks: 'key', analyticsLog: '++seq' });
+    // v15 (roadmaps): roadmaps, their measures, indicator targets and hand-entered indicator values.
+    this.version(15).stores({ roadmaps: 'id', roadmapMeasures: 'id, roadmapId', indicatorTargets: 'id', indicatorEntries: 'key, quarter' });
     // The audit log is append-only: rows are added through logAudit, never changed or removed (only a
     // schema upgrade may rewrite them, as v7 renames actions). Keep these hooks after the last
     // version: declaring a version rebuilds the tables and drops hooks set before it.

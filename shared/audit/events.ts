@@ -72,6 +72,16 @@ export interface AuditDetailsByAction {
   'playlist.start': { playlistId: string; name: string };
   'boundaries.import': { packId: string; fileName: string; units: number };
   'boundaries.remove': { packId: string };
+  'roadmap.create': { roadmapId: string; title: string; sector: string; by: string };
+  'roadmap.update': { roadmapId: string; title: string; version: number; by: string };
+  'roadmap.remove': { roadmapId: string; title: string; measures: number; by: string };
+  'roadmap-measure.create': { roadmapId: string; measureId: string; number: number; deadlineDay: string; by: string };
+  'roadmap-measure.update': { roadmapId: string; measureId: string; version: number; deadlineDay: string; by: string };
+  'roadmap-measure.set-status': { roadmapId: string; measureId: string; from: string; to: string; completedDay: string | null; by: string };
+  /** A target of an indicator (a share as 0–1, a count as a number; null = cleared). */
+  'indicator.set-target': { indicatorId: string; from: number | null; to: number | null; by: string };
+  /** A hand-entered quarterly value of an indicator the appeals cannot give. */
+  'indicator.enter-value': { indicatorId: string; quarter: string; from: number | null; to: number; by: string };
 }
 
 export type AuditAction = keyof AuditDetailsByAction;

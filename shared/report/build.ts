@@ -11,6 +11,7 @@ import { formatDateTime, formatDayRange, formatIsoDay, formatNumber, formatPerce
 import { averageAnswerHours, onTimeShare, satisfactionShare } from './figures';
 import { addCounts, emptyCounts, sumNow, sumReceived, type DayRange, type ReportContext, type ReportCounts, type ReportScope } from './measures';
 import { REPORT_KIND_TITLES, type CellValue, type ReportBlock, type ReportDocument, type ReportKind, type ReportSection } from './model';
+import { indicatorSection, roadmapSection } from './control-loop';
 import { paragraph, receivedSentence, shareClause } from './narrative';
 import { isIncomplete, monthName, monthsOf, periodTitle, previousOf, sameLastYear, type ReportPeriod } from './period';
 import {
@@ -194,12 +195,15 @@ async function monthly(ctx: ReportContext, req: ReportRequest): Promise<ReportDo
   if (cur.total.received > 0 && req.scope.municipality == null && req.scope.organisation == null) rating.blocks.unshift(await mapBlock(ctx, p, req.scope));
   f.doc.sections.push(rating);
   f.doc.sections.push(await topicsSection(ctx, p, prev, req.scope, UNIT_PREVIOUS.month.label));
-  f.doc.sections.push({
-    title: 'Что сделано',
-    blocks: [{ type: 'note', text: 'Мероприятия дорожных карт и их эффект войдут в доклад, когда дорожные карты будут вестись в приложении.' }],
-  });
+  f.doc.sections.push(await roadmapSection(ctx.controlLoop, reportAsOfDay(ctx, p), req.scope, 'Что сделано: дорожные карты'));
   f.doc.sections.push({ title: 'Ключевые показатели', blocks: [kpiTable([{ label: unitLabel(p), counts: cur.total }, { label: 'Пред. месяц', counts: before.total }, { label: 'АППГ', counts: year.total }])] });
   return f.doc;
+}
+
+/** Roadmaps are reported as they stood at the period's end, or now for a period still running. */
+function reportAsOfDay(ctx: ReportContext, p: DayRange): string {
+  const today = regionDay(ctx.measures.now, ctx.measures.timeZone);
+  return p.to < today ? p.to : today;
 }
 
 function unitLabel(p: ReportPeriod): string {
@@ -261,7 +265,8 @@ async function quarterly(ctx: ReportContext, req: ReportRequest): Promise<Report
   if (req.scope.sector == null) f.doc.sections.push(await sectorSection(ctx, p, prev, req.scope));
   f.doc.sections.push(await ratingSection(ctx, p, req.scope, 'municipality'));
   f.doc.sections.push({ title: 'Ключевые показатели', blocks: [kpiTable([{ label: 'Квартал', counts: cur.total }, { label: 'Пред. квартал', counts: before.total }, { label: 'АППГ', counts: year.total }])] });
-  f.doc.sections.push({ title: 'Дорожные карты', blocks: [{ type: 'note', text: 'Ход дорожных карт войдёт в отчёт, когда они будут вестись в приложении.' }] });
+  f.doc.sections.push(await indicatorSection(ctx.controlLoop, p, prev, req.scope));
+  f.doc.sections.push(await roadmapSection(ctx.controlLoop, reportAsOfDay(ctx, p), req.scope));
   return f.doc;
 }
 

@@ -9,6 +9,7 @@ import { emptyDeadlineCounts, sumDeadlineCounts, type DeadlineCounts } from '../
 import type { RatingWeights } from '../domain/rating';
 import type { RegionPack } from '../domain/region-pack';
 import type { SectorDefinition } from '../domain/sectors';
+import type { ControlLoopSource } from './control-loop';
 
 /** Sums over appeals received in a period (clock-independent, as the aggregates count them). */
 export const COUNT_KEYS = [
@@ -110,6 +111,8 @@ export interface ReportContext {
   author: string;
   /** Organisation id → display name (ids are shown when unknown). */
   organisationName?: (id: string) => string;
+  /** Roadmaps and indicators (the centre's own records); absent where the source keeps none. */
+  controlLoop?: ControlLoopSource;
 }
 
 export async function sumReceived(measures: ReportMeasures, period: DayRange, scope: ReportScope): Promise<{ total: ReportCounts; bySector: Map<string, ReportCounts> }> {

@@ -33,6 +33,8 @@ export const DEFAULT_PLAYLISTS: readonly Playlist[] = [
       { scene: 'sectors', durationSec: 40 },
       { scene: 'rating', durationSec: 60 },
       { scene: 'spikes', durationSec: 30 },
+      { scene: 'roadmaps', durationSec: 40 },
+      { scene: 'indicators', durationSec: 40 },
     ],
   },
   {

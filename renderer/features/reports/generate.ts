@@ -16,6 +16,7 @@ import { writeReportDocx } from '../../../shared/report/writers/docx';
 import { writeReportPdf, type PdfMakeLike } from '../../../shared/report/writers/pdf';
 import { writeReportXlsx } from '../../../shared/report/writers/xlsx';
 import type { CurDatabase } from '../../db/schema';
+import { controlLoopSource } from './control-loop-source';
 import { DbReportMeasures } from './db-measures';
 
 export const REPORT_FORMATS = ['pdf', 'docx', 'xlsx'] as const;
@@ -72,6 +73,7 @@ export async function buildDocument(db: CurDatabase, params: GenerateParams): Pr
       demo: params.demo,
       generatedAt: params.generatedAt,
       author: params.author,
+      controlLoop: controlLoopSource(db, pack),
     },
     { kind: params.kind, period: parsePeriod(params.periodCode), scope: params.scope },
   );

@@ -13,7 +13,7 @@ import { LOCAL_USER } from '../../db/audit-repo';
 import type { AuditRow } from '../../db/schema';
 import { importFileText } from '../../i18n/import-messages';
 
-export const AUDIT_KINDS = ['export', 'personal-data', 'import', 'feeds', 'sync', 'escalations', 'info-requests', 'wall'] as const;
+export const AUDIT_KINDS = ['export', 'personal-data', 'import', 'feeds', 'sync', 'escalations', 'info-requests', 'wall', 'roadmaps', 'indicators'] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 interface ActionInfo {
@@ -46,6 +46,14 @@ export const AUDIT_ACTIONS = {
   'playlist.start': { kind: 'wall', ru: 'Запущен плейлист видеостены', en: 'Wall playlist started' },
   'boundaries.import': { kind: 'wall', ru: 'Загружены границы территорий', en: 'Boundaries imported' },
   'boundaries.remove': { kind: 'wall', ru: 'Границы территорий удалены', en: 'Boundaries removed' },
+  'roadmap.create': { kind: 'roadmaps', ru: 'Дорожная карта создана', en: 'Roadmap created' },
+  'roadmap.update': { kind: 'roadmaps', ru: 'Дорожная карта изменена', en: 'Roadmap changed' },
+  'roadmap.remove': { kind: 'roadmaps', ru: 'Дорожная карта удалена', en: 'Roadmap removed' },
+  'roadmap-measure.create': { kind: 'roadmaps', ru: 'Мероприятие добавлено', en: 'Measure added' },
+  'roadmap-measure.update': { kind: 'roadmaps', ru: 'Мероприятие изменено', en: 'Measure changed' },
+  'roadmap-measure.set-status': { kind: 'roadmaps', ru: 'Статус мероприятия изменён', en: 'Measure status changed' },
+  'indicator.set-target': { kind: 'indicators', ru: 'Цель показателя изменена', en: 'Indicator target set' },
+  'indicator.enter-value': { kind: 'indicators', ru: 'Значение показателя введено', en: 'Indicator value entered' },
 } as const satisfies Record<AuditAction, ActionInfo>;
 
 /** Whether a stored name is one of today's actions. */
@@ -62,6 +70,8 @@ export const AUDIT_KIND_LABELS: Readonly<Record<AuditKind, { ru: string; en: str
   escalations: { ru: 'Эскалации', en: 'Escalations' },
   'info-requests': { ru: 'Запросы информации', en: 'Information requests' },
   wall: { ru: 'Видеостена', en: 'Video wall' },
+  roadmaps: { ru: 'Дорожные карты', en: 'Roadmaps' },
+  indicators: { ru: 'Показатели', en: 'Indicators' },
 };
 
 export function auditActionLabel(action: string, lang: Locale): string {
@@ -105,6 +115,8 @@ const RECORD_STATUS: Record<string, { ru: string; en: string }> = {
   resolved: { ru: 'решено', en: 'resolved' },
   answered: { ru: 'отвечено', en: 'answered' },
   cancelled: { ru: 'отменено', en: 'cancelled' },
+  planned: { ru: 'запланировано', en: 'planned' },
+  done: { ru: 'выполнено', en: 'done' },
 };
 
 const WORDS = {
@@ -129,6 +141,12 @@ const WORDS = {
     due: 'срок',
     playlist: 'плейлист',
     pack: 'регион',
+    roadmap: 'дорожная карта',
+    measure: 'мероприятие №',
+    indicator: 'показатель',
+    quarter: 'квартал',
+    completed: 'выполнено',
+    version: 'версия',
   },
   en: {
     personalShown: 'personal data shown',
@@ -151,6 +169,12 @@ const WORDS = {
     due: 'due',
     playlist: 'playlist',
     pack: 'region',
+    roadmap: 'roadmap',
+    measure: 'measure no.',
+    indicator: 'indicator',
+    quarter: 'quarter',
+    completed: 'completed',
+    version: 'version',
   },
 } as const;
 
@@ -286,6 +310,37 @@ export function summarizeAudit(row: Pick<AuditRow, 'action' | 'details'>, lang: 
     case 'boundaries.remove':
       add('pack', d.packId);
       break;
+    case 'roadmap.create':
+    case 'roadmap.update':
+    case 'roadmap.remove':
+      add('roadmap', d.title);
+      add('by', d.by);
+      break;
+    case 'roadmap-measure.create':
+      add('measure', d.number);
+      add('due', d.deadlineDay);
+      add('by', d.by);
+      break;
+    case 'roadmap-measure.update':
+      add('due', d.deadlineDay);
+      addCount('version', d.version);
+      add('by', d.by);
+      break;
+    case 'roadmap-measure.set-status':
+      parts.push(`${status(d.from)} → ${status(d.to)}`);
+      add('completed', d.completedDay);
+      add('by', d.by);
+      break;
+    case 'indicator.set-target':
+    case 'indicator.enter-value': {
+      add('indicator', d.indicatorId);
+      add('quarter', d.quarter);
+      const from = count(d.from);
+      const to = count(d.to);
+      parts.push(`${from === null ? '—' : formatNumber(from, 3, lang)} → ${to === null ? '—' : formatNumber(to, 3, lang)}`);
+      add('by', d.by);
+      break;
+    }
     default: {
       // Every action has a summary: a new one must be handled above.
       const unhandled: never = action;

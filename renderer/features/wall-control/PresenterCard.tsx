@@ -21,6 +21,8 @@ export const SCENE_LABEL: Record<SceneId, WallControlKey> = {
   dynamics: 'sceneDynamics',
   rating: 'sceneRating',
   spikes: 'sceneSpikes',
+  roadmaps: 'sceneRoadmaps',
+  indicators: 'sceneIndicators',
 };
 
 const PERIOD_LABEL: Record<Exclude<WallPeriodKind, 'custom'>, WallControlKey> = {

@@ -10,6 +10,8 @@ import { OverdueScene } from './scenes/OverdueScene';
 import { RatingScene } from './scenes/RatingScene';
 import { SectorsScene } from './scenes/SectorsScene';
 import { SpikesScene } from './scenes/SpikesScene';
+import { RoadmapsScene } from './scenes/RoadmapsScene';
+import { IndicatorsScene } from './scenes/IndicatorsScene';
 import type { SceneProps } from './scenes/types';
 import { SceneBoundary } from './SceneBoundary';
 
@@ -20,6 +22,8 @@ const SCENES: Record<SceneId, ComponentType<SceneProps>> = {
   dynamics: DynamicsScene,
   rating: RatingScene,
   spikes: SpikesScene,
+  roadmaps: RoadmapsScene,
+  indicators: IndicatorsScene,
 };
 
 interface Props extends SceneProps {

@@ -18,6 +18,8 @@ export const SCENE_TITLE: Record<SceneId, WallMessageKey> = {
   dynamics: 'sceneDynamics',
   rating: 'sceneRating',
   spikes: 'sceneSpikes',
+  roadmaps: 'sceneRoadmaps',
+  indicators: 'sceneIndicators',
 };
 
 const PERIOD_LABEL: Record<Exclude<WallPeriodKind, 'custom'>, WallMessageKey> = {

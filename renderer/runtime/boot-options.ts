@@ -13,6 +13,11 @@ export interface BootOptions {
   dbName: string;
   /** Whether to run the demo source at all (tests of imports or feeds turn it off). */
   demo: boolean;
+  /**
+   * Viewer mode: the id of an installed snapshot bundle (renderer/runtime/snapshots.ts). The window
+   * then works read-only on that snapshot's own database, without sources or any network.
+   */
+  snapshot: string | null;
 }
 
 export const DEFAULT_DEMO_SCALE = 20_000;
@@ -25,12 +30,16 @@ export function parseBootOptions(search: string): BootOptions {
   const nowText = params.get('demoNow');
   const nowMs = nowText ? Date.parse(nowText) : NaN;
   const dbName = params.get('dbName');
+  const snapshot = params.get('snapshot');
+  const viewer = snapshot !== null && /^[\w-]{1,64}$/.test(snapshot);
   return {
     demoScale: Number.isInteger(scale) && scale > 0 ? Math.min(scale, MAX_DEMO_SCALE) : DEFAULT_DEMO_SCALE,
     demoSeed: Number.isInteger(seed) ? seed : 1,
     demoNow: Number.isFinite(nowMs) ? nowMs : null,
     dbName: dbName && /^[\w.-]{1,64}$/.test(dbName) ? dbName : 'cur',
-    demo: params.get('demo') !== 'off',
+    // A snapshot carries its own data: the demo region never runs beside it.
+    demo: params.get('demo') !== 'off' && !viewer,
+    snapshot: viewer ? snapshot : null,
   };
 }
 

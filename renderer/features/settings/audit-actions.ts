@@ -13,7 +13,7 @@ import { LOCAL_USER } from '../../db/audit-repo';
 import type { AuditRow } from '../../db/schema';
 import { importFileText } from '../../i18n/import-messages';
 
-export const AUDIT_KINDS = ['export', 'personal-data', 'import', 'feeds', 'sync', 'escalations', 'info-requests', 'wall'] as const;
+export const AUDIT_KINDS = ['export', 'personal-data', 'import', 'feeds', 'sync', 'escalations', 'info-requests', 'wall', 'snapshots'] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 interface ActionInfo {
@@ -45,6 +45,13 @@ export const AUDIT_ACTIONS = {
   'playlist.start': { kind: 'wall', ru: 'Запущен плейлист видеостены', en: 'Wall playlist started' },
   'boundaries.import': { kind: 'wall', ru: 'Загружены границы территорий', en: 'Boundaries imported' },
   'boundaries.remove': { kind: 'wall', ru: 'Границы территорий удалены', en: 'Boundaries removed' },
+  'snapshot.create': { kind: 'snapshots', ru: 'Снимок создан', en: 'Snapshot created' },
+  'snapshot.open': { kind: 'snapshots', ru: 'Снимок открыт', en: 'Snapshot opened' },
+  'snapshot.refuse': { kind: 'snapshots', ru: 'Снимок отклонён', en: 'Snapshot refused' },
+  'snapshot.remove': { kind: 'snapshots', ru: 'Снимок удалён', en: 'Snapshot deleted' },
+  'snapshot.trust-centre': { kind: 'snapshots', ru: 'Ключ центра признан доверенным', en: 'Centre key trusted' },
+  'snapshot.untrust-centre': { kind: 'snapshots', ru: 'Ключ центра больше не доверенный', en: 'Centre key no longer trusted' },
+  'snapshot.create-key': { kind: 'snapshots', ru: 'Создан ключ для снимков', en: 'Snapshot key created' },
 } as const satisfies Record<AuditAction, ActionInfo>;
 
 /** Whether a stored name is one of today's actions. */
@@ -61,6 +68,7 @@ export const AUDIT_KIND_LABELS: Readonly<Record<AuditKind, { ru: string; en: str
   escalations: { ru: 'Эскалации', en: 'Escalations' },
   'info-requests': { ru: 'Запросы информации', en: 'Information requests' },
   wall: { ru: 'Видеостена', en: 'Video wall' },
+  snapshots: { ru: 'Снимки', en: 'Snapshots' },
 };
 
 export function auditActionLabel(action: string, lang: Locale): string {
@@ -128,6 +136,10 @@ const WORDS = {
     due: 'срок',
     playlist: 'плейлист',
     pack: 'регион',
+    centre: 'центр',
+    appeals: 'обращений',
+    withPersonal: 'с персональными данными',
+    key: 'ключ',
   },
   en: {
     personalShown: 'personal data shown',
@@ -150,6 +162,10 @@ const WORDS = {
     due: 'due',
     playlist: 'playlist',
     pack: 'region',
+    centre: 'centre',
+    appeals: 'appeals',
+    withPersonal: 'with personal data',
+    key: 'key',
   },
 } as const;
 
@@ -280,6 +296,28 @@ export function summarizeAudit(row: Pick<AuditRow, 'action' | 'details'>, lang: 
       break;
     case 'boundaries.remove':
       add('pack', d.packId);
+      break;
+    case 'snapshot.create':
+    case 'snapshot.open':
+      add('file', d.fileName);
+      add('centre', d.centre);
+      addCount('appeals', d.appeals);
+      if (d.withPersonalData === true) parts.push(w('withPersonal'));
+      add('reason', d.personalDataReason);
+      break;
+    case 'snapshot.refuse':
+      add('file', d.fileName);
+      add('reason', d.reason);
+      break;
+    case 'snapshot.remove':
+      add('centre', d.centre);
+      add('reason', d.why);
+      break;
+    case 'snapshot.trust-centre':
+    case 'snapshot.untrust-centre':
+    case 'snapshot.create-key':
+      add('key', typeof d.fingerprint === 'string' ? d.fingerprint.slice(0, 16).toUpperCase() : null);
+      add('centre', d.centre);
       break;
     default: {
       // Every action has a summary: a new one must be handled above.

@@ -1,7 +1,8 @@
-import { formatDateTime } from '../../shared/format/ru';
+import { formatDateTime, formatNumber } from '../../shared/format/ru';
 import { useLang, useT } from '../i18n';
 import { snapshotUrl, viewerSnapshot } from '../runtime/snapshots';
 import { shellMessages } from './messages';
+import { useSnapshotRows } from './snapshot-load';
 
 /**
  * Viewer mode's top bar: what the screen shows is a snapshot («Снимок от …, центр …, действует
@@ -11,10 +12,13 @@ import { shellMessages } from './messages';
 export function SnapshotBanner({ timeZone, variant = 'desk' }: { timeZone: string; variant?: 'desk' | 'wall' }) {
   const t = useT(shellMessages);
   const lang = useLang();
+  const rows = useSnapshotRows();
   const snapshot = viewerSnapshot();
   if (!snapshot) return null;
+  // Rows still to load (this window loads them; the description says so until they are in).
+  const loading = rows.progress !== null || (snapshot.rowsPending && rows.error === null);
   return (
-    <span className={`snapshot-banner snapshot-banner--${variant}`} data-testid="snapshot-banner" role="note">
+    <span className={`snapshot-banner snapshot-banner--${variant}`} data-testid="snapshot-banner" data-rows={loading ? 'loading' : 'complete'} role="note">
       <span className="snapshot-banner__text">
         {t('viewerBanner', {
           dataAsOf: formatDateTime(snapshot.dataAsOf, timeZone, lang),
@@ -23,6 +27,13 @@ export function SnapshotBanner({ timeZone, variant = 'desk' }: { timeZone: strin
         })}
         {variant === 'desk' ? ` · ${t('viewerReadOnly')}` : ''}
       </span>
+      {rows.progress ? (
+        <span className="snapshot-banner__rows" data-testid="snapshot-rows-progress">
+          <progress max={Math.max(rows.progress.total, 1)} value={rows.progress.done} aria-label={t('viewerRowsLoading')} />
+          {t('viewerRows', { done: formatNumber(rows.progress.done, 0, lang), total: formatNumber(rows.progress.total, 0, lang) })}
+        </span>
+      ) : null}
+      {rows.error ? <span className="snapshot-banner__personal">{t('viewerRowsFailed', { error: rows.error })}</span> : null}
       {snapshot.withPersonalData ? (
         <span className="snapshot-banner__personal" data-testid="snapshot-personal" title={t('viewerPersonalTitle', { reason: snapshot.personalDataReason ?? '—' })}>
           {t('viewerPersonal')}

@@ -30,6 +30,11 @@ export interface InstalledSnapshot {
   description: string;
   /** When this computer opened it. */
   installedAt: number;
+  /**
+   * The overview's aggregates are in, the appeal rows are still being written (by the viewer
+   * window, renderer/viewer/install.ts `loadSnapshotRows`): the registry is not complete yet.
+   */
+  rowsPending: boolean;
 }
 
 const KEY = 'cur.snapshots';

@@ -3,13 +3,14 @@ import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createBundle, generateSigningKey, type Argon2Params } from '../../shared/bundle';
 import type { Appeal } from '../../shared/domain/appeal';
+import { readAggregates, recountAggregates } from '../../tests/support/aggregate-recount';
 import { makeAppeal } from '../../tests/support/domain-appeal';
 import { listAudit } from '../db/audit-repo';
 import { openDb } from '../db/open-db';
 import { ReadOnlySnapshotError } from '../db/read-only';
 import type { CurDatabase } from '../db/schema';
 import { listInstalledSnapshots, snapshotDbName } from '../runtime/snapshots';
-import { checkSnapshotFile, installSnapshot, SnapshotRefusal } from './install';
+import { checkSnapshotFile, installSnapshot, loadSnapshotRows, SnapshotRefusal } from './install';
 import { listTrustedCentres } from './key-store';
 import { removeSnapshot } from './remove';
 
@@ -82,10 +83,23 @@ describe('opening a snapshot bundle', () => {
     expect(listInstalledSnapshots().map((s) => s.id)).toEqual([installed.id]);
     expect((await listTrustedCentres()).map((t) => t.fingerprint)).toEqual([check.signerFingerprint]);
     const db = openDb(snapshotDbName(installed.id));
-    expect(await db.appeals.count()).toBe(120);
+    // First pass: what the overview and the wall read; the rows come in the viewer window.
+    expect(installed.rowsPending).toBe(true);
+    expect(await db.appeals.count()).toBe(0);
     expect(await db.aggReceived.count()).toBeGreaterThan(0);
+    const progress: number[] = [];
+    await loadSnapshotRows(installed, (done) => progress.push(done));
+    expect(await db.appeals.count()).toBe(120);
+    expect(progress[progress.length - 1]).toBe(120);
+    expect(listInstalledSnapshots()[0]?.rowsPending).toBe(false);
+    expect(await databases()).not.toContain(`${snapshotDbName(installed.id)}-pending`);
+    // Loading again (a second window) finds nothing pending and changes nothing.
+    await loadSnapshotRows(installed);
+    expect(await db.appeals.count()).toBe(120);
     expect(await db.reference.get('sector:housing')).toMatchObject({ value: { name: 'ЖКХ' } });
     expect((await db.syncState.get('snapshot'))?.dataAsOf).toBe(DATA_AS_OF);
+    // The bulk load sums the aggregates in memory: they equal a full recount of the rows.
+    expect(await readAggregates(db)).toEqual(await recountAggregates(db));
     db.close();
     const actions = (await listAudit(own)).map((r) => r.action);
     expect(actions).toContain('snapshot.open');
@@ -132,6 +146,7 @@ describe('opening a snapshot bundle', () => {
     const second = await installSnapshot(own, await bundle({ signingKey: key }), { fileName: 'b', passphrase: PASSPHRASE });
     expect(listInstalledSnapshots().map((s) => s.id)).toEqual([second.id]);
     expect(await databases()).not.toContain(snapshotDbName(first.id));
+    expect(await databases()).toContain(`${snapshotDbName(second.id)}-pending`);
 
     await removeSnapshot(own, second, 'user');
     expect(listInstalledSnapshots()).toEqual([]);

@@ -6,11 +6,14 @@
  * (shared/bundle `verifyBundle`) — so an unknown signer, a broken signature, an expired or newer
  * bundle is refused before a passphrase is asked for, and nothing is written.
  *
- * `installSnapshot` then decrypts part by part (shared/bundle `openBundle`) and writes each chunk
- * of appeals through the one appeal write path (aggregates and the analytic log with them) into
- * `snapshot.<id>`. A failure at any point deletes that database: a refused bundle leaves no byte.
- * Only when everything is in is the snapshot recorded as installed; older snapshots of the same
- * centre are then deleted.
+ * `installSnapshot` then decrypts part by part (shared/bundle `openBundle`), checks every record,
+ * and writes into `snapshot.<id>` what the overview and the wall read: the aggregates of the whole
+ * snapshot (summed in memory, written once), the reference data and the centre's records. A
+ * failure at any point deletes that database: a refused bundle leaves no byte. The snapshot is
+ * then recorded as installed (older snapshots of the same centre are deleted) with its rows still
+ * to load: the viewer window writes them (`loadSnapshotRows`, a second decoding with the content
+ * key kept non-extractable beside the snapshot) while the overview and the wall already work, and
+ * the registry fills with a progress bar.
  */
 import Dexie from 'dexie';
 import { z } from 'zod';
@@ -18,19 +21,55 @@ import { BundleError, isBundleError, openBundle, verifyBundle, type BundleErrorK
 import type { Appeal } from '../../shared/domain/appeal';
 import { packById } from '../../shared/domain/packs';
 import { emptyAnalyticsMeta } from '../db/analytics-log';
-import { appealWriteTables, writeAppealChanges } from '../db/appeals-repo';
+import { AggDelta } from '../db/aggregate-model';
+import { flushLoadedAggregates, putLoadedRows, sumLoadedAggregates } from '../db/appeals-repo';
 import { logAudit } from '../db/audit-repo';
 import { openDb } from '../db/open-db';
 import type { CurDatabase, ReferenceRow } from '../db/schema';
 import { realNow } from '../runtime/clock';
-import { listInstalledSnapshots, recordInstalledSnapshot, snapshotDbName, type InstalledSnapshot } from '../runtime/snapshots';
+import { getInstalledSnapshot, listInstalledSnapshots, recordInstalledSnapshot, snapshotDbName, type InstalledSnapshot } from '../runtime/snapshots';
 import { getStoredKey, listTrustedCentres, pinCentre } from './key-store';
+import { dropPendingRows, readPendingRows, savePendingRows } from './pending-store';
 import { removeSnapshot } from './remove';
 
 /** The sync source name stamped on a snapshot's rows and its data-age row. */
 export const SNAPSHOT_SOURCE_ID = 'snapshot';
 /** Appeals per write transaction: large enough to amortise, small enough to show progress. */
 const WRITE_BATCH = 5_000;
+
+/**
+ * The second pass, in the viewer window: every appeal row (and its analytic facts) written into
+ * the snapshot's database from the kept bytes and content key, then the kept bytes and key
+ * deleted. Idempotent: a window closed half-way resumes next time. `onProgress` counts appeals.
+ */
+export async function loadSnapshotRows(snapshot: InstalledSnapshot, onProgress?: (done: number, total: number) => void): Promise<void> {
+  const pending = await readPendingRows(snapshot.id);
+  if (pending) {
+    const db = openDb(snapshotDbName(snapshot.id), { timeZone: packById(snapshot.regionPackId).timeZone, clock: () => snapshot.dataAsOf });
+    try {
+      let written = 0;
+      await openBundle(pending.bytes, {
+        now: new Date(realNow()),
+        trustedKeys: [pending.signerPublicKey],
+        credentials: {},
+        contentKey: pending.contentKey,
+        onAppeals: async (chunk) => {
+          for (let start = 0; start < chunk.length; start += WRITE_BATCH) {
+            const batch = chunk.slice(start, start + WRITE_BATCH);
+            await putLoadedRows(db, batch, { syncSource: SNAPSHOT_SOURCE_ID });
+            written += batch.length;
+            onProgress?.(written, snapshot.appeals);
+          }
+        },
+      });
+    } finally {
+      db.close();
+    }
+    await dropPendingRows(snapshot.id);
+  }
+  const current = getInstalledSnapshot(snapshot.id);
+  if (current) recordInstalledSnapshot({ ...current, rowsPending: false });
+}
 
 export type Bytes = Uint8Array<ArrayBuffer>;
 
@@ -137,6 +176,7 @@ function installedOf(id: string, manifest: BundleManifest, signerFingerprint: st
     appeals: manifest.counts.appeals,
     description: manifest.content.description,
     installedAt: at,
+    rowsPending: true,
   };
 }
 
@@ -160,7 +200,10 @@ export async function installSnapshot(own: CurDatabase, bytes: Bytes, options: I
       ...(laptop ? { laptopKey: { privateKey: laptop.privateKey, publicKey: laptop.publicKey, label: laptop.label } } : {}),
     };
     let manifest: BundleManifest | null = null;
-    let written = 0;
+    let contentKey: CryptoKey | null = null;
+    const seen = new Set<string>();
+    // Aggregates of the whole snapshot, summed in memory and written once at the end.
+    const delta = new AggDelta();
     let db: CurDatabase | null = null;
     const dbFor = (m: BundleManifest): CurDatabase => {
       if (!db) {
@@ -180,20 +223,21 @@ export async function installSnapshot(own: CurDatabase, bytes: Bytes, options: I
       trustedKeys: keys,
       credentials,
       onProgress: (done, total) => options.onProgress?.({ phase: 'decrypt', done, total }),
-      onAppeals: async (chunk: Appeal[]) => {
-        const target = dbFor(m);
-        if (written === 0) await target.analyticsChunks.put(emptyAnalyticsMeta());
-        const dataAsOf = Date.parse(m.dataAsOf);
-        for (let start = 0; start < chunk.length; start += WRITE_BATCH) {
-          const batch = chunk.slice(start, start + WRITE_BATCH);
-          await target.transaction('rw', appealWriteTables(target), () => writeAppealChanges(target, batch, [], dataAsOf, { syncSource: SNAPSHOT_SOURCE_ID }));
-          written += batch.length;
-          options.onProgress?.({ phase: 'write', done: written, total: m.counts.appeals });
+      onContentKey: (key) => {
+        contentKey = key as CryptoKey;
+      },
+      onAppeals: (chunk: Appeal[]) => {
+        for (const appeal of chunk) {
+          if (seen.has(appeal.id)) throw new BundleError('malformed-content', `appeal ${appeal.id} appears twice`);
+          seen.add(appeal.id);
         }
+        sumLoadedAggregates(chunk, delta, packById(m.content.regionPackId).timeZone);
       },
     });
     const target = dbFor(m);
-    if (written === 0) await target.analyticsChunks.put(emptyAnalyticsMeta());
+    await target.analyticsChunks.put(emptyAnalyticsMeta());
+    await flushLoadedAggregates(target, delta);
+    options.onProgress?.({ phase: 'write', done: 1, total: 1 });
     await writeReferenceAndRecords(target, opened.reference, opened.centreRecords, Date.parse(m.dataAsOf));
     await target.syncState.put({
       sourceId: SNAPSHOT_SOURCE_ID,
@@ -206,6 +250,8 @@ export async function installSnapshot(own: CurDatabase, bytes: Bytes, options: I
       extra: { label: `Снимок: ${m.centre.name}` },
     });
     target.close();
+    if (!contentKey) throw new BundleError('corrupted', 'no content key');
+    await savePendingRows(id, { bytes, contentKey, signerPublicKey: verified.signerPublicKey });
 
     const at = realNow();
     const installed = installedOf(id, m, verified.signerFingerprint, at);
@@ -240,6 +286,7 @@ export async function installSnapshot(own: CurDatabase, bytes: Bytes, options: I
     const refusal = refusalOf(error);
     (writer as CurDatabase | null)?.close();
     await Dexie.delete(dbName).catch(() => undefined);
+    await dropPendingRows(id).catch(() => undefined);
     await auditRefusal(own, options.fileName, refusal);
     throw refusal;
   }

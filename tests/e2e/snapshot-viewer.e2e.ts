@@ -107,6 +107,8 @@ describe('snapshot bundles: created at the centre, opened on an isolated laptop'
     await waitForScreen(page, 'overview');
 
     const banner = page.getByTestId('snapshot-banner');
+    // The overview works on the aggregates at once; the registry's rows follow with a progress bar.
+    await page.locator('[data-testid="snapshot-banner"][data-rows="complete"]').waitFor({ timeout: 120_000 });
     await expect(banner.innerText()).resolves.toMatch(/Снимок от \d\d\.\d\d\.\d{4} \d\d:\d\d, центр ЦУР — .+, действует до \d\d\.\d\d\.\d{4} \d\d:\d\d/);
     await mkdir(GUIDE_IMG, { recursive: true });
     await page.getByTestId('top-bar').screenshot({ path: `${GUIDE_IMG}/snapshot-top-bar.png`, animations: 'disabled' });

@@ -11,7 +11,7 @@ import { ReadOnlySnapshotError } from '../db/read-only';
 import type { CurDatabase } from '../db/schema';
 import { listInstalledSnapshots, snapshotDbName } from '../runtime/snapshots';
 import { checkSnapshotFile, installSnapshot, loadSnapshotRows, SnapshotRefusal } from './install';
-import { listTrustedCentres } from './key-store';
+import { createLaptopKey, listTrustedCentres } from './key-store';
 import { removeSnapshot } from './remove';
 
 // The runtime keeps installed snapshots in localStorage; Node has none, so a plain one stands in.
@@ -35,7 +35,14 @@ function appeals(n: number, from = Date.UTC(2025, 0, 1)): Appeal[] {
   );
 }
 
-async function bundle(options: { signingKey: Awaited<ReturnType<typeof generateSigningKey>>; n?: number; dataAsOf?: number; expiresAt?: number; centre?: string }) {
+async function bundle(options: {
+  signingKey: Awaited<ReturnType<typeof generateSigningKey>>;
+  n?: number;
+  dataAsOf?: number;
+  expiresAt?: number;
+  centre?: string;
+  laptop?: Uint8Array<ArrayBuffer>;
+}) {
   return createBundle({
     content: { appeals: appeals(options.n ?? 120), reference: [{ kind: 'sector', id: 'housing', value: { name: 'ЖКХ' } }], centreRecords: [] },
     signingKey: options.signingKey,
@@ -50,7 +57,7 @@ async function bundle(options: { signingKey: Awaited<ReturnType<typeof generateS
     personalData: null,
     dataAsOf: new Date(options.dataAsOf ?? DATA_AS_OF),
     expiresAt: new Date(options.expiresAt ?? Date.now() + 30 * 86_400_000),
-    passphrase: PASSPHRASE,
+    ...(options.laptop ? { laptopRecipients: [{ publicKey: options.laptop, label: 'Ноутбук' }] } : { passphrase: PASSPHRASE }),
     argon2: CHEAP,
     chunkSize: 50,
   });
@@ -132,6 +139,19 @@ describe('opening a snapshot bundle', () => {
     expect(listInstalledSnapshots()).toHaveLength(1);
     const refusals = (await listAudit(own)).filter((r) => r.action === 'snapshot.refuse').map((r) => r.details.reason);
     expect(refusals).toEqual(expect.arrayContaining(['unknown-signer', 'wrong-passphrase']));
+  });
+
+  it("opens a bundle addressed to this laptop's key without a passphrase, and refuses it on another laptop", async () => {
+    const laptop = await createLaptopKey('Ноутбук', Date.now());
+    const key = await generateSigningKey('ЦУР');
+    const bytes = await bundle({ signingKey: key, laptop: laptop.publicKey });
+    expect(await checkSnapshotFile(own, bytes, 'l')).toMatchObject({ forThisLaptop: true, hasPassphrase: false });
+    const installed = await installSnapshot(own, bytes, { fileName: 'l', pinSigner: true });
+    const opened = (await listAudit(own)).find((r) => r.action === 'snapshot.open');
+    expect(opened?.details).toMatchObject({ snapshotId: installed.id, unlockedWith: 'laptop-key' });
+    // A new key on this laptop: the old bundle is no longer for it.
+    await createLaptopKey('Другой', Date.now());
+    await expect(installSnapshot(own, bytes, { fileName: 'l2' })).rejects.toMatchObject({ kind: 'not-a-recipient' });
   });
 
   it('refuses an expired bundle before asking for anything', async () => {

@@ -55,6 +55,10 @@ export function createElectronPlatform(api: CurApi): Platform {
         blob: new Blob([f.data as Uint8Array<ArrayBuffer>]),
       }));
     },
+    async takeOpenedSnapshot() {
+      const file = unwrap(await api.takeOpenedSnapshot());
+      return file ? { name: file.name, size: file.size, lastModified: file.lastModified, blob: new Blob([file.data as Uint8Array<ArrayBuffer>]) } : null;
+    },
     async saveFile(suggestedName, data) {
       const bytes = new Uint8Array(await data.arrayBuffer());
       return unwrap(await api.saveFile({ suggestedName, data: bytes }));

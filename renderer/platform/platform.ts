@@ -102,4 +102,9 @@ export interface Platform {
   listWatchRoots(): Promise<string[]>;
   /** Forgets a watched root; returns the remaining ones. */
   removeWatchRoot(folder: string): Promise<string[]>;
+  /**
+   * A snapshot bundle the operating system opened the app with (Electron's file association),
+   * handed over once; null when there is none (always in the browser: a file input picks it).
+   */
+  takeOpenedSnapshot(): Promise<PickedFile | null>;
 }

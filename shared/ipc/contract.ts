@@ -118,6 +118,11 @@ export const ipcContract = {
   'folders:read': { request: z.object({ path: hostPath }), response: bytes },
   'folders:roots': { request: noArgs, response: z.array(hostPath) },
   'folders:remove-root': { request: z.object({ folder: hostPath }), response: z.array(hostPath) },
+  /**
+   * A snapshot bundle the operating system opened the app with (file association, a double click
+   * on a `.curbundle`): handed over once, to the operator window; the page never names a path.
+   */
+  'snapshot:take-opened': { request: noArgs, response: pickedFileSchema.nullable() },
 } as const;
 
 /** The only channels the wall window may call: it shows scenes and needs nothing of the host's files, folders or feeds. */

@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { formatFingerprint } from '../../../shared/bundle';
 import { formatDateTime, formatNumber } from '../../../shared/format/ru';
 import { getOwnDb } from '../../db/db';
 import { useLang, useT } from '../../i18n';
-import { platform } from '../../platform';
+import { platform, type PickedFile } from '../../platform';
 import { snapshotUrl } from '../../runtime/snapshots';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
@@ -34,10 +34,8 @@ export function OpenSnapshot({ timeZone }: { timeZone: string }) {
     setError(e instanceof SnapshotRefusal ? refusalText(e.kind, e.message, lang) : e instanceof Error ? e.message : String(e));
   };
 
-  const pick = async () => {
+  const check = async (file: PickedFile) => {
     setError(null);
-    const [file] = await platform.pickFiles({ accept: ['.curbundle'], multiple: false });
-    if (!file) return;
     setStage({ step: 'checking', name: file.name });
     setPassphrase('');
     setPinConfirmed(false);
@@ -50,6 +48,20 @@ export function OpenSnapshot({ timeZone }: { timeZone: string }) {
       fail(e);
     }
   };
+
+  const pick = async () => {
+    const [file] = await platform.pickFiles({ accept: ['.curbundle'], multiple: false });
+    if (file) await check(file);
+  };
+
+  // A file the operating system opened the app with (Electron's file association), once.
+  useEffect(() => {
+    platform.takeOpenedSnapshot().then(
+      (file) => (file ? check(file) : undefined),
+      (e: unknown) => fail(e),
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per mount
+  }, []);
 
   const open = async () => {
     if (stage.step !== 'ready') return;

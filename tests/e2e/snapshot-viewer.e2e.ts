@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, DEMO_NOW, openApp, openSyncedApp, resolveStaticPath, uniqueDbName, waitForScreen, waitForSyncIdle } from './support';
+import { DEMO, DEMO_NOW, openApp, openSyncedApp, resolveStaticPath, storeRows, uniqueDbName, waitForScreen, waitForSyncIdle } from './support';
 
 const GUIDE_IMG = fileURLToPath(new URL('../../docs/guide/img', import.meta.url));
 const DIST = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
@@ -173,5 +173,65 @@ describe('snapshot bundles: created at the centre, opened on an isolated laptop'
     expect(refused).toEqual([]);
     expect(laptop.externalRequests).toEqual([]);
     expect(laptop.consoleErrors.filter((e) => /только для просмотра|ReadOnlySnapshot/.test(e))).toEqual([]);
+  });
+
+  it('marks a bundle with personal data on every screen, keeps them masked until «Показать», and audits the reveal on the laptop', async () => {
+    const centre = await openSyncedApp({ path: 'snapshots', query: { ...DEMO, dbName: uniqueDbName('snap-centre-pd') } });
+    const cp = centre.page;
+    await cp.getByTestId('signing-create').click();
+    await cp.getByTestId('signing-fingerprint').waitFor();
+    await cp.getByTestId('create-personal').check();
+    await cp.getByTestId('create-passphrase').fill(PASSPHRASE);
+    await cp.getByTestId('create-passphrase-repeat').fill(PASSPHRASE);
+    // Without a reason nothing is created.
+    await cp.getByTestId('create-snapshot').click();
+    await expect(cp.getByTestId('create-error').innerText()).resolves.toContain('Укажите причину');
+    await cp.getByTestId('create-personal-reason').fill('Приём граждан заместителем губернатора');
+    const [download] = await Promise.all([cp.waitForEvent('download', { timeout: 120_000 }), cp.getByTestId('create-snapshot').click()]);
+    const bundlePath = join(dir, 'personal.curbundle');
+    await download.saveAs(bundlePath);
+    await centre.close();
+
+    const laptopDb = uniqueDbName('snap-laptop-pd');
+    const laptop = await openApp({ path: 'snapshots', query: { demo: 'off', demoNow: DEMO_NOW, dbName: laptopDb } });
+    const page = laptop.page;
+    await pickFile(page, bundlePath);
+    await expect(page.getByTestId('snapshot-check').innerText()).resolves.toContain('с персональными данными (причина: Приём граждан заместителем губернатора)');
+    await page.getByTestId('snapshot-pin-confirm').check();
+    await page.getByTestId('snapshot-passphrase').fill(PASSPHRASE);
+    await Promise.all([page.waitForURL(/snapshot=/, { timeout: 120_000 }), page.getByTestId('snapshot-open-confirm').click()]);
+    await page.locator('[data-testid="snapshot-banner"][data-rows="complete"]').waitFor({ timeout: 120_000 });
+
+    for (const area of ['overview', 'registry', 'overdue', 'reports', 'settings']) {
+      await go(page, area);
+      expect(await page.getByTestId('snapshot-personal').isVisible(), area).toBe(true);
+    }
+    await go(page, 'registry');
+    await waitForScreen(page, 'registry');
+    const ids = await page.locator('[data-testid="registry-table"] tr[data-appeal-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-appeal-id') ?? ''));
+    const posId = ids.find((id) => id.startsWith('pos:'));
+    expect(posId).toBeTruthy();
+    await go(page, `appeal/${encodeURIComponent(posId!)}`);
+    await waitForScreen(page, 'appeal-card');
+    const personal = page.getByTestId('appeal-personal');
+    await expect(personal.getAttribute('data-shown')).resolves.toBe('false');
+    const masked = await page.getByTestId('personal-name').innerText();
+    await page.getByTestId('personal-show').click();
+    await page.locator('[data-testid="appeal-personal"][data-shown="true"]').waitFor();
+    expect(await page.getByTestId('personal-name').innerText()).not.toBe(masked);
+
+    // The reveal and the opening are in the laptop's own log, not in the snapshot's database.
+    const own = await storeRows<{ action: string; details: Record<string, unknown> }>(page, laptopDb, 'audit');
+    expect(own.map((r) => r.action)).toEqual(expect.arrayContaining(['snapshot.trust-centre', 'snapshot.open', 'personal-data.reveal']));
+    expect(own.find((r) => r.action === 'personal-data.reveal')?.details.appealId).toBe(posId);
+    const snapshotId = new URL(page.url()).searchParams.get('snapshot')!;
+    expect(await storeRows(page, `snapshot.${snapshotId}`, 'audit')).toEqual([]);
+
+    await page.evaluate(() => {
+      location.hash = '#/wall';
+    });
+    await page.getByTestId('wall').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('snapshot-personal').isVisible()).toBe(true);
+    expect(laptop.externalRequests).toEqual([]);
   });
 });

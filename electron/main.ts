@@ -21,7 +21,7 @@ import { log } from './log';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { APP_ENTRY_URL } from './security';
 import { HostSettingsFile } from './settings-file';
-import { SnapshotInbox, snapshotPathsFromArgv } from './snapshot-files';
+import { SnapshotInbox, snapshotPathsFromArgv, withSnapshotQuery } from './snapshot-files';
 import { chainFromElectron, isTrustedByExtraCa, parsePemBundle } from './tls';
 import { WallWindow, type WallEvent } from './wall-window';
 import { operatorWindowOptions, type BuildFlags } from './window-options';
@@ -121,12 +121,16 @@ function start() {
       const notify = (event: WallEvent) => {
         if (operator && !operator.isDestroyed()) operator.webContents.send('wall:event', event);
       };
-      const wall = new WallWindow({ preloadPath: WALL_PRELOAD, flags, settings, query: bootQuery, notify, log });
+      // Viewer mode: the wall opens on the snapshot the operator window shows (wall:open says which).
+      let wallSnapshot: string | null = null;
+      const wall = new WallWindow({ preloadPath: WALL_PRELOAD, flags, settings, query: () => withSnapshotQuery(bootQuery(), wallSnapshot), notify, log });
       const feedPolicy = feedUrlPolicy(process.env, app.isPackaged);
       const endpoints = new FeedEndpoints(join(app.getPath('userData'), 'feed-endpoints.json'), createSafeStorageBox(safeStorage, process.platform), feedPolicy);
 
       registerAppIpc(log);
-      registerWallIpc(wall, log);
+      registerWallIpc(wall, log, (id) => {
+        wallSnapshot = id;
+      });
       registerFeedIpc({ endpoints, policy: feedPolicy, fetch: electronFetch, approveOrigin: (origin, event) => approveFeedOrigin(origin, BrowserWindow.fromWebContents(event.sender)) }, log);
       registerFilesIpc(log);
       registerFoldersIpc(settings, log);

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SnapshotInbox, snapshotPathsFromArgv } from './snapshot-files';
+import { SnapshotInbox, snapshotPathsFromArgv, withSnapshotQuery } from './snapshot-files';
 
 let dir: string | null = null;
 afterEach(async () => {
@@ -14,6 +14,13 @@ describe('snapshot files the OS opens the app with', () => {
   it('takes only .curbundle paths from the command line, never switches', () => {
     expect(snapshotPathsFromArgv(['/opt/cur/cur', '--demo', '/media/usb/Снимок.CURBUNDLE', 'notes.txt', '--x=a.curbundle'])).toEqual(['/media/usb/Снимок.CURBUNDLE']);
     expect(snapshotPathsFromArgv([])).toEqual([]);
+  });
+
+  it('opens the wall on the operator window’s snapshot, or on the workstation’s data', () => {
+    expect(withSnapshotQuery('?demo=1&dbName=cur-demo', 'abc123')).toBe('?demo=1&dbName=cur-demo&snapshot=abc123');
+    expect(withSnapshotQuery('', 'abc123')).toBe('?snapshot=abc123');
+    expect(withSnapshotQuery('?snapshot=abc123&demo=1', null)).toBe('?demo=1');
+    expect(withSnapshotQuery('', null)).toBe('');
   });
 
   it('hands each file over once, oldest first, and refuses what is not a file', async () => {

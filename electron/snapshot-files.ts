@@ -23,6 +23,15 @@ export interface OpenedSnapshotFile {
   data: Uint8Array<ArrayBuffer>;
 }
 
+/** The start query with the wall's snapshot (viewer mode) set, or removed for the workstation's data. */
+export function withSnapshotQuery(query: string, snapshot: string | null): string {
+  const params = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
+  if (snapshot) params.set('snapshot', snapshot);
+  else params.delete('snapshot');
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
 export class SnapshotInbox {
   private readonly paths: string[] = [];
 

@@ -19,7 +19,9 @@ export function createElectronPlatform(api: CurApi): Platform {
       return unwrap(await api.listDisplays());
     },
     async openWall(displayId) {
-      unwrap(await api.openWall({ displayId }));
+      // Viewer mode: the wall opens on the same snapshot as this window (its `?snapshot=` start option).
+      const snapshot = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('snapshot');
+      unwrap(await api.openWall(snapshot ? { displayId, snapshot } : { displayId }));
     },
     async closeWall() {
       unwrap(await api.closeWall());

@@ -98,7 +98,8 @@ export const wallEventSchema = z.object({
 export const ipcContract = {
   'app:info': { request: noArgs, response: appInfoSchema },
   'displays:list': { request: noArgs, response: z.array(displayInfoSchema) },
-  'wall:open': { request: z.object({ displayId: z.number().int().nullable() }), response: z.null() },
+  /** `snapshot`: the operator window views a snapshot (viewer mode): the wall shows the same one. */
+  'wall:open': { request: z.object({ displayId: z.number().int().nullable(), snapshot: z.string().regex(/^[\w-]{1,64}$/).optional() }), response: z.null() },
   'wall:close': { request: noArgs, response: z.null() },
   'power:keep-awake': { request: z.object({ on: z.boolean() }), response: z.null() },
   'feed:fetch': { request: feedRequestSchema, response: feedResponseSchema },

@@ -232,6 +232,17 @@ describe('snapshot bundles: created at the centre, opened on an isolated laptop'
     });
     await page.getByTestId('wall').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('snapshot-personal').isVisible()).toBe(true);
+
+    // Weeks later (the laptop's calendar past «действует до»): the snapshot closes and deletes itself.
+    const later = new URL(page.url());
+    later.searchParams.set('demoNow', '2026-01-10T09:00:00+03:00');
+    later.hash = '#/overview';
+    await page.goto(later.toString());
+    await page.getByTestId('snapshot-expired').waitFor({ timeout: 60_000 });
+    expect(new URL(page.url()).searchParams.has('snapshot')).toBe(false);
+    expect(await snapshotStorage(page)).toEqual({ databases: [], registry: null });
+    const removal = (await storeRows<{ action: string; details: Record<string, unknown> }>(page, laptopDb, 'audit')).find((r) => r.action === 'snapshot.remove');
+    expect(removal?.details.why).toBe('expired');
     expect(laptop.externalRequests).toEqual([]);
   });
 });

@@ -63,6 +63,8 @@ async function run(ctx: BenchContext): Promise<BenchResult[]> {
   await loadOverview(db, { period: { from: '2025-10-20', to: '2025-11-18' }, sector: null, sectorOrder: SECTORS, now: NOW.getTime() });
   await queryDeadlinesBy(db, {}, NOW.getTime(), 'municipality');
   const overview = performance.now();
+  const [received, rollup, deadline, category] = await Promise.all([db.aggReceived.count(), db.aggReceivedRollup.count(), db.aggDeadline.count(), db.aggCategory.count()]);
+  ctx.log(`bundle open: aggregate rows written before the overview: received ${received}, rollup ${rollup}, deadline ${deadline}, category ${category}`);
   await loadSnapshotRows(installed, (done, total) => {
     if (done - lastLog >= 10_000 || done === total) {
       lastLog = done;

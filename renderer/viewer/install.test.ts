@@ -67,10 +67,11 @@ async function databases(): Promise<string[]> {
   return (await indexedDB.databases()).map((d) => d.name ?? '');
 }
 
-let own: CurDatabase;
+let own: CurDatabase = openDb('cur');
 
 beforeEach(async () => {
   storage.clear();
+  own.close();
   for (const name of await databases()) await Dexie.delete(name);
   own = openDb('cur');
 });
@@ -152,6 +153,25 @@ describe('opening a snapshot bundle', () => {
     // A new key on this laptop: the old bundle is no longer for it.
     await createLaptopKey('Другой', Date.now());
     await expect(installSnapshot(own, bytes, { fileName: 'l2' })).rejects.toMatchObject({ kind: 'not-a-recipient' });
+  });
+
+  it('refuses every sampled single-byte change across header, signature, manifest and parts', async () => {
+    const key = await generateSigningKey('ЦУР');
+    const good = await bundle({ signingKey: key });
+    await installSnapshot(own, good, { fileName: 'a', passphrase: PASSPHRASE, pinSigner: true });
+    const before = await databases();
+    // Every byte of the prefix and the start of the manifest, then a stride through the rest.
+    const positions = [...Array.from({ length: 140 }, (_, i) => i), ...Array.from({ length: 120 }, (_, i) => 140 + Math.floor(((good.length - 141) * i) / 119))];
+    for (const position of positions) {
+      const changed = good.slice();
+      changed[position] = changed[position]! ^ (1 << position % 8);
+      const outcome = await checkSnapshotFile(own, changed, 'x').then(
+        () => 'accepted',
+        (e: unknown) => (e instanceof SnapshotRefusal ? 'refused' : String(e)),
+      );
+      expect(outcome, `byte ${position}`).toBe('refused');
+    }
+    expect(await databases()).toEqual(before);
   });
 
   it('refuses an expired bundle before asking for anything', async () => {

@@ -78,6 +78,11 @@ const layering = [
     typesOnly: ['renderer/platform'],
     message: 'sync runs in a worker and takes time, region and the platform as inputs.',
   }),
+  ...layer('renderer/viewer', {
+    forbidden: [...UI_SIDE, 'renderer/sync', 'renderer/import-pipeline'],
+    typesOnly: ['renderer/platform'],
+    message: 'the snapshot viewer layer (opening, keys, creating bundles) is data, never UI.',
+  }),
   ...layer('renderer/ui', {
     forbidden: ['renderer/app', 'renderer/features', 'renderer/db', 'renderer/sync', 'renderer/import-pipeline', 'renderer/platform'],
     message: 'ui/ components get data and actions as props or context.',

@@ -11,6 +11,7 @@ import { registerFeedIpc } from './ipc/feed';
 import { registerFilesIpc } from './ipc/files';
 import { registerFoldersIpc } from './ipc/folders';
 import { registerReportsIpc } from './ipc/reports';
+import { registerSnapshotIpc } from './ipc/snapshot';
 import { registerWallIpc } from './ipc/wall';
 import { feedUrlPolicy } from './feed/dev-switch';
 import { electronFetch } from './feed/electron-fetch';
@@ -21,6 +22,7 @@ import { log } from './log';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { APP_ENTRY_URL } from './security';
 import { HostSettingsFile } from './settings-file';
+import { SnapshotInbox, snapshotPathsFromArgv, withSnapshotQuery } from './snapshot-files';
 import { chainFromElectron, isTrustedByExtraCa, parsePemBundle } from './tls';
 import { WallWindow, type WallEvent } from './wall-window';
 import { operatorWindowOptions, type BuildFlags } from './window-options';
@@ -89,9 +91,21 @@ function start() {
     app.quit();
   } else {
     let operator: BrowserWindow | null = null;
+    // Snapshot bundles the OS opened the app with (file association): the operator window takes
+    // them on «Снимки» (snapshot:take-opened); a running app is sent there.
+    const inbox = new SnapshotInbox();
+    inbox.add(snapshotPathsFromArgv(process.argv.slice(1)));
+    const showSnapshots = () => {
+      if (operator && !operator.isDestroyed()) void operator.loadURL(`${APP_ENTRY_URL}${bootQuery()}#/snapshots`);
+    };
+    app.on('open-file', (event, path) => {
+      event.preventDefault();
+      if (inbox.add(snapshotPathsFromArgv([path]))) showSnapshots();
+    });
 
     app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, log));
-    app.on('second-instance', () => {
+    app.on('second-instance', (_event, argv) => {
+      if (inbox.add(snapshotPathsFromArgv(argv.slice(1)))) showSnapshots();
       if (operator) {
         if (operator.isMinimized()) operator.restore();
         operator.focus();
@@ -108,18 +122,23 @@ function start() {
       const notify = (event: WallEvent) => {
         if (operator && !operator.isDestroyed()) operator.webContents.send('wall:event', event);
       };
-      const wall = new WallWindow({ preloadPath: WALL_PRELOAD, flags, settings, query: bootQuery, notify, log });
+      // Viewer mode: the wall opens on the snapshot the operator window shows (wall:open says which).
+      let wallSnapshot: string | null = null;
+      const wall = new WallWindow({ preloadPath: WALL_PRELOAD, flags, settings, query: () => withSnapshotQuery(bootQuery(), wallSnapshot), notify, log });
       const feedPolicy = feedUrlPolicy(process.env, app.isPackaged);
       const endpoints = new FeedEndpoints(join(app.getPath('userData'), 'feed-endpoints.json'), createSafeStorageBox(safeStorage, process.platform), feedPolicy);
 
       registerAppIpc(log);
-      registerWallIpc(wall, log);
+      registerWallIpc(wall, log, (id) => {
+        wallSnapshot = id;
+      });
       registerFeedIpc({ endpoints, policy: feedPolicy, fetch: electronFetch, approveOrigin: (origin, event) => approveFeedOrigin(origin, BrowserWindow.fromWebContents(event.sender)) }, log);
       registerFilesIpc(log);
       registerFoldersIpc(settings, log);
       registerReportsIpc(settings, log);
+      registerSnapshotIpc(inbox, log);
 
-      operator = createSecureWindow(operatorWindowOptions(PRELOAD, flags), `${APP_ENTRY_URL}${bootQuery()}#/overview`, 'operator', { onWallRecovered: () => {} }, log);
+      operator = createSecureWindow(operatorWindowOptions(PRELOAD, flags), `${APP_ENTRY_URL}${bootQuery()}${inbox.hasFile ? '#/snapshots' : '#/overview'}`, 'operator', { onWallRecovered: () => {} }, log);
       operator.on('closed', () => {
         operator = null;
         wall.close();

@@ -32,6 +32,7 @@ const api: CurApi = {
   chooseReportFolder: () => invoke('reports:choose-folder'),
   forgetReportFolder: () => invoke('reports:forget-folder'),
   writeReportFile: (request) => invoke('reports:write', request),
+  takeOpenedSnapshot: () => invoke('snapshot:take-opened'),
   onWallEvent(handler) {
     const listener = (_event: IpcRendererEvent, payload: EventOf<'wall:event'>) => handler(payload);
     ipcRenderer.on(API_EVENTS.onWallEvent, listener);

@@ -101,7 +101,8 @@ describe('CONTENT_SECURITY_POLICY', () => {
   it('starts from nothing and names no remote origin', () => {
     expect(CONTENT_SECURITY_POLICY.startsWith("default-src 'none'")).toBe(true);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|\*|'unsafe-eval'/);
-    expect(CONTENT_SECURITY_POLICY).toMatch(/script-src 'self'(;|$)/);
+    // WebAssembly compilation only (Argon2id for snapshot passphrases), never JavaScript eval.
+    expect(CONTENT_SECURITY_POLICY).toMatch(/script-src 'self' 'wasm-unsafe-eval'(;|$)/);
     expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
     expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
   });

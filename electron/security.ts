@@ -14,10 +14,13 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
  * `default-src 'none'` and allows only the app's own origin: no remote origin of any kind. Feeds are
  * fetched by the main process (feed:fetch), so the renderer needs no network access at all here.
  * `style-src 'unsafe-inline'` is needed by ECharts and React style attributes, not by scripts.
+ * `'wasm-unsafe-eval'` lets the page compile WebAssembly only (not JavaScript `eval`): Argon2id
+ * for snapshot bundles' passphrases runs in hash-wasm's WebAssembly (shared/bundle), and WebCrypto
+ * has no memory-hard key derivation.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",

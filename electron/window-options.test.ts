@@ -75,12 +75,13 @@ describe('content security policy', () => {
   ])('%s allows no remote origin and no inline or eval script', (_where, policy) => {
     const csp = parseCsp(policy);
     expect(csp.get('default-src')).toEqual(["'none'"]);
-    expect(csp.get('script-src')).toEqual(["'self'"]);
+    // WebAssembly only (Argon2id for snapshot passphrases); no inline script, no JavaScript eval.
+    expect(csp.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
     expect(csp.get('base-uri')).toEqual(["'none'"]);
     expect(csp.get('form-action')).toEqual(["'none'"]);
     for (const [directive, values] of csp) {
       for (const value of values) {
-        const local = ["'self'", "'none'", "'unsafe-inline'", 'data:', 'blob:'].includes(value) || /^http:\/\/(127\.0\.0\.1|localhost):\*$/.test(value);
+        const local = ["'self'", "'none'", "'unsafe-inline'", "'wasm-unsafe-eval'", 'data:', 'blob:'].includes(value) || /^http:\/\/(127\.0\.0\.1|localhost):\*$/.test(value);
         expect(local, `${directive} ${value}`).toBe(true);
       }
       if (directive !== 'style-src') expect(values, directive).not.toContain("'unsafe-inline'");

@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { regionStore } from './runtime/region';
 import { platform } from './platform';
+import { isViewerMode } from './runtime/snapshots';
 import { startSync } from './sync';
 
 // Each region has its own database and sync sources: a region switch (here or in another window)
@@ -18,7 +19,8 @@ regionStore.subscribe((state, previous) => {
 
 // Every window starts sync; a Web Lock makes exactly one of them the leader, so the wall keeps
 // data fresh even when the operator window is closed.
-startSync(platform);
+// A window on a snapshot has no sources: no sync, no feed, nothing leaves the computer.
+if (!isViewerMode()) startSync(platform);
 
 const container = document.getElementById('root');
 if (container) {

@@ -4,12 +4,14 @@ import type { Log } from '../log';
 import { listDisplayInfo, type WallWindow } from '../wall-window';
 import { registerHandlers } from './handle';
 
-export function registerWallIpc(wall: WallWindow, log: Log) {
+/** `onSnapshot`: which snapshot the wall opens on (viewer mode), or null for the workstation's data. */
+export function registerWallIpc(wall: WallWindow, log: Log, onSnapshot: (id: string | null) => void = () => undefined) {
   registerHandlers<IpcMainInvokeEvent>(
     ipcMain,
     {
       'displays:list': () => listDisplayInfo(),
-      'wall:open': ({ displayId, arrangement }) => {
+      'wall:open': ({ displayId, arrangement, snapshot }) => {
+        onSnapshot(snapshot ?? null);
         wall.open(displayId, arrangement);
         return null;
       },

@@ -1,6 +1,7 @@
 import { useT } from '../i18n';
 import { navMessages, shellMessages, type NavKey } from './messages';
-import { AREA_ROUTES } from './routes';
+import { isViewerMode } from '../runtime/snapshots';
+import { AREA_ROUTES, VIEWER_HIDDEN_AREAS } from './routes';
 import { areaHref } from './router';
 
 /** The left navigation: every visible area of routes.ts, in order. */
@@ -13,7 +14,7 @@ export function Nav({ currentArea }: { currentArea: string }) {
         {ts('brand')}
       </div>
       <ul>
-        {AREA_ROUTES.filter((r) => !r.hidden).map((r) => (
+        {AREA_ROUTES.filter((r) => !r.hidden && !(isViewerMode() && VIEWER_HIDDEN_AREAS.has(r.path))).map((r) => (
           <li key={r.path}>
             <a href={areaHref(r.path)} aria-current={r.path === currentArea ? 'page' : undefined} data-area={r.path}>
               {t(r.navKey as NavKey)}

@@ -8,7 +8,9 @@ import { shellMessages } from './messages';
 import { Nav } from './Nav';
 import { SyncAwareRoot } from './SyncAwareRoot';
 import { TopBar } from './TopBar';
-import { AREA_ROUTES } from './routes';
+import { isViewerMode, viewerSnapshot } from '../runtime/snapshots';
+import { AREA_ROUTES, VIEWER_HIDDEN_AREAS } from './routes';
+import { SnapshotWatch } from './SnapshotWatch';
 import { navigate, type Route } from './router';
 
 export const START_AREA = 'overview';
@@ -20,16 +22,30 @@ export function OperatorShell({ route }: { route: Route }) {
     if (route.area === '') navigate(`#/${START_AREA}`, { replace: true });
   }, [route.area]);
   const area = AREA_ROUTES.find((r) => r.path === route.area);
-  const Screen = area?.screen;
+  // Viewer mode: screens that change or fetch data are refused, and a window on a snapshot that is
+  // gone (deleted, expired) shows only the snapshots screen.
+  const viewer = isViewerMode();
+  const refused = viewer && (VIEWER_HIDDEN_AREAS.has(route.area) || (viewerSnapshot() === null && route.area !== 'snapshots'));
+  const Screen = refused ? undefined : area?.screen;
   return (
     <SyncAwareRoot className="shell" data-theme="desk">
       <Nav currentArea={area?.hidden ? '' : route.area} />
       <TopBar />
-      <ReportScheduleRunner />
+      {viewer ? <SnapshotWatch /> : <ReportScheduleRunner />}
       <main className="shell__main" data-area={route.area}>
         <ErrorBoundary resetKey={route.area}>
           <Suspense fallback={<Skeleton lines={6} height={28} />}>
-            {Screen ? <Screen /> : route.area === '' ? null : <EmptyState title={t('notFoundTitle')} hint={t('notFoundHint')} />}
+            {Screen ? (
+              <Screen />
+            ) : refused ? (
+              viewerSnapshot() === null ? (
+                <EmptyState title={t('viewerMissingTitle')} hint={t('viewerMissingHint')} />
+              ) : (
+                <EmptyState title={t('viewerUnavailableTitle')} hint={t('viewerUnavailableHint')} />
+              )
+            ) : route.area === '' ? null : (
+              <EmptyState title={t('notFoundTitle')} hint={t('notFoundHint')} />
+            )}
           </Suspense>
         </ErrorBoundary>
       </main>

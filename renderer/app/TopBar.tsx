@@ -3,6 +3,8 @@ import { PeriodPicker } from './PeriodPicker';
 import { MunicipalityFilter, SectorFilter } from './SectorFilter';
 import { SyncIndicator } from './SyncIndicator';
 import { useRegionPack } from './region';
+import { isViewerMode } from '../runtime/snapshots';
+import { SnapshotBanner } from './SnapshotBanner';
 
 /** Global filters on the left; sync state, data age, the demo badge and language on the right. */
 export function TopBar() {
@@ -13,7 +15,7 @@ export function TopBar() {
       <SectorFilter />
       <MunicipalityFilter />
       <span className="shell__top-spacer" />
-      <SyncIndicator timeZone={pack.timeZone} />
+      {isViewerMode() ? <SnapshotBanner timeZone={pack.timeZone} /> : <SyncIndicator timeZone={pack.timeZone} />}
       <LangSwitch />
     </header>
   );

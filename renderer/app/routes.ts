@@ -31,6 +31,10 @@ export const AREA_ROUTES: AreaRoute[] = [
   { path: 'import', navKey: 'import', screen: lazy(() => import('../features/import')) },
   { path: 'settings', navKey: 'settings', screen: lazy(() => import('../features/settings')) },
   { path: 'about', navKey: 'about', screen: lazy(() => import('../features/about')) },
+  { path: 'snapshots', navKey: 'snapshots', screen: lazy(() => import('../features/snapshot')) },
 ];
+
+/** Areas that change or fetch data: hidden and refused while the window views a snapshot. */
+export const VIEWER_HIDDEN_AREAS: ReadonlySet<string> = new Set(['sources', 'import']);
 
 export const WALL_PATH = 'wall';

@@ -145,6 +145,39 @@ export async function writeAppealChanges(
   return summary;
 }
 
+/**
+ * Loading a snapshot into its own new database (renderer/viewer/install.ts), in two passes so the
+ * overview and the wall work before every row is in: first the aggregates of the whole snapshot,
+ * summed in memory (`sumLoadedAggregates`) and written once (`flushLoadedAggregates`), instead of
+ * reading and rewriting the same aggregate rows for every batch; then the rows and their analytic
+ * facts (`putLoadedRows`), idempotent so an interrupted load can resume. Only for a store that
+ * receives nothing else: these rows add nothing to the aggregates.
+ */
+export function sumLoadedAggregates(appeals: readonly Appeal[], delta: AggDelta, timeZone: string): void {
+  for (const appeal of appeals) delta.add(contributionOf(appeal, timeZone), 1);
+}
+
+/** The aggregates `sumLoadedAggregates` summed, in one transaction. */
+export function flushLoadedAggregates(db: CurDatabase, delta: AggDelta): Promise<void> {
+  return db.transaction('rw', appealWriteTables(db), () => flushAggDelta(db, delta));
+}
+
+/** A snapshot's rows and their analytic facts, after its aggregates (see `sumLoadedAggregates`). */
+export async function putLoadedRows(db: CurDatabase, appeals: readonly Appeal[], origin: WriteOrigin): Promise<void> {
+  const tz = db.timeZone;
+  const put: StoredAppeal[] = [];
+  const facts: AppealFacts[] = [];
+  for (const appeal of appeals) {
+    const contribution = contributionOf(appeal, tz);
+    put.push(storedWith(appeal, contribution, origin));
+    facts.push(factsOf(appeal, isoToDayNumber(contribution.received.day)));
+  }
+  await db.transaction('rw', [db.appeals, db.analyticsLog], async () => {
+    await db.appeals.bulkPut(put);
+    await appendAnalyticsLog(db, facts, []);
+  });
+}
+
 export function upsertAppeals(db: CurDatabase, appeals: readonly Appeal[]): Promise<WriteSummary> {
   return db.transaction('rw', appealWriteTables(db), () => writeAppealChanges(db, appeals, [], db.now()));
 }

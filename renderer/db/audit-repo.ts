@@ -24,9 +24,12 @@ function sealOf(row: AuditRow | undefined): AuditSeal | null {
  * after the last row in the same transaction, so appends from windows and workers form one chain.
  * Inside a caller's transaction it joins it: the row exists exactly when the caller's data does.
  */
-export async function logAudit(db: CurDatabase, event: AuditEvent): Promise<number> {
+export async function logAudit(target: CurDatabase, event: AuditEvent): Promise<number> {
+  // Viewer mode: the laptop's own log, not the snapshot's (renderer/db/schema.ts, auditHome).
+  const db = target.auditHome;
   const content = { at: db.now(), action: event.action, user: LOCAL_USER, details: { ...event.details } as Record<string, unknown> };
-  const outer = Dexie.currentTransaction;
+  // A caller's transaction on another database (viewer mode) cannot hold this row.
+  const outer = db === target ? Dexie.currentTransaction : null;
   const { id, seal } = await db.transaction('rw', db.audit, async () => {
     // WebCrypto is not IndexedDB: waitFor keeps the transaction open while it signs.
     const sealer = await Dexie.waitFor(auditSealerFor(db.name));
@@ -43,11 +46,12 @@ export async function logAudit(db: CurDatabase, event: AuditEvent): Promise<numb
 
 /** Newest first. */
 export function listAudit(db: CurDatabase, limit = 200): Promise<AuditRow[]> {
-  return db.audit.orderBy('at').reverse().limit(limit).toArray();
+  return db.auditHome.audit.orderBy('at').reverse().limit(limit).toArray();
 }
 
 /** Checks the whole chain in append order: «Журнал цел», or the first row where it breaks. */
-export async function checkAuditChain(db: CurDatabase): Promise<ChainCheck> {
+export async function checkAuditChain(target: CurDatabase): Promise<ChainCheck> {
+  const db = target.auditHome;
   const [rows, sealer, head] = await Promise.all([db.audit.orderBy(':id').toArray(), auditSealerFor(db.name), readAuditHead(db.name)]);
   return verifyAuditChain(rows, sealer, head);
 }

@@ -12,6 +12,7 @@ import type { CategoryRow, DeadlineRow, ReceivedRow, RollupRow, SourceTotalsRow 
 import type { AnalyticsChunkRow, AnalyticsLogRow } from './analytics-log';
 import type { IndicatorEntry, IndicatorTarget } from '../../shared/indicators/records';
 import type { Roadmap, RoadmapMeasure } from '../../shared/roadmap/model';
+import { makeReadOnly } from './read-only';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV7, upgradeToV8 } from './migrations';
 
 /** Appeal as stored: index helpers derived from the domain record on every write. */
@@ -118,6 +119,13 @@ export interface CurDatabaseOptions {
    * read from the page, so a worker's database keeps a frozen clock (`?demoNow=`). Default: real time.
    */
   clock?: () => number;
+  /**
+   * Where this connection's audit events go (viewer mode: the laptop's own database, so openings
+   * and reveals outlive a deleted snapshot). Default: this database.
+   */
+  auditHome?: CurDatabase;
+  /** Viewer mode: refuse every change to the data (renderer/db/read-only.ts). */
+  readOnly?: boolean;
 }
 
 export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
@@ -154,11 +162,15 @@ export class CurDatabase extends Dexie {
   readonly timeZone: string;
   /** "Now" for rows this layer stamps (see `CurDatabaseOptions.clock`). */
   readonly now: () => number;
+  /** The database audit events of this connection are appended to (`CurDatabaseOptions.auditHome`). */
+  readonly auditHome: CurDatabase;
 
   constructor(name = 'cur', options: CurDatabaseOptions = {}) {
     super(name);
     this.timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
     this.now = options.clock ?? Date.now;
+    this.auditHome = options.auditHome ?? this;
+    if (options.readOnly) makeReadOnly(this);
     this.version(1).stores(SCHEMA_V1);
     // v2: incremental aggregates, rebuilt from the stored appeals on upgrade.
     this.version(2)

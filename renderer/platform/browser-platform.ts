@@ -201,6 +201,9 @@ export function createBrowserPlatform(): Platform {
         input.click();
       });
     },
+    async takeOpenedSnapshot() {
+      return null;
+    },
     async saveFile(suggestedName, data) {
       const url = URL.createObjectURL(data);
       try {

@@ -19,7 +19,9 @@ export function createElectronPlatform(api: CurApi): Platform {
       return unwrap(await api.listDisplays());
     },
     async openWall(displayId, arrangement) {
-      unwrap(await api.openWall(arrangement ? { displayId, arrangement } : { displayId }));
+      // Viewer mode: the wall opens on the same snapshot as this window (its `?snapshot=` start option).
+      const snapshot = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('snapshot');
+      unwrap(await api.openWall({ displayId, ...(arrangement ? { arrangement } : {}), ...(snapshot ? { snapshot } : {}) }));
     },
     async closeWall() {
       unwrap(await api.closeWall());
@@ -54,6 +56,10 @@ export function createElectronPlatform(api: CurApi): Platform {
         lastModified: f.lastModified,
         blob: new Blob([f.data as Uint8Array<ArrayBuffer>]),
       }));
+    },
+    async takeOpenedSnapshot() {
+      const file = unwrap(await api.takeOpenedSnapshot());
+      return file ? { name: file.name, size: file.size, lastModified: file.lastModified, blob: new Blob([file.data as Uint8Array<ArrayBuffer>]) } : null;
     },
     async saveFile(suggestedName, data) {
       const bytes = new Uint8Array(await data.arrayBuffer());

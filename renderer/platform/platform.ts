@@ -119,4 +119,9 @@ export interface Platform {
   forgetReportFolder(): Promise<void>;
   /** Writes a report file into the chosen folder, never over an existing one; returns the name used. */
   writeReportFile(fileName: string, data: Uint8Array<ArrayBuffer>): Promise<string>;
+  /**
+   * A snapshot bundle the operating system opened the app with (Electron's file association),
+   * handed over once; null when there is none (always in the browser: a file input picks it).
+   */
+  takeOpenedSnapshot(): Promise<PickedFile | null>;
 }

@@ -37,6 +37,7 @@ export function createWallPlatform(api: CurWallApi): Platform {
     removeFeedEndpoint: async () => refuse(),
     pickFiles: async () => refuse(),
     saveFile: async () => refuse(),
+    takeOpenedSnapshot: async () => null,
     chooseWatchFolder: async () => refuse(),
     listWatchFolder: async () => refuse(),
     readWatchFile: async () => refuse(),

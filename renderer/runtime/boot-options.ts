@@ -15,6 +15,11 @@ export interface BootOptions {
   demo: boolean;
   /** Demo records per page (null: the source's default); small pages let a test watch a first load. */
   demoPageSize: number | null;
+  /**
+   * Viewer mode: the id of an installed snapshot bundle (renderer/runtime/snapshots.ts). The window
+   * then works read-only on that snapshot's own database, without sources or any network.
+   */
+  snapshot: string | null;
 }
 
 export const DEFAULT_DEMO_SCALE = 20_000;
@@ -28,13 +33,17 @@ export function parseBootOptions(search: string): BootOptions {
   const nowMs = nowText ? Date.parse(nowText) : NaN;
   const dbName = params.get('dbName');
   const pageSize = Number(params.get('demoPageSize'));
+  const snapshot = params.get('snapshot');
+  const viewer = snapshot !== null && /^[\w-]{1,64}$/.test(snapshot);
   return {
     demoScale: Number.isInteger(scale) && scale > 0 ? Math.min(scale, MAX_DEMO_SCALE) : DEFAULT_DEMO_SCALE,
     demoSeed: Number.isInteger(seed) ? seed : 1,
     demoNow: Number.isFinite(nowMs) ? nowMs : null,
     dbName: dbName && /^[\w.-]{1,64}$/.test(dbName) ? dbName : 'cur',
-    demo: params.get('demo') !== 'off',
+    // A snapshot carries its own data: the demo region never runs beside it.
+    demo: params.get('demo') !== 'off' && !viewer,
     demoPageSize: Number.isInteger(pageSize) && pageSize >= 50 && pageSize <= 10_000 ? pageSize : null,
+    snapshot: viewer ? snapshot : null,
   };
 }
 

@@ -8,8 +8,12 @@
 import { getBootOptions } from './boot-options';
 import { now } from './clock';
 import { DEFAULT_REGION_ID, getRegionPack } from './region';
+import { snapshotDbName } from './snapshots';
 
 export function appDbName(): string {
+  // Viewer mode: the snapshot's own database, never mixed with a workstation's data.
+  const snapshot = getBootOptions().snapshot;
+  if (snapshot) return snapshotDbName(snapshot);
   const pack = getRegionPack();
   const base = getBootOptions().dbName;
   return pack.id === DEFAULT_REGION_ID ? base : `${base}.${pack.id}`;
@@ -27,4 +31,12 @@ export function workerDbTarget(): { dbName: string; timeZone: string; demoNow: n
 /** Everything needed to open this window's database: its name, the region's time zone and the app clock. */
 export function appDbTarget(): { name: string; timeZone: string; clock: () => number } {
   return { name: appDbName(), timeZone: getRegionPack().timeZone, clock: now };
+}
+
+/**
+ * This computer's own database (the boot option's base name): in viewer mode it keeps the laptop's
+ * audit log, the pinned centre keys and the laptop key's description, which outlive every snapshot.
+ */
+export function ownDbName(): string {
+  return getBootOptions().dbName;
 }

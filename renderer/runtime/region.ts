@@ -8,6 +8,7 @@
 import { createStore } from 'zustand/vanilla';
 import { KIROV_PACK, packById } from '../../shared/domain/packs';
 import type { RegionPack } from '../../shared/domain/region-pack';
+import { viewerSnapshot } from './snapshots';
 
 export const DEFAULT_REGION_ID = KIROV_PACK.id;
 const REGION_KEY = 'cur.region';
@@ -26,7 +27,8 @@ interface RegionState {
 }
 
 export const regionStore = createStore<RegionState>((set, get) => ({
-  pack: packById(storedRegionId()),
+  // A snapshot shows the region it was taken in, whatever this computer chose for itself.
+  pack: packById(viewerSnapshot()?.regionPackId ?? storedRegionId()),
   setRegion(id) {
     const pack = packById(id);
     if (pack.id === get().pack.id) return;
@@ -41,7 +43,7 @@ export const regionStore = createStore<RegionState>((set, get) => ({
 
 if (typeof window !== 'undefined') {
   window.addEventListener('storage', (event) => {
-    if (event.key === REGION_KEY) regionStore.setState({ pack: packById(event.newValue) });
+    if (event.key === REGION_KEY && !viewerSnapshot()) regionStore.setState({ pack: packById(event.newValue) });
   });
 }
 

@@ -82,6 +82,56 @@ export interface AuditDetailsByAction {
   'indicator.set-target': { indicatorId: string; from: number | null; to: number | null; by: string };
   /** A hand-entered quarterly value of an indicator the appeals cannot give. */
   'indicator.enter-value': { indicatorId: string; quarter: string; from: number | null; to: number; by: string };
+  /** A snapshot bundle created at the centre (renderer/features/snapshot): what went in, for whom. */
+  'snapshot.create': SnapshotCreateDetails;
+  /** A snapshot opened on this computer (viewer mode): which, from whom, how it was unlocked. */
+  'snapshot.open': SnapshotOpenDetails;
+  /** A snapshot file refused; `reason` is the bundle error kind (shared/bundle/errors.ts). */
+  'snapshot.refuse': { fileName: string; reason: string };
+  /** A snapshot's database deleted: by the person, on expiry, or replaced by a newer one. */
+  'snapshot.remove': { snapshotId: string; centre: string; dataAsOf: number; why: 'user' | 'expired' | 'replaced' };
+  /** A centre's public key trusted on this computer (after comparing the fingerprint, or from a file). */
+  'snapshot.trust-centre': { fingerprint: string; centre: string; how: 'first-import' | 'file' };
+  'snapshot.untrust-centre': { fingerprint: string };
+  /** A key pair for bundles made on this computer: the laptop's, or the centre's signing key. */
+  'snapshot.create-key': { kind: 'laptop' | 'signing'; fingerprint: string; origin: 'generated' | 'imported' };
+}
+
+export interface SnapshotCreateDetails {
+  bundleId: string;
+  fileName: string;
+  /** SHA-256 of the written file (hex). */
+  sha256: string;
+  bytes: number;
+  period: { from: string; to: string };
+  sectors: string[] | null;
+  municipalities: string[] | null;
+  withTexts: boolean;
+  withPersonalData: boolean;
+  personalDataReason: string | null;
+  appeals: number;
+  centreRecords: number;
+  passphrase: boolean;
+  /** Fingerprints of the laptop keys it was addressed to. */
+  laptopKeys: string[];
+  expiresAt: string;
+  signerFingerprint: string;
+}
+
+export interface SnapshotOpenDetails {
+  snapshotId: string;
+  bundleId: string;
+  fileName: string;
+  centre: string;
+  issuer: string;
+  signerFingerprint: string;
+  dataAsOf: string;
+  expiresAt: string;
+  appeals: number;
+  withPersonalData: boolean;
+  unlockedWith: 'passphrase' | 'laptop-key';
+  /** Older snapshots of the same centre this one replaced. */
+  replaced: string[];
 }
 
 export type AuditAction = keyof AuditDetailsByAction;

@@ -32,7 +32,7 @@ import {
   type BundleManifest,
 } from './format';
 import { fingerprint, importEd25519PublicKey } from './keys';
-import { equalBytes, fromBase64, fromUtf8, sha256, subtle, toHex, type Bytes } from './platform';
+import { equalBytes, fromBase64, fromUtf8, sha256, subtle, toHex, type Bytes, type CryptoKeyHandle } from './platform';
 
 export interface VerifyOptions {
   /**
@@ -156,12 +156,20 @@ export interface OpenOptions extends VerifyOptions {
    * `openBundle` resolves. With it, `OpenedBundle.appeals` is empty.
    */
   onAppeals?: (chunk: Appeal[]) => void | Promise<void>;
+  /**
+   * The content key once unwrapped (non-extractable, decrypt only): a viewer that decodes the
+   * bundle twice (aggregates first, rows later) keeps it instead of asking for the passphrase again.
+   */
+  onContentKey?: (key: CryptoKeyHandle) => void | Promise<void>;
+  /** A content key kept from an earlier opening of the same bytes: `credentials` are not used. */
+  contentKey?: CryptoKeyHandle;
 }
 
 export async function openBundle(bytes: Bytes, options: OpenOptions): Promise<OpenedBundle> {
   const verified = await verifyBundle(bytes, options);
   const { manifest, limits } = verified;
-  const contentKey = await unwrapContentKey(manifest.recipients, options.credentials, limits);
+  const contentKey = options.contentKey ?? (await unwrapContentKey(manifest.recipients, options.credentials, limits));
+  await options.onContentKey?.(contentKey);
   const appeals: Appeal[] = [];
   let decodedAppeals = 0;
   let reference: unknown[] = [];

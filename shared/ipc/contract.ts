@@ -104,9 +104,16 @@ export const wallEventSchema = z.object({
 export const ipcContract = {
   'app:info': { request: noArgs, response: appInfoSchema },
   'displays:list': { request: noArgs, response: z.array(displayInfoSchema) },
-  /** `arrangement` absent: one wall on `displayId` (the original request, still valid). */
+  /**
+   * `arrangement` absent: one wall on `displayId` (the original request, still valid). `snapshot`: the
+   * operator window views a snapshot (viewer mode): the wall shows the same one.
+   */
   'wall:open': {
-    request: z.object({ displayId: z.number().int().nullable(), arrangement: wallArrangementSchema.optional() }),
+    request: z.object({
+      displayId: z.number().int().nullable(),
+      arrangement: wallArrangementSchema.optional(),
+      snapshot: z.string().regex(/^[\w-]{1,64}$/).optional(),
+    }),
     response: z.null(),
   },
   'wall:close': { request: noArgs, response: z.null() },
@@ -134,6 +141,11 @@ export const ipcContract = {
   'reports:forget-folder': { request: noArgs, response: z.null() },
   /** Writes one report file into that folder, never over an existing one; answers the name used. */
   'reports:write': { request: z.strictObject({ fileName: z.string().min(1).max(255), data: bytes }), response: z.string() },
+  /**
+   * A snapshot bundle the operating system opened the app with (file association, a double click
+   * on a `.curbundle`): handed over once, to the operator window; the page never names a path.
+   */
+  'snapshot:take-opened': { request: noArgs, response: pickedFileSchema.nullable() },
 } as const;
 
 /** The only channels the wall window may call: it shows scenes and needs nothing of the host's files, folders or feeds. */

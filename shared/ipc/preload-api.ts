@@ -32,6 +32,7 @@ export interface CurApi {
   chooseReportFolder: Call<'reports:choose-folder'>;
   forgetReportFolder: Call<'reports:forget-folder'>;
   writeReportFile: Call<'reports:write'>;
+  takeOpenedSnapshot: Call<'snapshot:take-opened'>;
   /** Returns an unsubscribe function; the IPC event object is never exposed. */
   onWallEvent(handler: (event: EventOf<'wall:event'>) => void): () => void;
 }
@@ -63,6 +64,7 @@ export const API_CHANNELS = {
   chooseReportFolder: 'reports:choose-folder',
   forgetReportFolder: 'reports:forget-folder',
   writeReportFile: 'reports:write',
+  takeOpenedSnapshot: 'snapshot:take-opened',
 } as const satisfies Record<Exclude<keyof CurApi, 'onWallEvent'>, Channel>;
 
 /** Method name → channel for the wall preload. */

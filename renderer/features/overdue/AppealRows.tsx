@@ -1,3 +1,4 @@
+import { isViewerMode } from '../../runtime/snapshots';
 import { appealHref } from '../../app/registry-filter';
 import { formatDateTime, formatNumber } from '../../../shared/format/ru';
 import { municipalityById } from '../../../shared/domain/region-pack';
@@ -67,16 +68,18 @@ export function AppealRows({ rows, records, now, sectorName }: Props) {
     {
       key: 'actions',
       header: t('colActions'),
-      cell: (a) => (
-        <div className="overdue__actions">
-          <Button size="small" onClick={() => openAction('escalate', a.id)} data-testid="od-escalate">
-            {t('escalate')}
-          </Button>
-          <Button size="small" variant="ghost" onClick={() => openAction('request', a.id)} data-testid="od-request">
-            {t('requestInfo')}
-          </Button>
-        </div>
-      ),
+      // A snapshot is read-only: no escalation or request can be made from it.
+      cell: (a) =>
+        isViewerMode() ? null : (
+          <div className="overdue__actions">
+            <Button size="small" onClick={() => openAction('escalate', a.id)} data-testid="od-escalate">
+              {t('escalate')}
+            </Button>
+            <Button size="small" variant="ghost" onClick={() => openAction('request', a.id)} data-testid="od-request">
+              {t('requestInfo')}
+            </Button>
+          </div>
+        ),
     },
   ];
   return (

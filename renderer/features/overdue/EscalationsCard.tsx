@@ -1,3 +1,4 @@
+import { isViewerMode } from '../../runtime/snapshots';
 import { now } from '../../runtime/clock';
 import { getDb } from '../../db/db';
 import type { Escalation, EscalationStatus } from '../../db/cur-records-repo';
@@ -31,12 +32,12 @@ export function EscalationsCard({ sector, timeZone, sectorName }: RecordsCardSco
       header: t('colActions'),
       cell: (r) => (
         <div className="overdue__actions">
-          {r.status === 'open' ? (
+          {r.status === 'open' && !isViewerMode() ? (
             <Button size="small" onClick={() => void move(r, 'in-progress')}>
               {t('toInProgress')}
             </Button>
           ) : null}
-          {r.status !== 'resolved' ? (
+          {r.status !== 'resolved' && !isViewerMode() ? (
             <Button size="small" onClick={() => void move(r, 'resolved')}>
               {t('toResolved')}
             </Button>

@@ -1,3 +1,4 @@
+import { isViewerMode } from '../../runtime/snapshots';
 import { useState } from 'react';
 import { Button } from '../../ui/Button';
 import { useT } from '../../i18n';
@@ -15,6 +16,8 @@ interface Props {
 export function RequestActions({ open, answering, onAnswer, onCancel, onSubmit }: Props) {
   const t = useT(overdueMessages);
   const [answer, setAnswer] = useState('');
+  // A snapshot is read-only: its requests are shown, never answered or cancelled.
+  if (isViewerMode()) return null;
   return (
     <div className="overdue__actions">
       {open && !answering ? (

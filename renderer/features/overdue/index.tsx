@@ -3,6 +3,7 @@
  * actual appeals in deadline order, and the centre's own actions (escalations and information
  * requests with a 3-hour clock), which are listed, filterable and exportable here.
  */
+import { isViewerMode } from '../../runtime/snapshots';
 import { useSyncStatus } from '../../sync/use-sync-status';
 import { useGlobalFilters } from '../../app/filters-store';
 import { useRegionPack } from '../../app/region';
@@ -58,7 +59,7 @@ export default function OverdueScreen() {
       )}
       <EscalationsCard sector={sector} timeZone={timeZone} sectorName={sectorName} />
       <InfoRequestsCard sector={sector} timeZone={timeZone} sectorName={sectorName} />
-      <ActionForm />
+      {isViewerMode() ? null : <ActionForm />}
     </div>
   );
 }

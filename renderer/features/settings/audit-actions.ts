@@ -13,7 +13,7 @@ import { LOCAL_USER } from '../../db/audit-repo';
 import type { AuditRow } from '../../db/schema';
 import { importFileText } from '../../i18n/import-messages';
 
-export const AUDIT_KINDS = ['export', 'personal-data', 'import', 'feeds', 'sync', 'escalations', 'info-requests', 'wall', 'roadmaps', 'indicators'] as const;
+export const AUDIT_KINDS = ['export', 'personal-data', 'import', 'feeds', 'sync', 'escalations', 'info-requests', 'wall', 'roadmaps', 'indicators', 'snapshots'] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 interface ActionInfo {
@@ -54,6 +54,13 @@ export const AUDIT_ACTIONS = {
   'roadmap-measure.set-status': { kind: 'roadmaps', ru: 'Статус мероприятия изменён', en: 'Measure status changed' },
   'indicator.set-target': { kind: 'indicators', ru: 'Цель показателя изменена', en: 'Indicator target set' },
   'indicator.enter-value': { kind: 'indicators', ru: 'Значение показателя введено', en: 'Indicator value entered' },
+  'snapshot.create': { kind: 'snapshots', ru: 'Снимок создан', en: 'Snapshot created' },
+  'snapshot.open': { kind: 'snapshots', ru: 'Снимок открыт', en: 'Snapshot opened' },
+  'snapshot.refuse': { kind: 'snapshots', ru: 'Снимок отклонён', en: 'Snapshot refused' },
+  'snapshot.remove': { kind: 'snapshots', ru: 'Снимок удалён', en: 'Snapshot deleted' },
+  'snapshot.trust-centre': { kind: 'snapshots', ru: 'Ключ центра признан доверенным', en: 'Centre key trusted' },
+  'snapshot.untrust-centre': { kind: 'snapshots', ru: 'Ключ центра больше не доверенный', en: 'Centre key no longer trusted' },
+  'snapshot.create-key': { kind: 'snapshots', ru: 'Создан ключ для снимков', en: 'Snapshot key created' },
 } as const satisfies Record<AuditAction, ActionInfo>;
 
 /** Whether a stored name is one of today's actions. */
@@ -72,6 +79,7 @@ export const AUDIT_KIND_LABELS: Readonly<Record<AuditKind, { ru: string; en: str
   wall: { ru: 'Видеостена', en: 'Video wall' },
   roadmaps: { ru: 'Дорожные карты', en: 'Roadmaps' },
   indicators: { ru: 'Показатели', en: 'Indicators' },
+  snapshots: { ru: 'Снимки', en: 'Snapshots' },
 };
 
 export function auditActionLabel(action: string, lang: Locale): string {
@@ -147,6 +155,10 @@ const WORDS = {
     quarter: 'квартал',
     completed: 'выполнено',
     version: 'версия',
+    centre: 'центр',
+    appeals: 'обращений',
+    withPersonal: 'с персональными данными',
+    key: 'ключ',
   },
   en: {
     personalShown: 'personal data shown',
@@ -175,6 +187,10 @@ const WORDS = {
     quarter: 'quarter',
     completed: 'completed',
     version: 'version',
+    centre: 'centre',
+    appeals: 'appeals',
+    withPersonal: 'with personal data',
+    key: 'key',
   },
 } as const;
 
@@ -341,6 +357,28 @@ export function summarizeAudit(row: Pick<AuditRow, 'action' | 'details'>, lang: 
       add('by', d.by);
       break;
     }
+    case 'snapshot.create':
+    case 'snapshot.open':
+      add('file', d.fileName);
+      add('centre', d.centre);
+      addCount('appeals', d.appeals);
+      if (d.withPersonalData === true) parts.push(w('withPersonal'));
+      add('reason', d.personalDataReason);
+      break;
+    case 'snapshot.refuse':
+      add('file', d.fileName);
+      add('reason', d.reason);
+      break;
+    case 'snapshot.remove':
+      add('centre', d.centre);
+      add('reason', d.why);
+      break;
+    case 'snapshot.trust-centre':
+    case 'snapshot.untrust-centre':
+    case 'snapshot.create-key':
+      add('key', typeof d.fingerprint === 'string' ? d.fingerprint.slice(0, 16).toUpperCase() : null);
+      add('centre', d.centre);
+      break;
     default: {
       // Every action has a summary: a new one must be handled above.
       const unhandled: never = action;

@@ -1,5 +1,6 @@
 /** Settings: the app's own sections (language, region, data freshness), then sections features own, then the activity log. */
 import { Suspense } from 'react';
+import { isViewerMode } from '../../runtime/snapshots';
 import { FEATURE_SETTINGS_SECTIONS } from '../../app/settings-sections';
 import { useT } from '../../i18n';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
@@ -16,7 +17,8 @@ export default function SettingsScreen() {
     <div className="stack" data-testid="settings" data-ready="true">
       <h1 className="visually-hidden">{t('title')}</h1>
       <LanguageSection />
-      <RegionSection />
+      {/* A snapshot shows the region it was taken in. */}
+      {isViewerMode() ? null : <RegionSection />}
       <FreshnessSection />
       {FEATURE_SETTINGS_SECTIONS.map(({ id, section: Section }) => (
         <ErrorBoundary key={id}>

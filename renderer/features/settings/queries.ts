@@ -36,7 +36,7 @@ export async function readAuditPage(db: CurDatabase, query: AuditQuery, after: A
   if (lower > upper) return { rows: [], next: null };
   const actions = query.actions ? new Set(query.actions) : null;
   // A reverse cursor over `at` visits equal instants in descending primary key order.
-  const rows = await db.audit
+  const rows = await db.auditHome.audit
     .where('at')
     .between(lower, upper, true, !upperOpen)
     .reverse()

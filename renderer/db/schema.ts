@@ -120,6 +120,30 @@ export interface CurDatabaseOptions {
 
 export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
 
+/**
+ * One shared record's standing with the centre server (renderer/sync/centre/record-exchange.ts).
+ * The record itself stays in its own table (escalations, infoRequests …); this row holds what the
+ * outbox needs: the server version it is based on, the body last agreed with the server (to see a
+ * local edit), the unsent change and, in a conflict, the server's version until a person chooses.
+ */
+export interface SharedRecordSyncRow {
+  id: string;
+  /** Kind on the server (shared/centre/protocol SHARED_RECORD_KINDS). */
+  kind: string;
+  state: 'sent' | 'pending' | 'conflict';
+  baseVersion: number;
+  /** Canonical JSON of the body the server holds at `baseVersion` (null: never on the server). */
+  agreedJson: string | null;
+  changeId: string | null;
+  inFlight: string[];
+  /** The server's version while in conflict (a SharedRecord). */
+  theirs: unknown;
+  /** The record was deleted here and the deletion is to be sent (or the server's version is a deletion). */
+  deleted: boolean;
+  /** Canonical JSON of the body last sent under `changeId`: a retry re-sends the same change only if unchanged. */
+  sentJson: string | null;
+}
+
 export class CurDatabase extends Dexie {
   appeals!: Table<StoredAppeal, string>;
   tombstones!: Table<Tombstone, string>;
@@ -142,6 +166,8 @@ export class CurDatabase extends Dexie {
   analyticsChunks!: Table<AnalyticsChunkRow, string>;
   /** Appeal changes not yet folded into the analytic index's chunks (renderer/db/analytics-log.ts). */
   analyticsLog!: Table<AnalyticsLogRow, number>;
+  /** Sync state of the centre's shared records with the centre server (v17, renderer/sync/centre/). */
+  sharedRecordSync!: Table<SharedRecordSyncRow, string>;
   /** Region time zone used for received days (set once per database). */
   readonly timeZone: string;
   /** "Now" for rows this layer stamps (see `CurDatabaseOptions.clock`). */
@@ -183,6 +209,8 @@ export class CurDatabase extends Dexie {
     // v11 (analytics): the columnar analytic index in chunks and its change log (10 was never used;
     // Dexie only needs increasing numbers).
     this.version(11).stores({ analyticsChunks: 'key', analyticsLog: '++seq' });
+    // v17 (centre): each shared record's state with the centre server (sent, pending, conflict).
+    this.version(17).stores({ sharedRecordSync: 'id, kind, state' });
     // The audit log is append-only: rows are added through logAudit, never changed or removed (only a
     // schema upgrade may rewrite them, as v7 renames actions). Keep these hooks after the last
     // version: declaring a version rebuilds the tables and drops hooks set before it.

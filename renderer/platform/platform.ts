@@ -3,6 +3,7 @@
  * Electron (through the preload API) and the plain browser. No Electron or Node import may appear
  * anywhere under renderer/; this interface is the only way out.
  */
+import type { CentreCall } from '../../shared/net/fetch-centre';
 
 export interface DisplayInfo {
   id: number;
@@ -31,6 +32,12 @@ export interface FeedRequest {
   /** Cursor from the previous page, null from the beginning. */
   cursor: string | null;
   limit: number;
+  timeoutMs: number;
+}
+
+export interface CentreCallRequest {
+  feedId: string;
+  call: CentreCall;
   timeoutMs: number;
 }
 
@@ -87,6 +94,8 @@ export interface Platform {
   configureFeed(change: FeedEndpointChange): Promise<FeedEndpointState>;
   listFeedEndpoints(): Promise<FeedEndpointState[]>;
   removeFeedEndpoint(feedId: string): Promise<void>;
+  /** One of the centre server's own calls to the server kept under `feedId` (shared/net/fetch-centre.ts). */
+  centreCall(request: CentreCallRequest): Promise<FeedResponse>;
   /** False in the wall window: it never leads sync (it has no feeds, files or folders). */
   readonly canLeadSync: boolean;
   pickFiles(options: { accept: string[]; multiple: boolean }): Promise<PickedFile[]>;

@@ -22,7 +22,7 @@ export class FeedService {
   constructor(
     private readonly db: Database,
     readonly datasetId: string,
-    private readonly region: string | null,
+    readonly regionId: string | null,
     readonly maxPageSize: number = 5_000,
     private readonly clock: () => number = Date.now,
   ) {}
@@ -39,7 +39,7 @@ export class FeedService {
       maxPageSize: Math.min(this.maxPageSize, MAX_PAGE_SIZE),
       defaultPageSize: this.defaultPageSize,
       serverTime: await this.serverTime(),
-      region: this.region,
+      region: this.regionId,
     };
   }
 

@@ -70,6 +70,11 @@ export interface AuditDetailsByAction {
   'playlist.start': { playlistId: string; name: string };
   'boundaries.import': { packId: string; fileName: string; units: number };
   'boundaries.remove': { packId: string };
+  /** This workstation connected to a centre server (the token never goes to the log). */
+  'centre.connect': { baseUrl: string; connectedAs: string };
+  'centre.disconnect': { baseUrl: string };
+  /** A person's choice in a shared record's conflict: keep this workstation's version or take the server's. */
+  'shared-record.resolve': { recordId: string; kind: string; choice: 'mine' | 'theirs'; serverVersion: number };
 }
 
 export type AuditAction = keyof AuditDetailsByAction;

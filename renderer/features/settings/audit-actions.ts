@@ -45,6 +45,9 @@ export const AUDIT_ACTIONS = {
   'playlist.start': { kind: 'wall', ru: 'Запущен плейлист видеостены', en: 'Wall playlist started' },
   'boundaries.import': { kind: 'wall', ru: 'Загружены границы территорий', en: 'Boundaries imported' },
   'boundaries.remove': { kind: 'wall', ru: 'Границы территорий удалены', en: 'Boundaries removed' },
+  'centre.connect': { kind: 'feeds', ru: 'Подключение к серверу центра', en: 'Connected to the centre server' },
+  'centre.disconnect': { kind: 'feeds', ru: 'Отключение от сервера центра', en: 'Disconnected from the centre server' },
+  'shared-record.resolve': { kind: 'sync', ru: 'Конфликт общей записи разрешён', en: 'Shared record conflict resolved' },
 } as const satisfies Record<AuditAction, ActionInfo>;
 
 /** Whether a stored name is one of today's actions. */
@@ -128,6 +131,10 @@ const WORDS = {
     due: 'срок',
     playlist: 'плейлист',
     pack: 'регион',
+    connectedAs: 'как',
+    record: 'запись',
+    keptMine: 'оставлена версия этого рабочего места',
+    tookTheirs: 'принята версия сервера',
   },
   en: {
     personalShown: 'personal data shown',
@@ -150,6 +157,10 @@ const WORDS = {
     due: 'due',
     playlist: 'playlist',
     pack: 'region',
+    connectedAs: 'as',
+    record: 'record',
+    keptMine: 'this workstation’s version kept',
+    tookTheirs: 'server’s version taken',
   },
 } as const;
 
@@ -280,6 +291,17 @@ export function summarizeAudit(row: Pick<AuditRow, 'action' | 'details'>, lang: 
       break;
     case 'boundaries.remove':
       add('pack', d.packId);
+      break;
+    case 'centre.connect':
+      add('address', d.baseUrl);
+      add('connectedAs', d.connectedAs);
+      break;
+    case 'centre.disconnect':
+      add('address', d.baseUrl);
+      break;
+    case 'shared-record.resolve':
+      add('record', d.recordId);
+      if (d.choice === 'mine' || d.choice === 'theirs') parts.push(w(d.choice === 'mine' ? 'keptMine' : 'tookTheirs'));
       break;
     default: {
       // Every action has a summary: a new one must be handled above.

@@ -16,7 +16,7 @@ import { KIROV_PACK } from '../../shared/domain/packs';
 import { issueToken } from '../../server/http/tokens';
 import { startServer, type RunningServer } from '../../server/server';
 import { csvText, POS_HEADERS, posRows } from '../fixtures/pos-rows';
-import { DEMO_NOW, openApp, SYNC_TIMEOUT_MS, uniqueDbName, waitForScreen } from './support';
+import { DEMO_NOW, openApp, saveScreenshot, SYNC_TIMEOUT_MS, uniqueDbName, waitForScreen } from './support';
 
 const GUIDE_IMG = fileURLToPath(new URL('../../docs/guide/img', import.meta.url));
 const EXPORT_ROWS = 400;
@@ -103,8 +103,11 @@ async function guideShot(page: Page, name: string) {
   await page.screenshot({ path: join(GUIDE_IMG, `${name}.png`), fullPage: false, animations: 'disabled' });
 }
 
+const started = Date.now();
+const step = (what: string) => console.log(`[centre-link] ${Math.round((Date.now() - started) / 1000)} s: ${what}`);
+
 describe('Centre server and two workstations', () => {
-  it('an export taken in on the server reaches both profiles; an escalation made on one appears on the other', async () => {
+  it('an export taken in on the server reaches both profiles; an escalation made on one appears on the other', { timeout: 300_000 }, async () => {
     // The intake robot (or the administrator) uploads a ПОС export.
     const upload = await fetch(`${server.url}/admin/intake/files?name=pos-2025-11-17.csv`, {
       method: 'POST',
@@ -115,10 +118,20 @@ describe('Centre server and two workstations', () => {
     expect(upload.status).toBe(200);
     expect(run).toMatchObject({ status: 'ok', created: EXPORT_ROWS });
 
+    step('export taken in');
     const first = await openWorkstation('a');
-    await first.sources.connect(server.url, tokens.a);
+    step('profile A open');
+    await first.sources.connect(server.url, tokens.a).catch(async (error) => {
+      await saveScreenshot(first.app.page, 'centre-link-connect-failed');
+      throw error;
+    });
+    step('profile A connected');
     expect(await first.app.page.getByTestId('centre-connected-as').innerText()).toBe('АРМ оператора 1');
-    await first.sources.waitForCentrePull();
+    await first.sources.waitForCentrePull().catch(async (error) => {
+      await saveScreenshot(first.app.page, 'centre-link-pull-failed');
+      throw error;
+    });
+    step('profile A pulled');
     expect(await first.sources.appealCount()).toBe(EXPORT_ROWS);
     await guideShot(first.app.page, 'centre-sources');
 
@@ -127,6 +140,7 @@ describe('Centre server and two workstations', () => {
     await second.sources.waitForCentrePull();
     expect(await second.sources.appealCount()).toBe(EXPORT_ROWS);
 
+    step('profile B pulled');
     // An escalation on the first workstation, from «Просрочки».
     const page = first.app.page;
     await page.goto(page.url().replace(/#.*$/, '#/overdue'));
@@ -144,6 +158,8 @@ describe('Centre server and two workstations', () => {
     const mine = page.locator(`[data-testid="escalation-row"][data-appeal-id="${appealId}"]`);
     // Sent to the server within seconds of the edit.
     await mine.locator('[data-testid="record-sync-state"][data-state="sent"]').waitFor({ timeout: 60_000 });
+    step('escalation sent');
+    await mine.scrollIntoViewIfNeeded();
     await guideShot(page, 'centre-record-states');
 
     // The second workstation's next pull brings it.

@@ -59,6 +59,7 @@ const layering = [
   ...layer('shared', { forbidden: topLevel, message: 'shared/ is pure and imports only shared/ (and bundled resources).' }),
   ...layer('electron', { forbidden: ['renderer'], message: 'the main process talks to the renderer only over the IPC contract (shared/ipc).' }),
   ...layer('scripts/feed-server', { forbidden: ['renderer'], message: 'the feed server shares only shared/ with the app.' }),
+  ...layer('server', { forbidden: ['renderer', 'electron'], message: 'the centre server shares only shared/ with the app (import code lives in shared/import).' }),
   ...layer('renderer/runtime', {
     forbidden: rendererDirs.filter((d) => !['renderer/runtime', 'renderer/platform'].includes(d)),
     message: 'the runtime imports only shared/ and the platform.',

@@ -21,6 +21,7 @@ const api: CurApi = {
   configureFeed: (request) => invoke('feed:configure', request),
   listFeedEndpoints: () => invoke('feed:list'),
   removeFeedEndpoint: (request) => invoke('feed:remove', request),
+  centreCall: (request) => invoke('centre:call', request),
   pickFiles: (request) => invoke('files:pick', request),
   saveFile: (request) => invoke('files:save', request),
   chooseWatchFolder: () => invoke('folders:choose'),

@@ -7,6 +7,7 @@
  * cannot turn main into a fetcher of arbitrary addresses.
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { fetchCentre } from '../../shared/net/fetch-centre';
 import { fetchFeedPage, FeedRequestRefused, type FetchLike } from '../../shared/net/fetch-feed-page';
 import { BodyTooLargeError } from '../../shared/net/read-capped-body';
 import { checkFeedBaseUrl, type FeedUrlPolicy } from '../../shared/net/feed-request-policy';
@@ -58,6 +59,18 @@ export function registerFeedIpc<E extends IpcMainInvokeEvent>(deps: FeedIpcDeps<
         } catch (error) {
           const failure = asHandlerError(error);
           if (failure.code === 'forbidden') log(`feed:fetch ${feedId} refused: ${failure.message}`);
+          throw failure;
+        }
+      },
+      // The centre server's own calls go to the address and token kept for its feed id, like its pages.
+      'centre:call': async ({ feedId, call, timeoutMs }) => {
+        try {
+          const endpoint = await deps.endpoints.endpoint(feedId);
+          if (!endpoint) throw new HandlerError('forbidden', FEED_NOT_CONFIGURED);
+          return await fetchCentre(deps.fetch, endpoint, call, { ...deps.policy, timeoutMs });
+        } catch (error) {
+          const failure = asHandlerError(error);
+          if (failure.code === 'forbidden') log(`centre:call ${feedId} ${call.op} refused: ${failure.message}`);
           throw failure;
         }
       },

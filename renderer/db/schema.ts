@@ -130,6 +130,30 @@ export interface CurDatabaseOptions {
 
 export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
 
+/**
+ * One shared record's standing with the centre server (renderer/sync/centre/record-exchange.ts).
+ * The record itself stays in its own table (escalations, infoRequests …); this row holds what the
+ * outbox needs: the server version it is based on, the body last agreed with the server (to see a
+ * local edit), the unsent change and, in a conflict, the server's version until a person chooses.
+ */
+export interface SharedRecordSyncRow {
+  id: string;
+  /** Kind on the server (shared/centre/protocol SHARED_RECORD_KINDS). */
+  kind: string;
+  state: 'sent' | 'pending' | 'conflict';
+  baseVersion: number;
+  /** Canonical JSON of the body the server holds at `baseVersion` (null: never on the server). */
+  agreedJson: string | null;
+  changeId: string | null;
+  inFlight: string[];
+  /** The server's version while in conflict (a SharedRecord). */
+  theirs: unknown;
+  /** The record was deleted here and the deletion is to be sent (or the server's version is a deletion). */
+  deleted: boolean;
+  /** Canonical JSON of the body last sent under `changeId`: a retry re-sends the same change only if unchanged. */
+  sentJson: string | null;
+}
+
 export class CurDatabase extends Dexie {
   appeals!: Table<StoredAppeal, string>;
   tombstones!: Table<Tombstone, string>;
@@ -158,6 +182,8 @@ export class CurDatabase extends Dexie {
   /** Indicator targets and hand-entered quarterly indicator values (v15). */
   indicatorTargets!: Table<IndicatorTarget, string>;
   indicatorEntries!: Table<IndicatorEntry, string>;
+  /** Sync state of the centre's shared records with the centre server (v17, renderer/sync/centre/). */
+  sharedRecordSync!: Table<SharedRecordSyncRow, string>;
   /** Region time zone used for received days (set once per database). */
   readonly timeZone: string;
   /** "Now" for rows this layer stamps (see `CurDatabaseOptions.clock`). */
@@ -205,6 +231,8 @@ export class CurDatabase extends Dexie {
     this.version(11).stores({ analyticsChunks: 'key', analyticsLog: '++seq' });
     // v15 (roadmaps): roadmaps, their measures, indicator targets and hand-entered indicator values.
     this.version(15).stores({ roadmaps: 'id', roadmapMeasures: 'id, roadmapId', indicatorTargets: 'id', indicatorEntries: 'key, quarter' });
+    // v17 (centre): each shared record's state with the centre server (sent, pending, conflict).
+    this.version(17).stores({ sharedRecordSync: 'id, kind, state' });
     // The audit log is append-only: rows are added through logAudit, never changed or removed (only a
     // schema upgrade may rewrite them, as v7 renames actions). Keep these hooks after the last
     // version: declaring a version rebuilds the tables and drops hooks set before it.

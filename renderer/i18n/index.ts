@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import type { Locale } from '../../shared/format/ru';
+import { translate, type Messages } from '../../shared/format/messages';
 
 export type { Locale };
 
@@ -36,26 +37,7 @@ export const useLangStore = create<LangState>((set) => ({
   },
 }));
 
-export type Messages<K extends string> = { ru: Record<K, string>; en: Record<K, string> };
-
-export function defineMessages<K extends string>(ru: Record<K, string>, en: Record<K, string>): Messages<K> {
-  return { ru, en };
-}
-
-/** Replaces `{name}` placeholders. */
-export function interpolate(template: string, params?: Record<string, string | number>): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
-
-export function translate<K extends string>(
-  messages: Messages<K>,
-  lang: Locale,
-  key: K,
-  params?: Record<string, string | number>,
-): string {
-  return interpolate(messages[lang][key] ?? messages.ru[key], params);
-}
+export { defineMessages, interpolate, translate, type Messages } from '../../shared/format/messages';
 
 export function useLang(): Locale {
   return useLangStore((s) => s.lang);

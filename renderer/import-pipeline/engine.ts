@@ -12,8 +12,8 @@ import { parseNeedsKey, type HeaderFindings, type RowFindings } from '../../shar
 import type { ImportReport } from '../../shared/import/report';
 import type { CurDatabase } from '../db/schema';
 import { packById } from '../../shared/domain/packs';
-import { buildContext } from './context';
-import { readSpreadsheet } from './parse/read-file';
+import { buildContext } from '../../shared/import/build-context';
+import { readSpreadsheet } from '../../shared/import/read/read-file';
 import { commitImport, diffWithStore, loadImportSettings, logFailedImport } from './queries';
 
 export type ImportPhase = 'read' | 'compare' | 'write';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { letter59ColumnTable, letter59TemplateCsv } from '../../tests/fixtures/letter59-template';
-import { readSpreadsheet } from './parse/read-file';
+import { readSpreadsheet } from '../../shared/import/read/read-file';
 import { testContext } from '../../tests/support/convert-context';
 
 const dir = new URL('../../resources/templates/', import.meta.url);

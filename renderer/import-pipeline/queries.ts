@@ -13,7 +13,7 @@ import { appealWriteTables, fromStoredAppeal, writeAppealChanges } from '../db/a
 import { logAudit } from '../db/audit-repo';
 import type { CurDatabase, StoredAppeal } from '../db/schema';
 import { getSetting, setSetting } from '../db/settings-repo';
-import { EMPTY_SETTINGS, type ImportSettings, type ValueMappings } from './context';
+import { EMPTY_SETTINGS, type ImportSettings, type ValueMappings } from '../../shared/import/build-context';
 
 const SETTINGS_KEY = 'import.settings';
 /** 5k–10k records per write is the sweet spot measured for IndexedDB (performance-limits.md). */

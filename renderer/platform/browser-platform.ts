@@ -3,6 +3,7 @@
  * awake with the Wake Lock API, files come from <input type=file> and leave as downloads. Watched
  * folders need a file system the browser does not give us, so they are reported as unsupported.
  */
+import { fetchCentre } from '../../shared/net/fetch-centre';
 import { fetchFeedPage, FeedRequestRefused } from '../../shared/net/fetch-feed-page';
 import { BodyTooLargeError } from '../../shared/net/read-capped-body';
 import type { AppInfo, DisplayInfo, Platform, WallWindowEvent } from './platform';
@@ -167,6 +168,16 @@ export function createBrowserPlatform(): Platform {
       try {
         // The same policy as the desktop's main process: https (or the loopback switch), GET, fixed headers, no redirects, capped body.
         return await fetchFeedPage((url, init) => fetch(url, init), endpoint, order ? { cursor, limit, order } : { cursor, limit }, { ...feedPolicy, timeoutMs });
+      } catch (error) {
+        if (error instanceof BodyTooLargeError) throw new FeedRequestRefused(error.message);
+        throw error;
+      }
+    },
+    async centreCall({ feedId, call, timeoutMs }) {
+      const endpoint = endpoints.endpoint(feedId);
+      if (!endpoint) throw new FeedRequestRefused(FEED_NOT_CONFIGURED);
+      try {
+        return await fetchCentre((url, init) => fetch(url, init), endpoint, call, { ...feedPolicy, timeoutMs });
       } catch (error) {
         if (error instanceof BodyTooLargeError) throw new FeedRequestRefused(error.message);
         throw error;

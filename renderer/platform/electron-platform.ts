@@ -38,6 +38,11 @@ export function createElectronPlatform(api: CurApi): Platform {
       if (!result.ok && result.error.code === 'forbidden') throw new FeedRequestRefused(result.error.message);
       return unwrap(result);
     },
+    async centreCall(request) {
+      const result = await api.centreCall(request);
+      if (!result.ok && result.error.code === 'forbidden') throw new FeedRequestRefused(result.error.message);
+      return unwrap(result);
+    },
     async configureFeed(change) {
       return unwrap(await api.configureFeed(change));
     },

@@ -4,6 +4,7 @@
  * anywhere under renderer/; this interface is the only way out.
  */
 import type { WallArrangement } from '../../shared/wall/arrangement';
+import type { CentreCall } from '../../shared/net/fetch-centre';
 
 export interface DisplayInfo {
   id: number;
@@ -38,6 +39,12 @@ export interface FeedRequest {
   timeoutMs: number;
   /** `desc` on a first request: a newest-first first pass where the feed offers one. */
   order?: 'desc';
+}
+
+export interface CentreCallRequest {
+  feedId: string;
+  call: CentreCall;
+  timeoutMs: number;
 }
 
 export interface FeedResponse {
@@ -96,6 +103,8 @@ export interface Platform {
   configureFeed(change: FeedEndpointChange): Promise<FeedEndpointState>;
   listFeedEndpoints(): Promise<FeedEndpointState[]>;
   removeFeedEndpoint(feedId: string): Promise<void>;
+  /** One of the centre server's own calls to the server kept under `feedId` (shared/net/fetch-centre.ts). */
+  centreCall(request: CentreCallRequest): Promise<FeedResponse>;
   /** False in the wall window: it never leads sync (it has no feeds, files or folders). */
   readonly canLeadSync: boolean;
   pickFiles(options: { accept: string[]; multiple: boolean }): Promise<PickedFile[]>;

@@ -32,6 +32,7 @@ export function createWallPlatform(api: CurWallApi): Platform {
     // The host keeps the wall's display awake by itself (electron/wall-window.ts).
     async keepAwake() {},
     fetchFeed: async () => refuse(),
+    centreCall: async () => refuse(),
     configureFeed: async () => refuse(),
     listFeedEndpoints: async () => refuse(),
     removeFeedEndpoint: async () => refuse(),

@@ -21,6 +21,7 @@ const FROZEN = Date.UTC(2025, 10, 18, 6, 0, 0);
 const platform: SyncPlatform = {
   canWatchFolders: false,
   fetchFeed: () => Promise.reject(new Error('no network in this test')),
+  centreCall: () => Promise.reject(new Error('no network in this test')),
   listWatchFolder: () => Promise.resolve([]),
   readWatchFile: () => Promise.reject(new Error('no folders in this test')),
 };

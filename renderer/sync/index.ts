@@ -53,6 +53,11 @@ function startWorker(platform: Platform): LeaderState {
         (response) => send({ type: 'fetch-result', id: msg.id, ok: true, response }),
         (error: unknown) => send({ type: 'fetch-result', id: msg.id, ok: false, error: errorOf(error) }),
       );
+    } else if (msg.type === 'centre') {
+      platform.centreCall(msg.request).then(
+        (response) => send({ type: 'fetch-result', id: msg.id, ok: true, response }),
+        (error: unknown) => send({ type: 'fetch-result', id: msg.id, ok: false, error: errorOf(error) }),
+      );
     } else if (msg.type === 'folder') {
       const call = msg.call;
       const result: Promise<Awaited<ReturnType<typeof platform.listWatchFolder>> | Blob> =

@@ -11,6 +11,7 @@ function platformWith(canWatchFolders: boolean): SyncPlatform {
   return {
     canWatchFolders,
     fetchFeed: () => Promise.reject(new Error('no network in this test')),
+    centreCall: () => Promise.reject(new Error('no network in this test')),
     listWatchFolder: async () => [],
     readWatchFile: async () => new Blob([]),
   };

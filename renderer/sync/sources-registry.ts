@@ -1,6 +1,6 @@
 /**
  * Which sources sync: the demo region when the boot option `demo` is on, every enabled HTTP feed
- * from the settings, and the watched folder of exports when the host can watch folders (Electron)
+ * from the settings, the centre server when this workstation is connected to one, and the watched folder of exports when the host can watch folders (Electron)
  * and one is chosen on the import screen. Runs wherever the scheduler runs (the worker).
  */
 import type { RegionPack } from '../../shared/domain/region-pack';
@@ -8,6 +8,8 @@ import { sectorsOf } from '../../shared/domain/sectors';
 import type { CurDatabase } from '../db/schema';
 import type { SchedulerEntry } from './scheduler';
 import { getFeeds, getIntervalsMin, intervalMsFor } from './sync-settings';
+import { getCentreConnection } from './centre/connection';
+import { createCentreSource } from './sources/centre-source';
 import { createDemoSource } from './sources/demo-source';
 import { createHttpFeedSource } from './sources/http-feed-source';
 import { createWatchedFolderSource } from './sources/watched-folder';
@@ -20,6 +22,8 @@ export interface RegistryOptions {
   /** The app clock (frozen by `?demoNow=` in tests). */
   now: () => number;
   platform: SyncPlatform;
+  /** The centre's feed reached its end: exchange the shared records too. */
+  onCentreCaughtUp?: () => void;
 }
 
 export async function buildSources(db: CurDatabase, options: RegistryOptions): Promise<SchedulerEntry[]> {
@@ -43,6 +47,10 @@ export async function buildSources(db: CurDatabase, options: RegistryOptions): P
       { id: feed.id, label: feed.label, knownSectors, knownMunicipalities },
       options.platform.fetchFeed,
     );
+    entries.push({ source, intervalMs: intervalMsFor(intervals, source.id) });
+  }
+  if (await getCentreConnection(db)) {
+    const source = createCentreSource(options.platform.fetchFeed, { knownSectors, knownMunicipalities, onCaughtUp: options.onCentreCaughtUp });
     entries.push({ source, intervalMs: intervalMsFor(intervals, source.id) });
   }
   if (options.platform.canWatchFolders && (await getWatchFolder(db))) {

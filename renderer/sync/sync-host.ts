@@ -10,6 +10,10 @@ import { WATCH_FOLDER_KEY } from '../import-pipeline/queries';
 import { FEEDS_KEY, INTERVALS_KEY } from './sync-settings';
 import { SyncScheduler } from './scheduler';
 import { buildSources } from './sources-registry';
+import { createCentreTransportClient } from '../../shared/centre/client';
+import { CENTRE_CONNECTION_KEY, CENTRE_FEED_ID, getCentreConnection } from './centre/connection';
+import { CentreRecordsRunner } from './centre/records-runner';
+import { SHAREABLE_RECORD_TABLES } from './centre/shareable-kinds';
 import type { SyncPlatform, WorkerInit } from './worker-protocol';
 
 export interface SyncHost {
@@ -27,11 +31,37 @@ export function startSyncHost(init: WorkerInit, platform: SyncPlatform): SyncHos
   const scheduler = new SyncScheduler(db);
   const pack = packById(init.packId);
   let reloading: Promise<void> = Promise.resolve();
+  let records: CentreRecordsRunner | null = null;
+  let edits: Subscription | null = null;
+
+  /** The shared-records exchange runs while this workstation is connected to a centre server. */
+  const syncRecords = async () => {
+    const connected = (await getCentreConnection(db)) !== null;
+    if (connected === (records !== null)) return;
+    edits?.unsubscribe();
+    records?.stop();
+    records = null;
+    edits = null;
+    if (!connected) return;
+    const client = createCentreTransportClient((call) => platform.centreCall({ feedId: CENTRE_FEED_ID, call, timeoutMs: 30_000 }));
+    const runner = new CentreRecordsRunner(db, client, appNow);
+    records = runner;
+    runner.start();
+    // An edit of a shared record here goes out within seconds (the first answer is the current state).
+    let first = true;
+    edits = liveQuery(() => Promise.all(SHAREABLE_RECORD_TABLES.map((k) => db.table(k.table).toArray()))).subscribe({
+      next: () => {
+        if (first) first = false;
+        else runner.poke();
+      },
+    });
+  };
 
   const reload = () => {
     reloading = reloading.then(async () => {
-      const entries = await buildSources(db, { demo: init.demo, pack, now: appNow, platform });
+      const entries = await buildSources(db, { demo: init.demo, pack, now: appNow, platform, onCentreCaughtUp: () => void records?.run() });
       await scheduler.setSources(entries);
+      await syncRecords();
     });
     return reloading;
   };
@@ -41,7 +71,7 @@ export function startSyncHost(init: WorkerInit, platform: SyncPlatform): SyncHos
 
   // Settings edited in any window (feeds, intervals, the watched folder) rebuild the sources.
   let lastKey = '';
-  const subscription: Subscription = liveQuery(() => db.settings.bulkGet([FEEDS_KEY, INTERVALS_KEY, WATCH_FOLDER_KEY])).subscribe({
+  const subscription: Subscription = liveQuery(() => db.settings.bulkGet([FEEDS_KEY, INTERVALS_KEY, WATCH_FOLDER_KEY, CENTRE_CONNECTION_KEY])).subscribe({
     next: (rows) => {
       const key = JSON.stringify(rows);
       if (key === lastKey) return;
@@ -57,6 +87,8 @@ export function startSyncHost(init: WorkerInit, platform: SyncPlatform): SyncHos
     reload,
     stop() {
       subscription.unsubscribe();
+      edits?.unsubscribe();
+      records?.stop();
       scheduler.stop();
       db.close();
     },

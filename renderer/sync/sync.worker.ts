@@ -3,7 +3,7 @@
  * The sync worker: runs the scheduler off the UI thread in the leader window. Feed requests and
  * watched-folder reads are relayed to the window (the platform interface lives there).
  */
-import type { FeedRequest, FeedResponse } from '../platform/platform';
+import type { CentreCallRequest, FeedRequest, FeedResponse } from '../platform/platform';
 import { startSyncHost, type SyncHost } from './sync-host';
 import type { FolderCall, FolderListing, FromWorker, SyncPlatform, ToWorker } from './worker-protocol';
 
@@ -42,6 +42,7 @@ function relayedPlatform(canWatchFolders: boolean): SyncPlatform {
   return {
     canWatchFolders,
     fetchFeed: (request: FeedRequest) => relay<FeedResponse>((id) => ({ type: 'fetch', id, request })),
+    centreCall: (request: CentreCallRequest) => relay<FeedResponse>((id) => ({ type: 'centre', id, request })),
     listWatchFolder: (path: string) => folder<FolderListing>({ op: 'list', folder: path }),
     readWatchFile: (path: string) => folder<Blob>({ op: 'read', path }),
   };

@@ -11,6 +11,7 @@ import { listSyncStates } from '../db/sync-state-repo';
 import { deriveSyncStatus, type SyncStatus } from './sync-status';
 import { DEFAULT_STALE_AFTER_MIN, getFeeds, getStaleAfterMin } from './sync-settings';
 import { DEMO_SOURCE_ID } from './sources/demo-source';
+import { CENTRE_FEED_ID, getCentreConnection } from './centre/connection';
 
 export type { SourceStatus, SyncStatus } from './sync-status';
 
@@ -40,8 +41,9 @@ export function useSyncStatus(): SyncStatus {
   const at = useTick();
   const status = useLiveQuery(async () => {
     const db = getDb();
-    const [rows, staleAfterMin, feeds] = await Promise.all([listSyncStates(db), getStaleAfterMin(db), getFeeds(db)]);
+    const [rows, staleAfterMin, feeds, centre] = await Promise.all([listSyncStates(db), getStaleAfterMin(db), getFeeds(db), getCentreConnection(db)]);
     const active = new Set(feeds.filter((f) => f.enabled).map((f) => f.id));
+    if (centre) active.add(CENTRE_FEED_ID);
     if (getBootOptions().demo) active.add(DEMO_SOURCE_ID);
     return deriveSyncStatus(rows, now(), staleAfterMin, active);
   }, [at]);

@@ -3,10 +3,10 @@
  * through the platform interface, which lives on the window (Electron's preload is not available
  * in a worker), so the worker asks the window to fetch and gets the response back.
  */
-import type { FeedRequest, FeedResponse, Platform } from '../platform/platform';
+import type { CentreCallRequest, FeedRequest, FeedResponse, Platform } from '../platform/platform';
 
 /** What the sync engine needs from the host platform; in the worker these calls are relayed to the window. */
-export type SyncPlatform = Pick<Platform, 'fetchFeed' | 'canWatchFolders' | 'listWatchFolder' | 'readWatchFile'>;
+export type SyncPlatform = Pick<Platform, 'fetchFeed' | 'centreCall' | 'canWatchFolders' | 'listWatchFolder' | 'readWatchFile'>;
 
 export type FolderCall = { op: 'list'; folder: string } | { op: 'read'; path: string };
 export type FolderListing = Awaited<ReturnType<Platform['listWatchFolder']>>;
@@ -39,6 +39,8 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'fetch'; id: number; request: FeedRequest }
+  /** The centre server's own calls (shared records), answered with a `fetch-result` like feed pages. */
+  | { type: 'centre'; id: number; request: CentreCallRequest }
   | { type: 'folder'; id: number; call: FolderCall }
   | { type: 'ready' }
   | { type: 'fatal'; message: string };

@@ -1,6 +1,7 @@
 /** `GET /v1/info` and `GET /v1/changes` of the cur-feed protocol (docs/feed-protocol.md §3). */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { CENTRE_PATHS, type Whoami } from '../../shared/centre/protocol';
 import { FEED_PATHS, FEED_VERSION, MAX_PAGE_SIZE, MIN_PAGE_SIZE } from '../../shared/feed/protocol';
 import type { ServerContext } from '../context';
 import { sendError, validate } from '../http/validate';
@@ -19,6 +20,13 @@ const FEED_ROLES = ['workstation'] as const;
 
 export function registerFeedRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get(FEED_PATHS.info, { config: { roles: FEED_ROLES } }, async (_request, reply) => reply.send(await ctx.feed.info()));
+
+  // A workstation checks its address and token here before it starts pulling ("connected as …").
+  app.get(CENTRE_PATHS.whoami, { config: { roles: ['workstation', 'intake'] } }, async (request, reply) => {
+    const owner = request.owner!;
+    const body: Whoami = { label: owner.label, role: owner.role, region: ctx.feed.regionId ?? '', datasetId: ctx.feed.datasetId, serverTime: ctx.clock() };
+    return reply.send(body);
+  });
 
   app.get(FEED_PATHS.changes, { config: { roles: FEED_ROLES }, preHandler: validate({ query: changesQuerySchema }) }, async (request, reply) => {
     const version = request.headers['x-cur-feed-version'];

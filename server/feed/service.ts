@@ -6,11 +6,18 @@ import { DEFAULT_PAGE_SIZE, FEED_PROTOCOL, FEED_VERSION, MAX_PAGE_SIZE, type Fee
 import type { Database } from '../db/database';
 import { lastStamp } from './clock';
 import { decodeCursor, encodeCursor } from './cursor';
-import { countAfter, readPage, streamStats } from './store';
+import { countAfter, readPageJoined, streamSpan } from './store';
 
 /** Items counted exactly for `remaining`; beyond that the figure is an estimate. */
 const EXACT_REMAINING = 5_000;
 const STATS_TTL_MS = 30_000;
+/**
+ * Identical page requests (workstations catching up from the same cursor after an intake batch)
+ * share one read for this long, as long as no new stamp was given: a cached answer is one a
+ * request a moment earlier would have had, so nothing is skipped, only seen up to this much later.
+ */
+const PAGE_CACHE_MS = 1_000;
+const PAGE_CACHE_ENTRIES = 64;
 
 export type PageOutcome =
   | { ok: true; json: string; items: number; hasMore: boolean }
@@ -18,11 +25,12 @@ export type PageOutcome =
 
 export class FeedService {
   private stats: { at: number; items: number; first: number; last: number } | null = null;
+  private readonly recent = new Map<string, { at: number; last: number; outcome: PageOutcome & { ok: true } }>();
 
   constructor(
     private readonly db: Database,
     readonly datasetId: string,
-    private readonly region: string | null,
+    readonly regionId: string | null,
     readonly maxPageSize: number = 5_000,
     private readonly clock: () => number = Date.now,
   ) {}
@@ -39,7 +47,7 @@ export class FeedService {
       maxPageSize: Math.min(this.maxPageSize, MAX_PAGE_SIZE),
       defaultPageSize: this.defaultPageSize,
       serverTime: await this.serverTime(),
-      region: this.region,
+      region: this.regionId,
     };
   }
 
@@ -67,17 +75,23 @@ export class FeedService {
         position = [cursor.position[0], cursor.position[1]];
       }
     }
-    const page = await readPage(this.db, position, pageSize);
-    const tail = page.items[page.items.length - 1];
+    const cacheKey = `${pageSize}|${cursorText ?? ''}`;
+    const now = this.clock();
+    const cached = this.recent.get(cacheKey);
+    if (cached && cached.last === last && now - cached.at < PAGE_CACHE_MS) return cached.outcome;
+    const page = await readPageJoined(this.db, position, pageSize);
     // Never behind a stamp served (a batch may have committed between the two reads).
-    const serverTime = Math.max(this.clock(), last, tail?.updatedAt ?? 0);
-    const next = tail ? ([tail.updatedAt, tail.key] as const) : position;
+    const serverTime = Math.max(now, last, page.last?.[0] ?? 0);
+    const next = page.last ?? position;
     const remaining = page.hasMore ? await this.remainingAfter(next) : 0;
     const json =
       `{"protocol":"${FEED_PROTOCOL}","version":${FEED_VERSION},"datasetId":${JSON.stringify(this.datasetId)},"pageSize":${pageSize},` +
-      `"items":[${page.items.map((i) => i.json).join(',')}],"nextCursor":${JSON.stringify(encodeCursor(this.datasetId, next))},` +
+      `"items":[${page.itemsJson}],"nextCursor":${JSON.stringify(encodeCursor(this.datasetId, next))},` +
       `"hasMore":${page.hasMore},"remaining":${remaining === null ? 'null' : remaining},"serverTime":${serverTime}}`;
-    return { ok: true, json, items: page.items.length, hasMore: page.hasMore };
+    const outcome = { ok: true as const, json, items: page.count, hasMore: page.hasMore };
+    if (this.recent.size >= PAGE_CACHE_ENTRIES) this.recent.clear();
+    this.recent.set(cacheKey, { at: now, last, outcome });
+    return outcome;
   }
 
   /** Exact below a few thousand; above, an estimate from the share of the stream's time span left. */
@@ -86,8 +100,8 @@ export class FeedService {
     if (exact <= EXACT_REMAINING) return exact;
     const now = this.clock();
     if (!this.stats || now - this.stats.at > STATS_TTL_MS) {
-      const s = await streamStats(this.db);
-      this.stats = { at: now, items: s.items, first: s.firstStamp ?? 0, last: s.lastStamp ?? 0 };
+      const s = await streamSpan(this.db);
+      this.stats = { at: now, items: s.items, first: s.first ?? 0, last: s.last ?? 0 };
     }
     const { items, first, last } = this.stats;
     if (!position || last <= first) return Math.max(exact, items);

@@ -59,6 +59,8 @@ export async function listTokens(db: Queryable): Promise<TokenRow[]> {
 export class TokenVerifier {
   private readonly cache = new Map<string, { owner: TokenOwner | null; until: number }>();
   private readonly touched = new Map<string, number>();
+  /** Lookups under way: fifty workstations arriving at once with one token make one query. */
+  private readonly pending = new Map<string, Promise<TokenOwner | null>>();
 
   constructor(
     private readonly db: Queryable,
@@ -70,6 +72,14 @@ export class TokenVerifier {
     const hash = hashToken(token);
     const cached = this.cache.get(hash);
     if (cached && cached.until > now) return cached.owner;
+    const underway = this.pending.get(hash);
+    if (underway) return underway;
+    const lookup = this.lookup(hash, now).finally(() => this.pending.delete(hash));
+    this.pending.set(hash, lookup);
+    return lookup;
+  }
+
+  private async lookup(hash: string, now: number): Promise<TokenOwner | null> {
     const { rows } = await this.db.query<{ id: string; label: string; role: TokenRole }>('SELECT id, label, role FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL', [hash]);
     const owner = rows[0] ?? null;
     if (this.cache.size > 10_000) this.cache.clear();

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { IntakeRun } from '../../shared/centre/protocol';
 import type { RegionPack } from '../../shared/domain/region-pack';
 import { ImportError } from '../../shared/import/errors';
-import { importFileText } from '../../renderer/i18n/import-messages';
+import { importFileText } from '../../shared/import/message-text';
 import type { ExportType } from '../../shared/import/fields';
 import { parseNeedsKey } from '../../shared/import/processor';
 import type { Database } from '../db/database';

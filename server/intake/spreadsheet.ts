@@ -2,15 +2,15 @@
  * The app's own import pipeline, used unchanged on the server: format sniffing, streaming XLSX
  * (zip.js + saxes) and CSV reading, header detection and the row converters of shared/import,
  * with the same limits and Russian messages. The reading and context-building modules live in
- * renderer/import-pipeline/ but use only shared/ code and web-standard APIs (Blob, streams,
- * TextDecoder) that Node provides; this file is the one place the server reaches them.
+ * shared/import/ (read/ and build-context.ts) and use only web-standard APIs (Blob, streams,
+ * TextDecoder) that Node provides; the server never imports renderer/ (eslint holds it).
  */
 import { openAsBlob } from 'node:fs';
 import type { RegionPack } from '../../shared/domain/region-pack';
 import type { ExportType } from '../../shared/import/fields';
 import type { ProcessedFile } from '../../shared/import/processor';
-import { buildContext, EMPTY_SETTINGS } from '../../renderer/import-pipeline/context';
-import { readSpreadsheet } from '../../renderer/import-pipeline/parse/read-file';
+import { buildContext, EMPTY_SETTINGS } from '../../shared/import/build-context';
+import { readSpreadsheet } from '../../shared/import/read/read-file';
 
 export interface ParsedExport {
   processed: ProcessedFile;

@@ -5,7 +5,7 @@
  * append-only.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { recordChangesPageSchema, recordConflictSchema, recordPushResultSchema, type SharedRecord } from '../../shared/centre/protocol';
+import { recordChangesPageSchema, recordConflictSchema, recordPushResultSchema, whoamiSchema, type SharedRecord } from '../../shared/centre/protocol';
 import { issueToken } from '../http/tokens';
 import { call, ENGINES, startTestServer, type TestServer } from './support';
 
@@ -91,6 +91,15 @@ for (const engine of ENGINES) {
       // A workstation token cannot read the audit; a bad cursor is a 400, a future one a 410.
       expect((await call(server.url, first, 'GET', '/admin/records/esc-1/audit')).status).toBe(403);
       expect((await call(server.url, first, 'GET', '/v1/records/changes?cursor=%%%')).status).toBe(400);
+    });
+
+    it('whoami names the token and the dataset; a revoked or wrong token is 401', async () => {
+      current = await startTestServer(engine);
+      const server = current;
+      const answer = await call(server.url, server.workstation, 'GET', '/v1/whoami');
+      expect(answer.status).toBe(200);
+      expect(whoamiSchema.parse(answer.json)).toMatchObject({ label: 'АРМ тест', role: 'workstation', region: 'Кировская область', datasetId: server.server.ctx.feed.datasetId });
+      expect((await call(server.url, 'cur_not-a-real-token', 'GET', '/v1/whoami')).status).toBe(401);
     });
 
     it('a push whose answer was lost to a server restart is recognised when retried', async () => {

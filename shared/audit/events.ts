@@ -95,6 +95,11 @@ export interface AuditDetailsByAction {
   'snapshot.untrust-centre': { fingerprint: string };
   /** A key pair for bundles made on this computer: the laptop's, or the centre's signing key. */
   'snapshot.create-key': { kind: 'laptop' | 'signing'; fingerprint: string; origin: 'generated' | 'imported' };
+  /** This workstation connected to a centre server (the token never goes to the log). */
+  'centre.connect': { baseUrl: string; connectedAs: string };
+  'centre.disconnect': { baseUrl: string };
+  /** A person's choice in a shared record's conflict: keep this workstation's version or take the server's. */
+  'shared-record.resolve': { recordId: string; kind: string; choice: 'mine' | 'theirs'; serverVersion: number };
 }
 
 export interface SnapshotCreateDetails {

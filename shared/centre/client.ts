@@ -1,19 +1,39 @@
 /**
- * A workstation's client for the centre server's shared records: one push (200 or 409 with both
- * versions) and one page of changes after a cursor, every answer validated. Transport is passed
- * in (the app's platform fetch, or Node's fetch in tests).
+ * A workstation's client for the centre server's own calls: who am I, one push of a shared record
+ * (200, or 409 with both versions) and one page of shared-record changes after a cursor, every
+ * answer validated. The transport performs a described call (the app's host keeps the address and
+ * token: shared/net/fetch-centre.ts; tests pass Node's fetch). Every failure carries a fixed
+ * `problem` the interface turns into a fixed phrase: the server's own text is kept only for logs.
  */
 import { describeIssues } from '../feed/protocol';
-import { CENTRE_PATHS, recordChangesPageSchema, recordConflictSchema, recordPushResultSchema, type RecordChangesPage, type RecordPush, type SharedRecord } from './protocol';
+import { describeCentreCall, type CentreCall } from '../net/fetch-centre';
+import {
+  recordChangesPageSchema,
+  recordConflictSchema,
+  recordPushResultSchema,
+  whoamiSchema,
+  type RecordChangesPage,
+  type RecordPush,
+  type SharedRecord,
+  type Whoami,
+} from './protocol';
 
 export interface CentreHttp {
   (request: { url: string; method: string; headers: Record<string, string>; body?: string }): Promise<{ status: number; body: string }>;
 }
 
+/** Performs one described call against the configured server. */
+export type CentreTransport = (call: CentreCall) => Promise<{ status: number; body: string }>;
+
 export type PushAnswer = { status: 'applied'; record: SharedRecord; duplicate: boolean } | { status: 'conflict'; server: SharedRecord | null };
+
+/** What went wrong, as a fixed kind: never the server's own words on screen. */
+export const CENTRE_PROBLEMS = ['unreachable', 'timeout', 'refused', 'auth', 'forbidden', 'unavailable', 'rejected', 'bad-answer', 'stream-reset'] as const;
+export type CentreProblem = (typeof CENTRE_PROBLEMS)[number];
 
 export class CentreClientError extends Error {
   constructor(
+    readonly problem: CentreProblem,
     message: string,
     readonly status: number | null,
   ) {
@@ -22,11 +42,28 @@ export class CentreClientError extends Error {
   }
 }
 
-function parseJson(body: string): unknown {
+export function problemOfStatus(status: number): CentreProblem {
+  if (status === 401) return 'auth';
+  if (status === 403) return 'forbidden';
+  if (status === 410) return 'stream-reset';
+  if (status === 400 || status === 404 || status === 413 || status === 422) return 'rejected';
+  return 'unavailable';
+}
+
+/** A transport failure (no answer at all) as a problem kind. */
+export function problemOfTransport(error: unknown): CentreProblem {
+  if (error instanceof CentreClientError) return error.problem;
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'FeedRequestRefused' || name === 'BodyTooLargeError') return 'refused';
+  if (name === 'TimeoutError' || name === 'AbortError') return 'timeout';
+  return 'unreachable';
+}
+
+function parseJson(body: string, status: number): unknown {
   try {
     return JSON.parse(body);
   } catch {
-    throw new CentreClientError('Сервер центра прислал повреждённый ответ (не JSON)', 200);
+    throw new CentreClientError('bad-answer', 'Сервер центра прислал повреждённый ответ (не JSON)', status);
   }
 }
 
@@ -38,37 +75,61 @@ function failure(status: number, body: string): CentreClientError {
   } catch {
     /* the status says enough */
   }
-  return new CentreClientError(message, status);
+  return new CentreClientError(problemOfStatus(status), message, status);
 }
 
-export function createCentreClient(options: { baseUrl: string; token: string; http: CentreHttp }) {
-  const base = options.baseUrl.replace(/\/+$/, '');
-  const headers = { Authorization: `Bearer ${options.token}` };
+async function send(transport: CentreTransport, call: CentreCall): Promise<{ status: number; body: string }> {
+  try {
+    return await transport(call);
+  } catch (error) {
+    throw new CentreClientError(problemOfTransport(error), error instanceof Error ? error.message : String(error), null);
+  }
+}
+
+export function createCentreTransportClient(transport: CentreTransport) {
   return {
+    async whoami(): Promise<Whoami> {
+      const response = await send(transport, { op: 'whoami' });
+      if (response.status !== 200) throw failure(response.status, response.body);
+      const parsed = whoamiSchema.safeParse(parseJson(response.body, 200));
+      if (!parsed.success) throw new CentreClientError('bad-answer', `Ответ сервера центра отклонён: ${describeIssues(parsed.error)}`, 200);
+      return parsed.data;
+    },
+
     async push(id: string, push: RecordPush): Promise<PushAnswer> {
-      const response = await options.http({ url: `${base}${CENTRE_PATHS.record.replace(':id', encodeURIComponent(id))}`, method: 'PUT', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(push) });
+      const response = await send(transport, { op: 'record-push', id, push });
       if (response.status === 200) {
-        const parsed = recordPushResultSchema.safeParse(parseJson(response.body));
-        if (!parsed.success) throw new CentreClientError(`Ответ сервера центра отклонён: ${describeIssues(parsed.error)}`, 200);
+        const parsed = recordPushResultSchema.safeParse(parseJson(response.body, 200));
+        if (!parsed.success) throw new CentreClientError('bad-answer', `Ответ сервера центра отклонён: ${describeIssues(parsed.error)}`, 200);
         return { status: 'applied', record: parsed.data.record, duplicate: parsed.data.duplicate };
       }
       if (response.status === 409) {
-        const parsed = recordConflictSchema.safeParse(parseJson(response.body));
-        if (!parsed.success) throw new CentreClientError(`Ответ сервера центра отклонён: ${describeIssues(parsed.error)}`, 409);
+        const parsed = recordConflictSchema.safeParse(parseJson(response.body, 409));
+        if (!parsed.success) throw new CentreClientError('bad-answer', `Ответ сервера центра отклонён: ${describeIssues(parsed.error)}`, 409);
         return { status: 'conflict', server: parsed.data.server };
       }
       throw failure(response.status, response.body);
     },
 
     async changes(cursor: string | null, limit = 500): Promise<RecordChangesPage> {
-      const query = `limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-      const response = await options.http({ url: `${base}${CENTRE_PATHS.recordChanges}?${query}`, method: 'GET', headers });
+      const response = await send(transport, { op: 'record-changes', cursor, limit });
       if (response.status !== 200) throw failure(response.status, response.body);
-      const parsed = recordChangesPageSchema.safeParse(parseJson(response.body));
-      if (!parsed.success) throw new CentreClientError(`Страница общих записей отклонена: ${describeIssues(parsed.error)}`, 200);
+      const parsed = recordChangesPageSchema.safeParse(parseJson(response.body, 200));
+      if (!parsed.success) throw new CentreClientError('bad-answer', `Страница общих записей отклонена: ${describeIssues(parsed.error)}`, 200);
       return parsed.data;
     },
   };
 }
 
-export type CentreClient = ReturnType<typeof createCentreClient>;
+/** The client over a plain HTTP function (tests and tools that hold the token themselves). */
+export function createCentreClient(options: { baseUrl: string; token: string; http: CentreHttp }) {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  return createCentreTransportClient(async (call) => {
+    const request = describeCentreCall(call);
+    const headers: Record<string, string> = { Authorization: `Bearer ${options.token}` };
+    if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+    return options.http({ url: `${base}${request.path}`, method: request.method, headers, ...(request.body !== undefined ? { body: request.body } : {}) });
+  });
+}
+
+export type CentreClient = ReturnType<typeof createCentreTransportClient>;

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 
 export const CENTRE_PATHS = {
+  whoami: '/v1/whoami',
   recordChanges: '/v1/records/changes',
   record: '/v1/records/:id',
   tokens: '/admin/tokens',
@@ -19,7 +20,7 @@ export const CENTRE_PATHS = {
 } as const;
 
 /** Kinds of the centre's own records a workstation may share. */
-export const SHARED_RECORD_KINDS = ['escalation', 'information-request', 'instruction', 'roadmap', 'indicator-entry', 'analysis', 'playlist'] as const;
+export const SHARED_RECORD_KINDS = ['escalation', 'information-request', 'instruction', 'meeting', 'roadmap', 'indicator-entry', 'analysis', 'playlist'] as const;
 export type SharedRecordKind = (typeof SHARED_RECORD_KINDS)[number];
 
 /** Largest body of one shared record, as JSON text. */
@@ -90,6 +91,16 @@ export const recordChangesPageSchema = z.object({
   serverTime: z.number().int().nonnegative(),
 });
 export type RecordChangesPage = z.infer<typeof recordChangesPageSchema>;
+
+/** `GET /v1/whoami`: who the token belongs to, so a workstation can check a connection before using it. */
+export const whoamiSchema = z.object({
+  label: z.string(),
+  role: z.enum(['admin', 'workstation', 'intake']),
+  region: z.string(),
+  datasetId: z.string(),
+  serverTime: z.number().int().nonnegative(),
+});
+export type Whoami = z.infer<typeof whoamiSchema>;
 
 export const TOKEN_ROLES = ['admin', 'workstation', 'intake'] as const;
 export type TokenRole = (typeof TOKEN_ROLES)[number];

@@ -1,7 +1,7 @@
 /**
  * What the importer tells a person, as `{ kind, params }` rather than sentences: a file refused
  * as a whole, a row rejected, a warning. The interface renders them through its dictionaries in
- * the chosen language (renderer/i18n/import-messages.ts); tests assert the kind. Params are plain
+ * the chosen language (shared/import/message-text.ts); tests assert the kind. Params are plain
  * JSON (they are stored in the audit log and posted between workers).
  */
 

@@ -28,7 +28,7 @@ const MAX_KEPT_MESSAGES = 2_000;
 
 export interface RowMessage {
   row: number;
-  /** Rendered in the interface's language (renderer/i18n/import-messages.ts). */
+  /** Rendered in the interface's language (shared/import/message-text.ts). */
   message: ImportRowMessage;
 }
 

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { wallArrangementSchema } from '../wall/arrangement';
+import { centreCallSchema } from '../net/fetch-centre';
 import { MAX_PAGE_SIZE, MIN_PAGE_SIZE } from '../feed/protocol';
 import { LIMITS as IMPORT_LIMITS } from '../import/errors';
 
@@ -55,6 +56,16 @@ export const feedRequestSchema = z.strictObject({
   timeoutMs: z.number().int().min(100).max(600_000),
   /** A first request may ask for a newest-first pass (feed capability `newest-first`). */
   order: z.literal('desc').optional(),
+});
+
+/**
+ * One of the centre server's own calls (shared/net/fetch-centre.ts) to the server kept under a
+ * feed id: the host builds the URL, method and headers; the page names the operation only.
+ */
+export const centreCallRequestSchema = z.strictObject({
+  feedId: feedIdSchema,
+  call: centreCallSchema,
+  timeoutMs: z.number().int().min(100).max(120_000),
 });
 
 export const feedResponseSchema = z.object({
@@ -122,6 +133,7 @@ export const ipcContract = {
   'feed:configure': { request: feedConfigureSchema, response: feedEndpointStateSchema },
   'feed:list': { request: noArgs, response: z.array(feedEndpointStateSchema) },
   'feed:remove': { request: z.strictObject({ feedId: feedIdSchema }), response: z.null() },
+  'centre:call': { request: centreCallRequestSchema, response: feedResponseSchema },
   'files:pick': {
     request: z.object({ accept: z.array(z.string().max(32)).max(32), multiple: z.boolean() }),
     response: z.array(pickedFileSchema),

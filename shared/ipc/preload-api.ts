@@ -21,6 +21,7 @@ export interface CurApi {
   configureFeed: Call<'feed:configure'>;
   listFeedEndpoints: Call<'feed:list'>;
   removeFeedEndpoint: Call<'feed:remove'>;
+  centreCall: Call<'centre:call'>;
   pickFiles: Call<'files:pick'>;
   saveFile: Call<'files:save'>;
   chooseWatchFolder: Call<'folders:choose'>;
@@ -53,6 +54,7 @@ export const API_CHANNELS = {
   configureFeed: 'feed:configure',
   listFeedEndpoints: 'feed:list',
   removeFeedEndpoint: 'feed:remove',
+  centreCall: 'centre:call',
   pickFiles: 'files:pick',
   saveFile: 'files:save',
   chooseWatchFolder: 'folders:choose',

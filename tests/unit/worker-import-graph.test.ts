@@ -36,7 +36,7 @@ function forbiddenIn(modules: readonly string[]): string[] {
 describe('worker import graphs', () => {
   it('the sync worker bundles the engine and the database but no UI, runtime or UI store', async () => {
     const modules = await bundledModules('renderer/sync/sync.worker.ts');
-    expect(modules).toEqual(expect.arrayContaining(['renderer/sync/scheduler.ts', 'renderer/db/open-db.ts', 'renderer/import-pipeline/parse/read-file.ts']));
+    expect(modules).toEqual(expect.arrayContaining(['renderer/sync/scheduler.ts', 'renderer/db/open-db.ts', 'shared/import/read/read-file.ts']));
     expect(forbiddenIn(modules)).toEqual([]);
   }, 60_000);
 

@@ -6,6 +6,8 @@ import { sectorById, sectorsOf } from '../../../shared/domain/sectors';
 import { formatDateTime, formatNumber, type Locale } from '../../../shared/format/ru';
 import type { StoredAppeal } from '../../db/schema';
 import type { Escalation, InfoRequest } from '../../db/cur-records-repo';
+import { useSharedRecordStandings } from '../../sync/centre/use-record-standings';
+import { SyncStateBadge } from '../../ui/SyncStateBadge';
 import { appealHref } from '../../app/registry-filter';
 import { importanceLabel, infoRequestKindLabel, outcomeLabel, qualityFlagLabel, reactionLabel, sourceLabel, statusLabel } from '../../export/appeal-labels';
 import { deadlineStateOf } from '../../export/deadline-state';
@@ -194,6 +196,7 @@ export function CurRecordsSection({ escalations, infoRequests, timeZone }: { esc
   const t: T = useT(cardMessages);
   const lang = useLang();
   const when = (at: number) => formatDateTime(at, timeZone, lang);
+  const standings = useSharedRecordStandings([...escalations, ...infoRequests]);
   return (
     <div data-testid="appeal-cur-records">
       <h3>{t('escalations')}</h3>
@@ -203,7 +206,8 @@ export function CurRecordsSection({ escalations, infoRequests, timeZone }: { esc
         <ul>
           {escalations.map((e) => (
             <li key={e.id} data-testid="appeal-escalation">
-              {t('escalationLine', { when: when(e.createdAt), who: e.createdBy, assignee: e.assignee, status: t(`esc.${e.status}`) })}
+              {t('escalationLine', { when: when(e.createdAt), who: e.createdBy, assignee: e.assignee, status: t(`esc.${e.status}`) })}{' '}
+              <SyncStateBadge state={standings?.get(e.id)} />
               {e.note ? (
                 <>
                   <br />
@@ -223,7 +227,8 @@ export function CurRecordsSection({ escalations, infoRequests, timeZone }: { esc
             <li key={r.id} data-testid="appeal-info-request">
               {r.dueAt === null
                 ? t('infoRequestLineNoTerm', { when: when(r.createdAt), body: r.body, kind: infoRequestKindLabel(r.kind, lang), status: t(`req.${r.status}`) })
-                : t('infoRequestLine', { when: when(r.createdAt), body: r.body, kind: infoRequestKindLabel(r.kind, lang), status: t(`req.${r.status}`), due: when(r.dueAt) })}
+                : t('infoRequestLine', { when: when(r.createdAt), body: r.body, kind: infoRequestKindLabel(r.kind, lang), status: t(`req.${r.status}`), due: when(r.dueAt) })}{' '}
+              <SyncStateBadge state={standings?.get(r.id)} />
             </li>
           ))}
         </ul>

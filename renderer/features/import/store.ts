@@ -11,7 +11,7 @@ import { fileMessage, type ImportFileMessage } from '../../../shared/import/mess
 import type { ImportReport } from '../../../shared/import/report';
 import { now } from '../../runtime/clock';
 import { getDb } from '../../db/db';
-import type { ValueMappings } from '../../import-pipeline/context';
+import type { ValueMappings } from '../../../shared/import/build-context';
 import type { ImportPreview, ImportProgress } from '../../import-pipeline/engine';
 import { importClient } from '../../import-pipeline/import-client';
 import { reapplyMapping, saveHeaderMapping, saveValueMapping } from '../../import-pipeline/queries';

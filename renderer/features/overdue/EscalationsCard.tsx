@@ -3,6 +3,8 @@ import { now } from '../../runtime/clock';
 import { getDb } from '../../db/db';
 import type { Escalation, EscalationStatus } from '../../db/cur-records-repo';
 import { Button } from '../../ui/Button';
+import { SyncStateBadge } from '../../ui/SyncStateBadge';
+import { useSharedRecordStandings } from '../../sync/centre/use-record-standings';
 import { useT } from '../../i18n';
 import { actingOperator, setEscalationStatus } from './actions';
 import { useReasonLabel } from './labels';
@@ -20,6 +22,7 @@ export function EscalationsCard({ sector, timeZone, sectorName }: RecordsCardSco
   const statusLabel = choice.label;
   const reasonLabel = useReasonLabel();
   const move = async (row: Escalation, to: EscalationStatus) => setEscalationStatus(getDb(), row.id, to, await actingOperator(getDb()), now());
+  const standings = useSharedRecordStandings(rows);
   const columns: RowColumn<Escalation>[] = [
     ...useRecordLeadColumns<Escalation>(timeZone, sectorName),
     { key: 'reason', header: t('colReason'), cell: (r) => reasonLabel(r.reason) },
@@ -27,6 +30,8 @@ export function EscalationsCard({ sector, timeZone, sectorName }: RecordsCardSco
     { key: 'note', header: t('colNote'), className: 'overdue__note', cell: (r) => r.note },
     { key: 'by', header: t('colBy'), cell: (r) => r.createdBy },
     { key: 'status', header: t('colStatus'), cell: (r) => statusLabel(r.status) },
+    // The record's standing with the centre server, when this workstation is connected to one.
+    ...(standings ? [{ key: 'sync', header: t('colSync'), cell: (r: Escalation) => <SyncStateBadge state={standings.get(r.id)} /> }] : []),
     {
       key: 'actions',
       header: t('colActions'),

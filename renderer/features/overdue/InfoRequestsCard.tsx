@@ -5,6 +5,8 @@ import { getDb } from '../../db/db';
 import { infoRequestClock, type InfoRequest, type InfoRequestStatus } from '../../db/cur-records-repo';
 import { infoRequestKindLabel } from '../../export/appeal-labels';
 import { useLang, useT } from '../../i18n';
+import { useSharedRecordStandings } from '../../sync/centre/use-record-standings';
+import { SyncStateBadge } from '../../ui/SyncStateBadge';
 import { actingOperator, setRequestStatus } from './actions';
 import { Countdown } from './Countdown';
 import { overdueMessages } from './messages';
@@ -28,6 +30,7 @@ export function InfoRequestsCard({ sector, timeZone, sectorName }: RecordsCardSc
     await setRequestStatus(getDb(), row.id, to, await actingOperator(getDb()), now(), text);
     setAnswering(null);
   };
+  const standings = useSharedRecordStandings(rows);
   const columns: RowColumn<InfoRequest>[] = [
     ...useRecordLeadColumns<InfoRequest>(timeZone, sectorName),
     { key: 'kind', header: t('colKind'), cell: (r) => infoRequestKindLabel(r.kind, lang) },
@@ -35,6 +38,8 @@ export function InfoRequestsCard({ sector, timeZone, sectorName }: RecordsCardSc
     { key: 'question', header: t('colQuestion'), className: 'overdue__note', cell: (r) => r.question },
     { key: 'clock', header: t('colClock'), cell: (r) => <Countdown request={r} /> },
     { key: 'status', header: t('colStatus'), cell: (r) => statusLabel(r.status) },
+    // The record's standing with the centre server, when this workstation is connected to one.
+    ...(standings ? [{ key: 'sync', header: t('colSync'), cell: (r: InfoRequest) => <SyncStateBadge state={standings.get(r.id)} /> }] : []),
     { key: 'answer', header: t('colAnswer'), className: 'overdue__note', cell: (r) => r.answer ?? '—' },
     {
       key: 'actions',

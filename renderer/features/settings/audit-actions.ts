@@ -61,6 +61,9 @@ export const AUDIT_ACTIONS = {
   'snapshot.trust-centre': { kind: 'snapshots', ru: 'Ключ центра признан доверенным', en: 'Centre key trusted' },
   'snapshot.untrust-centre': { kind: 'snapshots', ru: 'Ключ центра больше не доверенный', en: 'Centre key no longer trusted' },
   'snapshot.create-key': { kind: 'snapshots', ru: 'Создан ключ для снимков', en: 'Snapshot key created' },
+  'centre.connect': { kind: 'feeds', ru: 'Подключение к серверу центра', en: 'Connected to the centre server' },
+  'centre.disconnect': { kind: 'feeds', ru: 'Отключение от сервера центра', en: 'Disconnected from the centre server' },
+  'shared-record.resolve': { kind: 'sync', ru: 'Конфликт общей записи разрешён', en: 'Shared record conflict resolved' },
 } as const satisfies Record<AuditAction, ActionInfo>;
 
 /** Whether a stored name is one of today's actions. */
@@ -159,6 +162,10 @@ const WORDS = {
     appeals: 'обращений',
     withPersonal: 'с персональными данными',
     key: 'ключ',
+    connectedAs: 'как',
+    record: 'запись',
+    keptMine: 'оставлена версия этого рабочего места',
+    tookTheirs: 'принята версия сервера',
   },
   en: {
     personalShown: 'personal data shown',
@@ -191,6 +198,10 @@ const WORDS = {
     appeals: 'appeals',
     withPersonal: 'with personal data',
     key: 'key',
+    connectedAs: 'as',
+    record: 'record',
+    keptMine: 'this workstation’s version kept',
+    tookTheirs: 'server’s version taken',
   },
 } as const;
 
@@ -378,6 +389,17 @@ export function summarizeAudit(row: Pick<AuditRow, 'action' | 'details'>, lang: 
     case 'snapshot.create-key':
       add('key', typeof d.fingerprint === 'string' ? d.fingerprint.slice(0, 16).toUpperCase() : null);
       add('centre', d.centre);
+      break;
+    case 'centre.connect':
+      add('address', d.baseUrl);
+      add('connectedAs', d.connectedAs);
+      break;
+    case 'centre.disconnect':
+      add('address', d.baseUrl);
+      break;
+    case 'shared-record.resolve':
+      add('record', d.recordId);
+      if (d.choice === 'mine' || d.choice === 'theirs') parts.push(w(d.choice === 'mine' ? 'keptMine' : 'tookTheirs'));
       break;
     default: {
       // Every action has a summary: a new one must be handled above.

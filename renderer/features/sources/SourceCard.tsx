@@ -7,6 +7,7 @@ import { syncErrorText } from '../../i18n/sync-errors';
 import { cancelSync, fullResync, syncNow } from '../../sync';
 import { platform } from '../../platform';
 import { getFeeds, setIntervalMin } from '../../sync/sync-settings';
+import { CENTRE_FEED_ID, getCentreConnection } from '../../sync/centre/connection';
 import type { SourceStatus } from '../../sync/sync-status';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
@@ -156,7 +157,8 @@ function TokenForm({ sourceId }: { sourceId: string }) {
         e.preventDefault();
         if (!token.trim()) return;
         void (async () => {
-          const feed = (await getFeeds(getDb())).find((f) => f.id === sourceId);
+          const centre = sourceId === CENTRE_FEED_ID ? await getCentreConnection(getDb()) : null;
+          const feed = (await getFeeds(getDb())).find((f) => f.id === sourceId) ?? (centre ? { id: CENTRE_FEED_ID, baseUrl: centre.baseUrl } : undefined);
           if (!feed) return;
           try {
             // The token goes to the host only; the settings keep the address and the label.

@@ -10,6 +10,7 @@ import { syncNow } from '../../sync';
 import { useSyncStatus } from '../../sync/use-sync-status';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
+import { CentreSection } from './CentreSection';
 import { FeedsSection } from './FeedsSection';
 import { sourcesMessages } from './messages';
 import { QualitySection } from './QualitySection';
@@ -48,6 +49,7 @@ export default function SourcesScreen() {
             ))
           : null}
       </div>
+      <CentreSection timeZone={pack.timeZone} />
       <FeedsSection />
       <WatchRootsSection />
       <QualitySection />

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KIROV_PACK } from '../../../shared/domain/packs';
 import { csvBytes, encryptedXlsxBytes, POS_HEADERS, posRows, xlsxBytes } from '../../../tests/fixtures/generate';
-import { EMPTY_SETTINGS } from '../../import-pipeline/context';
+import { EMPTY_SETTINGS } from '../../../shared/import/build-context';
 import { SyncSourceError, type SyncPage } from '../source';
 import { createWatchedFolderSource } from './watched-folder';
 

@@ -9,8 +9,8 @@ import type { Appeal } from '../../../shared/domain/appeal';
 import type { RegionPack } from '../../../shared/domain/region-pack';
 import { ImportError, LIMITS } from '../../../shared/import/errors';
 import type { Platform } from '../../platform/platform';
-import { buildContext, type ImportSettings } from '../../import-pipeline/context';
-import { readSpreadsheet } from '../../import-pipeline/parse/read-file';
+import { buildContext, type ImportSettings } from '../../../shared/import/build-context';
+import { readSpreadsheet } from '../../../shared/import/read/read-file';
 import { clip, syncError } from '../../../shared/messages/sync-error';
 import { SyncSourceError, type SyncPage, type SyncSource } from '../source';
 

@@ -3,18 +3,18 @@
  * in-place mappings (which win over the pack's tables). Pure apart from its inputs, so the worker,
  * the watched-folder source and tests build it the same way.
  */
-import type { NormalizedStatus, SectorId, SourceKind } from '../../shared/domain/appeal';
-import { workCalendar } from '../../shared/domain/calendar';
-import { computeDeadline } from '../../shared/domain/deadline';
-import { DEFAULT_DEADLINE_RULES, withOverrides } from '../../shared/domain/deadline-rules';
-import { findOrganisation, mapOrganisation, mapSector } from '../../shared/domain/mapping';
-import { sectorMappingOf, type RegionPack } from '../../shared/domain/region-pack';
-import { normalizeStatus } from '../../shared/domain/status';
-import { normalizeLabel } from '../../shared/domain/text';
-import { regionDayStart } from '../../shared/domain/time';
-import type { ConvertContext } from '../../shared/import/convert-context';
-import type { ExportType } from '../../shared/import/fields';
-import type { SavedHeaderMapping } from '../../shared/import/headers';
+import type { NormalizedStatus, SectorId, SourceKind } from '../domain/appeal';
+import { workCalendar } from '../domain/calendar';
+import { computeDeadline } from '../domain/deadline';
+import { DEFAULT_DEADLINE_RULES, withOverrides } from '../domain/deadline-rules';
+import { findOrganisation, mapOrganisation, mapSector } from '../domain/mapping';
+import { sectorMappingOf, type RegionPack } from '../domain/region-pack';
+import { normalizeStatus } from '../domain/status';
+import { normalizeLabel } from '../domain/text';
+import { regionDayStart } from '../domain/time';
+import type { ConvertContext } from './convert-context';
+import type { ExportType } from './fields';
+import type { SavedHeaderMapping } from './headers';
 
 /** Mappings made in place from the preview; keys are the raw values as they appear in files. */
 export interface ValueMappings {

@@ -4,9 +4,9 @@
  * papaparse. Only one slice and one unfinished record are in memory at a time.
  */
 import Papa from 'papaparse';
-import type { RawRow } from '../../../shared/import/cells';
-import { importErrors, LIMITS } from '../../../shared/import/errors';
-import { detectDelimiter, detectEncoding, splitCompleteRecords } from '../../../shared/import/sniff';
+import type { RawRow } from '../cells';
+import { importErrors, LIMITS } from '../errors';
+import { detectDelimiter, detectEncoding, splitCompleteRecords } from '../sniff';
 
 const SLICE_BYTES = 2 * 1024 * 1024;
 

@@ -6,9 +6,9 @@
  * shared/import. Zip bombs are stopped by counting inflated bytes as they flow.
  */
 import { BlobReader, ZipReader, type Entry, type FileEntry } from '@zip.js/zip.js';
-import type { RawRow } from '../../../shared/import/cells';
-import { ImportError, importErrors, LIMITS } from '../../../shared/import/errors';
-import { parseRelsXml, parseWorkbookXml, SharedStringsReader, SheetReader, XlsxFormatError, type WorkbookSheet } from '../../../shared/import/xlsx-xml';
+import type { RawRow } from '../cells';
+import { ImportError, importErrors, LIMITS } from '../errors';
+import { parseRelsXml, parseWorkbookXml, SharedStringsReader, SheetReader, XlsxFormatError, type WorkbookSheet } from '../xlsx-xml';
 
 export interface XlsxSheetHandle {
   name: string;

@@ -4,10 +4,10 @@
  * streams rows into a `RowProcessor`. Throws `ImportError` with a Russian message on any file-level
  * problem; nothing is written here.
  */
-import { ImportError, importErrors, LIMITS } from '../../../shared/import/errors';
-import type { ExportType } from '../../../shared/import/fields';
-import { RowProcessor, type ProcessedFile, type ProcessorOptions } from '../../../shared/import/processor';
-import { sniffFileKind } from '../../../shared/import/sniff';
+import { ImportError, importErrors, LIMITS } from '../errors';
+import type { ExportType } from '../fields';
+import { RowProcessor, type ProcessedFile, type ProcessorOptions } from '../processor';
+import { sniffFileKind } from '../sniff';
 import { readCsv } from './read-csv';
 import { openXlsx } from './read-xlsx';
 

@@ -20,7 +20,7 @@ import {
   xlsxBytes,
   zipBombBytes,
 } from '../../../tests/fixtures/generate';
-import { ImportError } from '../../../shared/import/errors';
+import { ImportError } from '../errors';
 import { testContext } from '../../../tests/support/convert-context';
 import { readSpreadsheet } from './read-file';
 

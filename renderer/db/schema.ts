@@ -10,6 +10,7 @@ import type { Appeal } from '../../shared/domain/appeal';
 import type { StoredSyncError } from '../../shared/messages/sync-error';
 import type { CategoryRow, DeadlineRow, ReceivedRow, RollupRow, SourceTotalsRow } from './aggregate-model';
 import type { AnalyticsChunkRow, AnalyticsLogRow } from './analytics-log';
+import type { Instruction, Meeting } from '../../shared/records/meetings';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV7, upgradeToV8 } from './migrations';
 
 /** Appeal as stored: index helpers derived from the domain record on every write. */
@@ -142,6 +143,10 @@ export class CurDatabase extends Dexie {
   analyticsChunks!: Table<AnalyticsChunkRow, string>;
   /** Appeal changes not yet folded into the analytic index's chunks (renderer/db/analytics-log.ts). */
   analyticsLog!: Table<AnalyticsLogRow, number>;
+  /** The centre's meetings (v14, renderer/db/control-repo.ts). */
+  meetings!: Table<Meeting, string>;
+  /** Instructions (поручения) given at meetings or on their own (v14). */
+  instructions!: Table<Instruction, string>;
   /** Region time zone used for received days (set once per database). */
   readonly timeZone: string;
   /** "Now" for rows this layer stamps (see `CurDatabaseOptions.clock`). */
@@ -183,6 +188,8 @@ export class CurDatabase extends Dexie {
     // v11 (analytics): the columnar analytic index in chunks and its change log (10 was never used;
     // Dexie only needs increasing numbers).
     this.version(11).stores({ analyticsChunks: 'key', analyticsLog: '++seq' });
+    // v14 (control): meetings and their instructions; the control list reads instructions by status.
+    this.version(14).stores({ meetings: 'id, day', instructions: 'id, meetingId, status, dueAt' });
     // The audit log is append-only: rows are added through logAudit, never changed or removed (only a
     // schema upgrade may rewrite them, as v7 renames actions). Keep these hooks after the last
     // version: declaring a version rebuilds the tables and drops hooks set before it.

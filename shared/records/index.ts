@@ -7,3 +7,4 @@ export * from './conflict';
 export * from './meetings';
 export * from './control-list';
 export * from './protocol';
+export * from './officials';

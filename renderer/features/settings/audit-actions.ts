@@ -13,7 +13,7 @@ import { LOCAL_USER } from '../../db/audit-repo';
 import type { AuditRow } from '../../db/schema';
 import { importFileText } from '../../i18n/import-messages';
 
-export const AUDIT_KINDS = ['export', 'personal-data', 'import', 'feeds', 'sync', 'escalations', 'info-requests', 'wall'] as const;
+export const AUDIT_KINDS = ['export', 'personal-data', 'import', 'feeds', 'sync', 'escalations', 'info-requests', 'wall', 'control'] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 interface ActionInfo {
@@ -45,6 +45,14 @@ export const AUDIT_ACTIONS = {
   'playlist.start': { kind: 'wall', ru: 'Запущен плейлист видеостены', en: 'Wall playlist started' },
   'boundaries.import': { kind: 'wall', ru: 'Загружены границы территорий', en: 'Boundaries imported' },
   'boundaries.remove': { kind: 'wall', ru: 'Границы территорий удалены', en: 'Boundaries removed' },
+  'meeting.create': { kind: 'control', ru: 'Совещание записано', en: 'Meeting recorded' },
+  'meeting.update': { kind: 'control', ru: 'Совещание изменено', en: 'Meeting changed' },
+  'meeting.export-protocol': { kind: 'export', ru: 'Протокол совещания выгружен', en: 'Meeting protocol exported' },
+  'instruction.create': { kind: 'control', ru: 'Поручение дано', en: 'Instruction given' },
+  'instruction.set-status': { kind: 'control', ru: 'Статус поручения изменён', en: 'Instruction status changed' },
+  'instruction.comment': { kind: 'control', ru: 'Комментарий к поручению', en: 'Instruction comment' },
+  'record.conflict': { kind: 'control', ru: 'Конфликт правок записи', en: 'Record edit conflict' },
+  'officials.save': { kind: 'control', ru: 'Справочник ответственных сохранён', en: 'Officials directory saved' },
 } as const satisfies Record<AuditAction, ActionInfo>;
 
 /** Whether a stored name is one of today's actions. */
@@ -61,6 +69,7 @@ export const AUDIT_KIND_LABELS: Readonly<Record<AuditKind, { ru: string; en: str
   escalations: { ru: 'Эскалации', en: 'Escalations' },
   'info-requests': { ru: 'Запросы информации', en: 'Information requests' },
   wall: { ru: 'Видеостена', en: 'Video wall' },
+  control: { ru: 'Контроль', en: 'Control' },
 };
 
 export function auditActionLabel(action: string, lang: Locale): string {
@@ -104,6 +113,9 @@ const RECORD_STATUS: Record<string, { ru: string; en: string }> = {
   resolved: { ru: 'решено', en: 'resolved' },
   answered: { ru: 'отвечено', en: 'answered' },
   cancelled: { ru: 'отменено', en: 'cancelled' },
+  issued: { ru: 'выдано', en: 'issued' },
+  done: { ru: 'исполнено', en: 'executed' },
+  withdrawn: { ru: 'снято', en: 'withdrawn' },
 };
 
 const WORDS = {
@@ -128,6 +140,11 @@ const WORDS = {
     due: 'срок',
     playlist: 'плейлист',
     pack: 'регион',
+    meeting: 'совещание',
+    fields: 'поля',
+    version: 'версия',
+    blocks: 'блоков',
+    format: 'формат',
   },
   en: {
     personalShown: 'personal data shown',
@@ -150,6 +167,11 @@ const WORDS = {
     due: 'due',
     playlist: 'playlist',
     pack: 'region',
+    meeting: 'meeting',
+    fields: 'fields',
+    version: 'version',
+    blocks: 'blocks',
+    format: 'format',
   },
 } as const;
 
@@ -280,6 +302,36 @@ export function summarizeAudit(row: Pick<AuditRow, 'action' | 'details'>, lang: 
       break;
     case 'boundaries.remove':
       add('pack', d.packId);
+      break;
+    case 'meeting.create':
+      add('meeting', d.day);
+      add('by', d.by);
+      break;
+    case 'meeting.update':
+      if (Array.isArray(d.fields)) add('fields', d.fields.filter((f): f is string => typeof f === 'string').join(', '));
+      addCount('version', d.version);
+      add('by', d.by);
+      break;
+    case 'meeting.export-protocol':
+      add('format', typeof d.format === 'string' ? d.format.toUpperCase() : null);
+      break;
+    case 'instruction.create':
+      add('body', d.responsibleBody);
+      add('due', d.dueDay);
+      add('by', d.by);
+      break;
+    case 'instruction.set-status':
+      parts.push(`${status(d.from)} → ${status(d.to)}`);
+      add('by', d.by);
+      break;
+    case 'instruction.comment':
+      add('by', d.by);
+      break;
+    case 'record.conflict':
+      addCount('version', d.storedVersion);
+      break;
+    case 'officials.save':
+      addCount('blocks', d.blocks);
       break;
     default: {
       // Every action has a summary: a new one must be handled above.

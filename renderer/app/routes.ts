@@ -23,6 +23,7 @@ export const AREA_ROUTES: AreaRoute[] = [
   { path: 'sectors', navKey: 'sectors', screen: lazy(() => import('../features/sectors')) },
   { path: 'rating', navKey: 'rating', screen: lazy(() => import('../features/rating')) },
   { path: 'analytics', navKey: 'analytics', screen: lazy(() => import('../features/analytics')) },
+  { path: 'control', navKey: 'control', screen: lazy(() => import('../features/control')) },
   { path: 'reports', navKey: 'reports', screen: lazy(() => import('../features/reports')) },
   { path: 'wall-control', navKey: 'wallControl', screen: lazy(() => import('../features/wall-control')) },
   { path: 'sources', navKey: 'sources', screen: lazy(() => import('../features/sources')) },

@@ -33,6 +33,7 @@ export const DEFAULT_PLAYLISTS: readonly Playlist[] = [
       { scene: 'sectors', durationSec: 40 },
       { scene: 'rating', durationSec: 60 },
       { scene: 'spikes', durationSec: 30 },
+      { scene: 'control', durationSec: 40 },
     ],
   },
   {

@@ -21,6 +21,7 @@ export const SCENE_LABEL: Record<SceneId, WallControlKey> = {
   dynamics: 'sceneDynamics',
   rating: 'sceneRating',
   spikes: 'sceneSpikes',
+  control: 'sceneControl',
 };
 
 const PERIOD_LABEL: Record<Exclude<WallPeriodKind, 'custom'>, WallControlKey> = {

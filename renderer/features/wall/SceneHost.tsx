@@ -10,6 +10,7 @@ import { OverdueScene } from './scenes/OverdueScene';
 import { RatingScene } from './scenes/RatingScene';
 import { SectorsScene } from './scenes/SectorsScene';
 import { SpikesScene } from './scenes/SpikesScene';
+import { ControlScene } from './scenes/ControlScene';
 import type { SceneProps } from './scenes/types';
 import { SceneBoundary } from './SceneBoundary';
 
@@ -20,6 +21,7 @@ const SCENES: Record<SceneId, ComponentType<SceneProps>> = {
   dynamics: DynamicsScene,
   rating: RatingScene,
   spikes: SpikesScene,
+  control: ControlScene,
 };
 
 interface Props extends SceneProps {

@@ -18,6 +18,7 @@ export const SCENE_TITLE: Record<SceneId, WallMessageKey> = {
   dynamics: 'sceneDynamics',
   rating: 'sceneRating',
   spikes: 'sceneSpikes',
+  control: 'sceneControl',
 };
 
 const PERIOD_LABEL: Record<Exclude<WallPeriodKind, 'custom'>, WallMessageKey> = {

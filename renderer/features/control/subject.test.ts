@@ -20,3 +20,12 @@ describe('new record from anywhere: the URL', () => {
     expect(parse(`organisation=${'я'.repeat(1000)}`).subject?.id.length).toBe(300);
   });
 });
+
+describe('links built by other screens', () => {
+  it('read back as the subject they name', async () => {
+    const { controlNewHref } = await import('../../app/control-links');
+    const href = controlNewHref('info-request', { spike: 'roads|kirov', label: 'Ямы · г. Киров', sector: 'roads', municipality: 'kirov', organisation: null });
+    const parsed = parseNewRecordQuery(new URLSearchParams(href.split('?')[1]));
+    expect(parsed).toEqual({ kind: 'info-request', subject: { kind: 'spike', id: 'roads|kirov', label: 'Ямы · г. Киров' }, sector: 'roads', municipality: 'kirov', organisation: null });
+  });
+});

@@ -30,9 +30,3 @@ export function parseNewRecordQuery(query: URLSearchParams): NewRecordRequest {
   const subject = subjectKind ? { kind: subjectKind, id: param(query, subjectKind)!, label: param(query, 'label') ?? param(query, subjectKind)! } : null;
   return { kind, subject, sector: param(query, 'sector'), municipality: param(query, 'municipality'), organisation: param(query, 'organisation') };
 }
-
-export function newRecordHref(kind: RecordKind, params: Record<string, string | null | undefined>): string {
-  const q = new URLSearchParams({ kind });
-  for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
-  return `#/control/new?${q.toString()}`;
-}

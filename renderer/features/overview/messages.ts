@@ -46,6 +46,7 @@ export const overviewMessages = defineMessages(
     spikesMore: 'Ещё {count}.',
     spikesKnown: 'Отмечены как известные: {count}.',
     spikesAll: 'Все всплески — в «Аналитике»',
+    spikeEscalate: 'эскалировать…',
     spikesUnavailable: 'Всплески не рассчитаны: {message}',
   },
   {
@@ -93,6 +94,7 @@ export const overviewMessages = defineMessages(
     spikesMore: '{count} more.',
     spikesKnown: 'Marked as known: {count}.',
     spikesAll: 'All spikes in «Analytics»',
+    spikeEscalate: 'escalate…',
     spikesUnavailable: 'Spikes not computed: {message}',
   },
 );

@@ -72,7 +72,12 @@ describe('instructions', () => {
   it('gives an instruction with its deadline on the production calendar', async () => {
     const i = await createInstruction(db, { ...base, deadline: { kind: 'working-days', days: 5 }, links: { municipality: 'kirov', appealIds: ['a', 'a', ' '] } });
     expect(i).toMatchObject({ status: 'issued', dueDay: '2026-12-10', version: 1, links: { appealIds: ['a'], municipality: 'kirov', sector: null } });
-    expect((await listMeetingInstructions(db, 'mtg:1')).length).toBe(1);
+    await createInstruction(db, { ...base, text: 'Второе', deadline: { kind: 'calendar-days', days: 1 } });
+    // Numbered in the order given, even at one frozen instant.
+    expect((await listMeetingInstructions(db, 'mtg:1')).map((r) => [r.number, r.text])).toEqual([
+      [1, 'Очистить остановки'],
+      [2, 'Второе'],
+    ]);
   });
 
   it.each([

@@ -135,6 +135,7 @@ export async function createInstruction(db: CurDatabase, input: NewInstruction, 
   const instruction: Instruction = {
     id: newId('ins'),
     meetingId: input.meetingId,
+    number: 0,
     text: input.text.trim(),
     responsibleBody: input.responsibleBody.trim(),
     responsibleOfficial: input.responsibleOfficial.trim(),
@@ -156,6 +157,8 @@ export async function createInstruction(db: CurDatabase, input: NewInstruction, 
     version: 1,
   };
   await db.transaction('rw', [db.instructions, db.audit], async () => {
+    // Numbered in the order given (the frozen demo clock gives several the same instant).
+    if (instruction.meetingId) instruction.number = (await db.instructions.where('meetingId').equals(instruction.meetingId).count()) + 1;
     await db.instructions.add(instruction);
     await logAudit(db, {
       action: 'instruction.create',
@@ -223,5 +226,5 @@ export function listInstructions(db: CurDatabase): Promise<Instruction[]> {
 }
 
 export function listMeetingInstructions(db: CurDatabase, meetingId: string): Promise<Instruction[]> {
-  return db.instructions.where('meetingId').equals(meetingId).sortBy('createdAt');
+  return db.instructions.where('meetingId').equals(meetingId).sortBy('number');
 }

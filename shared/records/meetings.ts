@@ -58,6 +58,8 @@ export interface Instruction {
   id: string;
   /** The meeting it was given at, or null (given outside a meeting). */
   meetingId: string | null;
+  /** Its number in the meeting's protocol (1, 2, …), in the order given; 0 outside a meeting. */
+  number: number;
   text: string;
   responsibleBody: string;
   responsibleOfficial: string;

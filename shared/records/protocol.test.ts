@@ -10,7 +10,7 @@ const meeting: Meeting = {
 const instruction = (id: string, dueAt: number, status: Instruction['status']): Instruction => ({
   id, meetingId: 'm1', text: `Поручение ${id}`, responsibleBody: 'Минтранс', responsibleOfficial: '', deadline: { kind: 'date', day: '2026-12-05' },
   dueDay: '2026-12-05', dueAt, links: { appealIds: [], municipality: null, sector: null, organisation: null }, status, evidence: null, log: [],
-  createdAt: id === 'a' ? 2 : 1, createdBy: 'А', updatedAt: 1, version: 1,
+  number: id === 'a' ? 2 : 1, createdAt: 1, createdBy: 'А', updatedAt: 1, version: 1,
 });
 
 describe('meeting protocol', () => {

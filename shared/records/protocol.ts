@@ -35,7 +35,7 @@ export interface ProtocolInput {
 
 export function buildMeetingProtocol({ meeting, instructions, now, timeZone, author, demo }: ProtocolInput): ReportDocument {
   const day = formatIsoDay(meeting.day);
-  const ordered = [...instructions].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+  const ordered = [...instructions].sort((a, b) => a.number - b.number || a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
   return {
     kind: 'meeting',
     title: `Протокол: ${MEETING_KIND_TITLES[meeting.kind]}`,
@@ -76,7 +76,7 @@ export function buildMeetingProtocol({ meeting, instructions, now, timeZone, aut
                   { label: 'Состояние', kind: 'text' },
                 ],
                 rows: ordered.map((r, i) => [
-                  i + 1,
+                  r.number || i + 1,
                   r.text,
                   r.responsibleBody,
                   r.responsibleOfficial || '—',

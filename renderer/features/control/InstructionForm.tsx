@@ -101,16 +101,18 @@ export function InstructionForm({ meetingId, links, onDone, onCancel }: Props) {
         <input value={official} onChange={(e) => setOfficial(e.target.value)} maxLength={300} data-testid="instruction-official" />
       </Field>
       <Field label={t('fieldDeadline')}>
-        {deadlineKind === 'date' ? (
-          <DayInput value={day} onEntry={(d) => d && setDay(d)} label={t('fieldDeadline')} testId="instruction-due-day" />
-        ) : (
-          <input type="number" min={1} max={3650} value={days} onChange={(e) => setDays(e.target.value)} className="control__days" data-testid="instruction-days" />
-        )}
-        <select value={deadlineKind} onChange={(e) => setDeadlineKind(e.target.value as DeadlineKind)} data-testid="instruction-deadline-kind">
-          <option value="working-days">{t('deadlineWorking')}</option>
-          <option value="calendar-days">{t('deadlineCalendar')}</option>
-          <option value="date">{t('deadlineDate')}</option>
-        </select>
+        <span className="control__inline">
+          {deadlineKind === 'date' ? (
+            <DayInput value={day} onEntry={(d) => d && setDay(d)} label={t('fieldDeadline')} testId="instruction-due-day" />
+          ) : (
+            <input type="number" min={1} max={3650} value={days} onChange={(e) => setDays(e.target.value)} className="control__days" data-testid="instruction-days" />
+          )}
+          <select value={deadlineKind} onChange={(e) => setDeadlineKind(e.target.value as DeadlineKind)} data-testid="instruction-deadline-kind">
+            <option value="working-days">{t('deadlineWorking')}</option>
+            <option value="calendar-days">{t('deadlineCalendar')}</option>
+            <option value="date">{t('deadlineDate')}</option>
+          </select>
+        </span>
       </Field>
       <Field label={t('fieldMunicipality')}>
         <select value={municipality} onChange={(e) => setMunicipality(e.target.value)} data-testid="instruction-municipality">

@@ -7,7 +7,7 @@
  * windows: the later write sees the conflict, both versions, and a choice. Screenshots go to
  * docs/guide/img/ for the guide chapter 15-control.md.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -162,6 +162,13 @@ describe('«Контроль»: meetings and instructions', () => {
     await control.go('control/meetings');
     await page.getByTestId('meeting-row').first().locator('a').click();
     await waitForScreen(page, 'meeting-page');
+    // The protocol through the report writers: DOCX and PDF, each a real document.
+    for (const format of ['docx', 'pdf'] as const) {
+      const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId(`meeting-protocol-${format}`).click()]);
+      expect(file.suggestedFilename()).toBe(`protokol-2025-11-18.${format}`);
+      const bytes = await readFile((await file.path())!);
+      expect(bytes.subarray(0, format === 'pdf' ? 4 : 2).toString('latin1')).toBe(format === 'pdf' ? '%PDF' : 'PK');
+    }
     await page.getByTestId('meeting-protocol-print').click();
     await waitForScreen(page, 'protocol-view');
     const protocol = await page.getByTestId('protocol-view').innerText();

@@ -12,7 +12,7 @@ import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
 import { Skeleton } from '../../ui/Skeleton';
 import { useT } from '../../i18n';
-import { loadOperator, meetingProtocol, saveProtocolDocx, startMeetingOnWall } from './actions';
+import { loadOperator, meetingProtocol, saveProtocol, startMeetingOnWall, type ProtocolFormat } from './actions';
 import { InstructionForm } from './InstructionForm';
 import { MeetingForm } from './MeetingForm';
 import { controlMessages } from './messages';
@@ -37,10 +37,10 @@ export function MeetingPage({ id }: { id: string }) {
     const playlist = await startMeetingOnWall(getDb(), meeting);
     setNote(playlist ? t('startedOnWall', { name: playlist.name }) : t('wallNoPlaylist', { name: meeting.playlist ?? '—' }));
   };
-  const saveDocx = async () => {
+  const save = async (format: ProtocolFormat) => {
     const author = await loadOperator(getDb());
     const doc = meetingProtocol(meeting, instructions, now, timeZone, author, sync.isDemo);
-    if (await saveProtocolDocx(getDb(), meeting, doc, instructions.length)) setNote(t('protocolSaved'));
+    if (await saveProtocol(getDb(), meeting, doc, instructions.length, format)) setNote(t('protocolSaved'));
   };
 
   return (
@@ -55,8 +55,11 @@ export function MeetingPage({ id }: { id: string }) {
             <Button variant="primary" onClick={() => void startWall()} data-testid="meeting-start-wall">
               {t('startOnWall')}
             </Button>
-            <Button onClick={() => void saveDocx()} data-testid="meeting-protocol-docx">
+            <Button onClick={() => void save('docx')} data-testid="meeting-protocol-docx">
               {t('protocolDocx')}
+            </Button>
+            <Button onClick={() => void save('pdf')} data-testid="meeting-protocol-pdf">
+              {t('protocolPdf')}
             </Button>
             <a className="button button--secondary" href={`#/control/protocol/${encodeURIComponent(meeting.id)}`} data-testid="meeting-protocol-print">
               {t('protocolPrint')}

@@ -1,11 +1,13 @@
 /**
  * The control screens' writes beyond the repositories: the name of who is at the workstation
  * (remembered, the same setting the overdue forms use), starting the meeting's playlist on the
- * wall, and the meeting protocol as a document.
+ * wall, and the meeting protocol as a document (DOCX or PDF).
  */
 import { command, parsePlaylists, WALL_CHANNEL, type Playlist } from '../../../shared/wall';
 import { buildMeetingProtocol, type Instruction, type Meeting } from '../../../shared/records';
-import { writeReportDocx } from '../../../shared/report/writers/docx';
+import { DOCX_MIME, writeReportDocx } from '../../../shared/report/writers/docx';
+import { writeReportPdf } from '../../../shared/report/writers/pdf';
+import { browserPdfMake } from '../../export/pdfmake-browser';
 import type { ReportDocument } from '../../../shared/report/model';
 import { logAudit } from '../../db/audit-repo';
 import type { CurDatabase } from '../../db/schema';
@@ -58,10 +60,17 @@ export function meetingProtocol(meeting: Meeting, instructions: readonly Instruc
   return buildMeetingProtocol({ meeting, instructions, now, timeZone, author: author || 'оператор', demo });
 }
 
-/** Writes the protocol as DOCX through the report writer; audited before the file leaves the app. */
-export async function saveProtocolDocx(db: CurDatabase, meeting: Meeting, doc: ReportDocument, instructions: number): Promise<boolean> {
-  const bytes = await writeReportDocx(doc);
-  await logAudit(db, { action: 'meeting.export-protocol', details: { meetingId: meeting.id, format: 'docx', instructions } });
-  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
-  return platform.saveFile(`protokol-${meeting.day}.docx`, blob);
+export type ProtocolFormat = 'docx' | 'pdf';
+
+const MIME: Record<ProtocolFormat, string> = { docx: DOCX_MIME, pdf: 'application/pdf' };
+
+/**
+ * Writes the protocol through the report writers (DOCX, or PDF with the shipped PT Sans); audited
+ * before the file leaves the app.
+ */
+export async function saveProtocol(db: CurDatabase, meeting: Meeting, doc: ReportDocument, instructions: number, format: ProtocolFormat): Promise<boolean> {
+  const bytes = format === 'docx' ? await writeReportDocx(doc) : await writeReportPdf(doc, await browserPdfMake());
+  await logAudit(db, { action: 'meeting.export-protocol', details: { meetingId: meeting.id, format, instructions } });
+  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: MIME[format] });
+  return platform.saveFile(`protokol-${meeting.day}.${format}`, blob);
 }

@@ -211,6 +211,7 @@ describe('«Контроль»: meetings and instructions', () => {
     expect(await conflict.innerText()).toContain('Запись изменена в другом окне');
     expect(await conflict.getByTestId('conflict-stored').innerText()).toContain('в работе');
     expect(await conflict.getByTestId('conflict-mine').innerText()).toContain('Котельная проверена');
+    await conflict.scrollIntoViewIfNeeded();
     await guideShot(first, 'control-conflict');
 
     await conflict.getByTestId('conflict-apply-mine').click();

@@ -100,9 +100,9 @@ export function InstructionCard({ id }: { id: string }) {
           <dd data-testid="instruction-status">{statusLabel(shown)}</dd>
           {meeting ? (
             <>
-              <dt>{t('meetingsTitle')}</dt>
+              <dt>{t('meeting')}</dt>
               <dd>
-                <a href={`#/control/meeting/${encodeURIComponent(meeting.id)}`}>{t('fromMeeting', { title: meeting.title })}</a>
+                <a href={`#/control/meeting/${encodeURIComponent(meeting.id)}`}>{meeting.title}</a>
               </dd>
             </>
           ) : null}

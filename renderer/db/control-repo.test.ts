@@ -6,6 +6,7 @@ import { CurDatabase } from './schema';
 import { commentInstruction, createInstruction, createMeeting, listInstructions, listMeetingInstructions, listMeetings, setInstructionStatus, updateMeeting, type MeetingFields } from './control-repo';
 import { createEscalation, createInfoRequest, snapshotOf, updateEscalationStatus } from './cur-records-repo';
 import { loadOfficials, saveOfficials } from './officials-repo';
+import { clearAppeals } from './appeals-repo';
 
 const TZ = 'Europe/Moscow';
 const NOW = regionDayStart('2026-12-03', TZ) + 10 * 3_600_000;
@@ -159,5 +160,15 @@ describe('officials directory', () => {
     ]);
     expect(await loadOfficials(db)).toEqual([{ sector: 'roads', body: 'Минтранс', official: 'Кузнецов' }]);
     expect((await db.audit.toArray()).map((a) => a.details)).toEqual([{ blocks: 1 }]);
+  });
+});
+
+describe('the records are the centre’s own', () => {
+  it('stay when every appeal is removed (a full resync or «start over»)', async () => {
+    const m = await createMeeting(db, fields, 'Петров', NOW);
+    await createInstruction(db, { meetingId: m.id, text: 'Т', responsibleBody: 'Б', responsibleOfficial: '', deadline: { kind: 'calendar-days', days: 1 }, by: 'П', at: NOW });
+    await createEscalation(db, { appeal: snapshotOf({}), subject: { kind: 'sector', id: 'roads', label: 'Дороги' }, reason: 'other', note: '', assignee: 'С', by: 'П', at: NOW });
+    await clearAppeals(db);
+    expect([await db.meetings.count(), await db.instructions.count(), await db.escalations.count()]).toEqual([1, 1, 1]);
   });
 });

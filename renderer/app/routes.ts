@@ -23,6 +23,7 @@ export const AREA_ROUTES: AreaRoute[] = [
   { path: 'sectors', navKey: 'sectors', screen: lazy(() => import('../features/sectors')) },
   { path: 'rating', navKey: 'rating', screen: lazy(() => import('../features/rating')) },
   { path: 'analytics', navKey: 'analytics', screen: lazy(() => import('../features/analytics')) },
+  { path: 'control', navKey: 'control', screen: lazy(() => import('../features/control')) },
   { path: 'roadmaps', navKey: 'roadmaps', screen: lazy(() => import('../features/roadmaps')) },
   { path: 'indicators', navKey: 'indicators', screen: lazy(() => import('../features/indicators')) },
   { path: 'reports', navKey: 'reports', screen: lazy(() => import('../features/reports')) },

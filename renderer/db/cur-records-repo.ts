@@ -5,6 +5,12 @@
  * them, and every change is written to the audit log. The appeal card and the overdue view both read
  * them through this module. Both kinds are kept by one generic records helper (`CurRecordKind`): a
  * table, how a row reads, and what the audit log says about a creation and a status change.
+ *
+ * Since the control loop (v14) a record may start from anything the centre looks at — an appeal, an
+ * organisation, a municipality, a block, a spike, a pivot cell (`subject`); records started from an
+ * appeal keep `appealId`, the others store '' there. Status moves follow the one lifecycle of
+ * shared/records, and every record carries a `version`: a change based on an older version is
+ * refused with `RecordConflictError` instead of overwriting another window's change.
  */
 import type { Table } from 'dexie';
 import { workCalendar, type WorkCalendar } from '../../shared/domain/calendar';
@@ -16,17 +22,27 @@ import {
   type InfoRequestTermOptions,
   type Quarter,
 } from '../../shared/domain/request-terms';
+import {
+  canMove,
+  ESCALATION_STATUSES,
+  INFO_REQUEST_STATUSES,
+  isConflict,
+  issue,
+  RecordConflictError,
+  RecordRejectedError,
+  type EscalationStatus,
+  type InfoRequestStatus,
+  type RecordKind,
+  type RecordSubject,
+} from '../../shared/records';
 import type { CurDatabase, CurRecordBase } from './schema';
 import { logAudit } from './audit-repo';
 
-export const ESCALATION_STATUSES = ['open', 'in-progress', 'resolved'] as const;
-export type EscalationStatus = (typeof ESCALATION_STATUSES)[number];
+export { ESCALATION_STATUSES, INFO_REQUEST_STATUSES, type EscalationStatus, type InfoRequestStatus, type RecordSubject };
 
 export const ESCALATION_REASONS = ['overdue', 'at-risk', 'repeat', 'no-response', 'quality', 'other'] as const;
 export type EscalationReason = (typeof ESCALATION_REASONS)[number];
 
-export const INFO_REQUEST_STATUSES = ['open', 'answered', 'cancelled'] as const;
-export type InfoRequestStatus = (typeof INFO_REQUEST_STATUSES)[number];
 
 /** Bodies answer a request for official information within three hours (the term of requests stored before kinds). */
 export const INFO_REQUEST_ANSWER_MS = 3 * 60 * 60 * 1000;
@@ -55,7 +71,15 @@ export interface Escalation extends CurRecordBase {
   note: string;
   /** The block's responsible person the issue is escalated to. */
   assignee: string;
+  /** The body that person answers for (from the officials directory), '' when not known. */
+  body: string;
+  /** What the official answered (the note of the move to «решено»), or null. */
+  answer: string | null;
   appeal: AppealSnapshot;
+  /** What it was started from; an appeal for records stored before subjects. */
+  subject: RecordSubject;
+  /** Raised by every change; rows stored before versions read as 1. */
+  version: number;
   history: CurStatusChange<EscalationStatus>[];
 }
 
@@ -73,22 +97,31 @@ export interface InfoRequest extends CurRecordBase {
   answeredAt: number | null;
   answer: string | null;
   appeal: AppealSnapshot;
+  subject: RecordSubject;
+  version: number;
   history: CurStatusChange<InfoRequestStatus>[];
 }
 
-export interface NewEscalation {
-  appealId: string;
+/** Started from an appeal (its id and snapshot), or from another subject (no appeal id). */
+export interface RecordOrigin {
+  /** '' (or omitted) when the record is not about one appeal. */
+  appealId?: string;
+  /** What the centre knew about the appeal, or what the subject tells (sector, organisation, municipality). */
   appeal: AppealSnapshot;
+  /** Default: the appeal. */
+  subject?: RecordSubject;
+}
+
+export interface NewEscalation extends RecordOrigin {
   reason: EscalationReason;
   note: string;
   assignee: string;
+  body?: string;
   by: string;
   at: number;
 }
 
-export interface NewInfoRequest {
-  appealId: string;
-  appeal: AppealSnapshot;
+export interface NewInfoRequest extends RecordOrigin {
   /** Default: official information (3 hours). */
   kind?: InfoRequestKind;
   quarter?: Quarter | null;
@@ -122,13 +155,36 @@ function requireText(value: string, field: string): string {
 }
 
 /** A record that moves through statuses and keeps its history. */
-type TrackedRecord<S extends string> = CurRecordBase & { status: S; history: CurStatusChange<S>[]; appeal: AppealSnapshot };
+type TrackedRecord<S extends string> = CurRecordBase & { status: S; history: CurStatusChange<S>[]; appeal: AppealSnapshot; version: number; subject: RecordSubject };
+
+/** An empty snapshot, for records not about one appeal. */
+export function snapshotOf(parts: Partial<AppealSnapshot>): AppealSnapshot {
+  return { externalId: '', sector: '', organisation: null, municipality: null, executor: null, dueAt: null, ...parts };
+}
+
+function originOf(input: RecordOrigin): { appealId: string; subject: RecordSubject } {
+  const appealId = input.appealId?.trim() ?? '';
+  const subject = input.subject ?? (appealId ? { kind: 'appeal' as const, id: appealId, label: input.appeal.externalId || appealId } : null);
+  if (!subject || !subject.id.trim()) throw new RecordRejectedError([issue('subject-missing', {})]);
+  return { appealId, subject: { ...subject, label: subject.label.trim() || subject.id } };
+}
+
+/** Fields added after a row was stored: a version, and the appeal as its subject. */
+function readTracked<R extends TrackedRecord<string>>(row: R): R {
+  if (typeof row.version === 'number' && row.subject) return row;
+  return {
+    ...row,
+    version: typeof row.version === 'number' ? row.version : 1,
+    subject: row.subject ?? { kind: 'appeal', id: row.appealId, label: row.appeal?.externalId || row.appealId },
+  };
+}
 
 /**
  * One kind of the centre's records: where it lives, how a stored row reads (defaults for fields
  * added later), and what the audit log records.
  */
 interface CurRecordKind<R extends TrackedRecord<S>, S extends string> {
+  lifecycle: RecordKind;
   table(db: CurDatabase): Table<R, string>;
   read(row: R): R;
   notFound: string;
@@ -139,30 +195,38 @@ interface CurRecordKind<R extends TrackedRecord<S>, S extends string> {
   };
 }
 
+function readEscalation(row: Escalation): Escalation {
+  const tracked = readTracked(row);
+  return tracked.body === undefined || tracked.answer === undefined ? { ...tracked, body: tracked.body ?? '', answer: tracked.answer ?? null } : tracked;
+}
+
 const ESCALATIONS: CurRecordKind<Escalation, EscalationStatus> = {
+  lifecycle: 'escalation',
   table: (db) => db.escalations as unknown as Table<Escalation, string>,
-  read: (row) => row,
+  read: readEscalation,
   notFound: 'Эскалация не найдена',
   audit: {
-    create: (db, r) => logAudit(db, { action: 'escalation.create', details: { escalationId: r.id, appealId: r.appealId, reason: r.reason, assignee: r.assignee, by: r.createdBy } }),
+    create: (db, r) => logAudit(db, { action: 'escalation.create', details: { escalationId: r.id, appealId: r.appealId, subject: `${r.subject.kind}:${r.subject.id}`, reason: r.reason, assignee: r.assignee, by: r.createdBy } }),
     status: (db, current, next, by) =>
       logAudit(db, { action: 'escalation.set-status', details: { escalationId: current.id, appealId: current.appealId, from: current.status, to: next.status, by } }),
   },
 };
 
 /** Requests stored before kinds were official-information requests; their stored 3-hour term stands. */
-function readInfoRequest(row: InfoRequest): InfoRequest {
+function readInfoRequest(stored: InfoRequest): InfoRequest {
+  const row = readTracked(stored);
   if (isInfoRequestKind(row.kind) && row.quarter !== undefined) return row;
   return { ...row, kind: isInfoRequestKind(row.kind) ? row.kind : DEFAULT_INFO_REQUEST_KIND, quarter: row.quarter ?? null };
 }
 
 const INFO_REQUESTS: CurRecordKind<InfoRequest, InfoRequestStatus> = {
+  lifecycle: 'info-request',
   table: (db) => db.infoRequests as unknown as Table<InfoRequest, string>,
   read: readInfoRequest,
   notFound: 'Запрос информации не найден',
   audit: {
     create: (db, r) =>
-      logAudit(db, { action: 'info-request.create', details: { infoRequestId: r.id, appealId: r.appealId, kind: r.kind, body: r.body, dueAt: r.dueAt, by: r.createdBy } }),
+      logAudit(db, { action: 'info-request.create', details: { infoRequestId: r.id, appealId: r.appealId, subject: `${r.subject.kind}:${r.subject.id}`, kind: r.kind, body: r.body, dueAt: r.dueAt, by: r.createdBy } }),
     status: (db, current, next, by) =>
       logAudit(db, { action: 'info-request.set-status', details: { infoRequestId: current.id, appealId: current.appealId, from: current.status, to: next.status, by } }),
   },
@@ -181,31 +245,43 @@ async function createRecord<R extends TrackedRecord<S>, S extends string>(
   return record;
 }
 
-/** Moves a record to a status, appending to its history; `apply` adds the kind's own fields. */
+/**
+ * Moves a record to a status, appending to its history; `apply` adds the kind's own fields. A move
+ * the lifecycle does not allow is refused; with `expectedVersion`, so is a change based on a version
+ * another window has since replaced (the conflict is audited).
+ */
 async function changeStatus<R extends TrackedRecord<S>, S extends string>(
   db: CurDatabase,
   kind: CurRecordKind<R, S>,
   id: string,
-  change: { status: S; by: string; at: number; note: string | null },
+  change: { status: S; by: string; at: number; note: string | null; expectedVersion?: number },
   apply: (current: R) => Partial<R> = () => ({}),
 ): Promise<R> {
   const table = kind.table(db);
-  return db.transaction('rw', [table, db.audit], async () => {
+  const outcome = await db.transaction('rw', [table, db.audit], async (): Promise<{ kind: 'saved'; record: R } | { kind: 'conflict'; stored: R }> => {
     const stored = await table.get(id);
     if (!stored) throw new Error(kind.notFound);
     const current = kind.read(stored);
+    if (change.expectedVersion !== undefined && isConflict(current, change.expectedVersion)) return { kind: 'conflict', stored: current };
     const by = requireText(change.by, 'Кто');
+    if (!canMove(kind.lifecycle, current.status as never, change.status as never)) {
+      throw new RecordRejectedError([issue('status-move-not-allowed', { from: current.status, to: change.status })]);
+    }
     const next: R = {
       ...current,
       ...apply(current),
       status: change.status,
       updatedAt: change.at,
+      version: current.version + 1,
       history: [...current.history, { at: change.at, by, status: change.status, note: change.note }],
     };
     await table.put(next);
     await kind.audit.status(db, current, next, by);
-    return next;
+    return { kind: 'saved', record: next };
   });
+  if (outcome.kind === 'saved') return outcome.record;
+  await logAudit(db, { action: 'record.conflict', details: { recordId: id, storedVersion: outcome.stored.version, expectedVersion: change.expectedVersion ?? 0 } });
+  throw new RecordConflictError(outcome.stored, change.expectedVersion ?? 0);
 }
 
 function byNewest<T extends CurRecordBase>(rows: T[]): T[] {
@@ -242,9 +318,14 @@ async function listRecords<R extends TrackedRecord<S>, S extends string>(
 
 export async function createEscalation(db: CurDatabase, input: NewEscalation): Promise<Escalation> {
   const note = input.note.trim();
+  const origin = originOf(input);
   return createRecord(db, ESCALATIONS, {
     id: newId('esc'),
-    appealId: requireText(input.appealId, 'Обращение'),
+    appealId: origin.appealId,
+    subject: origin.subject,
+    version: 1,
+    body: input.body?.trim() ?? '',
+    answer: null,
     createdAt: input.at,
     createdBy: requireText(input.by, 'Кто'),
     updatedAt: input.at,
@@ -260,9 +341,10 @@ export async function createEscalation(db: CurDatabase, input: NewEscalation): P
 export function updateEscalationStatus(
   db: CurDatabase,
   id: string,
-  change: { status: EscalationStatus; by: string; at: number; note?: string | null },
+  change: { status: EscalationStatus; by: string; at: number; note?: string | null; expectedVersion?: number },
 ): Promise<Escalation> {
-  return changeStatus(db, ESCALATIONS, id, { ...change, note: change.note?.trim() || null });
+  const note = change.note?.trim() || null;
+  return changeStatus(db, ESCALATIONS, id, { ...change, note }, (current) => (change.status === 'resolved' ? { answer: note } : { answer: current.answer }));
 }
 
 /**
@@ -282,9 +364,12 @@ export async function createInfoRequest(
     db.timeZone,
     terms.options,
   );
+  const origin = originOf(input);
   return createRecord(db, INFO_REQUESTS, {
     id: newId('inf'),
-    appealId: requireText(input.appealId, 'Обращение'),
+    appealId: origin.appealId,
+    subject: origin.subject,
+    version: 1,
     createdAt: input.at,
     createdBy: requireText(input.by, 'Кто'),
     updatedAt: input.at,
@@ -304,10 +389,10 @@ export async function createInfoRequest(
 export function updateInfoRequestStatus(
   db: CurDatabase,
   id: string,
-  change: { status: InfoRequestStatus; by: string; at: number; answer?: string | null },
+  change: { status: InfoRequestStatus; by: string; at: number; answer?: string | null; expectedVersion?: number },
 ): Promise<InfoRequest> {
   const answer = change.answer?.trim() || null;
-  return changeStatus(db, INFO_REQUESTS, id, { status: change.status, by: change.by, at: change.at, note: answer }, (current) =>
+  return changeStatus(db, INFO_REQUESTS, id, { status: change.status, by: change.by, at: change.at, note: answer, expectedVersion: change.expectedVersion }, (current) =>
     change.status === 'answered' ? { answeredAt: change.at, answer } : { answeredAt: current.answeredAt, answer: current.answer },
   );
 }
@@ -373,4 +458,14 @@ export function infoRequestClock(request: Pick<InfoRequest, 'dueAt' | 'status' |
   const reference = isOpen ? now : (request.answeredAt ?? now);
   const remainingMs = request.dueAt - reference;
   return { remainingMs, isOverdue: request.status !== 'cancelled' && remainingMs < 0, isOpen };
+}
+
+export async function getEscalation(db: CurDatabase, id: string): Promise<Escalation | undefined> {
+  const row = await ESCALATIONS.table(db).get(id);
+  return row ? ESCALATIONS.read(row) : undefined;
+}
+
+export async function getInfoRequest(db: CurDatabase, id: string): Promise<InfoRequest | undefined> {
+  const row = await INFO_REQUESTS.table(db).get(id);
+  return row ? INFO_REQUESTS.read(row) : undefined;
 }

@@ -13,6 +13,7 @@ import type { AnalyticsChunkRow, AnalyticsLogRow } from './analytics-log';
 import type { IndicatorEntry, IndicatorTarget } from '../../shared/indicators/records';
 import type { Roadmap, RoadmapMeasure } from '../../shared/roadmap/model';
 import { makeReadOnly } from './read-only';
+import type { Instruction, Meeting } from '../../shared/records/meetings';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV7, upgradeToV8 } from './migrations';
 
 /** Appeal as stored: index helpers derived from the domain record on every write. */
@@ -184,6 +185,10 @@ export class CurDatabase extends Dexie {
   indicatorEntries!: Table<IndicatorEntry, string>;
   /** Sync state of the centre's shared records with the centre server (v17, renderer/sync/centre/). */
   sharedRecordSync!: Table<SharedRecordSyncRow, string>;
+  /** The centre's meetings (v14, renderer/db/control-repo.ts). */
+  meetings!: Table<Meeting, string>;
+  /** Instructions (поручения) given at meetings or on their own (v14). */
+  instructions!: Table<Instruction, string>;
   /** Region time zone used for received days (set once per database). */
   readonly timeZone: string;
   /** "Now" for rows this layer stamps (see `CurDatabaseOptions.clock`). */
@@ -233,6 +238,8 @@ export class CurDatabase extends Dexie {
     this.version(15).stores({ roadmaps: 'id', roadmapMeasures: 'id, roadmapId', indicatorTargets: 'id', indicatorEntries: 'key, quarter' });
     // v17 (centre): each shared record's state with the centre server (sent, pending, conflict).
     this.version(17).stores({ sharedRecordSync: 'id, kind, state' });
+    // v14 (control): meetings and their instructions; the control list reads instructions by status.
+    this.version(14).stores({ meetings: 'id, day', instructions: 'id, meetingId, status, dueAt' });
     // The audit log is append-only: rows are added through logAudit, never changed or removed (only a
     // schema upgrade may rewrite them, as v7 renames actions). Keep these hooks after the last
     // version: declaring a version rebuilds the tables and drops hooks set before it.

@@ -64,10 +64,11 @@ export interface AuditDetailsByAction {
   'feed.move-tokens': { count: number };
   'sync.resync': { sourceId: string };
   'sync.prune': { sourceId: string; removed: number };
-  'escalation.create': { escalationId: string; appealId: string; reason: string; assignee: string; by: string };
+  /** `appealId` is '' and `subject` says what it started from (`kind:id`) when not started from an appeal. */
+  'escalation.create': { escalationId: string; appealId: string; subject?: string; reason: string; assignee: string; by: string };
   'escalation.set-status': StatusChangeDetails & { escalationId: string };
   /** `kind` and a term by kind (none: null) since request kinds; older rows have neither kind nor null. */
-  'info-request.create': { infoRequestId: string; appealId: string; kind?: string; body: string; dueAt: number | null; by: string };
+  'info-request.create': { infoRequestId: string; appealId: string; subject?: string; kind?: string; body: string; dueAt: number | null; by: string };
   'info-request.set-status': StatusChangeDetails & { infoRequestId: string };
   'playlist.start': { playlistId: string; name: string };
   'boundaries.import': { packId: string; fileName: string; units: number };
@@ -100,6 +101,17 @@ export interface AuditDetailsByAction {
   'centre.disconnect': { baseUrl: string };
   /** A person's choice in a shared record's conflict: keep this workstation's version or take the server's. */
   'shared-record.resolve': { recordId: string; kind: string; choice: 'mine' | 'theirs'; serverVersion: number };
+  /** The centre's meetings and instructions (renderer/db/control-repo.ts); `version` is the record's after the change. */
+  'meeting.create': { meetingId: string; kind: string; day: string; by: string };
+  'meeting.update': { meetingId: string; fields: string[]; version: number; by: string };
+  'meeting.export-protocol': { meetingId: string; format: string; instructions: number };
+  'instruction.create': { instructionId: string; meetingId: string | null; responsibleBody: string; dueDay: string; by: string };
+  'instruction.set-status': { instructionId: string; from: string; to: string; version: number; by: string };
+  'instruction.comment': { instructionId: string; version: number; by: string };
+  /** A write refused because another window changed the record first; `kept` is what the person chose. */
+  'record.conflict': { recordId: string; storedVersion: number; expectedVersion: number };
+  /** The directory of blocks → responsible officials (settings). */
+  'officials.save': { blocks: number };
 }
 
 export interface SnapshotCreateDetails {

@@ -22,7 +22,7 @@ describe('playlists', () => {
     expect(upsertPlaylist(base, { ...renamed, id: 'z' }).length).toBe(3);
     expect(removePlaylist(base, 'operative-meeting').map((p) => p.id)).toEqual(['citizens-reception']);
     const moved = moveItem(base[0] as Playlist, 0, 1);
-    expect(moved.items.map((i) => i.scene)).toEqual(['overdue', 'heatmap', 'sectors', 'rating', 'spikes', 'roadmaps', 'indicators']);
+    expect(moved.items.map((i) => i.scene)).toEqual(['overdue', 'heatmap', 'sectors', 'rating', 'spikes', 'roadmaps', 'indicators', 'control']);
     expect(moveItem(base[0] as Playlist, 0, -1)).toBe(base[0]);
   });
 });

@@ -35,6 +35,7 @@ export const DEFAULT_PLAYLISTS: readonly Playlist[] = [
       { scene: 'spikes', durationSec: 30 },
       { scene: 'roadmaps', durationSec: 40 },
       { scene: 'indicators', durationSec: 40 },
+      { scene: 'control', durationSec: 40 },
     ],
   },
   {

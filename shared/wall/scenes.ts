@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-export const SCENE_IDS = ['heatmap', 'overdue', 'sectors', 'dynamics', 'rating', 'spikes', 'roadmaps', 'indicators'] as const;
+export const SCENE_IDS = ['heatmap', 'overdue', 'sectors', 'dynamics', 'rating', 'spikes', 'roadmaps', 'indicators', 'control'] as const;
 export type SceneId = (typeof SCENE_IDS)[number];
 export const sceneIdSchema = z.enum(SCENE_IDS);
 

@@ -17,7 +17,7 @@ import type { ReportMeasures } from '../../shared/report/measures';
 import { parsePeriod } from '../../shared/report/period';
 import { sectorsOf } from '../../shared/domain/sectors';
 import { regionDayStart } from '../../shared/domain/time';
-import { browserPdfMake } from '../../renderer/features/reports/pdfmake-browser';
+import { browserPdfMake } from '../../renderer/export/pdfmake-browser';
 import type { BenchContext, BenchModule, BenchResult } from './harness-types';
 
 const AS_OF = Date.parse('2026-12-03T09:00:00Z');

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { openApp, saveScreenshot, waitForSyncIdle } from './support';
 import { ShellPage } from './support/shell-page';
 
-const RU_NAV = ['Обзор', 'Реестр', 'Просрочки', 'Отрасли', 'Рейтинг', 'Аналитика', 'Отчёты', 'Видеостена', 'Источники', 'Импорт', 'Настройки', 'О программе', 'Снимки'];
+const RU_NAV = ['Обзор', 'Реестр', 'Просрочки', 'Отрасли', 'Рейтинг', 'Аналитика', 'Контроль', 'Дорожные карты', 'Показатели', 'Отчёты', 'Видеостена', 'Источники', 'Импорт', 'Настройки', 'О программе', 'Снимки'];
 
 describe('the operator window', () => {
   it('opens on the overview with Russian navigation, filters and no outside requests', async () => {

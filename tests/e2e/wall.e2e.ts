@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { appUrl, countAppeals, DEMO_NOW, openApp, putRow, saveScreenshot, storeRows, waitForCountUps, waitForScreen, waitForSyncIdle, type OpenedApp } from './support';
 
-const SCENES = ['heatmap', 'overdue', 'sectors', 'dynamics', 'rating', 'spikes', 'roadmaps', 'indicators'] as const;
+const SCENES = ['heatmap', 'overdue', 'sectors', 'dynamics', 'rating', 'spikes', 'roadmaps', 'indicators', 'control'] as const;
 type Scene = (typeof SCENES)[number];
 
 const DB_NAME = `e2e-wall-${Date.now().toString(36)}`;

@@ -12,6 +12,7 @@ import type { RegionPack } from '../../../shared/domain/region-pack';
 import { formatDateTime, formatDayRange, formatDelta, formatNumber } from '../../../shared/format/ru';
 import { dayNumberToIso } from '../../../shared/domain/time';
 import { registryHref } from '../../app/registry-filter';
+import { controlNewHref } from '../../app/control-links';
 import { getAnalyticsEngine } from '../../analytics-engine/engine';
 import { getDb } from '../../db/db';
 import { useLang, useT } from '../../i18n';
@@ -304,10 +305,25 @@ function PivotTable(props: {
   const link = (rowKey: string | undefined, colKey: string | undefined, count: number, content: string) => {
     const filter = cellRegistryFilter(spec, scope, { rowKey, colKey });
     if (!filter || count === 0) return <span title={filter ? undefined : t('cellNotLinkable')}>{content}</span>;
+    // The cell as a subject for «Контроль»: its dimensions and keys, with the territory and block as context.
+    const cellKey = [spec.rows && rowKey !== undefined ? `${spec.rows}=${rowKey}` : null, cols && colKey !== undefined ? `${cols}=${colKey}` : null].filter(Boolean).join('|');
     return (
-      <a href={registryHref(filter)} data-testid="pivot-cell-link" title={t('openCell', { count })}>
-        {content}
-      </a>
+      <>
+        <a href={registryHref(filter)} data-testid="pivot-cell-link" title={t('openCell', { count })}>
+          {content}
+        </a>
+        {cellKey ? (
+          <a
+            className="analytics-cell-escalate"
+            href={controlNewHref('escalation', { cell: cellKey, label: cellKey, sector: filter.sector, municipality: filter.municipality, organisation: filter.organisation })}
+            title={t('cellEscalate')}
+            aria-label={t('cellEscalate')}
+            data-testid="pivot-cell-escalate"
+          >
+            ⚑
+          </a>
+        ) : null}
+      </>
     );
   };
   return (

@@ -9,6 +9,7 @@ import type { RegionPack } from '../../../shared/domain/region-pack';
 import { dayNumberToIso, isoToDayNumber, regionDay } from '../../../shared/domain/time';
 import { formatIsoDay } from '../../../shared/format/ru';
 import { registryHref } from '../../app/registry-filter';
+import { controlNewHref } from '../../app/control-links';
 import { loadSpikeAlerts, readKnownSpikes, spikeRegistryFilter, toggleKnownSpike, type SpikeAlert } from '../../analytics-engine/spike-alerts';
 import { getDb } from '../../db/db';
 import { useT } from '../../i18n';
@@ -52,6 +53,12 @@ export function SpikesView({ scope, now, pack }: { scope: Scope; now: number; pa
               <span className="analytics-muted">{t('spikeEnded', { day: formatIsoDay(end) })}</span>{' '}
               <a href={href} data-testid="spike-link">
                 {t('openAppeals')}
+              </a>{' '}
+              <a
+                href={controlNewHref('escalation', { spike: a.key, label: `${a.topic} · ${place(a.municipality)}`, municipality: a.municipality, sector: scope.sector })}
+                data-testid="spike-escalate"
+              >
+                {t('spikeEscalate')}
               </a>{' '}
               {isKnown ? <span className="analytics-muted">({t('known')})</span> : null}{' '}
               <Button size="small" data-testid="spike-known" onClick={() => void toggle(a.key)}>

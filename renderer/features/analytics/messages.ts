@@ -47,6 +47,7 @@ export const analyticsMessages = defineMessages(
     'show.delta': 'изменение',
     'show.deltaPct': 'изменение, %',
     openCell: 'Открыть {count} обращений в реестре',
+    cellEscalate: 'Эскалация, запрос или поручение по этой ячейке («Контроль»)',
     cellNotLinkable: 'Эту ячейку реестр показать не может («остальные» или «не указано»)',
     save: 'Сохранить анализ',
     saveName: 'Название анализа',
@@ -132,6 +133,7 @@ export const analyticsMessages = defineMessages(
     known: 'известен',
     unmarkKnown: 'Снять отметку',
     openAppeals: 'Обращения',
+    spikeEscalate: 'Эскалировать…',
     spikeEnded: 'по {day}',
   },
   {
@@ -180,6 +182,7 @@ export const analyticsMessages = defineMessages(
     'show.delta': 'change',
     'show.deltaPct': 'change, %',
     openCell: 'Open {count} appeals in the registry',
+    cellEscalate: 'An escalation, request or instruction about this cell («Control»)',
     cellNotLinkable: 'The registry cannot list this cell («others» or «not given»)',
     save: 'Save analysis',
     saveName: 'Analysis name',
@@ -265,6 +268,7 @@ export const analyticsMessages = defineMessages(
     known: 'known',
     unmarkKnown: 'Unmark',
     openAppeals: 'Appeals',
+    spikeEscalate: 'Escalate…',
     spikeEnded: 'to {day}',
   },
 );

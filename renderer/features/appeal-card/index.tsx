@@ -105,7 +105,7 @@ export default function AppealCardScreen() {
           <RelatedSection appeal={appeal} original={state.data.original} repeats={state.data.repeats} repeatCount={state.data.repeatCount} timeZone={tz} />
         </Card>
         <Card title={t('cur')}>
-          <CurRecordsSection escalations={state.data.escalations} infoRequests={state.data.infoRequests} timeZone={tz} />
+          <CurRecordsSection appeal={appeal} escalations={state.data.escalations} infoRequests={state.data.infoRequests} timeZone={tz} />
         </Card>
         <Card title={t('link')}>
           <SourceLinkSection url={appeal.url} />

@@ -1,4 +1,5 @@
 /** The card's read-only sections; each renders record values as text. */
+import { controlNewHref, type ControlRecordKind } from '../../app/control-links';
 import type { Appeal } from '../../../shared/domain/appeal';
 import { DEFAULT_DEADLINE_RULES, withOverrides } from '../../../shared/domain/deadline-rules';
 import { municipalityById, type RegionPack } from '../../../shared/domain/region-pack';
@@ -192,13 +193,30 @@ export function SourceLinkSection({ url }: { url: string | null }) {
   );
 }
 
-export function CurRecordsSection({ escalations, infoRequests, timeZone }: { escalations: Escalation[]; infoRequests: InfoRequest[]; timeZone: string }) {
+export function CurRecordsSection({
+  appeal,
+  escalations,
+  infoRequests,
+  timeZone,
+}: {
+  appeal: { id: string; externalId: string };
+  escalations: Escalation[];
+  infoRequests: InfoRequest[];
+  timeZone: string;
+}) {
   const t: T = useT(cardMessages);
   const lang = useLang();
   const when = (at: number) => formatDateTime(at, timeZone, lang);
   const standings = useSharedRecordStandings([...escalations, ...infoRequests]);
+  const start = (kind: ControlRecordKind) => controlNewHref(kind, { appeal: appeal.id, label: appeal.externalId });
   return (
     <div data-testid="appeal-cur-records">
+      <p className="appeal-card__cur-actions">
+        <a href={start('escalation')} data-testid="appeal-control-escalate">
+          {t('controlEscalate')}
+        </a>{' '}
+        · <a href={start('info-request')}>{t('controlRequest')}</a> · <a href={start('instruction')}>{t('controlInstruction')}</a>
+      </p>
       <h3>{t('escalations')}</h3>
       {escalations.length === 0 ? (
         <p className="registry-note">{t('noEscalations')}</p>

@@ -6,6 +6,8 @@
 import type { InfoRequestTermOptions } from '../../../shared/domain/request-terms';
 import type { CurDatabase, StoredAppeal } from '../../db/schema';
 import { getSetting, setSetting } from '../../db/settings-repo';
+import { loadOfficials } from '../../db/officials-repo';
+import { officialFor } from '../../../shared/records/officials';
 import {
   createEscalation,
   createInfoRequest,
@@ -48,9 +50,10 @@ export interface FormDefaults {
   assignee: string;
 }
 
+/** The block's official from the directory (settings) comes first; the person last escalated to is the fallback. */
 export async function loadFormDefaults(db: CurDatabase, sector: string): Promise<FormDefaults> {
-  const [by, assignee] = await Promise.all([getSetting(db, OPERATOR_KEY, ''), getSetting(db, responsibleKey(sector), '')]);
-  return { by, assignee };
+  const [by, assignee, directory] = await Promise.all([getSetting(db, OPERATOR_KEY, ''), getSetting(db, responsibleKey(sector), ''), loadOfficials(db)]);
+  return { by, assignee: officialFor(directory, sector)?.official || assignee };
 }
 
 export async function escalateAppeal(

@@ -6,9 +6,11 @@ import { overdueMessages } from './messages';
 import type { RowColumn } from './RowTable';
 
 interface RecordLike {
+  id: string;
   appealId: string;
   createdAt: number;
   appeal: AppealSnapshot;
+  subject: { label: string };
 }
 
 /** The columns every CUR record list starts with: when, which appeal (a link), which sector. */
@@ -17,7 +19,12 @@ export function useRecordLeadColumns<R extends RecordLike>(timeZone: string, sec
   const lang = useLang();
   return [
     { key: 'created', header: t('colCreated'), className: 'tabular', cell: (r) => formatDateTime(r.createdAt, timeZone, lang) },
-    { key: 'appeal', header: t('colAppeal'), cell: (r) => <a href={appealHref(r.appealId)}>{r.appeal.externalId}</a> },
+    {
+      key: 'appeal',
+      header: t('colAppeal'),
+      // Records started elsewhere than an appeal (a municipality, a spike…) open their card in «Контроль».
+      cell: (r) => (r.appealId ? <a href={appealHref(r.appealId)}>{r.appeal.externalId}</a> : <a href={`#/control/record/${encodeURIComponent(r.id)}`}>{r.subject.label}</a>),
+    },
     { key: 'sector', header: t('colSector'), cell: (r) => sectorName(r.appeal.sector) },
   ];
 }

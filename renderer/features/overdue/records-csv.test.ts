@@ -16,7 +16,8 @@ describe('records CSV', () => {
   it('writes escalations with Russian headers, region-local times and quoted separators', () => {
     const e: Escalation = {
       id: 'esc:1', appealId: 'pos:77', createdAt: T0, createdBy: 'Смирнова', updatedAt: T0, status: 'open',
-      reason: 'overdue', note: '=HYPERLINK("x")', assignee: 'Петров', appeal, history: [],
+      reason: 'overdue', note: '=HYPERLINK("x")', assignee: 'Петров', body: '', answer: null, appeal, history: [],
+      subject: { kind: 'appeal', id: 'pos:77', label: '77' }, version: 1,
     };
     const rows = parse(escalationsCsv([e], 'Europe/Moscow', labels));
     expect(rows[0]![0]).toBe('Создано');
@@ -29,6 +30,7 @@ describe('records CSV', () => {
     const r: InfoRequest = {
       id: 'inf:1', appealId: 'pos:77', createdAt: T0, createdBy: 'А', updatedAt: T0, status: 'answered', kind: 'official-information', quarter: null,
       body: 'Администрация', question: 'Сроки?', dueAt: T0 + 3 * 3600_000, answeredAt: T0 + 3600_000, answer: 'завтра', appeal, history: [],
+      subject: { kind: 'appeal', id: 'pos:77', label: '77' }, version: 1,
     };
     const rows = parse(infoRequestsCsv([r], 'Europe/Moscow', labels));
     expect(rows[1]!.slice(5)).toEqual(['Официальная информация (3 часа)', 'Администрация', 'Сроки?', '18.11.2025 12:00', 'S:answered', '18.11.2025 10:00', 'завтра']);

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { T0, makeAppeal } from '../../../tests/support/store-appeal';
 
 vi.mock('echarts', () => ({
@@ -69,7 +69,10 @@ describe('OverviewScreen', () => {
     render(<OverviewScreen />);
     await waitFor(() => expect(screen.getByTestId('overview-spikes').dataset.ready).toBe('true'), { timeout: 5000 });
     const [alert] = screen.getAllByTestId('overview-spike');
-    expect(alert!.textContent).toMatch(/^Водоснабжение, m1: 12 за 3 дня при обычных \d+,\d — в \d+,\d раза больше$/);
+    expect(alert!.querySelector('a')!.textContent).toMatch(/^Водоснабжение, m1: 12 за 3 дня при обычных \d+,\d — в \d+,\d раза больше$/);
+    expect(within(alert!).getByTestId('overview-spike-escalate').getAttribute('href')).toBe(
+      `#/control/new?kind=escalation&spike=${encodeURIComponent('m1|Водоснабжение|2025-11-18')}&label=${encodeURIComponent('Водоснабжение · m1').replace(/%20/g, '+')}&municipality=m1`,
+    );
     expect(alert!.querySelector('a')!.getAttribute('href')).toBe('#/registry?from=2025-11-16&to=2025-11-18&category=%D0%92%D0%BE%D0%B4%D0%BE%D1%81%D0%BD%D0%B0%D0%B1%D0%B6%D0%B5%D0%BD%D0%B8%D0%B5&municipality=m1');
 
     await toggleKnownSpike(getDb(), 'm1|Водоснабжение|2025-11-18');

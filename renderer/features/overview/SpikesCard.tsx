@@ -9,6 +9,7 @@ import { DEFAULT_SPIKE_OPTIONS, spikeSentence } from '../../../shared/analytics/
 import type { RegionPack } from '../../../shared/domain/region-pack';
 import { isoToDayNumber, regionDay } from '../../../shared/domain/time';
 import { registryHref } from '../../app/registry-filter';
+import { controlNewHref } from '../../app/control-links';
 import { loadSpikeAlerts, readKnownSpikes, spikeRegistryFilter, type SpikeAlert } from '../../analytics-engine/spike-alerts';
 import { getDb } from '../../db/db';
 import { useT } from '../../i18n';
@@ -67,6 +68,13 @@ export function SpikesCard({ pack, now, sector, municipality }: Props) {
                 <li key={a.key} data-testid="overview-spike">
                   <a href={registryHref(spikeRegistryFilter(a, sector))} title={t('linkTitle')}>
                     {spikeSentence(a.topic, place(a.municipality), a.spike, DEFAULT_SPIKE_OPTIONS.windowDays)}
+                  </a>{' '}
+                  <a
+                    className="overview__muted"
+                    href={controlNewHref('escalation', { spike: a.key, label: `${a.topic} · ${place(a.municipality)}`, municipality: a.municipality, sector })}
+                    data-testid="overview-spike-escalate"
+                  >
+                    {t('spikeEscalate')}
                   </a>
                 </li>
               ))}

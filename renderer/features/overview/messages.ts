@@ -49,6 +49,7 @@ export const overviewMessages = defineMessages(
     spikesMore: 'Ещё {count}.',
     spikesKnown: 'Отмечены как известные: {count}.',
     spikesAll: 'Все всплески — в «Аналитике»',
+    spikeEscalate: 'эскалировать…',
     spikesUnavailable: 'Всплески не рассчитаны: {message}',
   },
   {
@@ -99,6 +100,7 @@ export const overviewMessages = defineMessages(
     spikesMore: '{count} more.',
     spikesKnown: 'Marked as known: {count}.',
     spikesAll: 'All spikes in «Analytics»',
+    spikeEscalate: 'escalate…',
     spikesUnavailable: 'Spikes not computed: {message}',
   },
 );

@@ -1,6 +1,7 @@
 import { formatNumber, formatPercent } from '../../../shared/format/ru';
 import type { RatedUnit, RatingDimension } from '../../db/rating-queries';
 import { registryHref, type RegistryFilter } from '../../app/registry-filter';
+import { controlNewHref } from '../../app/control-links';
 import { useLang, useT } from '../../i18n';
 import { ratingMessages } from './messages';
 
@@ -55,7 +56,15 @@ export function RatingTable({ rows, dimension, period, sector }: RatingTableProp
               </td>
               <td>
                 {row.name}
-                {row.rank === null ? <span className="rating__note"> · {t('notRated')}</span> : null}
+                {row.rank === null ? <span className="rating__note"> · {t('notRated')}</span> : null}{' '}
+                <a
+                  className="rating__escalate"
+                  href={controlNewHref('escalation', { [dimension]: row.id, label: row.name, sector })}
+                  title={t('escalateTitle')}
+                  data-testid="rating-escalate"
+                >
+                  {t('escalate')}
+                </a>
               </td>
               <td className="num">{row.score === null ? '—' : formatNumber(row.score * 100, 1, lang)}</td>
               <td className="num">

@@ -7,7 +7,7 @@
 import { openDb } from '../../db/db';
 import type { CurDatabase } from '../../db/schema';
 import { generateReport } from './generate';
-import { browserPdfMake } from './pdfmake-browser';
+import { browserPdfMake } from '../../export/pdfmake-browser';
 import type { ReportWorkerRequest, ReportWorkerResponse } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;

@@ -3,6 +3,7 @@ import type { RegionPack } from '../../../shared/domain/region-pack';
 import type { SectorDefinition } from '../../../shared/domain/sectors';
 import { formatDelta, formatIsoDay, formatNumber, formatPercent } from '../../../shared/format/ru';
 import { registryHref, UNKNOWN_MUNICIPALITY } from '../../app/registry-filter';
+import { controlNewHref } from '../../app/control-links';
 import { Card } from '../../ui/Card';
 import { Chart, type EChartsOption } from '../../ui/Chart';
 import { Skeleton } from '../../ui/Skeleton';
@@ -42,7 +43,17 @@ function WorstTable({ rows, kind, sector, label }: { rows: WorstRow[]; kind: 'mu
                 : { organisation: row.id };
           return (
             <tr key={row.id}>
-              <td>{row.id === '' ? t(kind === 'municipality' ? 'unknownMunicipality' : 'unknownOrganisation') : label(row.id)}</td>
+              <td>
+                {row.id === '' ? t(kind === 'municipality' ? 'unknownMunicipality' : 'unknownOrganisation') : label(row.id)}
+                {row.id !== '' ? (
+                  <>
+                    {' '}
+                    <a className="sectors__escalate" href={controlNewHref('escalation', { [kind]: row.id, label: label(row.id), sector })} title={t('escalateTitle')}>
+                      {t('escalate')}
+                    </a>
+                  </>
+                ) : null}
+              </td>
               <td className="num">
                 <a href={registryHref({ ...unit, sector, deadline: 'overdue', sort: 'due-asc' })} title={t('linkTitle')}>
                   {formatNumber(row.overdue, 0, lang)}
@@ -77,7 +88,15 @@ export function SectorDetailView({ panel, sector, period, days, pack }: SectorDe
   const title = t('trendTitle', { sector: sector.name });
   return (
     <div className="sectors__detail stack" data-testid="sector-detail">
-      <Card title={title} ready>
+      <Card
+        title={title}
+        ready
+        actions={
+          <a href={controlNewHref('escalation', { sector: panel.sector, label: sector.name })} data-testid="sector-escalate">
+            {t('escalateBlock')}
+          </a>
+        }
+      >
         <Chart option={option} title={title} height={260} />
       </Card>
       <Card title={t('topCategories')} ready>

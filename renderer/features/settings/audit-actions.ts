@@ -13,7 +13,7 @@ import { LOCAL_USER } from '../../db/audit-repo';
 import type { AuditRow } from '../../db/schema';
 import { importFileText } from '../../i18n/import-messages';
 
-export const AUDIT_KINDS = ['export', 'personal-data', 'import', 'feeds', 'sync', 'escalations', 'info-requests', 'wall', 'roadmaps', 'indicators', 'snapshots'] as const;
+export const AUDIT_KINDS = ['export', 'personal-data', 'import', 'feeds', 'sync', 'escalations', 'info-requests', 'wall', 'roadmaps', 'indicators', 'snapshots', 'control'] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 interface ActionInfo {
@@ -64,6 +64,14 @@ export const AUDIT_ACTIONS = {
   'centre.connect': { kind: 'feeds', ru: 'Подключение к серверу центра', en: 'Connected to the centre server' },
   'centre.disconnect': { kind: 'feeds', ru: 'Отключение от сервера центра', en: 'Disconnected from the centre server' },
   'shared-record.resolve': { kind: 'sync', ru: 'Конфликт общей записи разрешён', en: 'Shared record conflict resolved' },
+  'meeting.create': { kind: 'control', ru: 'Совещание записано', en: 'Meeting recorded' },
+  'meeting.update': { kind: 'control', ru: 'Совещание изменено', en: 'Meeting changed' },
+  'meeting.export-protocol': { kind: 'export', ru: 'Протокол совещания выгружен', en: 'Meeting protocol exported' },
+  'instruction.create': { kind: 'control', ru: 'Поручение дано', en: 'Instruction given' },
+  'instruction.set-status': { kind: 'control', ru: 'Статус поручения изменён', en: 'Instruction status changed' },
+  'instruction.comment': { kind: 'control', ru: 'Комментарий к поручению', en: 'Instruction comment' },
+  'record.conflict': { kind: 'control', ru: 'Конфликт правок записи', en: 'Record edit conflict' },
+  'officials.save': { kind: 'control', ru: 'Справочник ответственных сохранён', en: 'Officials directory saved' },
 } as const satisfies Record<AuditAction, ActionInfo>;
 
 /** Whether a stored name is one of today's actions. */
@@ -83,6 +91,7 @@ export const AUDIT_KIND_LABELS: Readonly<Record<AuditKind, { ru: string; en: str
   roadmaps: { ru: 'Дорожные карты', en: 'Roadmaps' },
   indicators: { ru: 'Показатели', en: 'Indicators' },
   snapshots: { ru: 'Снимки', en: 'Snapshots' },
+  control: { ru: 'Контроль', en: 'Control' },
 };
 
 export function auditActionLabel(action: string, lang: Locale): string {
@@ -127,8 +136,13 @@ const RECORD_STATUS: Record<string, { ru: string; en: string }> = {
   answered: { ru: 'отвечено', en: 'answered' },
   cancelled: { ru: 'отменено', en: 'cancelled' },
   planned: { ru: 'запланировано', en: 'planned' },
-  done: { ru: 'выполнено', en: 'done' },
+  issued: { ru: 'выдано', en: 'issued' },
+  done: { ru: 'исполнено', en: 'executed' },
+  withdrawn: { ru: 'снято', en: 'withdrawn' },
 };
+
+/** A roadmap measure is «выполнено», an instruction «исполнено»: the same stored value, two words. */
+const MEASURE_STATUS: Record<string, { ru: string; en: string }> = { ...RECORD_STATUS, done: { ru: 'выполнено', en: 'done' } };
 
 const WORDS = {
   ru: {
@@ -166,6 +180,10 @@ const WORDS = {
     record: 'запись',
     keptMine: 'оставлена версия этого рабочего места',
     tookTheirs: 'принята версия сервера',
+    meeting: 'совещание',
+    fields: 'поля',
+    blocks: 'блоков',
+    format: 'формат',
   },
   en: {
     personalShown: 'personal data shown',
@@ -202,6 +220,10 @@ const WORDS = {
     record: 'record',
     keptMine: 'this workstation’s version kept',
     tookTheirs: 'server’s version taken',
+    meeting: 'meeting',
+    fields: 'fields',
+    blocks: 'blocks',
+    format: 'format',
   },
 } as const;
 
@@ -243,9 +265,9 @@ export function summarizeAudit(row: Pick<AuditRow, 'action' | 'details'>, lang: 
     const n = count(value);
     if (n !== null) parts.push(counted(n, noun, lang));
   };
-  const status = (value: unknown) => {
+  const status = (value: unknown, labels = RECORD_STATUS) => {
     const raw = text(value);
-    return raw === null ? '—' : (RECORD_STATUS[raw]?.[lang] ?? raw);
+    return raw === null ? '—' : (labels[raw]?.[lang] ?? raw);
   };
   const appealId = text(d.appealId) === null ? null : String(d.appealId);
 
@@ -354,7 +376,7 @@ export function summarizeAudit(row: Pick<AuditRow, 'action' | 'details'>, lang: 
       add('by', d.by);
       break;
     case 'roadmap-measure.set-status':
-      parts.push(`${status(d.from)} → ${status(d.to)}`);
+      parts.push(`${status(d.from, MEASURE_STATUS)} → ${status(d.to, MEASURE_STATUS)}`);
       add('completed', d.completedDay);
       add('by', d.by);
       break;
@@ -400,6 +422,36 @@ export function summarizeAudit(row: Pick<AuditRow, 'action' | 'details'>, lang: 
     case 'shared-record.resolve':
       add('record', d.recordId);
       if (d.choice === 'mine' || d.choice === 'theirs') parts.push(w(d.choice === 'mine' ? 'keptMine' : 'tookTheirs'));
+      break;
+    case 'meeting.create':
+      add('meeting', d.day);
+      add('by', d.by);
+      break;
+    case 'meeting.update':
+      if (Array.isArray(d.fields)) add('fields', d.fields.filter((f): f is string => typeof f === 'string').join(', '));
+      addCount('version', d.version);
+      add('by', d.by);
+      break;
+    case 'meeting.export-protocol':
+      add('format', typeof d.format === 'string' ? d.format.toUpperCase() : null);
+      break;
+    case 'instruction.create':
+      add('body', d.responsibleBody);
+      add('due', d.dueDay);
+      add('by', d.by);
+      break;
+    case 'instruction.set-status':
+      parts.push(`${status(d.from)} → ${status(d.to)}`);
+      add('by', d.by);
+      break;
+    case 'instruction.comment':
+      add('by', d.by);
+      break;
+    case 'record.conflict':
+      addCount('version', d.storedVersion);
+      break;
+    case 'officials.save':
+      addCount('blocks', d.blocks);
       break;
     default: {
       // Every action has a summary: a new one must be handled above.

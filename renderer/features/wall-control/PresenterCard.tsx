@@ -23,6 +23,7 @@ export const SCENE_LABEL: Record<SceneId, WallControlKey> = {
   spikes: 'sceneSpikes',
   roadmaps: 'sceneRoadmaps',
   indicators: 'sceneIndicators',
+  control: 'sceneControl',
 };
 
 const PERIOD_LABEL: Record<Exclude<WallPeriodKind, 'custom'>, WallControlKey> = {

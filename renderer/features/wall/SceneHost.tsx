@@ -12,6 +12,7 @@ import { SectorsScene } from './scenes/SectorsScene';
 import { SpikesScene } from './scenes/SpikesScene';
 import { RoadmapsScene } from './scenes/RoadmapsScene';
 import { IndicatorsScene } from './scenes/IndicatorsScene';
+import { ControlScene } from './scenes/ControlScene';
 import type { SceneProps } from './scenes/types';
 import { SceneBoundary } from './SceneBoundary';
 
@@ -24,6 +25,7 @@ const SCENES: Record<SceneId, ComponentType<SceneProps>> = {
   spikes: SpikesScene,
   roadmaps: RoadmapsScene,
   indicators: IndicatorsScene,
+  control: ControlScene,
 };
 
 interface Props extends SceneProps {

@@ -20,6 +20,7 @@ export const SCENE_TITLE: Record<SceneId, WallMessageKey> = {
   spikes: 'sceneSpikes',
   roadmaps: 'sceneRoadmaps',
   indicators: 'sceneIndicators',
+  control: 'sceneControl',
 };
 
 const PERIOD_LABEL: Record<Exclude<WallPeriodKind, 'custom'>, WallMessageKey> = {

@@ -1,6 +1,7 @@
 /**
- * pdfmake's browser build inside the report worker, with the shipped PT Sans WOFF files (bundled
- * by Vite, read from the app's own origin) in its virtual file system. Nothing loads from the
+ * pdfmake's browser build (in the report worker, and in the window for a meeting's protocol), with
+ * the shipped PT Sans WOFF files (bundled by Vite, read from the app's own origin) in its virtual
+ * file system. Nothing loads from the
  * internet: remote URLs are refused.
  */
 import pdfMake from 'pdfmake/build/pdfmake';
@@ -12,7 +13,7 @@ import cyr400 from '@fontsource/pt-sans/files/pt-sans-cyrillic-400-normal.woff?u
 import cyr700 from '@fontsource/pt-sans/files/pt-sans-cyrillic-700-normal.woff?url';
 import cyr400i from '@fontsource/pt-sans/files/pt-sans-cyrillic-400-italic.woff?url';
 import cyr700i from '@fontsource/pt-sans/files/pt-sans-cyrillic-700-italic.woff?url';
-import { PT_SANS_FILES, type PdfMakeLike } from '../../../shared/report/writers/pdf';
+import { PT_SANS_FILES, type PdfMakeLike } from '../../shared/report/writers/pdf';
 
 const URLS: Record<string, string> = {
   'pt-sans-latin-400-normal.woff': latin400,

@@ -57,6 +57,14 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> =
   observer: new Set<Permission>(),
 };
 
+/** How a role is named on screen and in the audit log. */
+export const ROLE_LABELS: Readonly<Record<Role, { ru: string; en: string }>> = {
+  admin: { ru: 'администратор', en: 'administrator' },
+  operator: { ru: 'оператор', en: 'operator' },
+  analyst: { ru: 'аналитик', en: 'analyst' },
+  observer: { ru: 'наблюдатель', en: 'observer' },
+};
+
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }

@@ -6,6 +6,7 @@
  * known fields are read, each as a plain string or number, and personal data is never part of a
  * summary.
  */
+import { isRole, ROLE_LABELS } from '../../../shared/access/roles';
 import type { AuditAction } from '../../../shared/audit/events';
 import { countRu, formatDateTime, formatNumber, type Locale } from '../../../shared/format/ru';
 import { isImportFileMessage } from '../../../shared/import/messages';
@@ -13,7 +14,7 @@ import { LOCAL_USER } from '../../db/audit-repo';
 import type { AuditRow } from '../../db/schema';
 import { importFileText } from '../../i18n/import-messages';
 
-export const AUDIT_KINDS = ['export', 'personal-data', 'import', 'feeds', 'sync', 'escalations', 'info-requests', 'wall'] as const;
+export const AUDIT_KINDS = ['export', 'personal-data', 'import', 'feeds', 'sync', 'escalations', 'info-requests', 'wall', 'accounts'] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 interface ActionInfo {
@@ -45,6 +46,17 @@ export const AUDIT_ACTIONS = {
   'playlist.start': { kind: 'wall', ru: 'Запущен плейлист видеостены', en: 'Wall playlist started' },
   'boundaries.import': { kind: 'wall', ru: 'Загружены границы территорий', en: 'Boundaries imported' },
   'boundaries.remove': { kind: 'wall', ru: 'Границы территорий удалены', en: 'Boundaries removed' },
+  'account.sign-in': { kind: 'accounts', ru: 'Вход', en: 'Signed in' },
+  'account.sign-in-fail': { kind: 'accounts', ru: 'Неудачная попытка входа', en: 'Failed sign-in' },
+  'account.sign-out': { kind: 'accounts', ru: 'Выход', en: 'Signed out' },
+  'account.lock': { kind: 'accounts', ru: 'Окно заблокировано', en: 'Window locked' },
+  'account.unlock': { kind: 'accounts', ru: 'Окно разблокировано', en: 'Window unlocked' },
+  'account.change-password': { kind: 'accounts', ru: 'Пароль изменён пользователем', en: 'Password changed by the user' },
+  'account.set-idle-lock': { kind: 'accounts', ru: 'Изменено время блокировки', en: 'Idle lock time changed' },
+  'user.create': { kind: 'accounts', ru: 'Пользователь создан', en: 'User created' },
+  'user.change': { kind: 'accounts', ru: 'Пользователь изменён', en: 'User changed' },
+  'user.disable': { kind: 'accounts', ru: 'Пользователь отключён', en: 'User disabled' },
+  'user.reset-password': { kind: 'accounts', ru: 'Пароль сброшен администратором', en: 'Password reset by the administrator' },
 } as const satisfies Record<AuditAction, ActionInfo>;
 
 /** Whether a stored name is one of today's actions. */
@@ -61,6 +73,7 @@ export const AUDIT_KIND_LABELS: Readonly<Record<AuditKind, { ru: string; en: str
   escalations: { ru: 'Эскалации', en: 'Escalations' },
   'info-requests': { ru: 'Запросы информации', en: 'Information requests' },
   wall: { ru: 'Видеостена', en: 'Video wall' },
+  accounts: { ru: 'Пользователи и вход', en: 'Users and sign-in' },
 };
 
 export function auditActionLabel(action: string, lang: Locale): string {
@@ -128,6 +141,14 @@ const WORDS = {
     due: 'срок',
     playlist: 'плейлист',
     pack: 'регион',
+    login: 'логин',
+    unknownLogin: 'неизвестный логин',
+    accountDisabled: 'учётная запись отключена',
+    role: 'роль',
+    idle: 'после бездействия',
+    manual: 'вручную',
+    minutes: 'минут',
+    changedFields: 'изменено',
   },
   en: {
     personalShown: 'personal data shown',
@@ -150,6 +171,14 @@ const WORDS = {
     due: 'due',
     playlist: 'playlist',
     pack: 'region',
+    login: 'login',
+    unknownLogin: 'unknown login',
+    accountDisabled: 'account disabled',
+    role: 'role',
+    idle: 'after idle time',
+    manual: 'by hand',
+    minutes: 'minutes',
+    changedFields: 'changed',
   },
 } as const;
 
@@ -277,6 +306,32 @@ export function summarizeAudit(row: Pick<AuditRow, 'action' | 'details'>, lang: 
     case 'boundaries.import':
       add('file', d.fileName);
       addCounted('units', d.units);
+      break;
+    case 'account.sign-in':
+    case 'account.change-password':
+    case 'user.disable':
+    case 'user.reset-password':
+      add('login', d.login);
+      break;
+    case 'account.sign-in-fail':
+      if (text(d.login) === null) parts.push(w('unknownLogin'));
+      else add('login', d.login);
+      if (d.disabled === true) parts.push(w('accountDisabled'));
+      break;
+    case 'account.sign-out':
+    case 'account.unlock':
+      break;
+    case 'account.lock':
+      if (d.reason === 'idle' || d.reason === 'manual') parts.push(w(d.reason));
+      break;
+    case 'account.set-idle-lock':
+      addCount('minutes', d.minutes);
+      break;
+    case 'user.create':
+    case 'user.change':
+      add('login', d.login);
+      add('role', isRole(d.role) ? ROLE_LABELS[d.role][lang] : null);
+      if (Array.isArray(d.changed)) add('changedFields', d.changed.filter((f): f is string => typeof f === 'string').join(', '));
       break;
     case 'boundaries.remove':
       add('pack', d.packId);

@@ -9,6 +9,11 @@ import { App } from './app/App';
 import { regionStore } from './runtime/region';
 import { platform } from './platform';
 import { startSync } from './sync';
+import { getDb } from './db/db';
+import { logAudit } from './db/audit-repo';
+import { setAccess, NOTHING } from './runtime/access';
+import { defaultSessionConfig, initSession } from './runtime/session';
+import { WALL_PATH } from './app/routes';
 
 // Each region has its own database and sync sources: a region switch (here or in another window)
 // restarts the window on the new region's store instead of mixing two regions in one.
@@ -19,6 +24,18 @@ regionStore.subscribe((state, previous) => {
 // Every window starts sync; a Web Lock makes exactly one of them the leader, so the wall keeps
 // data fresh even when the operator window is closed.
 startSync(platform);
+
+// The operator window shows nothing until someone signs in (runtime/session.ts); the wall window
+// (`#/wall`) has no session: it never shows personal data and takes the presenter's scope.
+if (!location.hash.startsWith(`#/${WALL_PATH}`)) {
+  setAccess(null, NOTHING);
+  void initSession(
+    defaultSessionConfig(
+      (event) => logAudit(getDb(), event),
+      () => platform.getAppInfo().then((info) => info.osUser ?? null),
+    ),
+  );
+}
 
 const container = document.getElementById('root');
 if (container) {

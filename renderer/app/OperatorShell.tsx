@@ -3,6 +3,9 @@ import { EmptyState } from '../ui/EmptyState';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { Skeleton } from '../ui/Skeleton';
 import { ReportScheduleRunner } from '../features/reports/ScheduleRunner';
+import { AccessDenied, AccountGate } from '../features/account';
+import { accessStore } from '../runtime/access';
+import { mayOpenArea } from './area-access';
 import { useT } from '../i18n';
 import { shellMessages } from './messages';
 import { Nav } from './Nav';
@@ -13,26 +16,42 @@ import { navigate, type Route } from './router';
 
 export const START_AREA = 'overview';
 
-/** The operator window: navigation, top bar and the current area, each area behind its own error boundary. */
+/**
+ * The operator window: navigation, top bar and the current area, each area behind its own error
+ * boundary — all behind the account gate (first run, sign-in, lock), which renders none of it until
+ * someone is signed in. The sync readiness attributes stay on the root either way.
+ */
 export function OperatorShell({ route }: { route: Route }) {
+  return (
+    <SyncAwareRoot className="shell" data-theme="desk">
+      <AccountGate>
+        <SignedInShell route={route} />
+      </AccountGate>
+    </SyncAwareRoot>
+  );
+}
+
+function SignedInShell({ route }: { route: Route }) {
   const t = useT(shellMessages);
   useEffect(() => {
     if (route.area === '') navigate(`#/${START_AREA}`, { replace: true });
   }, [route.area]);
   const area = AREA_ROUTES.find((r) => r.path === route.area);
   const Screen = area?.screen;
+  const role = accessStore((s) => s.role);
+  const allowed = area ? mayOpenArea(role, area.path) : true;
   return (
-    <SyncAwareRoot className="shell" data-theme="desk">
+    <>
       <Nav currentArea={area?.hidden ? '' : route.area} />
       <TopBar />
       <ReportScheduleRunner />
       <main className="shell__main" data-area={route.area}>
         <ErrorBoundary resetKey={route.area}>
           <Suspense fallback={<Skeleton lines={6} height={28} />}>
-            {Screen ? <Screen /> : route.area === '' ? null : <EmptyState title={t('notFoundTitle')} hint={t('notFoundHint')} />}
+            {Screen && !allowed ? <AccessDenied /> : Screen ? <Screen /> : route.area === '' ? null : <EmptyState title={t('notFoundTitle')} hint={t('notFoundHint')} />}
           </Suspense>
         </ErrorBoundary>
       </main>
-    </SyncAwareRoot>
+    </>
   );
 }

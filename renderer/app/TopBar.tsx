@@ -1,10 +1,11 @@
+import { UserMenu } from '../features/account';
 import { LangSwitch } from './LangSwitch';
 import { PeriodPicker } from './PeriodPicker';
 import { MunicipalityFilter, SectorFilter } from './SectorFilter';
 import { SyncIndicator } from './SyncIndicator';
 import { useRegionPack } from './region';
 
-/** Global filters on the left; sync state, data age, the demo badge and language on the right. */
+/** Global filters on the left; sync state, data age, the demo badge, language and the user on the right. */
 export function TopBar() {
   const pack = useRegionPack();
   return (
@@ -15,6 +16,7 @@ export function TopBar() {
       <span className="shell__top-spacer" />
       <SyncIndicator timeZone={pack.timeZone} />
       <LangSwitch />
+      <UserMenu />
     </header>
   );
 }

@@ -15,4 +15,5 @@ export const FEATURE_SETTINGS_SECTIONS: SettingsSectionEntry[] = [
   { id: 'rating-weights', section: lazy(() => import('../features/rating/settings')) },
   { id: 'wall-map', section: lazy(() => import('../features/wall/settings')) },
   { id: 'request-terms', section: lazy(() => import('../features/overdue/settings')) },
+  { id: 'users', section: lazy(() => import('../features/account/settings')) },
 ];

@@ -2,6 +2,7 @@
 import { Suspense } from 'react';
 import { FEATURE_SETTINGS_SECTIONS } from '../../app/settings-sections';
 import { useT } from '../../i18n';
+import { useCan } from '../../runtime/access';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { Skeleton } from '../../ui/Skeleton';
 import { AuditSection } from './AuditSection';
@@ -12,22 +13,29 @@ import { RegionSection } from './RegionSection';
 
 export default function SettingsScreen() {
   const t = useT(settingsMessages);
+  // Workstation settings are the administrator's; everyone keeps their language.
+  const mayManage = useCan('settings.manage');
+  const mayReadAudit = useCan('audit.read');
   return (
     <div className="stack" data-testid="settings" data-ready="true">
       <h1 className="visually-hidden">{t('title')}</h1>
       <LanguageSection />
-      <RegionSection />
-      <FreshnessSection />
-      {FEATURE_SETTINGS_SECTIONS.map(({ id, section: Section }) => (
-        <ErrorBoundary key={id}>
-          <Suspense fallback={<Skeleton lines={2} />}>
-            <Section />
-          </Suspense>
+      {mayManage ? <RegionSection /> : null}
+      {mayManage ? <FreshnessSection /> : null}
+      {mayManage
+        ? FEATURE_SETTINGS_SECTIONS.map(({ id, section: Section }) => (
+            <ErrorBoundary key={id}>
+              <Suspense fallback={<Skeleton lines={2} />}>
+                <Section />
+              </Suspense>
+            </ErrorBoundary>
+          ))
+        : null}
+      {mayReadAudit ? (
+        <ErrorBoundary>
+          <AuditSection />
         </ErrorBoundary>
-      ))}
-      <ErrorBoundary>
-        <AuditSection />
-      </ErrorBoundary>
+      ) : null}
     </div>
   );
 }

@@ -7,6 +7,8 @@
  * table, how a row reads, and what the audit log says about a creation and a status change.
  */
 import type { Table } from 'dexie';
+import { isInScope } from '../../shared/access/scope';
+import { effectiveScope, requirePermission } from '../runtime/access';
 import { workCalendar, type WorkCalendar } from '../../shared/domain/calendar';
 import {
   DEFAULT_INFO_REQUEST_KIND,
@@ -173,6 +175,8 @@ async function createRecord<R extends TrackedRecord<S>, S extends string>(
   kind: CurRecordKind<R, S>,
   record: R,
 ): Promise<R> {
+  // Refused in the data layer for roles that may not edit records (the UI hides the actions too).
+  requirePermission('records.edit');
   const table = kind.table(db);
   await db.transaction('rw', [table, db.audit], async () => {
     await table.add(record);
@@ -189,6 +193,7 @@ async function changeStatus<R extends TrackedRecord<S>, S extends string>(
   change: { status: S; by: string; at: number; note: string | null },
   apply: (current: R) => Partial<R> = () => ({}),
 ): Promise<R> {
+  requirePermission('records.edit');
   const table = kind.table(db);
   return db.transaction('rw', [table, db.audit], async () => {
     const stored = await table.get(id);
@@ -223,6 +228,8 @@ async function listByAppeal<R extends TrackedRecord<S>, S extends string>(
 }
 
 function matches<S extends string>(record: { status: S; createdAt: number; appeal: AppealSnapshot }, filter: CurRecordFilter<S>): boolean {
+  // Lists show only records about appeals of the viewer's scope (runtime/access.ts).
+  if (!isInScope(effectiveScope(), { sector: record.appeal.sector, muniKey: record.appeal.municipality ?? '' })) return false;
   if (filter.status && record.status !== filter.status) return false;
   if (filter.since != null && record.createdAt < filter.since) return false;
   if (filter.sector && record.appeal.sector !== filter.sector) return false;

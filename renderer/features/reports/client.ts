@@ -1,4 +1,5 @@
 /** The screen's handle on the report worker: one worker per window, promise per request. */
+import { effectiveScope } from '../../runtime/access';
 import type { GenerateParams, GenerateResult } from './generate';
 import type { ReportWorkerRequest, ReportWorkerResponse } from './protocol';
 
@@ -32,7 +33,7 @@ export function generateInWorker(dbName: string, timeZone: string, params: Gener
   const id = nextId++;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    const request: ReportWorkerRequest = { id, dbName, timeZone, params };
+    const request: ReportWorkerRequest = { id, dbName, timeZone, params, scope: effectiveScope() };
     getWorker().postMessage(request);
   });
 }

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO, openSyncedApp, saveScreenshot, uniqueDbName, type OpenedApp } from './support';
+import { DEMO, openSyncedApp, saveScreenshot, signInIfAsked, uniqueDbName, type OpenedApp } from './support';
 import { ShellPage } from './support/shell-page';
 import { AppealCardPage, RegistryPage } from './registry-page';
 
@@ -84,6 +84,7 @@ describe('messages in both languages', () => {
       { key: 'sync.feeds', value: [{ id: 'feed:e2e-dead', label: 'Фид ЦУР', baseUrl: 'http://127.0.0.1:9/feed', token: 'e2e-token', enabled: true }] },
     ]);
     await page.reload();
+    await signInIfAsked(page);
 
     // «Sources», in English (the choice survived the reload), then in Russian.
     await shell.goTo('Sources');

@@ -14,6 +14,7 @@ import { logAudit } from './db/audit-repo';
 import { setAccess, NOTHING } from './runtime/access';
 import { defaultSessionConfig, initSession } from './runtime/session';
 import { WALL_PATH } from './app/routes';
+import { parseHash } from './app/router';
 
 // Each region has its own database and sync sources: a region switch (here or in another window)
 // restarts the window on the new region's store instead of mixing two regions in one.
@@ -27,7 +28,7 @@ startSync(platform);
 
 // The operator window shows nothing until someone signs in (runtime/session.ts); the wall window
 // (`#/wall`) has no session: it never shows personal data and takes the presenter's scope.
-if (!location.hash.startsWith(`#/${WALL_PATH}`)) {
+if (parseHash(location.hash).area !== WALL_PATH) {
   setAccess(null, NOTHING);
   void initSession(
     defaultSessionConfig(

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useCan } from '../../runtime/access';
 import { Button } from '../../ui/Button';
 import { useT } from '../../i18n';
 import { overdueMessages } from './messages';
@@ -15,6 +16,8 @@ interface Props {
 export function RequestActions({ open, answering, onAnswer, onCancel, onSubmit }: Props) {
   const t = useT(overdueMessages);
   const [answer, setAnswer] = useState('');
+  const mayEdit = useCan('records.edit');
+  if (!mayEdit) return null;
   return (
     <div className="overdue__actions">
       {open && !answering ? (

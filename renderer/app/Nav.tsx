@@ -1,5 +1,5 @@
 import { useT } from '../i18n';
-import { accessStore } from '../runtime/access';
+import { useAccessRole } from '../runtime/use-access';
 import { mayOpenArea } from './area-access';
 import { navMessages, shellMessages, type NavKey } from './messages';
 import { AREA_ROUTES } from './routes';
@@ -9,7 +9,7 @@ import { areaHref } from './router';
 export function Nav({ currentArea }: { currentArea: string }) {
   const t = useT(navMessages);
   const ts = useT(shellMessages);
-  const role = accessStore((s) => s.role);
+  const role = useAccessRole();
   return (
     <nav className="shell__nav" aria-label={ts('navLabel')}>
       <div className="shell__brand" title={ts('brandFull')}>

@@ -4,7 +4,7 @@ import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { Skeleton } from '../ui/Skeleton';
 import { ReportScheduleRunner } from '../features/reports/ScheduleRunner';
 import { AccessDenied, AccountGate } from '../features/account';
-import { accessStore } from '../runtime/access';
+import { useAccessRole } from '../runtime/use-access';
 import { mayOpenArea } from './area-access';
 import { useT } from '../i18n';
 import { shellMessages } from './messages';
@@ -38,7 +38,7 @@ function SignedInShell({ route }: { route: Route }) {
   }, [route.area]);
   const area = AREA_ROUTES.find((r) => r.path === route.area);
   const Screen = area?.screen;
-  const role = accessStore((s) => s.role);
+  const role = useAccessRole();
   const allowed = area ? mayOpenArea(role, area.path) : true;
   return (
     <>

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { sectorsOf } from '../../shared/domain/sectors';
 import { pickable } from '../../shared/access/scope';
-import { useEffectiveScope } from '../runtime/access';
+import { useEffectiveScope } from '../runtime/use-access';
 import { useT } from '../i18n';
 import { useGlobalFilters } from './filters-store';
 import { shellMessages } from './messages';

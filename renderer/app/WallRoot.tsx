@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { restorePresenterScope } from '../features/wall/use-wall-inputs';
-import { useEffectiveScope } from '../runtime/access';
+import { useEffectiveScope } from '../runtime/use-access';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { SyncAwareRoot } from './SyncAwareRoot';
 

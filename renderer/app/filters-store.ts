@@ -9,7 +9,7 @@
  */
 import { create } from 'zustand';
 import { clampChoice } from '../../shared/access/scope';
-import { accessStore } from '../runtime/access';
+import { getAccess, subscribeAccess } from '../runtime/access';
 import { now } from '../runtime/clock';
 import { getRegionPack, regionStore } from '../runtime/region';
 import { normalizePeriod, presetPeriod, type Period } from './period';
@@ -41,10 +41,10 @@ export const useGlobalFilters = create<GlobalFiltersState>((set) => ({
     if (valid) set({ period: valid });
   },
   setSector(sector) {
-    set({ sector: clampChoice(sector && sector.length > 0 ? sector : null, accessStore.getState().scope.sectors) });
+    set({ sector: clampChoice(sector && sector.length > 0 ? sector : null, getAccess().scope.sectors) });
   },
   setMunicipality(municipality) {
-    set({ municipality: clampChoice(municipality && municipality.length > 0 ? municipality : null, accessStore.getState().scope.municipalities) });
+    set({ municipality: clampChoice(municipality && municipality.length > 0 ? municipality : null, getAccess().scope.municipalities) });
   },
   resetPeriod(timeZone) {
     set({ period: presetPeriod(DEFAULT_PRESET, now(), timeZone) });
@@ -57,7 +57,7 @@ regionStore.subscribe((state, previous) => {
 });
 
 // A new user (sign-in, user switch) or a changed scope re-clamps what is chosen.
-accessStore.subscribe((state, previous) => {
+subscribeAccess((state, previous) => {
   if (state.scope === previous.scope) return;
   const filters = useGlobalFilters.getState();
   const sector = clampChoice(filters.sector, state.scope.sectors);

@@ -1,16 +1,16 @@
 /**
  * What the current viewer of this window may see and do: the role and the effective scope. The
  * session sets them in the operator window; the wall window takes the presenter's scope from
- * wall-control commands. Every query reads `effectiveScope()` — aggregate reads
- * (renderer/db/aggregate-queries.ts), the registry's row predicate and index
- * (renderer/features/registry/query-plan.ts, renderer/analytics-engine/registry-match.ts), the
- * appeal card, overdue lists, the wall's lists, the report worker — so no screen filters by scope on
- * its own and none can forget to.
+ * wall-control commands; the report worker takes the requester's scope from its message. Every
+ * query reads `effectiveScope()` — aggregate reads (renderer/db/aggregate-queries.ts), the
+ * registry's row predicate and index (renderer/features/registry/query-plan.ts,
+ * renderer/analytics-engine/registry-match.ts, scoped-view.ts), appeal reads (appeals-repo), the
+ * appeal card, overdue lists, the centre's records, the wall's lists, the report worker — so no
+ * screen filters by scope on its own and none can forget to.
  *
- * Before anyone signs in the operator window's scope is NOTHING: a query that runs behind the
- * sign-in screen finds no appeal at all.
+ * Plain module state with no dependency (workers bundle it: tests/unit/worker-import-graph.test.ts);
+ * React components read it through use-access.ts.
  */
-import { create } from 'zustand';
 import { AccessDeniedError, can, type Permission, type Role } from '../../shared/access/roles';
 import { NOTHING, UNRESTRICTED, type AccessScope } from '../../shared/access/scope';
 
@@ -24,31 +24,46 @@ export interface AccessState {
   readonly enforced: boolean;
 }
 
-// A realm starts unrestricted (workers, tests); the operator window sets NOTHING at boot (main.tsx)
-// until someone signs in, and the wall takes the presenter's scope.
-export const accessStore = create<AccessState>(() => ({ role: null, scope: UNRESTRICTED, enforced: false }));
+// A realm starts unrestricted and unenforced (workers, tests); the operator window sets NOTHING at
+// boot (main.tsx) until someone signs in, and the wall takes the presenter's scope.
+let state: AccessState = { role: null, scope: UNRESTRICTED, enforced: false };
+const listeners = new Set<(next: AccessState, previous: AccessState) => void>();
+
+function update(next: AccessState): void {
+  const previous = state;
+  state = next;
+  for (const listener of listeners) listener(next, previous);
+}
+
+export function getAccess(): AccessState {
+  return state;
+}
+
+export function subscribeAccess(listener: (next: AccessState, previous: AccessState) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
 
 /** The operator window's session: from now on actions need the role's permission. */
 export function setAccess(role: Role | null, scope: AccessScope): void {
-  accessStore.setState({ role, scope, enforced: true });
+  update({ role, scope, enforced: true });
 }
 
-/** The wall and workers: no role (no actions), a scope given by whoever drives them. */
+/** The wall and the report worker: no role (no actions), a scope given by whoever drives them. */
 export function setViewerScope(scope: AccessScope): void {
-  accessStore.setState({ role: null, scope, enforced: true });
+  update({ role: null, scope, enforced: true });
 }
 
 export function effectiveScope(): AccessScope {
-  return accessStore.getState().scope;
+  return state.scope;
 }
 
 export function currentRole(): Role | null {
-  return accessStore.getState().role;
+  return state.role;
 }
 
 export function mayDo(permission: Permission): boolean {
-  const { enforced, role } = accessStore.getState();
-  return !enforced || can(role, permission);
+  return !state.enforced || can(state.role, permission);
 }
 
 /**
@@ -57,14 +72,6 @@ export function mayDo(permission: Permission): boolean {
  */
 export function requirePermission(permission: Permission): void {
   if (!mayDo(permission)) throw new AccessDeniedError(permission);
-}
-
-export function useEffectiveScope(): AccessScope {
-  return accessStore((s) => s.scope);
-}
-
-export function useCan(permission: Permission): boolean {
-  return accessStore((s) => !s.enforced || can(s.role, permission));
 }
 
 export { UNRESTRICTED, NOTHING };

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../shared/audit/events';
 import { NOTHING, UNRESTRICTED } from '../../shared/access/scope';
-import { accessStore } from './access';
+import { getAccess } from './access';
 import { AccountsDatabase } from './accounts-db';
 import { currentActorLabel } from './actor';
 import { inThreadHasher } from './password-hasher';
@@ -72,7 +72,7 @@ async function withAdmin(): Promise<void> {
 describe('session', () => {
   it('starts on the first-run screen with no accounts and nothing visible', () => {
     expect(sessionStore.getState().phase).toBe('first-run');
-    expect(accessStore.getState().scope).toEqual(NOTHING);
+    expect(getAccess().scope).toEqual(NOTHING);
   });
 
   it('first run creates the administrator, signs them in, runs the hooks in order and returns the recovery key', async () => {
@@ -89,7 +89,7 @@ describe('session', () => {
     expect(result).toEqual({ ok: true, recoveryKey: 'KEY-1234' });
     expect(calls).toEqual(['first:true:true', 'password', 'sign-in']);
     expect(sessionStore.getState().phase).toBe('signed-in');
-    expect(accessStore.getState()).toEqual({ role: 'admin', scope: UNRESTRICTED });
+    expect(getAccess()).toEqual({ role: 'admin', scope: UNRESTRICTED, enforced: true });
     expect(currentActorLabel()).toBe('admin (Администратор) · ОС: winuser');
     expect(audit.map((e) => e.action)).toEqual(['user.create', 'account.sign-in']);
     // A second first run is refused.
@@ -153,7 +153,7 @@ describe('session', () => {
     calls.length = 0;
     await lock('idle');
     expect(sessionStore.getState()).toMatchObject({ phase: 'locked', lockReason: 'idle' });
-    expect(accessStore.getState().scope).toEqual(NOTHING);
+    expect(getAccess().scope).toEqual(NOTHING);
     expect(calls).toEqual(['lock']);
     expect(await unlock('not the password')).toMatchObject({ ok: false, reason: 'wrong' });
     expect(await unlock(ADMIN_PASSWORD)).toEqual({ ok: true });
@@ -209,7 +209,7 @@ describe('session', () => {
     expect(await signIn('petrova', 'временный пароль 1')).toMatchObject({ ok: false });
     expect(await signIn('petrova', 'новый пароль для входа')).toEqual({ ok: true });
     expect(sessionStore.getState().user).toMatchObject({ role: 'analyst', mustChangePassword: true, scope: { sectors: ['zhkh'], municipalities: null } });
-    expect(accessStore.getState()).toEqual({ role: 'analyst', scope: { sectors: ['zhkh'], municipalities: null } });
+    expect(getAccess()).toEqual({ role: 'analyst', scope: { sectors: ['zhkh'], municipalities: null }, enforced: true });
     await expect(listAccounts()).rejects.toThrow(/Недостаточно прав/);
     await expect(createAccount({ login: 'x1', displayName: 'X', role: 'admin', scope: UNRESTRICTED, password: 'достаточно длинный' })).rejects.toThrow();
     await expect(setIdleLockMinutes(1)).rejects.toThrow();

@@ -10,7 +10,7 @@ import { UNRESTRICTED, type AccessScope } from '../../../shared/access/scope';
 import { formatDateTime } from '../../../shared/format/ru';
 import { useRegionPack } from '../../app/region';
 import { useLang, useT } from '../../i18n';
-import { useCan } from '../../runtime/access';
+import { useCan } from '../../runtime/use-access';
 import {
   changeAccount,
   createAccount,

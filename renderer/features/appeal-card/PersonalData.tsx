@@ -3,7 +3,7 @@ import type { PersonalData as Personal } from '../../../shared/domain/appeal';
 import type { CurDatabase } from '../../db/schema';
 import { maskAddress, maskEmail, maskName, maskPhone } from '../../export/mask';
 import { useT } from '../../i18n';
-import { useCan } from '../../runtime/access';
+import { useCan } from '../../runtime/use-access';
 import { Button } from '../../ui/Button';
 import { cardMessages } from './messages';
 import { auditPersonalDataShown } from './queries';

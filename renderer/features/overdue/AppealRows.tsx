@@ -1,5 +1,5 @@
 import { appealHref } from '../../app/registry-filter';
-import { useCan } from '../../runtime/access';
+import { useCan } from '../../runtime/use-access';
 import { formatDateTime, formatNumber } from '../../../shared/format/ru';
 import { municipalityById } from '../../../shared/domain/region-pack';
 import { useRegionPack } from '../../app/region';

@@ -1,5 +1,5 @@
 import { now } from '../../runtime/clock';
-import { useCan } from '../../runtime/access';
+import { useCan } from '../../runtime/use-access';
 import { getDb } from '../../db/db';
 import type { Escalation, EscalationStatus } from '../../db/cur-records-repo';
 import { Button } from '../../ui/Button';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useCan } from '../../runtime/access';
+import { useCan } from '../../runtime/use-access';
 import { getDb } from '../../db/db';
 import { logAudit } from '../../db/audit-repo';
 import { platform } from '../../platform';

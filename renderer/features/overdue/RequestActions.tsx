@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useCan } from '../../runtime/access';
+import { useCan } from '../../runtime/use-access';
 import { Button } from '../../ui/Button';
 import { useT } from '../../i18n';
 import { overdueMessages } from './messages';

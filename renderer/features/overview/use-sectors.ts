@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { pickable } from '../../../shared/access/scope';
-import { useEffectiveScope } from '../../runtime/access';
+import { useEffectiveScope } from '../../runtime/use-access';
 import { sectorsOf, type SectorDefinition } from '../../../shared/domain/sectors';
 import { useRegionPack } from '../../app/region';
 

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { useCan } from '../../runtime/access';
+import { useCan } from '../../runtime/use-access';
 import type { RegionPack } from '../../../shared/domain/region-pack';
 import { formatNumber } from '../../../shared/format/ru';
 import type { RegistryFilter } from '../../app/registry-filter';

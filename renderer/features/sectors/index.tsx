@@ -4,7 +4,7 @@
  * their change; a panel opens into the sector's detail with its worst municipalities and organisations.
  */
 import { pickable } from '../../../shared/access/scope';
-import { useEffectiveScope } from '../../runtime/access';
+import { useEffectiveScope } from '../../runtime/use-access';
 import { useMemo, useState } from 'react';
 import { sectorsOf } from '../../../shared/domain/sectors';
 import { eachDay } from '../../../shared/domain/time';

@@ -2,7 +2,7 @@
 import { Suspense } from 'react';
 import { FEATURE_SETTINGS_SECTIONS } from '../../app/settings-sections';
 import { useT } from '../../i18n';
-import { useCan } from '../../runtime/access';
+import { useCan } from '../../runtime/use-access';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { Skeleton } from '../../ui/Skeleton';
 import { AuditSection } from './AuditSection';

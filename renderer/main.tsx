@@ -10,6 +10,12 @@ import { regionStore } from './runtime/region';
 import { platform } from './platform';
 import { isViewerMode } from './runtime/snapshots';
 import { startSync } from './sync';
+import { getDb } from './db/db';
+import { logAudit } from './db/audit-repo';
+import { setAccess, setReadOnlyData, NOTHING } from './runtime/access';
+import { defaultSessionConfig, initSession } from './runtime/session';
+import { WALL_PATH } from './app/routes';
+import { parseHash } from './app/router';
 
 // Each region has its own database and sync sources: a region switch (here or in another window)
 // restarts the window on the new region's store instead of mixing two regions in one.
@@ -21,6 +27,20 @@ regionStore.subscribe((state, previous) => {
 // data fresh even when the operator window is closed.
 // A window on a snapshot has no sources: no sync, no feed, nothing leaves the computer.
 if (!isViewerMode()) startSync(platform);
+// …and its data is read-only for every role (renderer/runtime/access.ts).
+setReadOnlyData(isViewerMode());
+
+// The operator window shows nothing until someone signs in (runtime/session.ts); the wall window
+// (`#/wall`) has no session: it never shows personal data and takes the presenter's scope.
+if (parseHash(location.hash).area !== WALL_PATH) {
+  setAccess(null, NOTHING);
+  void initSession(
+    defaultSessionConfig(
+      (event) => logAudit(getDb(), event),
+      () => platform.getAppInfo().then((info) => info.osUser ?? null),
+    ),
+  );
+}
 
 const container = document.getElementById('root');
 if (container) {

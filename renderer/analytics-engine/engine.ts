@@ -7,6 +7,8 @@
  * their own transaction (renderer/db/analytics-log.ts), so the index is never behind after a
  * `catchUp()`.
  */
+import { effectiveScope } from '../runtime/access';
+import { scopedView } from './scoped-view';
 import type { ColumnStore } from '../../shared/analytics/columns';
 import { runPivot, type PivotQuery, type PivotResult } from '../../shared/analytics/pivot';
 import type { CurDatabase } from '../db/schema';
@@ -38,10 +40,13 @@ export class AnalyticsEngine {
     return this.status;
   }
 
-  /** The index after catching up; queries read it synchronously afterwards. */
+  /**
+   * The index after catching up, as the viewer's scope allows (scoped-view.ts); queries read it
+   * synchronously afterwards.
+   */
   async store(): Promise<ColumnStore> {
     await this.catchUp();
-    return this.loaded!.store;
+    return scopedView(this.loaded!.store, effectiveScope());
   }
 
   /** Brings the index up to the store's last write; concurrent calls share one run. */

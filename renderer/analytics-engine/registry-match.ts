@@ -10,6 +10,7 @@ import { workCalendar } from '../../shared/domain/calendar';
 import { regionDayEnd, regionDayStart } from '../../shared/domain/time';
 import { NONE_VALUE, UNKNOWN_MUNICIPALITY, type RegistryFilter, type RegistrySort } from '../app/registry-filter';
 import { deadlineBands, type DeadlineBands } from '../db/deadline-bands';
+import { effectiveScope } from '../runtime/access';
 
 /** Position after the last row of a page: its sort key and id. */
 export interface EngineCursor {
@@ -44,6 +45,14 @@ export function compileRegistryFilter(store: ColumnStore, filter: RegistryFilter
   byValue('importance', orNone(filter.importance));
   byValue('executor', orNone(filter.executor));
   if (impossible) return () => false;
+  // The viewer's scope (runtime/access.ts) as sets of dictionary codes: rows outside never match.
+  const scope = effectiveScope();
+  const scopeCodes = (dim: DictDim, ids: readonly string[] | null) =>
+    ids === null ? null : new Set(ids.map((id) => store.dicts[dim].find(id)).filter((c) => c >= 0));
+  const sectorCodes = scopeCodes('sector', scope.sectors);
+  const muniCodes = scopeCodes('municipality', scope.municipalities);
+  const sectorColumn = dims.sector;
+  const muniColumn = dims.municipality;
   const statusCodes = filter.status ? new Set(filter.status.map((s) => store.dicts.status.find(s)).filter((c) => c >= 0)) : null;
   const statusColumn = dims.status;
   const flagEquals: { bit: number; want: boolean }[] = [];
@@ -61,6 +70,8 @@ export function compileRegistryFilter(store: ColumnStore, filter: RegistryFilter
     if (at < from || at >= until) return false;
     const f = flags[row]!;
     if (f & FLAG.deleted) return false;
+    if (sectorCodes && !sectorCodes.has(sectorColumn[row]!)) return false;
+    if (muniCodes && !muniCodes.has(muniColumn[row]!)) return false;
     for (let i = 0; i < codeChecks.length; i++) if (codeChecks[i]!.column[row] !== codeChecks[i]!.code) return false;
     if (statusCodes && !statusCodes.has(statusColumn[row]!)) return false;
     for (let i = 0; i < flagEquals.length; i++) if (((f & flagEquals[i]!.bit) !== 0) !== flagEquals[i]!.want) return false;

@@ -3,6 +3,9 @@ import { EmptyState } from '../ui/EmptyState';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { Skeleton } from '../ui/Skeleton';
 import { ReportScheduleRunner } from '../features/reports/ScheduleRunner';
+import { AccessDenied, AccountGate } from '../features/account';
+import { useAccessRole } from '../runtime/use-access';
+import { mayOpenArea } from './area-access';
 import { useT } from '../i18n';
 import { shellMessages } from './messages';
 import { Nav } from './Nav';
@@ -15,8 +18,22 @@ import { navigate, type Route } from './router';
 
 export const START_AREA = 'overview';
 
-/** The operator window: navigation, top bar and the current area, each area behind its own error boundary. */
+/**
+ * The operator window: navigation, top bar and the current area, each area behind its own error
+ * boundary — all behind the account gate (first run, sign-in, lock), which renders none of it until
+ * someone is signed in. The sync readiness attributes stay on the root either way.
+ */
 export function OperatorShell({ route }: { route: Route }) {
+  return (
+    <SyncAwareRoot className="shell" data-theme="desk">
+      <AccountGate>
+        <SignedInShell route={route} />
+      </AccountGate>
+    </SyncAwareRoot>
+  );
+}
+
+function SignedInShell({ route }: { route: Route }) {
   const t = useT(shellMessages);
   useEffect(() => {
     if (route.area === '') navigate(`#/${START_AREA}`, { replace: true });
@@ -27,15 +44,19 @@ export function OperatorShell({ route }: { route: Route }) {
   const viewer = isViewerMode();
   const refused = viewer && (VIEWER_HIDDEN_AREAS.has(route.area) || (viewerSnapshot() === null && route.area !== 'snapshots'));
   const Screen = refused ? undefined : area?.screen;
+  const role = useAccessRole();
+  const allowed = area ? mayOpenArea(role, area.path) : true;
   return (
-    <SyncAwareRoot className="shell" data-theme="desk">
+    <>
       <Nav currentArea={area?.hidden ? '' : route.area} />
       <TopBar />
       {viewer ? <SnapshotWatch /> : <ReportScheduleRunner />}
       <main className="shell__main" data-area={route.area}>
         <ErrorBoundary resetKey={route.area}>
           <Suspense fallback={<Skeleton lines={6} height={28} />}>
-            {Screen ? (
+            {Screen && !allowed ? (
+              <AccessDenied />
+            ) : Screen ? (
               <Screen />
             ) : refused ? (
               viewerSnapshot() === null ? (
@@ -49,6 +70,6 @@ export function OperatorShell({ route }: { route: Route }) {
           </Suspense>
         </ErrorBoundary>
       </main>
-    </SyncAwareRoot>
+    </>
   );
 }

@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
 import { sectorsOf } from '../../shared/domain/sectors';
+import { pickable } from '../../shared/access/scope';
+import { useEffectiveScope } from '../runtime/use-access';
 import { useT } from '../i18n';
 import { useGlobalFilters } from './filters-store';
 import { shellMessages } from './messages';
@@ -9,7 +11,9 @@ import { useRegionPack } from './region';
 export function SectorFilter() {
   const t = useT(shellMessages);
   const pack = useRegionPack();
-  const sectors = useMemo(() => sectorsOf(pack), [pack]);
+  const scope = useEffectiveScope();
+  // Only the sectors of the user's scope; «all» means all of them.
+  const sectors = useMemo(() => pickable(sectorsOf(pack), scope.sectors), [pack, scope]);
   const sector = useGlobalFilters((s) => s.sector);
   const setSector = useGlobalFilters((s) => s.setSector);
   return (
@@ -31,7 +35,11 @@ export function SectorFilter() {
 export function MunicipalityFilter() {
   const t = useT(shellMessages);
   const pack = useRegionPack();
-  const municipalities = useMemo(() => [...pack.municipalities].sort((a, b) => a.shortName.localeCompare(b.shortName, 'ru')), [pack]);
+  const scope = useEffectiveScope();
+  const municipalities = useMemo(
+    () => pickable(pack.municipalities, scope.municipalities).sort((a, b) => a.shortName.localeCompare(b.shortName, 'ru')),
+    [pack, scope],
+  );
   const municipality = useGlobalFilters((s) => s.municipality);
   const setMunicipality = useGlobalFilters((s) => s.setMunicipality);
   return (

@@ -1,3 +1,4 @@
+import { UserMenu } from '../features/account';
 import { LangSwitch } from './LangSwitch';
 import { PeriodPicker } from './PeriodPicker';
 import { MunicipalityFilter, SectorFilter } from './SectorFilter';
@@ -6,7 +7,7 @@ import { useRegionPack } from './region';
 import { isViewerMode } from '../runtime/snapshots';
 import { SnapshotBanner } from './SnapshotBanner';
 
-/** Global filters on the left; sync state, data age, the demo badge and language on the right. */
+/** Global filters on the left; sync state, data age, the demo badge, language and the user on the right. */
 export function TopBar() {
   const pack = useRegionPack();
   return (
@@ -17,6 +18,7 @@ export function TopBar() {
       <span className="shell__top-spacer" />
       {isViewerMode() ? <SnapshotBanner timeZone={pack.timeZone} /> : <SyncIndicator timeZone={pack.timeZone} />}
       <LangSwitch />
+      <UserMenu />
     </header>
   );
 }

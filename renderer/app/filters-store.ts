@@ -2,8 +2,14 @@
  * Global filters of the operator window (period and sector, set in the top bar). Every screen reads
  * them with `useGlobalFilters()` and subscribes to the smallest slice it needs. Invalid input is
  * ignored rather than stored, so screens can trust what they read.
+ *
+ * The sector and municipality are clamped to the signed-in user's scope (runtime/access.ts): a
+ * choice outside it falls back to «all», which every query reads as «all of the scope» (the data
+ * layer adds the scope itself). The top bar lists only the scope's sectors and municipalities.
  */
 import { create } from 'zustand';
+import { clampChoice } from '../../shared/access/scope';
+import { getAccess, subscribeAccess } from '../runtime/access';
 import { now } from '../runtime/clock';
 import { getRegionPack, regionStore } from '../runtime/region';
 import { normalizePeriod, presetPeriod, type Period } from './period';
@@ -35,10 +41,10 @@ export const useGlobalFilters = create<GlobalFiltersState>((set) => ({
     if (valid) set({ period: valid });
   },
   setSector(sector) {
-    set({ sector: sector && sector.length > 0 ? sector : null });
+    set({ sector: clampChoice(sector && sector.length > 0 ? sector : null, getAccess().scope.sectors) });
   },
   setMunicipality(municipality) {
-    set({ municipality: municipality && municipality.length > 0 ? municipality : null });
+    set({ municipality: clampChoice(municipality && municipality.length > 0 ? municipality : null, getAccess().scope.municipalities) });
   },
   resetPeriod(timeZone) {
     set({ period: presetPeriod(DEFAULT_PRESET, now(), timeZone) });
@@ -48,4 +54,13 @@ export const useGlobalFilters = create<GlobalFiltersState>((set) => ({
 // Day boundaries move with the time zone: a region switch re-anchors the default period.
 regionStore.subscribe((state, previous) => {
   if (state.pack.id !== previous.pack.id) useGlobalFilters.getState().resetPeriod(state.pack.timeZone);
+});
+
+// A new user (sign-in, user switch) or a changed scope re-clamps what is chosen.
+subscribeAccess((state, previous) => {
+  if (state.scope === previous.scope) return;
+  const filters = useGlobalFilters.getState();
+  const sector = clampChoice(filters.sector, state.scope.sectors);
+  const municipality = clampChoice(filters.municipality, state.scope.municipalities);
+  if (sector !== filters.sector || municipality !== filters.municipality) useGlobalFilters.setState({ sector, municipality });
 });

@@ -16,4 +16,5 @@ export const FEATURE_SETTINGS_SECTIONS: SettingsSectionEntry[] = [
   { id: 'wall-map', section: lazy(() => import('../features/wall/settings')) },
   { id: 'request-terms', section: lazy(() => import('../features/overdue/settings')) },
   { id: 'officials', section: lazy(() => import('../features/control/settings')) },
+  { id: 'users', section: lazy(() => import('../features/account/settings')) },
 ];

@@ -9,6 +9,8 @@
  *   band boundary (now, now + 24 h, …) cuts is resolved exactly from the `openDueAt` index.
  */
 import type { Table } from 'dexie';
+import { scopePredicate } from '../../shared/access/scope';
+import { effectiveScope } from '../runtime/access';
 import { workCalendar } from '../../shared/domain/calendar';
 import type { WorkCalendar } from '../../shared/domain/calendar';
 import { regionDay } from '../../shared/domain/time';
@@ -59,8 +61,11 @@ export type AggregateFilter = AggFilter;
 
 export type AggDimension = 'sector' | 'municipality' | 'source' | 'day' | 'organisation';
 
-function matches(d: AggDims, f: AggFilter): boolean {
+type InScope = (sector: string, muniKey: string) => boolean;
+
+function matches(d: AggDims, f: AggFilter, inScope: InScope): boolean {
   return (
+    inScope(d.sector, d.muni) &&
     (f.sector == null || d.sector === f.sector) &&
     (f.municipality == null || d.muni === f.municipality) &&
     (f.source == null || d.source === f.source) &&
@@ -89,14 +94,16 @@ function periodRows<T>(table: Table<T, string>, period: Period): Promise<T[]> {
 /** Whether the rollup (day × sector × source) can answer: no municipality or organisation involved. */
 export function rollupAnswers(filter: AggFilter, dimension: AggDimension | null = null): boolean {
   return (
+    effectiveScope().municipalities === null &&
     filter.municipality == null &&
     filter.organisation == null &&
     (dimension === null || dimension === 'sector' || dimension === 'source' || dimension === 'day')
   );
 }
 
-function rollupMatches(r: RollupRow, f: AggFilter): boolean {
-  return (f.sector == null || r.sector === f.sector) && (f.source == null || r.source === f.source);
+function rollupMatches(r: RollupRow, f: AggFilter, inScope: InScope): boolean {
+  // Only used when the scope has no municipalities (rollupAnswers), so '' is never judged by them.
+  return inScope(r.sector, '') && (f.sector == null || r.sector === f.sector) && (f.source == null || r.source === f.source);
 }
 
 export type ReceivedTable = 'rollup' | 'detailed';
@@ -109,12 +116,13 @@ async function matchingRows(
   dimension: AggDimension | null,
   table: ReceivedTable,
 ): Promise<{ key: string; c: PackedCounters }[]> {
+  const inScope = scopePredicate(effectiveScope());
   if (table === 'rollup') {
     if (!rollupAnswers(filter, dimension)) throw new Error('The received rollup has no municipality or organisation');
-    const rows = (await periodRows(db.aggReceivedRollup, period)).filter((r) => rollupMatches(r, filter));
+    const rows = (await periodRows(db.aggReceivedRollup, period)).filter((r) => rollupMatches(r, filter, inScope));
     return rows.map((r) => ({ key: dimension === null ? '' : dimension === 'day' ? r.day : dimension === 'source' ? r.source : r.sector, c: r.c }));
   }
-  const rows = (await periodRows(db.aggReceived, period)).filter((r) => matches(r, filter));
+  const rows = (await periodRows(db.aggReceived, period)).filter((r) => matches(r, filter, inScope));
   return rows.map((r) => ({ key: dimension === null ? '' : dimension === 'day' ? r.day : dimValue(r, dimension), c: r.c }));
 }
 
@@ -180,6 +188,7 @@ async function walkDeadlines(
   keyOf: (dims: AggDims, dueAt: number | null) => string,
 ): Promise<Map<string, DeadlineAcc>> {
   const bands: DeadlineBands = deadlineBands(now, db.timeZone, calendar);
+  const inScope = scopePredicate(effectiveScope());
   const boundaries = bandBoundaries(bands);
   const out = new Map<string, DeadlineAcc>();
   const accOf = (key: string) => {
@@ -199,7 +208,7 @@ async function walkDeadlines(
   await db.transaction('r', [db.aggDeadline, db.aggMeta, db.appeals], async () => {
     const split = new Map<number, { lastBoundary: number; rows: DeadlineRow[] }>();
     for (const row of await deadlineRows(db)) {
-      if (row.n === 0 || !matches(row, filter)) continue;
+      if (row.n === 0 || !matches(row, filter, inScope)) continue;
       if (row.hour === null) {
         add(row, null, false, row.n);
         continue;
@@ -227,7 +236,7 @@ async function walkDeadlines(
       const consumed = new Map<string, number>();
       for (const appeal of exact) {
         const c = contributionOf(appeal, db.timeZone).deadline;
-        if (!c || !matches(c.dims, filter)) continue;
+        if (!c || !matches(c.dims, filter, inScope)) continue;
         consumed.set(c.key, (consumed.get(c.key) ?? 0) + 1);
         add(c.dims, appeal.openDueAt!, c.hb === 1, 1);
       }

@@ -4,6 +4,8 @@
  * an older version overwrite a newer one, and keeps deletions as tombstones so a re-delivered page
  * cannot resurrect a deleted appeal.
  */
+import { isInScope, scopePredicate } from '../../shared/access/scope';
+import { effectiveScope } from '../runtime/access';
 import type { Appeal } from '../../shared/domain/appeal';
 import { factsOf, type AppealFacts } from '../../shared/analytics/facts';
 import { isoToDayNumber } from '../../shared/domain/time';
@@ -203,11 +205,15 @@ export async function clearAppeals(db: CurDatabase): Promise<void> {
   });
 }
 
-export function getAppeal(db: CurDatabase, id: string): Promise<StoredAppeal | undefined> {
-  return db.appeals.get(id);
+/** One appeal, or undefined when it does not exist or lies outside the viewer's scope (runtime/access.ts). */
+export async function getAppeal(db: CurDatabase, id: string): Promise<StoredAppeal | undefined> {
+  const row = await db.appeals.get(id);
+  return row && isInScope(effectiveScope(), row) ? row : undefined;
 }
 
+/** The appeals that exist and lie inside the viewer's scope. */
 export async function getAppeals(db: CurDatabase, ids: readonly string[]): Promise<StoredAppeal[]> {
   const rows = await db.appeals.bulkGet([...ids]);
-  return rows.filter((r): r is StoredAppeal => r !== undefined);
+  const inScope = scopePredicate(effectiveScope());
+  return rows.filter((r): r is StoredAppeal => r !== undefined && inScope(r.sector, r.muniKey));
 }

@@ -2,15 +2,18 @@
  * Audit log: exports, imports, sync configuration changes and other actions a centre must be able
  * to trace. `logAudit` is the only way a row is written: it appends a typed event sealed into the
  * hash chain (shared/audit/chain.ts); the table refuses updates and deletes (schema.ts), and
- * `checkAuditChain` finds a row edited, moved or deleted behind the app's back.
+ * `checkAuditChain` finds a row edited, moved or deleted behind the app's back. Every row names its
+ * actor from runtime/actor.ts (the signed-in person with the OS account, or the system for sync),
+ * so no caller can name itself or someone else.
  */
 import Dexie from 'dexie';
 import { sealNext, verifyAuditChain, type AuditSeal, type ChainCheck } from '../../shared/audit/chain';
 import type { AuditEvent } from '../../shared/audit/events';
+import { currentActorLabel } from '../runtime/actor';
 import { advanceAuditHead, auditSealerFor, readAuditHead } from './audit-seal';
 import type { AuditRow, CurDatabase } from './schema';
 
-/** Who acts: the app has no accounts yet, so the operator workstation is the actor. */
+/** The actor rows written before accounts existed carry (shown as «Оператор»). */
 export const LOCAL_USER = 'operator';
 
 function sealOf(row: AuditRow | undefined): AuditSeal | null {
@@ -27,7 +30,7 @@ function sealOf(row: AuditRow | undefined): AuditSeal | null {
 export async function logAudit(target: CurDatabase, event: AuditEvent): Promise<number> {
   // Viewer mode: the laptop's own log, not the snapshot's (renderer/db/schema.ts, auditHome).
   const db = target.auditHome;
-  const content = { at: db.now(), action: event.action, user: LOCAL_USER, details: { ...event.details } as Record<string, unknown> };
+  const content = { at: db.now(), action: event.action, user: currentActorLabel(), details: { ...event.details } as Record<string, unknown> };
   // A caller's transaction on another database (viewer mode) cannot hold this row.
   const outer = db === target ? Dexie.currentTransaction : null;
   const { id, seal } = await db.transaction('rw', db.audit, async () => {

@@ -13,6 +13,8 @@
  * refused with `RecordConflictError` instead of overwriting another window's change.
  */
 import type { Table } from 'dexie';
+import { isInScope } from '../../shared/access/scope';
+import { effectiveScope, requirePermission } from '../runtime/access';
 import { workCalendar, type WorkCalendar } from '../../shared/domain/calendar';
 import {
   DEFAULT_INFO_REQUEST_KIND,
@@ -237,6 +239,8 @@ async function createRecord<R extends TrackedRecord<S>, S extends string>(
   kind: CurRecordKind<R, S>,
   record: R,
 ): Promise<R> {
+  // Refused in the data layer for roles that may not edit records (the UI hides the actions too).
+  requirePermission('records.edit');
   const table = kind.table(db);
   await db.transaction('rw', [table, db.audit], async () => {
     await table.add(record);
@@ -257,6 +261,7 @@ async function changeStatus<R extends TrackedRecord<S>, S extends string>(
   change: { status: S; by: string; at: number; note: string | null; expectedVersion?: number },
   apply: (current: R) => Partial<R> = () => ({}),
 ): Promise<R> {
+  requirePermission('records.edit');
   const table = kind.table(db);
   const outcome = await db.transaction('rw', [table, db.audit], async (): Promise<{ kind: 'saved'; record: R } | { kind: 'conflict'; stored: R }> => {
     const stored = await table.get(id);
@@ -299,6 +304,8 @@ async function listByAppeal<R extends TrackedRecord<S>, S extends string>(
 }
 
 function matches<S extends string>(record: { status: S; createdAt: number; appeal: AppealSnapshot }, filter: CurRecordFilter<S>): boolean {
+  // Lists show only records about appeals of the viewer's scope (runtime/access.ts).
+  if (!isInScope(effectiveScope(), { sector: record.appeal.sector, muniKey: record.appeal.municipality ?? '' })) return false;
   if (filter.status && record.status !== filter.status) return false;
   if (filter.since != null && record.createdAt < filter.since) return false;
   if (filter.sector && record.appeal.sector !== filter.sector) return false;

@@ -8,6 +8,7 @@ import { computeRating, ratingUnitOf, type RatingRow, type RatingWeights } from 
 import { populationOf, type RegionPack } from '../../shared/domain/region-pack';
 import { approxMedianAnswerHours, emptyCounters, type Counters } from './aggregate-model';
 import { queryDeadlinesBy, queryReceivedBy, type AggFilter, type Period } from './aggregate-queries';
+import { effectiveScope } from '../runtime/access';
 import type { CurDatabase } from './schema';
 
 export type RatingDimension = 'municipality' | 'organisation';
@@ -40,7 +41,9 @@ interface UnitName {
 /** Units to rate: every municipality of the pack (even without appeals), or every organisation seen. */
 function unitsOf(query: RatingQuery, current: Map<string, Counters>, previous: Map<string, Counters>): UnitName[] {
   if (query.dimension === 'municipality') {
-    return query.pack.municipalities.map((m) => ({ id: m.id, name: m.shortName ?? m.name, population: populationOf(m)?.value ?? null }));
+    // Only the municipalities of the viewer's scope: the others are not theirs to compare.
+    const allowed = effectiveScope().municipalities;
+    return query.pack.municipalities.filter((m) => allowed === null || allowed.includes(m.id)).map((m) => ({ id: m.id, name: m.shortName ?? m.name, population: populationOf(m)?.value ?? null }));
   }
   const ids = new Set([...current.keys(), ...previous.keys()]);
   // '' collects appeals without an organisation: a data-quality bucket, not a body to rate.

@@ -2,6 +2,7 @@
  * The screen's handle on the import worker: promise-based prepare/commit with progress callbacks.
  * One worker per window, created on first use.
  */
+import { requirePermission } from '../runtime/access';
 import { ImportError, importErrors } from '../../shared/import/errors';
 import type { ImportReport } from '../../shared/import/report';
 import type { ImportPreview, ImportProgress, PrepareOptions } from './engine';
@@ -58,6 +59,8 @@ export const importClient = {
     return call<ImportPreview>({ type: 'prepare', file, options, db }, onProgress);
   },
   commit(onProgress: (p: ImportProgress) => void): Promise<ImportReport> {
+    // Writing imported appeals is an operator's or administrator's action, refused for other roles.
+    requirePermission('data.import');
     return call<ImportReport>({ type: 'commit' }, onProgress);
   },
   cancel(): void {

@@ -23,6 +23,8 @@ export interface AppInfo {
   electronVersion: string | null;
   chromeVersion: string | null;
   os: string;
+  /** The operating-system account (Electron only), named in audit rows. */
+  osUser?: string | null;
 }
 
 /**

@@ -5,6 +5,7 @@
  * state change live (liveQuery). When the leader window closes, its lock is released and another
  * window takes over.
  */
+import { requirePermission } from '../runtime/access';
 import type { Platform } from '../platform/platform';
 import { getDb } from '../db/db';
 import { resetCheckpoint } from '../db/sync-state-repo';
@@ -142,6 +143,7 @@ export function cancelSync(sourceId?: string): void {
  * source no longer has are removed when the pass completes (full-pass.ts).
  */
 export async function fullResync(sourceId: string): Promise<void> {
+  requirePermission('sources.manage');
   const db = getDb();
   await resetCheckpoint(db, sourceId, db.now());
   await logAudit(db, { action: 'sync.resync', details: { sourceId } });

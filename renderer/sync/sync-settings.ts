@@ -2,6 +2,7 @@
  * Sync configuration kept in the settings table (shared by every window and the sync worker):
  * HTTP feeds, per-source intervals and the stale-data threshold.
  */
+import { requirePermission } from '../runtime/access';
 import type { CurDatabase } from '../db/schema';
 import { getSetting, setSetting } from '../db/settings-repo';
 import { logAudit } from '../db/audit-repo';
@@ -31,6 +32,8 @@ export function getFeeds(db: CurDatabase): Promise<FeedSetting[]> {
 }
 
 export async function saveFeed(db: CurDatabase, feed: FeedSetting): Promise<void> {
+  // Sources are the administrator's (refused here too, not only hidden in the UI).
+  requirePermission('sources.manage');
   const feeds = await getFeeds(db);
   const next = feeds.some((f) => f.id === feed.id) ? feeds.map((f) => (f.id === feed.id ? feed : f)) : [...feeds, feed];
   await setSetting(db, FEEDS_KEY, next);
@@ -39,6 +42,7 @@ export async function saveFeed(db: CurDatabase, feed: FeedSetting): Promise<void
 }
 
 export async function removeFeed(db: CurDatabase, id: string): Promise<void> {
+  requirePermission('sources.manage');
   await setSetting(db, FEEDS_KEY, (await getFeeds(db)).filter((f) => f.id !== id));
   await logAudit(db, { action: 'feed.remove', details: { id } });
 }

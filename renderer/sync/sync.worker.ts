@@ -6,6 +6,10 @@
 import type { CentreCallRequest, FeedRequest, FeedResponse } from '../platform/platform';
 import { startSyncHost, type SyncHost } from './sync-host';
 import type { FolderCall, FolderListing, FromWorker, SyncPlatform, ToWorker } from './worker-protocol';
+import { setAuditActor } from '../runtime/actor';
+
+// Rows this worker writes (a pruning resync, …) are the system's work, not the signed-in person's.
+setAuditActor({ kind: 'system', task: 'sync' });
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let host: SyncHost | null = null;

@@ -1,10 +1,13 @@
 import { useState } from 'react';
+import { useSession } from '../runtime/session';
 
-/** One name per workstation for the centre's own records (roadmaps, indicators). */
+/** The name the centre's own records (roadmaps, indicators) are signed with. */
 const KEY = 'cur.records.by';
 
 /** The name a person signs their changes with, remembered on this workstation between forms. */
 export function useAuthor(): [string, (by: string) => void] {
+  // Signed in, the person is the author; the remembered name is for windows without a session.
+  const signedIn = useSession((s) => s.user?.displayName ?? null);
   const [by, setBy] = useState(() => {
     try {
       return globalThis.localStorage?.getItem(KEY) ?? '';
@@ -20,5 +23,5 @@ export function useAuthor(): [string, (by: string) => void] {
       // Storage may be unavailable; the name then lasts for the form.
     }
   };
-  return [by, set];
+  return signedIn ? [signedIn, () => undefined] : [by, set];
 }

@@ -112,6 +112,24 @@ export interface AuditDetailsByAction {
   'record.conflict': { recordId: string; storedVersion: number; expectedVersion: number };
   /** The directory of blocks → responsible officials (settings). */
   'officials.save': { blocks: number };
+  /** Accounts (renderer/runtime/session.ts). A failed sign-in names the login only when it exists. */
+  'account.sign-in': { login: string };
+  'account.sign-in-fail': { login: string | null; disabled?: true };
+  'account.sign-out': Record<string, never>;
+  'account.lock': { reason: 'idle' | 'manual' };
+  'account.unlock': Record<string, never>;
+  'account.change-password': { login: string };
+  'account.set-idle-lock': { minutes: number; before: number };
+  'user.create': { userId: string; login: string; displayName: string; role: string; scope: AccountScopeDetails; firstRun?: true };
+  'user.change': { userId: string; login: string; changed: string[]; role: string; scope: AccountScopeDetails; disabled: boolean };
+  'user.disable': { userId: string; login: string };
+  'user.reset-password': { userId: string; login: string };
+}
+
+/** A user's scope as the audit row keeps it: ids, null for «all». */
+export interface AccountScopeDetails {
+  sectors: readonly string[] | null;
+  municipalities: readonly string[] | null;
 }
 
 export interface SnapshotCreateDetails {

@@ -40,6 +40,8 @@ export const appInfoSchema = z.object({
   electronVersion: z.string().nullable(),
   chromeVersion: z.string().nullable(),
   os: z.string(),
+  /** The operating-system account running the app (Electron), named in every audit row; absent in a browser. */
+  osUser: z.string().max(256).nullable().optional(),
 });
 
 /** A feed's id as the sources settings make it (`feed:<latin slug>`). */

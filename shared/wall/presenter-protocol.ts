@@ -15,7 +15,16 @@ import { HEAT_MEASURES } from './measures';
 export const WALL_CHANNEL = 'cur-wall';
 export const PROTOCOL_VERSION = 1;
 
-const base = { v: z.literal(PROTOCOL_VERSION) };
+/**
+ * The presenter's scope (shared/access/scope.ts), sent with every command: the wall shows what the
+ * presenter's scope allows. Absent from older senders, which leaves the wall's scope as it was.
+ */
+export const presenterScopeSchema = z.object({
+  sectors: z.array(z.string().max(120)).max(200).nullable(),
+  municipalities: z.array(z.string().max(120)).max(2000).nullable(),
+});
+
+const base = { v: z.literal(PROTOCOL_VERSION), scope: presenterScopeSchema.optional() };
 
 export const presenterCommandSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('next') }),
@@ -65,6 +74,12 @@ export type PresenterCommandBody = WithoutVersion<PresenterCommand>;
 
 export function command(body: PresenterCommandBody): PresenterCommand {
   return { v: PROTOCOL_VERSION, ...body } as PresenterCommand;
+}
+
+/** A command carrying the presenter's scope. */
+export function scopedCommand(body: PresenterCommandBody, scope: { sectors: readonly string[] | null; municipalities: readonly string[] | null }): PresenterCommand {
+  const copy = { sectors: scope.sectors && [...scope.sectors], municipalities: scope.municipalities && [...scope.municipalities] };
+  return { ...command(body), scope: copy } as PresenterCommand;
 }
 
 export function announcement(state: WallStateSnapshot): WallAnnouncement {

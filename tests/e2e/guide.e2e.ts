@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appUrl, openSyncedApp, waitForCountUps, waitForScreen, waitForSyncIdle, type OpenedApp } from './support';
+import { appUrl, openSyncedApp, signInIfAsked, waitForCountUps, waitForScreen, waitForSyncIdle, type OpenedApp } from './support';
 
 const GUIDE_IMG = fileURLToPath(new URL('../../docs/guide/img', import.meta.url));
 const QUERY = { demoScale: 3000, demoSeed: 7, demoNow: '2025-11-18T09:00:00+03:00', dbName: `e2e-guide-${Date.now().toString(36)}` };
@@ -45,6 +45,7 @@ describe('user guide pictures', () => {
     it(`pictures «${screen.picture}»`, async () => {
       const { page } = app;
       await page.goto(appUrl(app.baseUrl, { path: screen.path, query: QUERY }));
+      await signInIfAsked(page);
       await page.locator(`main[data-area="${screen.path}"]`).waitFor();
       await expect.poll(() => page.locator('main').innerText(), { timeout: 30_000 }).toMatch(screen.heading);
       if (screen.ready) await waitForScreen(page, screen.ready);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO, openSyncedApp, saveScreenshot, uniqueDbName, waitForScreen } from './support';
+import { DEMO, openSyncedApp, reloadSignedIn, saveScreenshot, uniqueDbName, waitForScreen } from './support';
 
 /** Page object for «Просрочки». */
 class OverduePage {
@@ -63,7 +63,7 @@ describe('«Просрочки»', () => {
     expect(await view.escalationRow(appealId).innerText()).toContain('Петров П. П.');
     await app.page.locator(`[data-testid="overdue-row"][data-appeal-id="${appealId}"] [data-testid="escalation-badge"]`).waitFor();
 
-    await app.page.reload();
+    await reloadSignedIn(app.page);
     await view.waitForRows();
     await view.escalationRow(appealId).waitFor();
     const text = await view.escalationRow(appealId).innerText();

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { DEMO, dbNameOf, openSyncedApp, saveScreenshot, storeRows, uniqueDbName } from './support';
+import { DEMO, dbNameOf, openSyncedApp, reloadSignedIn, saveScreenshot, storeRows, uniqueDbName } from './support';
 import { AppealCardPage, RegistryPage } from './registry-page';
 
 describe('«Реестр»', () => {
@@ -35,7 +35,7 @@ describe('«Реестр»', () => {
     await saveScreenshot(app.page, 'registry-overdue-housing');
 
     // The same link in a fresh load shows the same list (the filter lives in the URL).
-    await app.page.reload();
+    await reloadSignedIn(app.page);
     await registry.waitReady();
     expect(await registry.count()).toBe(overdue);
 

@@ -3,7 +3,7 @@
  * those appeals in the registry, a sector's detail, and the municipality rating with its methodology.
  */
 import { describe, expect, it } from 'vitest';
-import { DEMO, openApp, openSyncedApp, parseRuNumber as parseNumber, saveScreenshot, uniqueDbName, waitForScreen } from './support';
+import { DEMO, openApp, openSyncedApp, parseRuNumber as parseNumber, reloadSignedIn, saveScreenshot, uniqueDbName, waitForScreen } from './support';
 import { RegistryPage } from './registry-page';
 
 describe('«Отрасли» and «Рейтинг»', () => {
@@ -66,7 +66,7 @@ describe('«Отрасли» and «Рейтинг»', () => {
     await inputs.nth(2).fill('1');
     await section.getByRole('button', { name: 'Сохранить веса' }).click();
     await section.getByText('Веса сохранены').waitFor();
-    await page.reload();
+    await reloadSignedIn(page);
     await page.getByTestId('rating-weights').locator('input[type="number"]').nth(1).waitFor();
     expect(await page.getByTestId('rating-weights').locator('input[type="number"]').nth(1).inputValue()).toBe('2');
   });

@@ -4,7 +4,7 @@
  * from outside the local server and nothing is logged as an error.
  */
 import { describe, expect, it } from 'vitest';
-import { openApp, saveScreenshot, waitForSyncIdle } from './support';
+import { openApp, reloadSignedIn, saveScreenshot, signInIfAsked, waitForSyncIdle } from './support';
 import { ShellPage } from './support/shell-page';
 
 const RU_NAV = ['Обзор', 'Реестр', 'Просрочки', 'Отрасли', 'Рейтинг', 'Аналитика', 'Контроль', 'Дорожные карты', 'Показатели', 'Отчёты', 'Видеостена', 'Источники', 'Импорт', 'Настройки', 'О программе', 'Снимки'];
@@ -65,8 +65,11 @@ describe('the operator window', () => {
     await app.page.getByTestId('region-select').waitFor();
     const sverdlovsk = await app.page.getByTestId('region-select').locator('option', { hasText: 'Свердловская' }).getAttribute('value');
     await app.page.getByTestId('region-select').selectOption(sverdlovsk!);
+    // A region switch reloads the window, and a reload locks it (runtime/session.ts).
+    await app.page.getByTestId('lock-screen').waitFor();
+    await signInIfAsked(app.page);
     await app.page.getByText('Часовой пояс: Asia/Yekaterinburg').waitFor();
-    await app.page.reload();
+    await reloadSignedIn(app.page);
     await app.page.getByText('Часовой пояс: Asia/Yekaterinburg').waitFor();
     expect(await app.page.getByTestId('region-select').inputValue()).toBe(sverdlovsk);
     // The region has a store of its own: nothing of Kirov's is mixed into it.

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, saveScreenshot, SYNC_TIMEOUT_MS, uniqueDbName, waitForSyncIdle } from './support';
+import { openApp, saveScreenshot, signInIfAsked, SYNC_TIMEOUT_MS, uniqueDbName, waitForSyncIdle } from './support';
 
 const DEMO = { demoScale: 2000, demoSeed: 3, demoNow: '2025-11-18T09:00:00+03:00' };
 
@@ -74,6 +74,7 @@ describe('Sources: sync state a person can read', () => {
     // A second window: a follower. It shows the same records and its command reaches the leader.
     const second = new SourcesPage(await app.page.context().newPage());
     await second.page.goto(app.page.url());
+    await signInIfAsked(second.page);
     await second.waitForPull('demo', 0);
     expect(await second.records('demo')).toBe(pulled);
     const before = await second.pulls('demo');

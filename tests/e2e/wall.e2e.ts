@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appUrl, countAppeals, DEMO_NOW, openApp, putRow, saveScreenshot, storeRows, waitForCountUps, waitForScreen, waitForSyncIdle, type OpenedApp } from './support';
+import { appUrl, countAppeals, DEMO_NOW, openApp, putRow, saveScreenshot, signInIfAsked, storeRows, waitForCountUps, waitForScreen, waitForSyncIdle, type OpenedApp } from './support';
 
 const SCENES = ['heatmap', 'overdue', 'sectors', 'dynamics', 'rating', 'spikes', 'roadmaps', 'indicators', 'control'] as const;
 type Scene = (typeof SCENES)[number];
@@ -124,6 +124,7 @@ describe('the video wall in a weekly meeting', () => {
     const second = await app.page.context().newPage();
     await second.setViewportSize({ width: 1440, height: 900 });
     await second.goto(appUrl(app.baseUrl, { path: 'wall-control', query: QUERY }));
+    await signInIfAsked(second);
     operator = new OperatorPage(second);
     await operator.waitForWall();
   });

@@ -3,6 +3,7 @@ import type { PersonalData as Personal } from '../../../shared/domain/appeal';
 import type { CurDatabase } from '../../db/schema';
 import { maskAddress, maskEmail, maskName, maskPhone } from '../../export/mask';
 import { useT } from '../../i18n';
+import { useCan } from '../../runtime/use-access';
 import { Button } from '../../ui/Button';
 import { cardMessages } from './messages';
 import { auditPersonalDataShown } from './queries';
@@ -10,6 +11,8 @@ import { auditPersonalDataShown } from './queries';
 /** The applicant's data, masked until the operator explicitly asks; asking is audited first. */
 export function PersonalData({ db, appealId, personal }: { db: CurDatabase; appealId: string; personal: Personal | null }) {
   const t = useT(cardMessages);
+  // Observers and analysts never see personal data: no «Показать» (and the audit call refuses too).
+  const mayReveal = useCan('personal-data.reveal');
   const [shown, setShown] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -52,9 +55,11 @@ export function PersonalData({ db, appealId, personal }: { db: CurDatabase; appe
       ) : (
         <>
           <p className="registry-note">{t('personalMasked')}</p>
-          <Button size="small" onClick={() => void show()} disabled={busy} data-testid="personal-show">
-            {t('personalShow')}
-          </Button>
+          {mayReveal ? (
+            <Button size="small" onClick={() => void show()} disabled={busy} data-testid="personal-show">
+              {t('personalShow')}
+            </Button>
+          ) : null}
         </>
       )}
       {error ? <p role="alert" className="registry-error">{error}</p> : null}

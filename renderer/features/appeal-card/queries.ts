@@ -6,6 +6,8 @@ import type { CurDatabase, StoredAppeal } from '../../db/schema';
 import { getAppeal } from '../../db/appeals-repo';
 import { listCurRecordsByAppeal, type Escalation, type InfoRequest } from '../../db/cur-records-repo';
 import { logAudit } from '../../db/audit-repo';
+import { scopePredicate } from '../../../shared/access/scope';
+import { effectiveScope, requirePermission } from '../../runtime/access';
 
 /** Repeats listed on a card; an appeal repeated more often shows the count and the newest ones. */
 export const MAX_REPEATS = 50;
@@ -20,13 +22,16 @@ export interface AppealCardData {
   infoRequests: InfoRequest[];
 }
 
+/** The card of an appeal inside the viewer's scope (outside it: null, as if it did not exist). */
 export async function loadAppealCard(db: CurDatabase, id: string): Promise<AppealCardData | null> {
   const appeal = await getAppeal(db, id);
   if (!appeal) return null;
+  const inScope = scopePredicate(effectiveScope());
+  const ofScope = db.appeals.where('originalId').equals(id).filter((a) => inScope(a.sector, a.muniKey));
   const [original, repeatCount, repeats, records] = await Promise.all([
     appeal.originalId ? getAppeal(db, appeal.originalId).then((a) => a ?? null) : Promise.resolve(null),
-    db.appeals.where('originalId').equals(id).count(),
-    db.appeals.where('originalId').equals(id).limit(MAX_REPEATS).toArray(),
+    ofScope.clone().count(),
+    ofScope.clone().limit(MAX_REPEATS).toArray(),
     listCurRecordsByAppeal(db, id),
   ]);
   repeats.sort((a, b) => b.receivedAt - a.receivedAt);
@@ -35,5 +40,7 @@ export async function loadAppealCard(db: CurDatabase, id: string): Promise<Appea
 
 /** Personal data shown in clear is an access to 152-ФЗ data: it goes to the audit log first. */
 export async function auditPersonalDataShown(db: CurDatabase, appealId: string): Promise<void> {
+  // Refused here too, not only hidden: an observer or analyst never gets personal data shown.
+  requirePermission('personal-data.reveal');
   await logAudit(db, { action: 'personal-data.reveal', details: { appealId } });
 }

@@ -3,6 +3,7 @@
  * (remembered, the same setting the overdue forms use), starting the meeting's playlist on the
  * wall, and the meeting protocol as a document (DOCX or PDF).
  */
+import { sessionStore } from '../../runtime/session';
 import { command, parsePlaylists, WALL_CHANNEL, type Playlist } from '../../../shared/wall';
 import { buildMeetingProtocol, type Instruction, type Meeting } from '../../../shared/records';
 import { DOCX_MIME, writeReportDocx } from '../../../shared/report/writers/docx';
@@ -22,8 +23,10 @@ const WALL_ACTIVE_PLAYLIST = 'wall.activePlaylistId';
 /** The default playlist of an operational meeting (shared/wall/playlist.ts). */
 export const MEETING_PLAYLIST_ID = 'operative-meeting';
 
-export function loadOperator(db: CurDatabase): Promise<string> {
-  return getSetting(db, OPERATOR_KEY, '');
+/** Who writes: the signed-in person; the name last typed on this workstation otherwise. */
+export async function loadOperator(db: CurDatabase): Promise<string> {
+  const user = sessionStore.getState().user;
+  return user ? user.displayName : getSetting(db, OPERATOR_KEY, '');
 }
 
 export function rememberOperator(db: CurDatabase, name: string): Promise<void> {

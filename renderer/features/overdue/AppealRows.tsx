@@ -1,5 +1,5 @@
-import { isViewerMode } from '../../runtime/snapshots';
 import { appealHref } from '../../app/registry-filter';
+import { useCan } from '../../runtime/use-access';
 import { formatDateTime, formatNumber } from '../../../shared/format/ru';
 import { municipalityById } from '../../../shared/domain/region-pack';
 import { useRegionPack } from '../../app/region';
@@ -26,6 +26,8 @@ const dueOf = (a: StoredAppeal) => a.openDueAt ?? a.deadline?.dueAt ?? null;
 /** One page of open appeals: deadline, days late or hours left, the CUR's records, its actions. */
 export function AppealRows({ rows, records, now, sectorName }: Props) {
   const t = useT(overdueMessages);
+  // Escalate and request only for roles that edit the centre's records (the repository refuses too).
+  const mayEdit = useCan('records.edit');
   const lang = useLang();
   const pack = useRegionPack();
   const openAction = useOverdueView((s) => s.openAction);
@@ -68,18 +70,16 @@ export function AppealRows({ rows, records, now, sectorName }: Props) {
     {
       key: 'actions',
       header: t('colActions'),
-      // A snapshot is read-only: no escalation or request can be made from it.
-      cell: (a) =>
-        isViewerMode() ? null : (
-          <div className="overdue__actions">
-            <Button size="small" onClick={() => openAction('escalate', a.id)} data-testid="od-escalate">
-              {t('escalate')}
-            </Button>
-            <Button size="small" variant="ghost" onClick={() => openAction('request', a.id)} data-testid="od-request">
-              {t('requestInfo')}
-            </Button>
-          </div>
-        ),
+      cell: (a) => (
+        <div className="overdue__actions" hidden={!mayEdit}>
+          <Button size="small" onClick={() => openAction('escalate', a.id)} data-testid="od-escalate">
+            {t('escalate')}
+          </Button>
+          <Button size="small" variant="ghost" onClick={() => openAction('request', a.id)} data-testid="od-request">
+            {t('requestInfo')}
+          </Button>
+        </div>
+      ),
     },
   ];
   return (

@@ -1,5 +1,6 @@
 import { isViewerMode } from '../../runtime/snapshots';
 import { now } from '../../runtime/clock';
+import { useCan } from '../../runtime/use-access';
 import { getDb } from '../../db/db';
 import type { Escalation, EscalationStatus } from '../../db/cur-records-repo';
 import { Button } from '../../ui/Button';
@@ -18,6 +19,7 @@ import type { RowColumn } from './RowTable';
 /** The centre's escalations: who was asked to act on which appeal, moved on to «в работе» / «решено». */
 export function EscalationsCard({ sector, timeZone, sectorName }: RecordsCardScope) {
   const t = useT(overdueMessages);
+  const mayEdit = useCan('records.edit');
   const { rows, choice } = useEscalationList(sector);
   const statusLabel = choice.label;
   const reasonLabel = useReasonLabel();
@@ -36,8 +38,8 @@ export function EscalationsCard({ sector, timeZone, sectorName }: RecordsCardSco
       key: 'actions',
       header: t('colActions'),
       cell: (r) => (
-        <div className="overdue__actions">
-          {r.status === 'open' && !isViewerMode() ? (
+        <div className="overdue__actions" hidden={!mayEdit}>
+          {r.status === 'open' ? (
             <Button size="small" onClick={() => void move(r, 'in-progress')}>
               {t('toInProgress')}
             </Button>

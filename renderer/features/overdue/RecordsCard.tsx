@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useCan } from '../../runtime/use-access';
 import { getDb } from '../../db/db';
 import { logAudit } from '../../db/audit-repo';
 import { platform } from '../../platform';
@@ -63,6 +64,7 @@ export function RecordsCard<R extends CurRecordRow<S>, S extends string>(props: 
   const { kind, rows, columns, status, sector, csv, rowClassName } = props;
   const ids = KINDS[kind];
   const t = useT(overdueMessages);
+  const mayExport = useCan('export.without-personal-data');
   const [note, setNote] = useState<string | null>(null);
   const exportCsv = async () => {
     if (!rows) return;
@@ -83,7 +85,7 @@ export function RecordsCard<R extends CurRecordRow<S>, S extends string>(props: 
       actions={
         <>
           <StatusFilter {...status} testId={ids.filter} />
-          <Button size="small" onClick={() => void exportCsv()} disabled={!rows?.length} data-testid={ids.export}>
+          <Button size="small" onClick={() => void exportCsv()} disabled={!rows?.length || !mayExport} hidden={!mayExport} data-testid={ids.export}>
             {t('exportCsv')}
           </Button>
         </>

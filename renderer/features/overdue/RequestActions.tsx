@@ -1,5 +1,5 @@
-import { isViewerMode } from '../../runtime/snapshots';
 import { useState } from 'react';
+import { useCan } from '../../runtime/use-access';
 import { Button } from '../../ui/Button';
 import { useT } from '../../i18n';
 import { overdueMessages } from './messages';
@@ -16,8 +16,8 @@ interface Props {
 export function RequestActions({ open, answering, onAnswer, onCancel, onSubmit }: Props) {
   const t = useT(overdueMessages);
   const [answer, setAnswer] = useState('');
-  // A snapshot is read-only: its requests are shown, never answered or cancelled.
-  if (isViewerMode()) return null;
+  const mayEdit = useCan('records.edit');
+  if (!mayEdit) return null;
   return (
     <div className="overdue__actions">
       {open && !answering ? (

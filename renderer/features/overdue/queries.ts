@@ -3,6 +3,8 @@
  * appeals walk the `openDueAt` index (open appeals only, ordered by deadline) one key range at a
  * time, never by offset and never over the whole table.
  */
+import { scopePredicate } from '../../../shared/access/scope';
+import { effectiveScope } from '../../runtime/access';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { CurDatabase, StoredAppeal } from '../../db/schema';
 import { getDb } from '../../db/db';
@@ -85,9 +87,12 @@ function bandsAt(db: CurDatabase, now: number) {
  * sparse `[sector+openDueAt]` index, so a sector's list never walks the other sectors' deadlines.
  */
 function openByDeadline(db: CurDatabase, sector: string | null | undefined, lower: number, upper: number) {
-  return sector
+  const range = sector
     ? db.appeals.where('[sector+openDueAt]').between([sector, lower], [sector, upper], true, false)
     : db.appeals.where('openDueAt').between(lower, upper, true, false);
+  // Every overdue list and grouping reads through here: only appeals of the viewer's scope.
+  const inScope = scopePredicate(effectiveScope());
+  return range.and((a) => inScope(a.sector, a.muniKey));
 }
 
 /** One page of open appeals of a list, in deadline order (oldest deadline = worst first). */

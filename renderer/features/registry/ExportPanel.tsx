@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { useCan } from '../../runtime/use-access';
 import type { RegionPack } from '../../../shared/domain/region-pack';
 import { formatNumber } from '../../../shared/format/ru';
 import type { RegistryFilter } from '../../app/registry-filter';
@@ -28,6 +29,8 @@ type ExportState =
 
 /** Export of exactly the filtered rows, personal data masked unless ticked, with progress. */
 export function ExportPanel({ ctx, filter, pack, count }: ExportPanelProps) {
+  const mayExport = useCan('export.without-personal-data');
+  const mayExportPersonal = useCan('export.with-personal-data');
   const t = useT(registryMessages);
   const [showPersonal, setShowPersonal] = useState(false);
   const [state, setState] = useState<ExportState>({ kind: 'idle' });
@@ -61,12 +64,15 @@ export function ExportPanel({ ctx, filter, pack, count }: ExportPanelProps) {
   };
 
   const total = count?.exact ? count.count : null;
+  if (!mayExport) return null;
   return (
     <div className="registry-export" data-testid="registry-export" data-state={state.kind}>
-      <label className="registry-export__personal">
-        <input type="checkbox" checked={showPersonal} onChange={(e) => setShowPersonal(e.target.checked)} disabled={state.kind === 'running'} />{' '}
-        {t('exportPersonal')}
-      </label>
+      {mayExportPersonal ? (
+        <label className="registry-export__personal">
+          <input type="checkbox" checked={showPersonal} onChange={(e) => setShowPersonal(e.target.checked)} disabled={state.kind === 'running'} />{' '}
+          {t('exportPersonal')}
+        </label>
+      ) : null}
       <Button onClick={() => void run('xlsx')} disabled={state.kind === 'running'} data-testid="export-xlsx">
         {t('exportXlsx')}
       </Button>

@@ -3,6 +3,7 @@
  * uses, write XLSX or CSV, save through the platform, and record the export in the audit log
  * (what, how many rows, whether personal data left the app in clear).
  */
+import { requirePermission } from '../../runtime/access';
 import type { RegionPack } from '../../../shared/domain/region-pack';
 import { regionDay, zonedParts } from '../../../shared/domain/time';
 import { registryQuery, type RegistryFilter } from '../../app/registry-filter';
@@ -34,6 +35,8 @@ export function exportFileName(format: ExportFormat, now: number, timeZone: stri
 }
 
 export async function exportRegistry(ctx: RegistryQueryContext, filter: RegistryFilter, options: RegistryExportOptions): Promise<RegistryExportResult> {
+  // Refused by role here, not only hidden: an observer exports nothing, an analyst nothing in clear.
+  requirePermission(options.showPersonal ? 'export.with-personal-data' : 'export.without-personal-data');
   const columns = appealExportColumns({ pack: options.pack, showPersonal: options.showPersonal });
   const write = options.format === 'xlsx' ? exportXlsx : exportCsv;
   const { blob, rows } = await write(columns, iterateRegistry(ctx, filter), {

@@ -4,6 +4,8 @@
  * is the full truth, so a plan can never return a wrong row, only scan more or fewer of them.
  */
 import type { StoredAppeal } from '../../db/schema';
+import { scopePredicate } from '../../../shared/access/scope';
+import { effectiveScope } from '../../runtime/access';
 import type { IndexRange } from '../../search/key-range-paging';
 import type { RegistryFilter, RegistrySort } from '../../app/registry-filter';
 import { NONE_VALUE, UNKNOWN_MUNICIPALITY } from '../../app/registry-filter';
@@ -21,6 +23,8 @@ export interface RegistryBounds {
   receivedUntil: number | null;
   /** The same deadline bands the deadline aggregates count with, so links and numbers agree. */
   bands: DeadlineBands;
+  /** The viewer's scope (runtime/access.ts), compiled once per query: rows outside it never match. */
+  inScope: (sector: string, muniKey: string) => boolean;
 }
 
 export function resolveBounds(filter: RegistryFilter, now: number, timeZone: string): RegistryBounds {
@@ -29,6 +33,7 @@ export function resolveBounds(filter: RegistryFilter, now: number, timeZone: str
     receivedFrom: filter.from ? regionDayStart(filter.from, timeZone) : null,
     receivedUntil: filter.to ? regionDayEnd(filter.to, timeZone) + 1 : null,
     bands: deadlineBands(now, timeZone, workCalendar),
+    inScope: scopePredicate(effectiveScope()),
   };
 }
 
@@ -118,6 +123,7 @@ function muniKeyOf(municipality: string): string {
 
 /** The full filter, row by row (except the text query, which the search index answers). */
 export function matchesFilter(row: StoredAppeal, filter: RegistryFilter, bounds: RegistryBounds): boolean {
+  if (!bounds.inScope(row.sector, row.muniKey)) return false;
   if (bounds.receivedFrom !== null && row.receivedAt < bounds.receivedFrom) return false;
   if (bounds.receivedUntil !== null && row.receivedAt >= bounds.receivedUntil) return false;
   if (filter.source !== undefined && row.source !== filter.source) return false;

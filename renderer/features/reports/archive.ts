@@ -7,6 +7,7 @@ import { LOCAL_USER, logAudit } from '../../db/audit-repo';
 import type { CurDatabase, ReportArchiveRow } from '../../db/schema';
 import type { GeneratedFile, GenerateParams } from './generate';
 
+/** Author of reports archived before accounts existed. */
 export const REPORT_AUTHOR = LOCAL_USER;
 
 export async function archiveReport(db: CurDatabase, params: GenerateParams, doc: ReportDocument, files: GeneratedFile[]): Promise<number> {

@@ -1,4 +1,5 @@
 /** The screen's handle on the report worker: one worker per window, promise per request. */
+import { effectiveScope, requirePermission } from '../../runtime/access';
 import type { GenerateParams, GenerateResult } from './generate';
 import type { ReportWorkerRequest, ReportWorkerResponse } from './protocol';
 
@@ -29,10 +30,12 @@ function getWorker(): Worker {
 }
 
 export function generateInWorker(dbName: string, timeZone: string, params: GenerateParams): Promise<GenerateResult> {
+  // Observers read; building (and so exporting) reports is for the other roles.
+  requirePermission('reports.generate');
   const id = nextId++;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    const request: ReportWorkerRequest = { id, dbName, timeZone, params };
+    const request: ReportWorkerRequest = { id, dbName, timeZone, params, scope: effectiveScope() };
     getWorker().postMessage(request);
   });
 }

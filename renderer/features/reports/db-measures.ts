@@ -3,6 +3,8 @@
  * «Рейтинг» read (queryReceivedBy, queryDeadlinesBy, queryCategoriesBy), so every report number
  * agrees with the screens; escalations and information requests from their own tables.
  */
+import { scopePredicate } from '../../../shared/access/scope';
+import { effectiveScope } from '../../runtime/access';
 import type { WorkCalendar } from '../../../shared/domain/calendar';
 import { workCalendar } from '../../../shared/domain/calendar';
 import {
@@ -94,9 +96,13 @@ export class DbReportMeasures implements ReportMeasures {
   }
 
   async curRecords(period: DayRange, scope: ReportScope): Promise<CurRecordSummary> {
+    // The viewer's scope first (runtime/access.ts: the worker got it with the request), then the report's.
+    const viewer = scopePredicate(effectiveScope());
+    const ofViewer = <T extends { appeal?: { sector: string; municipality: string | null } }>(rows: T[]) =>
+      rows.filter((r) => r.appeal !== undefined && viewer(r.appeal.sector, r.appeal.municipality ?? ''));
     const [escalations, requests] = await Promise.all([
-      this.db.escalations.toArray() as unknown as Promise<Escalation[]>,
-      this.db.infoRequests.toArray() as unknown as Promise<InfoRequest[]>,
+      (this.db.escalations.toArray() as unknown as Promise<Escalation[]>).then(ofViewer),
+      (this.db.infoRequests.toArray() as unknown as Promise<InfoRequest[]>).then(ofViewer),
     ]);
     const from = this.dayStart(period.from);
     const to = this.dayStart(nextDay(period.to));

@@ -24,7 +24,8 @@ import { platform } from '../../platform';
 import { useSyncStatus } from '../../sync/use-sync-status';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
-import { archiveReport, listArchive, REPORT_AUTHOR } from './archive';
+import { archiveReport, listArchive } from './archive';
+import { currentActorLabel } from '../../runtime/actor';
 import { generateInWorker } from './client';
 import { defaultPeriodCode } from './defaults';
 import { REPORT_FORMATS, type GenerateParams, type ReportFormat } from './generate';
@@ -86,7 +87,7 @@ export default function ReportsScreen() {
     dataAsOf: sync.dataAsOf,
     sources: sync.sources.map((s) => s.label),
     demo: sync.isDemo,
-    author: REPORT_AUTHOR,
+    author: currentActorLabel(),
     weights: await loadWeights(getDb()),
     formats,
   });

@@ -1,4 +1,5 @@
 /** Messages between the reports screen and its worker. */
+import type { AccessScope } from '../../../shared/access/scope';
 import type { ReportDocument } from '../../../shared/report/model';
 import type { GeneratedFile, GenerateParams } from './generate';
 
@@ -7,6 +8,8 @@ export interface ReportWorkerRequest {
   dbName: string;
   timeZone: string;
   params: GenerateParams;
+  /** The requesting user's scope: the worker's reads are clamped to it (runtime/access.ts). */
+  scope: AccessScope;
 }
 
 export type ReportWorkerResponse =

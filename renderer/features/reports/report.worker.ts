@@ -5,6 +5,7 @@
  * files (their buffers transferred, not copied).
  */
 import { openDb } from '../../db/db';
+import { setViewerScope } from '../../runtime/access';
 import type { CurDatabase } from '../../db/schema';
 import { generateReport } from './generate';
 import { browserPdfMake } from '../../export/pdfmake-browser';
@@ -14,8 +15,9 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const dbs = new Map<string, CurDatabase>();
 
 scope.onmessage = async (event: MessageEvent<ReportWorkerRequest>) => {
-  const { id, dbName, timeZone, params } = event.data;
+  const { id, dbName, timeZone, params, scope: viewerScope } = event.data;
   try {
+    setViewerScope(viewerScope);
     const key = `${dbName}|${timeZone}`;
     let db = dbs.get(key);
     if (!db) dbs.set(key, (db = openDb(dbName, { timeZone })));

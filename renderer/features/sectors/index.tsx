@@ -3,6 +3,8 @@
  * volume and trend, overdue and at-risk now, on-time share, satisfaction and the top categories with
  * their change; a panel opens into the sector's detail with its worst municipalities and organisations.
  */
+import { pickable } from '../../../shared/access/scope';
+import { useEffectiveScope } from '../../runtime/use-access';
 import { useMemo, useState } from 'react';
 import { sectorsOf } from '../../../shared/domain/sectors';
 import { eachDay } from '../../../shared/domain/time';
@@ -28,7 +30,9 @@ export default function SectorsScreen() {
   const pack = useRegionPack();
   const period = useGlobalFilters((s) => s.period);
   const focusedSector = useGlobalFilters((s) => s.sector);
-  const sectors = useMemo(() => sectorsOf(pack), [pack]);
+  const scope = useEffectiveScope();
+  // A panel per sector of the user's scope.
+  const sectors = useMemo(() => pickable(sectorsOf(pack), scope.sectors), [pack, scope]);
   const sectorIds = useMemo(() => sectors.map((s) => s.id), [sectors]);
   const view = useSectorPanels(period, sectorIds);
   const sync = useSyncStatus();

@@ -6,6 +6,7 @@
  * known fields are read, each as a plain string or number, and personal data is never part of a
  * summary.
  */
+import { isRole, ROLE_LABELS } from '../../../shared/access/roles';
 import type { AuditAction } from '../../../shared/audit/events';
 import { countRu, formatDateTime, formatNumber, type Locale } from '../../../shared/format/ru';
 import { isImportFileMessage } from '../../../shared/import/messages';
@@ -13,7 +14,7 @@ import { LOCAL_USER } from '../../db/audit-repo';
 import type { AuditRow } from '../../db/schema';
 import { importFileText } from '../../i18n/import-messages';
 
-export const AUDIT_KINDS = ['export', 'personal-data', 'import', 'feeds', 'sync', 'escalations', 'info-requests', 'wall', 'roadmaps', 'indicators', 'snapshots', 'control'] as const;
+export const AUDIT_KINDS = ['export', 'personal-data', 'import', 'feeds', 'sync', 'escalations', 'info-requests', 'wall', 'roadmaps', 'indicators', 'snapshots', 'control', 'accounts'] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 interface ActionInfo {
@@ -72,6 +73,17 @@ export const AUDIT_ACTIONS = {
   'instruction.comment': { kind: 'control', ru: 'Комментарий к поручению', en: 'Instruction comment' },
   'record.conflict': { kind: 'control', ru: 'Конфликт правок записи', en: 'Record edit conflict' },
   'officials.save': { kind: 'control', ru: 'Справочник ответственных сохранён', en: 'Officials directory saved' },
+  'account.sign-in': { kind: 'accounts', ru: 'Вход', en: 'Signed in' },
+  'account.sign-in-fail': { kind: 'accounts', ru: 'Неудачная попытка входа', en: 'Failed sign-in' },
+  'account.sign-out': { kind: 'accounts', ru: 'Выход', en: 'Signed out' },
+  'account.lock': { kind: 'accounts', ru: 'Окно заблокировано', en: 'Window locked' },
+  'account.unlock': { kind: 'accounts', ru: 'Окно разблокировано', en: 'Window unlocked' },
+  'account.change-password': { kind: 'accounts', ru: 'Пароль изменён пользователем', en: 'Password changed by the user' },
+  'account.set-idle-lock': { kind: 'accounts', ru: 'Изменено время блокировки', en: 'Idle lock time changed' },
+  'user.create': { kind: 'accounts', ru: 'Пользователь создан', en: 'User created' },
+  'user.change': { kind: 'accounts', ru: 'Пользователь изменён', en: 'User changed' },
+  'user.disable': { kind: 'accounts', ru: 'Пользователь отключён', en: 'User disabled' },
+  'user.reset-password': { kind: 'accounts', ru: 'Пароль сброшен администратором', en: 'Password reset by the administrator' },
 } as const satisfies Record<AuditAction, ActionInfo>;
 
 /** Whether a stored name is one of today's actions. */
@@ -92,6 +104,7 @@ export const AUDIT_KIND_LABELS: Readonly<Record<AuditKind, { ru: string; en: str
   indicators: { ru: 'Показатели', en: 'Indicators' },
   snapshots: { ru: 'Снимки', en: 'Snapshots' },
   control: { ru: 'Контроль', en: 'Control' },
+  accounts: { ru: 'Пользователи и вход', en: 'Users and sign-in' },
 };
 
 export function auditActionLabel(action: string, lang: Locale): string {
@@ -184,6 +197,14 @@ const WORDS = {
     fields: 'поля',
     blocks: 'блоков',
     format: 'формат',
+    login: 'логин',
+    unknownLogin: 'неизвестный логин',
+    accountDisabled: 'учётная запись отключена',
+    role: 'роль',
+    idle: 'после бездействия',
+    manual: 'вручную',
+    minutes: 'минут',
+    changedFields: 'изменено',
   },
   en: {
     personalShown: 'personal data shown',
@@ -224,6 +245,14 @@ const WORDS = {
     fields: 'fields',
     blocks: 'blocks',
     format: 'format',
+    login: 'login',
+    unknownLogin: 'unknown login',
+    accountDisabled: 'account disabled',
+    role: 'role',
+    idle: 'after idle time',
+    manual: 'by hand',
+    minutes: 'minutes',
+    changedFields: 'changed',
   },
 } as const;
 
@@ -355,6 +384,32 @@ export function summarizeAudit(row: Pick<AuditRow, 'action' | 'details'>, lang: 
     case 'boundaries.import':
       add('file', d.fileName);
       addCounted('units', d.units);
+      break;
+    case 'account.sign-in':
+    case 'account.change-password':
+    case 'user.disable':
+    case 'user.reset-password':
+      add('login', d.login);
+      break;
+    case 'account.sign-in-fail':
+      if (text(d.login) === null) parts.push(w('unknownLogin'));
+      else add('login', d.login);
+      if (d.disabled === true) parts.push(w('accountDisabled'));
+      break;
+    case 'account.sign-out':
+    case 'account.unlock':
+      break;
+    case 'account.lock':
+      if (d.reason === 'idle' || d.reason === 'manual') parts.push(w(d.reason));
+      break;
+    case 'account.set-idle-lock':
+      addCount('minutes', d.minutes);
+      break;
+    case 'user.create':
+    case 'user.change':
+      add('login', d.login);
+      add('role', isRole(d.role) ? ROLE_LABELS[d.role][lang] : null);
+      if (Array.isArray(d.changed)) add('changedFields', d.changed.filter((f): f is string => typeof f === 'string').join(', '));
       break;
     case 'boundaries.remove':
       add('pack', d.packId);

@@ -1,5 +1,6 @@
 /** The activity log's filter as a CSV file, saved through the platform and itself audited. */
 import { logAudit } from '../../db/audit-repo';
+import { requirePermission } from '../../runtime/access';
 import type { AuditRow, CurDatabase } from '../../db/schema';
 import { exportCsv, type ExportColumn } from '../../export/table-export';
 import type { Locale } from '../../i18n';
@@ -28,6 +29,8 @@ export interface AuditExportInput {
 
 /** Rows saved, or null when the operator cancelled the save dialog. */
 export async function exportAuditLog(db: CurDatabase, input: AuditExportInput): Promise<number | null> {
+  // The activity log is the administrator's (it names every user and what they did).
+  requirePermission('audit.read');
   const { blob, rows } = await exportCsv(auditColumns(input.lang, input.timeZone), auditPages(db, input.query), { timeZone: input.timeZone });
   // Audited before the file is written: if the audit write fails, no file leaves the app.
   await logAudit(db, { action: 'audit.export', details: { format: 'csv', rows, filter: input.filter } });

@@ -5,12 +5,13 @@
  */
 import { create } from 'zustand';
 import {
-  command,
   parseWallAnnouncement,
+  scopedCommand,
   WALL_CHANNEL,
   type PresenterCommandBody,
   type WallStateSnapshot,
 } from '../../../shared/wall';
+import { effectiveScope } from '../../runtime/access';
 
 interface PresenterState {
   wall: WallStateSnapshot | null;
@@ -39,7 +40,7 @@ export function connectPresenter(): () => void {
       const message = parseWallAnnouncement(event.data);
       if (message) usePresenterStore.getState().setWall(message.state);
     };
-    channel.postMessage(command({ type: 'hello' }));
+    channel.postMessage(scopedCommand({ type: 'hello' }, effectiveScope()));
   }
   return () => {
     users -= 1;
@@ -50,6 +51,7 @@ export function connectPresenter(): () => void {
   };
 }
 
+/** Every command carries the presenter's scope: the wall shows only what it allows. */
 export function sendToWall(body: PresenterCommandBody): void {
-  channel?.postMessage(command(body));
+  channel?.postMessage(scopedCommand(body, effectiveScope()));
 }

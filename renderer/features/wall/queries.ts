@@ -4,6 +4,8 @@
  * sector, latest coordinates) are capped by `limit` and project each row to the one or two
  * fields they need at once, so no text, address or personal field is kept or reaches a view.
  */
+import { scopePredicate } from '../../../shared/access/scope';
+import { effectiveScope } from '../../runtime/access';
 import type { CurDatabase } from '../../db/schema';
 import {
   queryDeadlines,
@@ -185,6 +187,7 @@ async function latestTopCategory(
   const from = regionDayStart(range.from, timeZone);
   const to = regionDayEnd(range.to, timeZone);
   const counts = new Map<string, number>();
+  const inScope = scopePredicate(effectiveScope());
   await db.appeals
     .where('[sector+receivedAt]')
     .between([sector, from], [sector, to], true, true)
@@ -193,6 +196,7 @@ async function latestTopCategory(
     .each((row) => {
       // Project at once: only the category (and municipality for the focus) are looked at.
       if (municipality !== undefined && row.municipality !== municipality) return;
+      if (!inScope(row.sector, row.muniKey)) return;
       if (row.category) counts.set(row.category, (counts.get(row.category) ?? 0) + 1);
     });
   return mostFrequent(counts);
@@ -208,6 +212,8 @@ export async function latestPoints(db: CurDatabase, range: DayRange, timeZone: s
   const from = regionDayStart(range.from, timeZone);
   const to = regionDayEnd(range.to, timeZone);
   const points: GeoPoint[] = [];
+  // The presenter's scope (runtime/access.ts): points of other sectors or municipalities stay off the wall.
+  const inScope = scopePredicate(effectiveScope());
   await db.appeals
     .where('receivedAt')
     .between(from, to, true, true)
@@ -215,6 +221,7 @@ export async function latestPoints(db: CurDatabase, range: DayRange, timeZone: s
     .limit(limit)
     .each((row) => {
       if (row.lat === null || row.lon === null) return;
+      if (!inScope(row.sector, row.muniKey)) return;
       if (filter.sector && row.sector !== filter.sector) return;
       if (filter.municipality && row.municipality !== filter.municipality) return;
       points.push({ lon: row.lon, lat: row.lat });

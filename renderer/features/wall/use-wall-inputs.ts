@@ -10,7 +10,21 @@ import {
   WALL_CHANNEL,
 } from '../../../shared/wall';
 import { wallScreenStart } from './screen-start';
+import { normalizeScope } from '../../../shared/access/scope';
+import { setViewerScope } from '../../runtime/access';
 import { useWallStore } from './store';
+
+const WALL_SCOPE_KEY = 'cur.wall.presenter-scope';
+
+/** The last presenter's scope survives the wall's own reloads (nightly, after a crash). */
+export function restorePresenterScope(): void {
+  try {
+    const raw = sessionStorage.getItem(WALL_SCOPE_KEY);
+    if (raw) setViewerScope(normalizeScope(JSON.parse(raw) as Parameters<typeof normalizeScope>[0]));
+  } catch {
+    // Nothing stored or unreadable: the wall shows the whole region until a presenter speaks.
+  }
+}
 
 /** Tick period: presenter commands apply at once; rotation resolution of 0.5 s is plenty. */
 const TICK_MS = 500;
@@ -48,6 +62,15 @@ export function usePresenterChannel(): void {
     channel.onmessage = (event: MessageEvent) => {
       const cmd = parsePresenterCommand(event.data);
       if (!cmd) return; // Malformed or foreign messages are ignored, never shown.
+      if (cmd.scope) {
+        const scope = normalizeScope(cmd.scope);
+        setViewerScope(scope);
+        try {
+          sessionStorage.setItem(WALL_SCOPE_KEY, JSON.stringify(scope));
+        } catch {
+          // Storage full or denied: the scope still applies until the wall reloads.
+        }
+      }
       if (cmd.type === 'hello') announce();
       else if (cmd.type === 'playlist' && start.playlistId !== null) return;
       else dispatch({ type: 'command', command: cmd });

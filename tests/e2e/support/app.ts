@@ -20,6 +20,61 @@ export interface OpenAppOptions {
   viewport?: { width: number; height: number };
   /** UI language stored before the app starts (default: Russian, the app's default). */
   lang?: 'ru' | 'en';
+  /**
+   * Who signs in to the operator window: the default test administrator (created on the first run),
+   * another account, or nobody (`false`: the spec drives the first-run or sign-in screen itself).
+   * The wall (`path: 'wall…'`) is never signed in: it has no session.
+   */
+  account?: TestAccount | false;
+}
+
+export interface TestAccount {
+  login: string;
+  displayName: string;
+  password: string;
+}
+
+/** The administrator every spec's first run creates (a test-only password, long enough for the policy). */
+export const TEST_ADMIN: TestAccount = { login: 'admin', displayName: 'Тестовый администратор', password: 'e2e пароль администратора' };
+
+const GATE_TIMEOUT_MS = 60_000;
+
+/**
+ * Gets the operator window past the account gate: completes the first run (creating `account` as
+ * the administrator and confirming a recovery key if one is shown), signs in, or unlocks — whichever
+ * the window asks for — then waits for the navigation. A reload locks the window, and a new tab has
+ * no session, so specs call this after either.
+ */
+export async function signInIfAsked(page: Page, account: TestAccount = TEST_ADMIN): Promise<void> {
+  const screens = ['first-run', 'sign-in', 'lock-screen', 'must-change-password'].map((id) => `[data-testid="${id}"]`);
+  await page.locator([...screens, 'nav.shell__nav'].join(', ')).first().waitFor({ timeout: GATE_TIMEOUT_MS });
+  if (await page.locator('[data-testid="first-run"]').count()) {
+    await page.getByTestId('account-login').fill(account.login);
+    await page.getByTestId('account-name').fill(account.displayName);
+    await page.getByTestId('account-password').fill(account.password);
+    await page.getByTestId('account-password-repeat').fill(account.password);
+    await page.getByTestId('account-submit').click();
+    await page.locator('[data-testid="recovery-key"], nav.shell__nav').first().waitFor({ timeout: GATE_TIMEOUT_MS });
+    if (await page.locator('[data-testid="recovery-key"]').count()) await page.getByTestId('recovery-key-saved').click();
+  } else if (await page.locator('[data-testid="sign-in"]').count()) {
+    await page.getByTestId('account-login').fill(account.login);
+    await page.getByTestId('account-password').fill(account.password);
+    await page.getByTestId('account-submit').click();
+  } else if (await page.locator('[data-testid="lock-screen"]').count()) {
+    await page.getByTestId('account-password').fill(account.password);
+    await page.getByTestId('account-submit').click();
+  }
+  await page.locator('nav.shell__nav').waitFor({ timeout: GATE_TIMEOUT_MS });
+}
+
+/** Reloads the operator window and unlocks it again (a reload locks it: runtime/session.ts). */
+export async function reloadSignedIn(page: Page, account: TestAccount = TEST_ADMIN): Promise<void> {
+  await page.reload();
+  await signInIfAsked(page, account);
+}
+
+function isWallPath(path: string | undefined): boolean {
+  return path !== undefined && /^wall(?:$|[?/])/.test(path);
 }
 
 export interface OpenedApp {
@@ -78,6 +133,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> 
       if (!isLocalUrl(request.url(), baseUrl)) externalRequests.push(request.url());
     });
     await page.goto(appUrl(baseUrl, options));
+    if (options.account !== false && !isWallPath(options.path)) await signInIfAsked(page, options.account ?? TEST_ADMIN);
     return {
       browser,
       page,

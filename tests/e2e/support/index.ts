@@ -1,5 +1,5 @@
 /** What e2e specs import: `import { openApp, saveScreenshot } from './support'`. */
-export { openApp, appUrl, isLocalUrl, CHROMIUM_ARGS, CHROMIUM_PATH, type OpenAppOptions, type OpenedApp } from './app';
+export { openApp, appUrl, isLocalUrl, signInIfAsked, reloadSignedIn, TEST_ADMIN, CHROMIUM_ARGS, CHROMIUM_PATH, type OpenAppOptions, type OpenedApp, type TestAccount } from './app';
 export { saveScreenshot, RESULTS_DIR } from './screenshots';
 export { startStaticServer, resolveStaticPath, type StaticServer } from './static-server';
 export { openSyncedApp, syncState, waitForCountUps, waitForScreen, waitForSyncIdle, SCREEN_TIMEOUT_MS, SYNC_TIMEOUT_MS, type SyncPhase, type SyncState } from './ready';

@@ -11,6 +11,8 @@ import { registerFeedIpc } from './ipc/feed';
 import { registerFilesIpc } from './ipc/files';
 import { registerFoldersIpc } from './ipc/folders';
 import { registerWallIpc } from './ipc/wall';
+import { registerVaultIpc } from './ipc/vault';
+import { VaultKeyFile } from './vault-key';
 import { feedUrlPolicy } from './feed/dev-switch';
 import { electronFetch } from './feed/electron-fetch';
 import { FeedEndpoints } from './feed/feed-endpoints';
@@ -116,6 +118,7 @@ function start() {
       registerFeedIpc({ endpoints, policy: feedPolicy, fetch: electronFetch, approveOrigin: (origin, event) => approveFeedOrigin(origin, BrowserWindow.fromWebContents(event.sender)) }, log);
       registerFilesIpc(log);
       registerFoldersIpc(settings, log);
+      registerVaultIpc(new VaultKeyFile(join(app.getPath('userData'), 'vault-key.bin'), createSafeStorageBox(safeStorage, process.platform)), log);
 
       operator = createSecureWindow(operatorWindowOptions(PRELOAD, flags), `${APP_ENTRY_URL}${bootQuery()}#/overview`, 'operator', { onWallRecovered: () => {} }, log);
       operator.on('closed', () => {

@@ -28,6 +28,7 @@ const api: CurApi = {
   readWatchFile: (request) => invoke('folders:read', request),
   listWatchRoots: () => invoke('folders:roots'),
   removeWatchRoot: (request) => invoke('folders:remove-root', request),
+  getVaultKeychainKey: () => invoke('vault:keychain-key'),
   onWallEvent(handler) {
     const listener = (_event: IpcRendererEvent, payload: EventOf<'wall:event'>) => handler(payload);
     ipcRenderer.on(API_EVENTS.onWallEvent, listener);

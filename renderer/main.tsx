@@ -9,6 +9,8 @@ import { App } from './app/App';
 import { regionStore } from './runtime/region';
 import { platform } from './platform';
 import { startSync } from './sync';
+import { getDb } from './db/db';
+import { prepareVault } from './personal-vault';
 
 // Each region has its own database and sync sources: a region switch (here or in another window)
 // restarts the window on the new region's store instead of mixing two regions in one.
@@ -17,8 +19,12 @@ regionStore.subscribe((state, previous) => {
 });
 
 // Every window starts sync; a Web Lock makes exactly one of them the leader, so the wall keeps
-// data fresh even when the operator window is closed.
-startSync(platform);
+// data fresh even when the operator window is closed. Sync waits for the workstation key: the
+// worker seals personal data with its public key.
+const isWallWindow = window.location.hash.startsWith('#/wall');
+prepareVault(getDb(), platform, { sealClearStore: !isWallWindow && platform.canLeadSync })
+  .catch((error: unknown) => console.error('Personal-data vault not ready:', error))
+  .finally(() => startSync(platform));
 
 const container = document.getElementById('root');
 if (container) {

@@ -11,6 +11,7 @@ import { AggDelta, contributionOf, openDueAtOf, type Contribution } from './aggr
 import { flushAggDelta, invalidateDeadlineCaches } from './aggregate-store';
 import { appendAnalyticsLog, emptyAnalyticsMeta } from './analytics-log';
 import { existingKeys, getExistingRows } from './bulk-read';
+import { sealAppealsForStore } from '../personal-vault/seal-appeals';
 import type { CurDatabase, StoredAppeal, Tombstone } from './schema';
 
 export interface WriteSummary {
@@ -28,7 +29,16 @@ export interface WriteOrigin {
   fullPass?: string;
 }
 
+/** Personal data reached a write unsealed: a programming error, never stored in clear. */
+export class UnsealedPersonalData extends Error {
+  constructor(id: string) {
+    super(`personal data of ${id} must be sealed (renderer/personal-vault) before it is stored`);
+    this.name = 'UnsealedPersonalData';
+  }
+}
+
 function storedWith(appeal: Appeal, contribution: Contribution, origin: WriteOrigin | undefined): StoredAppeal {
+  if (appeal.personal !== null) throw new UnsealedPersonalData(appeal.id);
   const stored: StoredAppeal = {
     ...appeal,
     muniKey: appeal.municipality ?? '',
@@ -63,6 +73,8 @@ export function appealWriteTables(db: CurDatabase) {
 /**
  * Applies changes and deletions inside the caller's read-write transaction (which must include
  * `appealWriteTables(db)`). Deletions are applied after changes, as a source reports them.
+ * Changes carry no clear personal data: callers seal it first with `sealForWrite` (outside the
+ * transaction, because IndexedDB transactions cannot wait for WebCrypto).
  */
 export async function writeAppealChanges(
   db: CurDatabase,
@@ -145,8 +157,14 @@ export async function writeAppealChanges(
   return summary;
 }
 
-export function upsertAppeals(db: CurDatabase, appeals: readonly Appeal[]): Promise<WriteSummary> {
-  return db.transaction('rw', appealWriteTables(db), () => writeAppealChanges(db, appeals, [], db.now()));
+/** Personal data encrypted to the workstation key, ready for `writeAppealChanges` (call outside a transaction). */
+export function sealForWrite(db: CurDatabase, appeals: readonly Appeal[]): Promise<Appeal[]> {
+  return sealAppealsForStore(db, appeals);
+}
+
+export async function upsertAppeals(db: CurDatabase, appeals: readonly Appeal[]): Promise<WriteSummary> {
+  const sealed = await sealForWrite(db, appeals);
+  return db.transaction('rw', appealWriteTables(db), () => writeAppealChanges(db, sealed, [], db.now()));
 }
 
 export function deleteAppeals(db: CurDatabase, ids: readonly string[], deletedAt = db.now()): Promise<WriteSummary> {

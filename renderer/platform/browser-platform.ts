@@ -187,5 +187,8 @@ export function createBrowserPlatform(): Platform {
     async removeWatchRoot() {
       return [];
     },
+    async vaultKeychainKey() {
+      return null;
+    },
   };
 }

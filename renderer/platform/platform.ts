@@ -102,4 +102,10 @@ export interface Platform {
   listWatchRoots(): Promise<string[]>;
   /** Forgets a watched root; returns the remaining ones. */
   removeWatchRoot(folder: string): Promise<string[]>;
+  /**
+   * The personal-data vault's key-encryption key from the OS keychain (Electron: safeStorage in the
+   * main process; a refused keychain rejects with a Russian reason). Null where the host has none
+   * (browser mode: the vault is held by users' passwords; the wall never reveals personal data).
+   */
+  vaultKeychainKey(): Promise<Uint8Array<ArrayBuffer> | null>;
 }

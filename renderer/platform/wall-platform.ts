@@ -42,5 +42,6 @@ export function createWallPlatform(api: CurWallApi): Platform {
     readWatchFile: async () => refuse(),
     listWatchRoots: async () => refuse(),
     removeWatchRoot: async () => refuse(),
+    vaultKeychainKey: async () => null,
   };
 }

@@ -118,6 +118,8 @@ export const ipcContract = {
   'folders:read': { request: z.object({ path: hostPath }), response: bytes },
   'folders:roots': { request: noArgs, response: z.array(hostPath) },
   'folders:remove-root': { request: z.object({ folder: hostPath }), response: z.array(hostPath) },
+  /** The personal-data vault's key-encryption key, kept by the OS keychain (safeStorage); created on first call. */
+  'vault:keychain-key': { request: noArgs, response: z.instanceof(Uint8Array).refine((b) => b.byteLength === 32, 'vault key must be 32 bytes') },
 } as const;
 
 /** The only channels the wall window may call: it shows scenes and needs nothing of the host's files, folders or feeds. */

@@ -28,6 +28,7 @@ export interface CurApi {
   readWatchFile: Call<'folders:read'>;
   listWatchRoots: Call<'folders:roots'>;
   removeWatchRoot: Call<'folders:remove-root'>;
+  getVaultKeychainKey: Call<'vault:keychain-key'>;
   /** Returns an unsubscribe function; the IPC event object is never exposed. */
   onWallEvent(handler: (event: EventOf<'wall:event'>) => void): () => void;
 }
@@ -55,6 +56,7 @@ export const API_CHANNELS = {
   readWatchFile: 'folders:read',
   listWatchRoots: 'folders:roots',
   removeWatchRoot: 'folders:remove-root',
+  getVaultKeychainKey: 'vault:keychain-key',
 } as const satisfies Record<Exclude<keyof CurApi, 'onWallEvent'>, Channel>;
 
 /** Method name → channel for the wall preload. */

@@ -1,0 +1,40 @@
+/**
+ * Every appeal write seals personal data before its transaction (IndexedDB transactions cannot
+ * wait for WebCrypto): one batch key per call, one AES-GCM call per record that has personal data,
+ * the batch row written once. Records come back with `personal: null` and `sealedPersonal`; a
+ * record already sealed (or without personal data) passes through untouched.
+ */
+import type { Appeal, PersonalData } from '../../shared/domain/appeal';
+import type { CurDatabase } from '../db/schema';
+import { openBatchSealer } from './batch-cipher';
+import { currentPublicKey } from './key-ring';
+import type { PersonalPresence, SealedPersonal } from './sealed';
+
+const encoder = new TextEncoder();
+
+export type SealedAppeal<A extends Appeal = Appeal> = A & { personal: null; sealedPersonal?: SealedPersonal };
+
+export function presenceOf(personal: PersonalData): PersonalPresence {
+  return { fullName: !!personal.fullName, phone: !!personal.phone, email: !!personal.email, address: !!personal.address };
+}
+
+function carriesData(personal: PersonalData | null): personal is PersonalData {
+  return !!personal && (!!personal.fullName || !!personal.phone || !!personal.email || !!personal.address || !!personal.applicantKey);
+}
+
+export async function sealAppealsForStore<A extends Appeal>(db: CurDatabase, appeals: readonly A[]): Promise<SealedAppeal<A>[]> {
+  if (!appeals.some((a) => a.personal !== null)) return appeals as SealedAppeal<A>[];
+  if (!appeals.some((a) => carriesData(a.personal))) return appeals.map((a) => ({ ...a, personal: null }));
+  const { keyId, publicKey } = await currentPublicKey(db);
+  const sealer = await openBatchSealer(keyId, publicKey, db.now());
+  const sealed = await Promise.all(
+    appeals.map(async (a): Promise<SealedAppeal<A>> => {
+      if (a.personal === null) return a as SealedAppeal<A>;
+      if (!carriesData(a.personal)) return { ...a, personal: null };
+      const { n, data } = await sealer.seal(encoder.encode(JSON.stringify(a.personal)), a.id);
+      return { ...a, personal: null, sealedPersonal: { batch: sealer.row.id, n, data, present: presenceOf(a.personal) } };
+    }),
+  );
+  await db.vaultBatches.put(sealer.row);
+  return sealed;
+}

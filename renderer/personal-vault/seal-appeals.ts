@@ -7,7 +7,7 @@
 import type { Appeal, PersonalData } from '../../shared/domain/appeal';
 import type { CurDatabase } from '../db/schema';
 import { openBatchSealer } from './batch-cipher';
-import { currentPublicKey } from './key-ring';
+import { currentPublicKey, ensureWorkstationKey } from './key-ring';
 import type { PersonalPresence, SealedPersonal } from './sealed';
 
 const encoder = new TextEncoder();
@@ -25,6 +25,9 @@ function carriesData(personal: PersonalData | null): personal is PersonalData {
 export async function sealAppealsForStore<A extends Appeal>(db: CurDatabase, appeals: readonly A[]): Promise<SealedAppeal<A>[]> {
   if (!appeals.some((a) => a.personal !== null)) return appeals as SealedAppeal<A>[];
   if (!appeals.some((a) => carriesData(a.personal))) return appeals.map((a) => ({ ...a, personal: null }));
+  // The window prepares the key before sync starts (prepare.ts); a store written without that step
+  // (tests, tools) gets its first key here, held by this context until a holder wraps it.
+  await ensureWorkstationKey(db);
   const { keyId, publicKey } = await currentPublicKey(db);
   const sealer = await openBatchSealer(keyId, publicKey, db.now());
   const sealed = await Promise.all(

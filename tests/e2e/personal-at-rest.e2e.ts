@@ -60,7 +60,7 @@ describe('citizens’ personal data at rest', () => {
     expect({ phones: [...scan.phones], emails: [...scan.emails], where: [...scan.where] }).toEqual({ phones: [], emails: [], where: [] });
 
     // Control: the same profile with clear contacts written around the app's write path.
-    ({ context, page, errors } = await launch(profile));
+    ({ context, page } = await launch(profile));
     const planted = Array.from({ length: 40 }, (_, i) => ({
       phone: `+7 9${String(10 + (i % 90)).padStart(2, '0')} ${String(300 + i * 7).slice(0, 3)}-${String(10 + i).slice(-2)}-${String(50 + i).slice(-2)}`,
       email: `planted.${i}.x${(i * 7919) % 1000}@yandex.ru`,

@@ -39,7 +39,9 @@ describe('citizens’ personal data at rest', () => {
     const dbName = uniqueDbName('at-rest');
     const url = appUrl(inject('baseUrl'), { path: 'about', query: { ...DEMO, dbName } });
 
-    let { context, page, errors } = await launch(profile);
+    const first = await launch(profile);
+    const errors = first.errors;
+    let { context, page } = first;
     try {
       await page.goto(url);
       await passAccountGate(page);

@@ -9,7 +9,7 @@ import type { ExportType } from '../../shared/import/fields';
 import type { SavedHeaderMapping } from '../../shared/import/headers';
 import type { ImportFileMessage } from '../../shared/import/messages';
 import type { ImportReport } from '../../shared/import/report';
-import { appealWriteTables, fromStoredAppeal, sealForWrite, writeAppealChanges } from '../db/appeals-repo';
+import { appealWriteTables, fromStoredAppeal, withSealed, writeAppealChanges } from '../db/appeals-repo';
 import { revealPersonal } from '../personal-vault/reveal';
 import { presenceOf } from '../personal-vault/seal-appeals';
 import { logAudit } from '../db/audit-repo';
@@ -102,16 +102,15 @@ export async function commitImport(
   isCancelled: () => boolean,
 ): Promise<void> {
   // Sealed before the one transaction: IndexedDB transactions cannot wait for WebCrypto.
-  const sealed = await sealForWrite(db, appeals);
-  await db.transaction('rw', [...appealWriteTables(db), db.audit], async () => {
-    for (let i = 0; i < sealed.length; i += WRITE_CHUNK) {
+  await withSealed(db, appeals, (sealed) => db.transaction('rw', [...appealWriteTables(db), db.audit], async () => {
+    for (let i = 0; i < sealed.appeals.length; i += WRITE_CHUNK) {
       if (isCancelled()) throw new Error('cancelled');
-      await writeAppealChanges(db, sealed.slice(i, i + WRITE_CHUNK), [], report.startedAt);
+      await writeAppealChanges(db, { appeals: sealed.appeals.slice(i, i + WRITE_CHUNK), batch: sealed.batch }, [], report.startedAt);
       onProgress(Math.min(appeals.length, i + WRITE_CHUNK));
     }
     // Inside the same transaction: the audit entry exists exactly when the data does.
     await logAudit(db, { action: 'import.complete', details: { ...report } });
-  });
+  }));
 }
 
 export async function logFailedImport(db: CurDatabase, startedAt: number, fileName: string, reason: ImportFileMessage): Promise<void> {
@@ -141,10 +140,11 @@ export async function reapplyMapping(db: CurDatabase, kind: keyof ValueMappings,
     return next;
   });
   // Rows the clear-store pass has not reached yet still carry clear personal data: sealed here.
-  const sealed = await sealForWrite(db, updated);
-  await db.transaction('rw', appealWriteTables(db), async () => {
-    for (let i = 0; i < sealed.length; i += WRITE_CHUNK) await writeAppealChanges(db, sealed.slice(i, i + WRITE_CHUNK), [], at);
-  });
+  await withSealed(db, updated, (sealed) =>
+    db.transaction('rw', appealWriteTables(db), async () => {
+      for (let i = 0; i < sealed.appeals.length; i += WRITE_CHUNK) await writeAppealChanges(db, { appeals: sealed.appeals.slice(i, i + WRITE_CHUNK), batch: sealed.batch }, [], at);
+    }),
+  );
   return updated.length;
 }
 

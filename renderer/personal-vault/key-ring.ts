@@ -8,7 +8,7 @@
 import type { CurDatabase } from '../db/schema';
 import { exportRawPublicKey, generateWorkstationKeyPair, importRawPublicKey, openBatchOpener, randomId, type BatchOpener } from './batch-cipher';
 import { unwrapPrivateKey, wrapPrivateKey, type HolderSecret } from './key-wrap';
-import { publicKeyRowId, wrapRowId, type Bytes, type VaultBatchRow, type VaultPublicKeyRow, type VaultWrapRow, type WrapHolder } from './sealed';
+import { publicKeyRowId, wrapRowId, type Bytes, type VaultRow, type VaultBatchRow, type VaultPublicKeyRow, type VaultWrapRow, type WrapHolder } from './sealed';
 
 /** The OS keychain's key for this workstation (Electron main process, safeStorage). */
 export interface VaultKeychain {
@@ -52,10 +52,39 @@ export class VaultNotReady extends Error {
   }
 }
 
+/**
+ * The current generation as this context last read it. Sealing reads it once per database, not
+ * once per page: every write checks it inside its own transaction (`assertCurrentKey`), and a
+ * write sealed to a generation that is no longer current is refused and sealed again.
+ */
+const sealingKeyIds = new WeakMap<CurDatabase, string>();
+
+export class VaultKeyChanged extends Error {
+  constructor() {
+    super('Ключ шифрования персональных данных сменился во время записи: запись будет повторена.');
+    this.name = 'VaultKeyChanged';
+  }
+}
+
+/**
+ * Inside a write transaction that includes `db.vault`, with the 'current' row read there (Dexie
+ * keeps its transaction only across its own promises, so the caller does the read): the batch was
+ * sealed to the current generation, or VaultKeyChanged.
+ */
+export function assertCurrentKey(db: CurDatabase, current: VaultRow | undefined, keyId: string): void {
+  if (current?.id === 'current' && current.keyId === keyId) return;
+  sealingKeyIds.delete(db);
+  throw new VaultKeyChanged();
+}
+
 /** The current generation's public key, for sealing (no secret needed). */
 export async function currentPublicKey(db: CurDatabase): Promise<{ keyId: string; publicKey: CryptoKey }> {
-  const keyId = await currentKeyId(db);
-  if (!keyId) throw new VaultNotReady();
+  let keyId = sealingKeyIds.get(db) ?? null;
+  if (!keyId) {
+    keyId = await currentKeyId(db);
+    if (!keyId) throw new VaultNotReady();
+    sealingKeyIds.set(db, keyId);
+  }
   let key = publicKeys.get(keyId);
   if (!key) {
     key = db.vault.get(publicKeyRowId(keyId)).then((row) => {
@@ -93,6 +122,7 @@ export async function createKeyGeneration(db: CurDatabase): Promise<string> {
     await db.vault.put({ id: 'current', keyId });
   });
   privateKeys.set(keyId, pair.privateKey);
+  sealingKeyIds.set(db, keyId);
   return keyId;
 }
 
@@ -103,7 +133,7 @@ export function keychainError(): string | null {
 
 /** The current generation's id, creating the first one when the store has none (no rotation here). */
 export async function ensureWorkstationKey(db: CurDatabase): Promise<string> {
-  const existing = await currentKeyId(db);
+  const existing = sealingKeyIds.get(db) ?? (await currentKeyId(db));
   if (existing) return existing;
   return createKeyGeneration(db);
 }

@@ -9,6 +9,7 @@
 import type { CurDatabase, StoredAppeal } from '../db/schema';
 import type { VaultMigrationRow } from './sealed';
 import { sealAppealsForStore } from './seal-appeals';
+import { assertCurrentKey } from './key-ring';
 
 export const SEAL_CHUNK = 500;
 
@@ -33,15 +34,17 @@ export async function sealClearStore(db: CurDatabase, options: SealPassOptions =
     const clear = rows.filter((row) => row.personal !== null);
     const sealed = await sealAppealsForStore(db, clear);
     const from: VaultMigrationRow = marker;
-    marker = await db.transaction('rw', db.appeals, db.vault, async () => {
+    marker = await db.transaction('rw', db.appeals, db.vault, db.vaultBatches, async () => {
       const now = await db.appeals.bulkGet(clear.map((row) => row.id));
       const replace: StoredAppeal[] = [];
-      sealed.forEach((row, i) => {
+      sealed.appeals.forEach((row, i) => {
         const current = now[i];
         // Rewritten since it was read (a sync or import sealed it itself): keep the newer row.
         if (current && current.personal !== null && current.updatedAt === clear[i]!.updatedAt) replace.push(row);
       });
+      if (replace.length && sealed.batch) assertCurrentKey(db, await db.vault.get('current'), sealed.batch.keyId);
       await db.appeals.bulkPut(replace);
+      if (replace.length && sealed.batch) await db.vaultBatches.put(sealed.batch);
       const next: VaultMigrationRow = rows.length
         ? { ...from, lastKey: rows[rows.length - 1]!.id, sealed: from.sealed + replace.length }
         : { ...from, done: true };

@@ -6,8 +6,9 @@ import { freshDb } from '../../tests/support/fresh-db';
 import { makeAppeal } from '../../tests/support/store-appeal';
 import { getAppeal, upsertAppeals, UnsealedPersonalData, writeAppealChanges, appealWriteTables } from '../db/appeals-repo';
 import { queryReceived } from '../db/aggregate-queries';
-import type { CurDatabase, StoredAppeal } from '../db/schema';
-import { configureVaultKeychain, currentKeyId, ensureWorkstationKey, forgetPrivateKeys } from './key-ring';
+import type { StoredAppeal } from '../db/schema';
+import { configureVaultKeychain, createKeyGeneration, currentKeyId, ensureWorkstationKey, forgetPrivateKeys } from './key-ring';
+import { CurDatabase } from '../db/schema';
 import { setArgon2CostForTests } from './key-wrap';
 import { openWithRecoveryKey, RECOVERY_MESSAGES } from './recovery';
 import { RecoveryKeyError } from './recovery-key';
@@ -100,6 +101,19 @@ describe('personal data sealed at rest', () => {
       db.transaction('rw', appealWriteTables(db), () => writeAppealChanges(db, [makeAppeal({ personal: PERSON })], [], 0)),
     ).rejects.toBeInstanceOf(UnsealedPersonalData);
     expect(await db.appeals.count()).toBe(0);
+  });
+
+  it('a write sealed to a key generation another window has just replaced is sealed again to the new one', async () => {
+    const db = freshDb();
+    await ensureWorkstationKey(db);
+    await storeOne(db, PERSON, '1');
+    const other = new CurDatabase(db.name, { timeZone: db.timeZone });
+    const replaced = await createKeyGeneration(other);
+    other.close();
+    const row = await storeOne(db, PERSON, '2');
+    const batch = await db.vaultBatches.get(row.sealedPersonal!.batch);
+    expect(batch?.keyId).toBe(replaced);
+    await expect(revealPersonal(db, row)).resolves.toEqual({ kind: 'shown', personal: PERSON });
   });
 
   it('needs no workstation key to write appeals without personal data', async () => {

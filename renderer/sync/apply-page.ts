@@ -4,7 +4,7 @@
  * back, so the checkpoint can never run ahead of the data; applying the same page twice leaves
  * the same store (upserts are idempotent, older versions never overwrite newer ones).
  */
-import { appealWriteTables, sealForWrite, writeAppealChanges, type WriteSummary } from '../db/appeals-repo';
+import { appealWriteTables, withSealed, writeAppealChanges, type WriteSummary } from '../db/appeals-repo';
 import type { CurDatabase, SyncStateRow } from '../db/schema';
 import { emptySyncState, type SyncProgress } from '../db/sync-state-repo';
 import type { SyncPage } from './source';
@@ -22,8 +22,7 @@ export interface ApplyOptions {
 
 export async function applyPage(db: CurDatabase, sourceId: string, page: SyncPage, options: ApplyOptions): Promise<WriteSummary> {
   // Personal data is encrypted to the workstation public key before the transaction opens.
-  const changes = await sealForWrite(db, page.changes);
-  return db.transaction('rw', [...appealWriteTables(db), db.reference, db.syncState], async () => {
+  return withSealed(db, page.changes, (changes) => db.transaction('rw', [...appealWriteTables(db), db.reference, db.syncState], async () => {
     const deletedAt = page.dataAsOf ?? options.at;
     const origin = options.fullPass ? { syncSource: sourceId, fullPass: options.fullPass } : { syncSource: sourceId };
     const summary = await writeAppealChanges(db, changes, page.deletions, deletedAt, origin);
@@ -40,5 +39,5 @@ export async function applyPage(db: CurDatabase, sourceId: string, page: SyncPag
       extra: { ...row.extra, progress: options.progress },
     });
     return summary;
-  });
+  }));
 }

@@ -5,7 +5,7 @@
  * Electron main process. The wrap row's id is the additional data, so a wrap cannot be passed off
  * as another holder's.
  */
-import { argon2id } from 'hash-wasm';
+import { deriveArgon2id } from './argon2';
 import { exportPrivateKey, importPrivateKey } from './batch-cipher';
 import type { Argon2Params, VaultWrapRow, WrapHolder } from './sealed';
 import { wrapRowId } from './sealed';
@@ -24,16 +24,8 @@ export function setArgon2CostForTests(cost: Omit<Argon2Params, 'salt'>): void {
 }
 
 export async function passwordKek(password: string, params: Argon2Params): Promise<CryptoKey> {
-  const raw = await argon2id({
-    password,
-    salt: params.salt,
-    memorySize: params.memory,
-    iterations: params.iterations,
-    parallelism: params.parallelism,
-    hashLength: 32,
-    outputType: 'binary',
-  });
-  return crypto.subtle.importKey('raw', new Uint8Array(raw), 'AES-GCM', false, ['encrypt', 'decrypt']);
+  const raw = await deriveArgon2id({ password, ...params });
+  return crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);
 }
 
 export async function recoveryKek(recoveryKey: Bytes, salt: Bytes): Promise<CryptoKey> {

@@ -74,6 +74,11 @@ const layering = [
     typesOnly: ['renderer/platform'],
     message: 'the import pipeline runs in a worker and never reaches the UI.',
   }),
+  ...layer('renderer/personal-vault', {
+    forbidden: [...UI_SIDE, 'renderer/sync', 'renderer/import-pipeline'],
+    typesOnly: ['renderer/platform'],
+    message: 'the personal-data vault is a data layer (the sync worker seals with it) and never reaches the UI.',
+  }),
   ...layer('renderer/sync', {
     forbidden: UI_SIDE,
     typesOnly: ['renderer/platform'],

@@ -13,6 +13,8 @@ import { registerFoldersIpc } from './ipc/folders';
 import { registerReportsIpc } from './ipc/reports';
 import { registerSnapshotIpc } from './ipc/snapshot';
 import { registerWallIpc } from './ipc/wall';
+import { registerVaultIpc } from './ipc/vault';
+import { VaultKeyFile } from './vault-key';
 import { feedUrlPolicy } from './feed/dev-switch';
 import { electronFetch } from './feed/electron-fetch';
 import { FeedEndpoints } from './feed/feed-endpoints';
@@ -137,6 +139,7 @@ function start() {
       registerFoldersIpc(settings, log);
       registerReportsIpc(settings, log);
       registerSnapshotIpc(inbox, log);
+      registerVaultIpc(new VaultKeyFile(join(app.getPath('userData'), 'vault-key.bin'), createSafeStorageBox(safeStorage, process.platform)), log);
 
       operator = createSecureWindow(operatorWindowOptions(PRELOAD, flags), `${APP_ENTRY_URL}${bootQuery()}${inbox.hasFile ? '#/snapshots' : '#/overview'}`, 'operator', { onWallRecovered: () => {} }, log);
       operator.on('closed', () => {

@@ -34,6 +34,7 @@ const api: CurApi = {
   forgetReportFolder: () => invoke('reports:forget-folder'),
   writeReportFile: (request) => invoke('reports:write', request),
   takeOpenedSnapshot: () => invoke('snapshot:take-opened'),
+  getVaultKeychainKey: () => invoke('vault:keychain-key'),
   onWallEvent(handler) {
     const listener = (_event: IpcRendererEvent, payload: EventOf<'wall:event'>) => handler(payload);
     ipcRenderer.on(API_EVENTS.onWallEvent, listener);

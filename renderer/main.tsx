@@ -13,9 +13,10 @@ import { startSync } from './sync';
 import { getDb } from './db/db';
 import { logAudit } from './db/audit-repo';
 import { setAccess, setReadOnlyData, NOTHING } from './runtime/access';
-import { defaultSessionConfig, initSession } from './runtime/session';
+import { defaultSessionConfig, initSession, registerSessionHooks } from './runtime/session';
 import { WALL_PATH } from './app/routes';
 import { parseHash } from './app/router';
+import { prepareVault, vaultSessionHooks } from './personal-vault';
 
 // Each region has its own database and sync sources: a region switch (here or in another window)
 // restarts the window on the new region's store instead of mixing two regions in one.
@@ -24,15 +25,23 @@ regionStore.subscribe((state, previous) => {
 });
 
 // Every window starts sync; a Web Lock makes exactly one of them the leader, so the wall keeps
-// data fresh even when the operator window is closed.
-// A window on a snapshot has no sources: no sync, no feed, nothing leaves the computer.
-if (!isViewerMode()) startSync(platform);
+// data fresh even when the operator window is closed. Sync waits for the workstation key: the
+// worker seals personal data with its public key.
+// A window on a snapshot has no sources: no sync, no feed, nothing leaves the computer…
+const isWallWindow = parseHash(location.hash).area === WALL_PATH;
+if (!isViewerMode()) {
+  prepareVault(getDb(), platform, { sealClearStore: !isWallWindow && platform.canLeadSync })
+    .catch((error: unknown) => console.error('Personal-data vault not ready:', error))
+    .finally(() => startSync(platform));
+}
 // …and its data is read-only for every role (renderer/runtime/access.ts).
 setReadOnlyData(isViewerMode());
 
 // The operator window shows nothing until someone signs in (runtime/session.ts); the wall window
-// (`#/wall`) has no session: it never shows personal data and takes the presenter's scope.
-if (parseHash(location.hash).area !== WALL_PATH) {
+// (`#/wall`) has no session: it never shows personal data and takes the presenter's scope. The
+// personal-data key follows the session: unwrapped at sign-in, forgotten at lock.
+if (!isWallWindow) {
+  registerSessionHooks(vaultSessionHooks);
   setAccess(null, NOTHING);
   void initSession(
     defaultSessionConfig(

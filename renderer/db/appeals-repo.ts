@@ -13,6 +13,8 @@ import { AggDelta, contributionOf, openDueAtOf, type Contribution } from './aggr
 import { flushAggDelta, invalidateDeadlineCaches } from './aggregate-store';
 import { appendAnalyticsLog, emptyAnalyticsMeta } from './analytics-log';
 import { existingKeys, getExistingRows } from './bulk-read';
+import { sealAppealsForStore, type SealedChanges } from '../personal-vault/seal-appeals';
+import { assertCurrentKey, VaultKeyChanged } from '../personal-vault/key-ring';
 import type { CurDatabase, StoredAppeal, Tombstone } from './schema';
 
 export interface WriteSummary {
@@ -30,7 +32,16 @@ export interface WriteOrigin {
   fullPass?: string;
 }
 
+/** Personal data reached a write unsealed: a programming error, never stored in clear. */
+export class UnsealedPersonalData extends Error {
+  constructor(id: string) {
+    super(`personal data of ${id} must be sealed (renderer/personal-vault) before it is stored`);
+    this.name = 'UnsealedPersonalData';
+  }
+}
+
 function storedWith(appeal: Appeal, contribution: Contribution, origin: WriteOrigin | undefined): StoredAppeal {
+  if (appeal.personal !== null) throw new UnsealedPersonalData(appeal.id);
   const stored: StoredAppeal = {
     ...appeal,
     muniKey: appeal.municipality ?? '',
@@ -59,20 +70,28 @@ export function fromStoredAppeal(stored: StoredAppeal): Appeal {
 
 /** Tables every appeal write touches (the sync engine adds its own to the same transaction). */
 export function appealWriteTables(db: CurDatabase) {
-  return [db.appeals, db.tombstones, db.aggReceived, db.aggReceivedRollup, db.aggDeadline, db.aggTotals, db.aggMeta, db.aggCategory, db.analyticsLog];
+  return [db.appeals, db.tombstones, db.aggReceived, db.aggReceivedRollup, db.aggDeadline, db.aggTotals, db.aggMeta, db.aggCategory, db.analyticsLog, db.vaultBatches, db.vault];
 }
 
 /**
  * Applies changes and deletions inside the caller's read-write transaction (which must include
  * `appealWriteTables(db)`). Deletions are applied after changes, as a source reports them.
+ * Changes carry no clear personal data: callers seal it first with `sealForWrite` (outside the
+ * transaction, because IndexedDB transactions cannot wait for WebCrypto).
  */
 export async function writeAppealChanges(
   db: CurDatabase,
-  changes: readonly Appeal[],
+  sealedChanges: SealedChanges | readonly Appeal[],
   deletions: readonly string[],
   deletedAt: number,
   origin?: WriteOrigin,
 ): Promise<WriteSummary> {
+  const changes: readonly Appeal[] = 'appeals' in sealedChanges ? sealedChanges.appeals : sealedChanges;
+  // The batch's ephemeral key goes in with its records (re-putting it for a later chunk is harmless).
+  if ('batch' in sealedChanges && sealedChanges.batch) {
+    assertCurrentKey(db, await db.vault.get('current'), sealedChanges.batch.keyId);
+    await db.vaultBatches.put(sealedChanges.batch);
+  }
   const summary: WriteSummary = { inserted: 0, updated: 0, skipped: 0, deleted: 0 };
   const delta = new AggDelta();
   const tz = db.timeZone;
@@ -180,8 +199,26 @@ export async function putLoadedRows(db: CurDatabase, appeals: readonly Appeal[],
   });
 }
 
+/** Personal data encrypted to the workstation key, ready for `writeAppealChanges` (call outside a transaction). */
+export function sealForWrite(db: CurDatabase, appeals: readonly Appeal[]): Promise<SealedChanges> {
+  return sealAppealsForStore(db, appeals);
+}
+
+/**
+ * Seals, then writes in one transaction; sealed to a key generation another window has just
+ * replaced, it seals again once (see assertCurrentKey).
+ */
+export async function withSealed<T>(db: CurDatabase, appeals: readonly Appeal[], write: (sealed: SealedChanges) => Promise<T>): Promise<T> {
+  try {
+    return await write(await sealForWrite(db, appeals));
+  } catch (error) {
+    if (!(error instanceof VaultKeyChanged)) throw error;
+    return write(await sealForWrite(db, appeals));
+  }
+}
+
 export function upsertAppeals(db: CurDatabase, appeals: readonly Appeal[]): Promise<WriteSummary> {
-  return db.transaction('rw', appealWriteTables(db), () => writeAppealChanges(db, appeals, [], db.now()));
+  return withSealed(db, appeals, (sealed) => db.transaction('rw', appealWriteTables(db), () => writeAppealChanges(db, sealed, [], db.now())));
 }
 
 export function deleteAppeals(db: CurDatabase, ids: readonly string[], deletedAt = db.now()): Promise<WriteSummary> {
@@ -194,7 +231,7 @@ export function deleteAppeals(db: CurDatabase, ids: readonly string[], deletedAt
  */
 export async function clearAppeals(db: CurDatabase): Promise<void> {
   await db.transaction('rw', [...appealWriteTables(db), db.syncState, db.analyticsChunks], async () => {
-    const cleared = [db.appeals, db.tombstones, db.aggReceived, db.aggReceivedRollup, db.aggDeadline, db.aggTotals, db.aggCategory, db.analyticsLog];
+    const cleared = [db.appeals, db.tombstones, db.aggReceived, db.aggReceivedRollup, db.aggDeadline, db.aggTotals, db.aggCategory, db.analyticsLog, db.vaultBatches];
     await Promise.all(cleared.map((t) => t.clear()));
     // The analytic index goes too: a fresh empty meta row tells every window to start over.
     await db.analyticsChunks.clear();

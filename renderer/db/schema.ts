@@ -14,6 +14,7 @@ import type { IndicatorEntry, IndicatorTarget } from '../../shared/indicators/re
 import type { Roadmap, RoadmapMeasure } from '../../shared/roadmap/model';
 import { makeReadOnly } from './read-only';
 import type { Instruction, Meeting } from '../../shared/records/meetings';
+import type { SealedPersonal, VaultBatchRow, VaultRow } from '../personal-vault/sealed';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV7, upgradeToV8 } from './migrations';
 
 /** Appeal as stored: index helpers derived from the domain record on every write. */
@@ -29,6 +30,8 @@ export interface StoredAppeal extends Appeal {
   syncSource?: string;
   /** The full resync pass that last delivered the record (see renderer/sync/full-pass.ts). */
   fullPass?: string;
+  /** The applicant's personal data, encrypted (renderer/personal-vault); `personal` is then null. */
+  sealedPersonal?: SealedPersonal;
 }
 
 /** A deleted appeal, so a re-delivered page cannot resurrect it. */
@@ -189,6 +192,10 @@ export class CurDatabase extends Dexie {
   meetings!: Table<Meeting, string>;
   /** Instructions (поручения) given at meetings or on their own (v14). */
   instructions!: Table<Instruction, string>;
+  /** The workstation key pair's public keys, wrapped private keys and the clear-data pass (v13). */
+  vault!: Table<VaultRow, string>;
+  /** One ephemeral public key per sealed write batch (v13). */
+  vaultBatches!: Table<VaultBatchRow, string>;
   /** Region time zone used for received days (set once per database). */
   readonly timeZone: string;
   /** "Now" for rows this layer stamps (see `CurDatabaseOptions.clock`). */
@@ -240,6 +247,12 @@ export class CurDatabase extends Dexie {
     this.version(17).stores({ sharedRecordSync: 'id, kind, state' });
     // v14 (control): meetings and their instructions; the control list reads instructions by status.
     this.version(14).stores({ meetings: 'id, day', instructions: 'id, meetingId, status, dueAt' });
+    // v13 (personal vault): keys and write batches; a store that had clear personal data gets the
+    // resumable sealing pass's marker (renderer/personal-vault/seal-clear-store.ts): an upgrade
+    // transaction cannot wait for WebCrypto, so the pass runs after open.
+    this.version(13)
+      .stores({ vault: 'id', vaultBatches: 'id' })
+      .upgrade((tx) => tx.table('vault').put({ id: 'migration', lastKey: '', sealed: 0, done: false }));
     // The audit log is append-only: rows are added through logAudit, never changed or removed (only a
     // schema upgrade may rewrite them, as v7 renames actions). Keep these hooks after the last
     // version: declaring a version rebuilds the tables and drops hooks set before it.

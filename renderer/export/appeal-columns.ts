@@ -3,10 +3,11 @@
  * as dates, and the applicant's personal data masked unless the operator explicitly asked for it.
  */
 import type { Appeal } from '../../shared/domain/appeal';
+import type { SealedPersonal } from '../personal-vault/sealed';
 import { municipalityById, type RegionPack } from '../../shared/domain/region-pack';
 import { sectorById, sectorsOf } from '../../shared/domain/sectors';
 import { sourceLabel, statusLabel } from './appeal-labels';
-import { maskAddress, maskEmail, maskName, maskPhone } from './mask';
+import { maskAddress, maskEmail, maskName, maskPhone, SEALED_MASKS } from './mask';
 import type { ExportColumn } from './table-export';
 
 export interface AppealColumnsOptions {
@@ -15,11 +16,20 @@ export interface AppealColumnsOptions {
   showPersonal: boolean;
 }
 
-export function appealExportColumns({ pack, showPersonal }: AppealColumnsOptions): ExportColumn<Appeal>[] {
+/** An exported row: personal data in clear (opened after the audit, or never sealed) or sealed. */
+export type ExportAppeal = Appeal & { sealedPersonal?: SealedPersonal };
+
+/** A cell of a field whose key is lost (renderer/personal-vault): said, not left blank. */
+export const PERSONAL_KEY_LOST_CELL = 'недоступно: ключ утрачен';
+
+export function appealExportColumns({ pack, showPersonal }: AppealColumnsOptions): ExportColumn<ExportAppeal>[] {
   const sectors = sectorsOf(pack);
-  const personal = (pick: (a: Appeal) => string | null, mask: (v: string | null) => string | null) => (a: Appeal) => {
-    const value = a.personal ? pick(a) : null;
-    return showPersonal ? value : mask(value);
+  const personal = (field: keyof typeof SEALED_MASKS, mask: (v: string | null) => string | null) => (a: ExportAppeal) => {
+    if (a.personal) return showPersonal ? a.personal[field] : mask(a.personal[field]);
+    const sealed = a.sealedPersonal;
+    if (!sealed?.present[field]) return null;
+    // Still sealed: masked without the key, or (in clear) a record whose key is lost.
+    return showPersonal ? PERSONAL_KEY_LOST_CELL : SEALED_MASKS[field];
   };
   return [
     { header: 'Номер', kind: 'text', width: 16, value: (a) => a.externalId },
@@ -44,9 +54,9 @@ export function appealExportColumns({ pack, showPersonal }: AppealColumnsOptions
     { header: 'Адрес проблемы', kind: 'text', width: 30, value: (a) => a.address },
     { header: 'Текст обращения', kind: 'text', width: 60, value: (a) => a.text },
     { header: 'Ссылка', kind: 'text', width: 30, value: (a) => a.url },
-    { header: 'ФИО заявителя', kind: 'text', width: 24, value: personal((a) => a.personal!.fullName, maskName) },
-    { header: 'Телефон заявителя', kind: 'text', width: 18, value: personal((a) => a.personal!.phone, maskPhone) },
-    { header: 'E-mail заявителя', kind: 'text', width: 22, value: personal((a) => a.personal!.email, maskEmail) },
-    { header: 'Адрес заявителя', kind: 'text', width: 24, value: personal((a) => a.personal!.address, maskAddress) },
+    { header: 'ФИО заявителя', kind: 'text', width: 24, value: personal('fullName', maskName) },
+    { header: 'Телефон заявителя', kind: 'text', width: 18, value: personal('phone', maskPhone) },
+    { header: 'E-mail заявителя', kind: 'text', width: 22, value: personal('email', maskEmail) },
+    { header: 'Адрес заявителя', kind: 'text', width: 24, value: personal('address', maskAddress) },
   ];
 }

@@ -34,3 +34,14 @@ export function maskEmail(email: string | null): string | null {
 export function maskAddress(address: string | null): string | null {
   return address ? '***' : address;
 }
+
+/**
+ * What screens and exports show for a field whose value is sealed (renderer/personal-vault): the
+ * same shape as the masks above, with no character of the value, so masking never needs the key.
+ */
+export const SEALED_MASKS = {
+  fullName: '*****',
+  phone: '*** ***-**-**',
+  email: '***@***',
+  address: '***',
+} as const;

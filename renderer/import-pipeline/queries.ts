@@ -9,7 +9,9 @@ import type { ExportType } from '../../shared/import/fields';
 import type { SavedHeaderMapping } from '../../shared/import/headers';
 import type { ImportFileMessage } from '../../shared/import/messages';
 import type { ImportReport } from '../../shared/import/report';
-import { appealWriteTables, fromStoredAppeal, writeAppealChanges } from '../db/appeals-repo';
+import { appealWriteTables, fromStoredAppeal, withSealed, writeAppealChanges } from '../db/appeals-repo';
+import { revealPersonal } from '../personal-vault/reveal';
+import { presenceOf } from '../personal-vault/seal-appeals';
 import { logAudit } from '../db/audit-repo';
 import type { CurDatabase, StoredAppeal } from '../db/schema';
 import { getSetting, setSetting } from '../db/settings-repo';
@@ -49,12 +51,29 @@ export interface DiffResult {
   kinds: Map<string, DiffKind>;
 }
 
+/**
+ * Stored rows as the diff compares them: sealed personal data opened when this window holds the key
+ * (a comparison, never shown), otherwise taken as unchanged when the same fields are present.
+ */
+async function comparableRows(db: CurDatabase, rows: (StoredAppeal | undefined)[], incoming: Appeal[]): Promise<(StoredAppeal | undefined)[]> {
+  return Promise.all(
+    rows.map(async (row, i) => {
+      if (!row?.sealedPersonal) return row;
+      const opened = await revealPersonal(db, row);
+      if (opened.kind === 'shown') return { ...row, personal: opened.personal };
+      const mine = incoming[i]!.personal;
+      const same = mine !== null && JSON.stringify(presenceOf(mine)) === JSON.stringify(row.sealedPersonal.present);
+      return same ? { ...row, personal: mine } : row;
+    }),
+  );
+}
+
 export async function diffWithStore(db: CurDatabase, appeals: ReadonlyMap<string, Appeal>, onProgress?: (done: number) => void): Promise<DiffResult> {
   const ids = [...appeals.keys()];
   const result: DiffResult = { created: 0, changed: 0, unchanged: 0, toWrite: [], kinds: new Map() };
   for (let i = 0; i < ids.length; i += READ_CHUNK) {
     const chunk = ids.slice(i, i + READ_CHUNK);
-    const stored = await db.appeals.bulkGet(chunk);
+    const stored = await comparableRows(db, await db.appeals.bulkGet(chunk), chunk.map((id) => appeals.get(id) as Appeal));
     chunk.forEach((id, k) => {
       const incoming = appeals.get(id) as Appeal;
       const kind = diffAppeal(incoming, stored[k]);
@@ -82,15 +101,16 @@ export async function commitImport(
   onProgress: (done: number) => void,
   isCancelled: () => boolean,
 ): Promise<void> {
-  await db.transaction('rw', [...appealWriteTables(db), db.audit], async () => {
-    for (let i = 0; i < appeals.length; i += WRITE_CHUNK) {
+  // Sealed before the one transaction: IndexedDB transactions cannot wait for WebCrypto.
+  await withSealed(db, appeals, (sealed) => db.transaction('rw', [...appealWriteTables(db), db.audit], async () => {
+    for (let i = 0; i < sealed.appeals.length; i += WRITE_CHUNK) {
       if (isCancelled()) throw new Error('cancelled');
-      await writeAppealChanges(db, appeals.slice(i, i + WRITE_CHUNK), [], report.startedAt);
+      await writeAppealChanges(db, { appeals: sealed.appeals.slice(i, i + WRITE_CHUNK), batch: sealed.batch }, [], report.startedAt);
       onProgress(Math.min(appeals.length, i + WRITE_CHUNK));
     }
     // Inside the same transaction: the audit entry exists exactly when the data does.
     await logAudit(db, { action: 'import.complete', details: { ...report } });
-  });
+  }));
 }
 
 export async function logFailedImport(db: CurDatabase, startedAt: number, fileName: string, reason: ImportFileMessage): Promise<void> {
@@ -119,9 +139,12 @@ export async function reapplyMapping(db: CurDatabase, kind: keyof ValueMappings,
     else next.municipality = value;
     return next;
   });
-  await db.transaction('rw', appealWriteTables(db), async () => {
-    for (let i = 0; i < updated.length; i += WRITE_CHUNK) await writeAppealChanges(db, updated.slice(i, i + WRITE_CHUNK), [], at);
-  });
+  // Rows the clear-store pass has not reached yet still carry clear personal data: sealed here.
+  await withSealed(db, updated, (sealed) =>
+    db.transaction('rw', appealWriteTables(db), async () => {
+      for (let i = 0; i < sealed.appeals.length; i += WRITE_CHUNK) await writeAppealChanges(db, { appeals: sealed.appeals.slice(i, i + WRITE_CHUNK), batch: sealed.batch }, [], at);
+    }),
+  );
   return updated.length;
 }
 

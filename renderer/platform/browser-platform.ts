@@ -257,5 +257,8 @@ export function createBrowserPlatform(): Platform {
     async writeReportFile() {
       throw new PlatformError('unsupported', NO_REPORT_FOLDER);
     },
+    async vaultKeychainKey() {
+      return null;
+    },
   };
 }

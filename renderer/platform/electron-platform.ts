@@ -82,6 +82,9 @@ export function createElectronPlatform(api: CurApi): Platform {
     async listWatchRoots() {
       return unwrap(await api.listWatchRoots());
     },
+    async vaultKeychainKey() {
+      return unwrap(await api.getVaultKeychainKey());
+    },
     async removeWatchRoot(folder) {
       return unwrap(await api.removeWatchRoot({ folder }));
     },

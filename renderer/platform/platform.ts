@@ -135,4 +135,10 @@ export interface Platform {
    * handed over once; null when there is none (always in the browser: a file input picks it).
    */
   takeOpenedSnapshot(): Promise<PickedFile | null>;
+  /**
+   * The personal-data vault's key-encryption key from the OS keychain (Electron: safeStorage in the
+   * main process; a refused keychain rejects with a Russian reason). Null where the host has none
+   * (browser mode: the vault is held by users' passwords; the wall never reveals personal data).
+   */
+  vaultKeychainKey(): Promise<Uint8Array<ArrayBuffer> | null>;
 }

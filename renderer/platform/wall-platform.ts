@@ -49,5 +49,6 @@ export function createWallPlatform(api: CurWallApi): Platform {
     chooseReportFolder: async () => refuse(),
     forgetReportFolder: async () => refuse(),
     writeReportFile: async () => refuse(),
+    vaultKeychainKey: async () => null,
   };
 }

@@ -4,7 +4,7 @@
  * back, so the checkpoint can never run ahead of the data; applying the same page twice leaves
  * the same store (upserts are idempotent, older versions never overwrite newer ones).
  */
-import { appealWriteTables, writeAppealChanges, type WriteSummary } from '../db/appeals-repo';
+import { appealWriteTables, withSealed, writeAppealChanges, type WriteSummary } from '../db/appeals-repo';
 import type { CurDatabase, SyncStateRow } from '../db/schema';
 import { emptySyncState, type SyncProgress } from '../db/sync-state-repo';
 import type { SyncPage } from './source';
@@ -21,10 +21,11 @@ export interface ApplyOptions {
 }
 
 export async function applyPage(db: CurDatabase, sourceId: string, page: SyncPage, options: ApplyOptions): Promise<WriteSummary> {
-  return db.transaction('rw', [...appealWriteTables(db), db.reference, db.syncState], async () => {
+  // Personal data is encrypted to the workstation public key before the transaction opens.
+  return withSealed(db, page.changes, (changes) => db.transaction('rw', [...appealWriteTables(db), db.reference, db.syncState], async () => {
     const deletedAt = page.dataAsOf ?? options.at;
     const origin = options.fullPass ? { syncSource: sourceId, fullPass: options.fullPass } : { syncSource: sourceId };
-    const summary = await writeAppealChanges(db, page.changes, page.deletions, deletedAt, origin);
+    const summary = await writeAppealChanges(db, changes, page.deletions, deletedAt, origin);
     if (page.reference.length) await db.reference.bulkPut(page.reference);
     await options.beforeCheckpoint?.();
     const row: SyncStateRow = (await db.syncState.get(sourceId)) ?? emptySyncState(sourceId);
@@ -42,5 +43,5 @@ export async function applyPage(db: CurDatabase, sourceId: string, page: SyncPag
       },
     });
     return summary;
-  });
+  }));
 }

@@ -9,7 +9,8 @@ import { createBundle, fingerprint, STRONG_ARGON2, type Argon2Params } from '../
 import type { Appeal } from '../../shared/domain/appeal';
 import { fromStoredAppeal } from '../db/appeals-repo';
 import { logAudit } from '../db/audit-repo';
-import type { CurDatabase } from '../db/schema';
+import type { CurDatabase, StoredAppeal } from '../db/schema';
+import { revealMany } from '../personal-vault';
 import { listSyncStates } from '../db/sync-state-repo';
 import type { StoredPrivateKey } from './key-store';
 
@@ -64,6 +65,8 @@ export function inChoice(appeal: Pick<Appeal, 'receivedAt' | 'sector' | 'municip
 
 async function collectAppeals(db: CurDatabase, choice: SnapshotChoice, onProgress: (done: number) => void): Promise<Appeal[]> {
   const appeals: Appeal[] = [];
+  const withPersonal = choice.personalDataReason !== null;
+  const stored: StoredAppeal[] = [];
   // By the receipt index, in order of receipt (the bundle stores receipt times as differences).
   await db.appeals
     .where('receivedAt')
@@ -71,9 +74,27 @@ async function collectAppeals(db: CurDatabase, choice: SnapshotChoice, onProgres
     .each((row) => {
       if (!inChoice(row, choice)) return;
       appeals.push(fromStoredAppeal(row));
+      if (withPersonal) stored.push(row);
       if (appeals.length % 5_000 === 0) onProgress(appeals.length);
     });
+  if (withPersonal) await openPersonalData(db, stored, appeals);
   return appeals;
+}
+
+/**
+ * Personal data are sealed at rest (renderer/personal-vault): a bundle that carries them (with a
+ * reason, audited by the caller) opens them here, in chunks, and refuses when the key is not held
+ * rather than send a bundle marked «с персональными данными» without them.
+ */
+async function openPersonalData(db: CurDatabase, stored: readonly StoredAppeal[], appeals: Appeal[]): Promise<void> {
+  const CHUNK = 2_000;
+  for (let start = 0; start < stored.length; start += CHUNK) {
+    const results = await revealMany(db, stored.slice(start, start + CHUNK));
+    results.forEach((result, i) => {
+      if (result.kind === 'shown') appeals[start + i] = { ...appeals[start + i]!, personal: result.personal };
+      else if (result.kind !== 'none') throw new Error('Персональные данные не открыты на этом рабочем месте (войдите заново или откройте их ключом восстановления): снимок с ними не создан.');
+    });
+  }
 }
 
 /** The data's moment: the oldest source's data age (the picture is only as fresh as that). */

@@ -50,6 +50,8 @@ export interface AuditDetailsByAction {
   /** A pivot table of «Аналитика» (counts only: no appeal, no personal data). */
   'analytics.export': ExportDetails;
   'personal-data.reveal': { appealId: string };
+  /** Personal data about to be decrypted for an export in clear (written before the vault opens it). */
+  'personal-data.export-reveal': { format: 'csv' | 'xlsx'; filter: unknown };
   'import.complete': ImportCompleteDetails;
   /** `reason` is the file-level refusal as stored (a message kind, or a legacy sentence). */
   'import.fail': { fileName: string; reason: unknown; startedAt: number };

@@ -160,6 +160,8 @@ export const ipcContract = {
    * on a `.curbundle`): handed over once, to the operator window; the page never names a path.
    */
   'snapshot:take-opened': { request: noArgs, response: pickedFileSchema.nullable() },
+  /** The personal-data vault's key-encryption key, kept by the OS keychain (safeStorage); created on first call. */
+  'vault:keychain-key': { request: noArgs, response: z.instanceof(Uint8Array).refine((b) => b.byteLength === 32, 'vault key must be 32 bytes') },
 } as const;
 
 /** The only channels the wall window may call: it shows scenes and needs nothing of the host's files, folders or feeds. */

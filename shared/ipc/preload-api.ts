@@ -34,6 +34,7 @@ export interface CurApi {
   forgetReportFolder: Call<'reports:forget-folder'>;
   writeReportFile: Call<'reports:write'>;
   takeOpenedSnapshot: Call<'snapshot:take-opened'>;
+  getVaultKeychainKey: Call<'vault:keychain-key'>;
   /** Returns an unsubscribe function; the IPC event object is never exposed. */
   onWallEvent(handler: (event: EventOf<'wall:event'>) => void): () => void;
 }
@@ -67,6 +68,7 @@ export const API_CHANNELS = {
   forgetReportFolder: 'reports:forget-folder',
   writeReportFile: 'reports:write',
   takeOpenedSnapshot: 'snapshot:take-opened',
+  getVaultKeychainKey: 'vault:keychain-key',
 } as const satisfies Record<Exclude<keyof CurApi, 'onWallEvent'>, Channel>;
 
 /** Method name → channel for the wall preload. */

@@ -110,10 +110,11 @@ describe('«Реестр»', () => {
         const name = row.getCell(col('ФИО заявителя')).value;
         if (name) {
           named++;
-          expect(String(name)).toMatch(/^\S\*{5}( \S\.)*$/);
+          // Sealed at rest: a fixed mask with no character of the name.
+          expect(String(name)).toBe('*****');
         }
         const phone = row.getCell(col('Телефон заявителя')).value;
-        if (phone) expect(String(phone)).toMatch(/^\*\*\* \*\*\*-\*\*-\d\d$/);
+        if (phone) expect(String(phone)).toBe('*** ***-**-**');
       }
       expect(named).toBeGreaterThan(0);
     } finally {

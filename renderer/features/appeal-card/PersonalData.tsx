@@ -1,54 +1,96 @@
 import { useState } from 'react';
 import type { PersonalData as Personal } from '../../../shared/domain/appeal';
-import type { CurDatabase } from '../../db/schema';
-import { maskAddress, maskEmail, maskName, maskPhone } from '../../export/mask';
+import type { CurDatabase, StoredAppeal } from '../../db/schema';
+import { maskAddress, maskEmail, maskName, maskPhone, SEALED_MASKS } from '../../export/mask';
+import { keychainError, openWithRecoveryKey, revealPersonal, type PersonalPresence } from '../../personal-vault';
 import { useT } from '../../i18n';
 import { useCan } from '../../runtime/use-access';
 import { Button } from '../../ui/Button';
 import { cardMessages } from './messages';
 import { auditPersonalDataShown } from './queries';
 
-/** The applicant's data, masked until the operator explicitly asks; asking is audited first. */
-export function PersonalData({ db, appealId, personal }: { db: CurDatabase; appealId: string; personal: Personal | null }) {
+type Field = keyof PersonalPresence;
+const FIELDS: { field: Field; label: 'fullName' | 'phone' | 'email' | 'applicantAddress'; mask: (v: string | null) => string | null; testId?: string }[] = [
+  { field: 'fullName', label: 'fullName', mask: maskName, testId: 'personal-name' },
+  { field: 'phone', label: 'phone', mask: maskPhone, testId: 'personal-phone' },
+  { field: 'email', label: 'email', mask: maskEmail, testId: 'personal-email' },
+  { field: 'address', label: 'applicantAddress', mask: maskAddress, testId: 'personal-address' },
+];
+
+type Blocked = 'locked' | 'lost' | 'damaged';
+
+/**
+ * The applicant's data, masked until the operator explicitly asks. Sealed data (renderer/personal-vault)
+ * is masked by which fields are present alone; «Показать» writes the audit row first, then opens it.
+ */
+export function PersonalData({ db, appeal }: { db: CurDatabase; appeal: Pick<StoredAppeal, 'id' | 'personal' | 'sealedPersonal'> }) {
   const t = useT(cardMessages);
   // Observers and analysts never see personal data: no «Показать» (and the audit call refuses too).
   const mayReveal = useCan('personal-data.reveal');
-  const [shown, setShown] = useState(false);
+  const [shown, setShown] = useState<Personal | null>(null);
+  const [blocked, setBlocked] = useState<Blocked | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  if (!personal || (!personal.fullName && !personal.phone && !personal.email && !personal.address)) {
+  const [recovery, setRecovery] = useState('');
+  const [recovered, setRecovered] = useState(false);
+  const clear = appeal.personal;
+  const present: PersonalPresence | null = clear
+    ? { fullName: !!clear.fullName, phone: !!clear.phone, email: !!clear.email, address: !!clear.address }
+    : (appeal.sealedPersonal?.present ?? null);
+  if (!present || !Object.values(present).some(Boolean)) {
     return <p className="registry-note">{t('personalNone')}</p>;
   }
   const show = async () => {
     setBusy(true);
     setError(null);
     try {
-      // Log before showing: if the audit write fails, the data stays hidden.
-      await auditPersonalDataShown(db, appealId);
-      setShown(true);
+      // Log before opening: if the audit write fails, nothing is decrypted.
+      await auditPersonalDataShown(db, appeal.id);
+      const result = await revealPersonal(db, appeal);
+      if (result.kind === 'shown') {
+        setShown(result.personal);
+        setBlocked(null);
+      } else setBlocked(result.kind === 'none' ? 'damaged' : result.kind);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
       setBusy(false);
     }
   };
-  const v = (value: string | null, mask: (x: string | null) => string | null) => (shown ? value : mask(value)) ?? t('none');
+  const recover = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await openWithRecoveryKey(db, recovery);
+      setRecovery('');
+      setRecovered(true);
+      setBusy(false);
+      await show();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      setBusy(false);
+    }
+  };
+  const value = (field: Field, mask: (v: string | null) => string | null) => {
+    if (shown) return shown[field] ?? t('none');
+    if (!present[field]) return t('none');
+    return (clear ? mask(clear[field]) : SEALED_MASKS[field]) ?? t('none');
+  };
+  const reason = keychainError();
   return (
-    <div className="appeal-personal" data-testid="appeal-personal" data-shown={String(shown)}>
+    <div className="appeal-personal" data-testid="appeal-personal" data-shown={String(shown !== null)} data-blocked={blocked ?? undefined}>
       <dl className="dl">
-        <dt>{t('fullName')}</dt>
-        <dd data-testid="personal-name">{v(personal.fullName, maskName)}</dd>
-        <dt>{t('phone')}</dt>
-        <dd data-testid="personal-phone">{v(personal.phone, maskPhone)}</dd>
-        <dt>{t('email')}</dt>
-        <dd>{v(personal.email, maskEmail)}</dd>
-        <dt>{t('applicantAddress')}</dt>
-        <dd>{v(personal.address, maskAddress)}</dd>
+        {FIELDS.map(({ field, label, mask, testId }) => (
+          <div key={field} style={{ display: 'contents' }}>
+            <dt>{t(label)}</dt>
+            <dd data-testid={testId}>{value(field, mask)}</dd>
+          </div>
+        ))}
       </dl>
       {shown ? (
         <>
           <p className="registry-note">{t('personalShownNote')}</p>
-          <Button size="small" onClick={() => setShown(false)}>
+          <Button size="small" onClick={() => setShown(null)}>
             {t('personalHide')}
           </Button>
         </>
@@ -62,6 +104,30 @@ export function PersonalData({ db, appealId, personal }: { db: CurDatabase; appe
           ) : null}
         </>
       )}
+      {blocked ? (
+        <p role="status" className="registry-note" data-testid="personal-blocked">
+          {t(blocked === 'locked' ? 'personalLocked' : blocked === 'lost' ? 'personalLost' : 'personalDamaged')}
+          {blocked === 'locked' && reason ? ` ${t('keychainReason', { reason })}` : null}
+        </p>
+      ) : null}
+      {blocked === 'locked' ? (
+        <form
+          className="appeal-personal__recovery"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void recover();
+          }}
+        >
+          <label>
+            {t('recoveryKey')}{' '}
+            <input value={recovery} onChange={(e) => setRecovery(e.target.value)} autoComplete="off" spellCheck={false} data-testid="personal-recovery-key" />
+          </label>{' '}
+          <Button size="small" type="submit" disabled={busy || recovery.trim() === ''}>
+            {t('recoveryOpen')}
+          </Button>
+        </form>
+      ) : null}
+      {recovered ? <p className="registry-note">{t('recoveryOpened')}</p> : null}
       {error ? <p role="alert" className="registry-error">{error}</p> : null}
     </div>
   );

@@ -96,7 +96,7 @@ export default function AppealCardScreen() {
           <TimelineSection appeal={appeal} timeZone={tz} />
         </Card>
         <Card title={t('personal')}>
-          <PersonalData db={db} appealId={appeal.id} personal={appeal.personal} />
+          <PersonalData db={db} appeal={appeal} />
         </Card>
         <Card title={t('location')}>
           <AppealMap pack={pack} municipality={appeal.municipality} lat={appeal.lat} lon={appeal.lon} />

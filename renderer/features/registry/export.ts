@@ -8,7 +8,9 @@ import type { RegionPack } from '../../../shared/domain/region-pack';
 import { regionDay, zonedParts } from '../../../shared/domain/time';
 import { registryQuery, type RegistryFilter } from '../../app/registry-filter';
 import { logAudit } from '../../db/audit-repo';
-import { appealExportColumns } from '../../export/appeal-columns';
+import { appealExportColumns, type ExportAppeal } from '../../export/appeal-columns';
+import type { CurDatabase, StoredAppeal } from '../../db/schema';
+import { revealMany } from '../../personal-vault';
 import { exportCsv, exportXlsx } from '../../export/table-export';
 import { iterateRegistry, type RegistryQueryContext } from './queries';
 
@@ -34,12 +36,38 @@ export function exportFileName(format: ExportFormat, now: number, timeZone: stri
   return `reestr-${regionDay(now, timeZone)}-${time}.${format}`;
 }
 
+/** The export cannot put personal data in clear: the vault's key is not held in this session. */
+export class PersonalVaultLocked extends Error {
+  constructor() {
+    super('Хранилище персональных данных заблокировано: войдите под пользователем, которому разрешён просмотр персональных данных, или выгрузите без них.');
+    this.name = 'PersonalVaultLocked';
+  }
+}
+
+/** Pages with their personal data opened (the audit row is already written). A lost key leaves the row sealed. */
+async function* revealedPages(db: CurDatabase, pages: AsyncIterable<StoredAppeal[]>): AsyncGenerator<ExportAppeal[]> {
+  for await (const page of pages) {
+    const opened = await revealMany(db, page);
+    if (opened.some((r) => r.kind === 'locked')) throw new PersonalVaultLocked();
+    yield page.map((row, i) => {
+      const r = opened[i]!;
+      return r.kind === 'shown' ? { ...row, personal: r.personal } : row;
+    });
+  }
+}
+
 export async function exportRegistry(ctx: RegistryQueryContext, filter: RegistryFilter, options: RegistryExportOptions): Promise<RegistryExportResult> {
   // Refused by role here, not only hidden: an observer exports nothing, an analyst nothing in clear.
   requirePermission(options.showPersonal ? 'export.with-personal-data' : 'export.without-personal-data');
   const columns = appealExportColumns({ pack: options.pack, showPersonal: options.showPersonal });
   const write = options.format === 'xlsx' ? exportXlsx : exportCsv;
-  const { blob, rows } = await write(columns, iterateRegistry(ctx, filter), {
+  let pages: AsyncIterable<ExportAppeal[]> = iterateRegistry(ctx, filter);
+  if (options.showPersonal) {
+    // Decrypting personal data is itself audited, before the vault opens a single record.
+    await logAudit(ctx.db, { action: 'personal-data.export-reveal', details: { format: options.format, filter: registryQuery(filter) } });
+    pages = revealedPages(ctx.db, iterateRegistry(ctx, filter));
+  }
+  const { blob, rows } = await write(columns, pages, {
     timeZone: ctx.timeZone,
     sheetName: 'Реестр',
     onProgress: options.onProgress,

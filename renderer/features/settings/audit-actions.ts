@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = {
   'report.write-folder': { kind: 'export', ru: 'Отчёт записан в папку', en: 'Report written to the folder' },
   'import.download-report': { kind: 'export', ru: 'Скачан отчёт об импорте', en: 'Import report downloaded' },
   'personal-data.reveal': { kind: 'personal-data', ru: 'Показ персональных данных', en: 'Personal data shown' },
+  'personal-data.export-reveal': { kind: 'personal-data', ru: 'Расшифровка персональных данных для экспорта', en: 'Personal data decrypted for an export' },
   'import.complete': { kind: 'import', ru: 'Импорт файла', en: 'File import' },
   'import.fail': { kind: 'import', ru: 'Импорт отклонён', en: 'Import refused' },
   'feed.save': { kind: 'feeds', ru: 'Источник данных сохранён', en: 'Data feed saved' },
@@ -333,6 +334,11 @@ export function summarizeAudit(row: Pick<AuditRow, 'action' | 'details'>, lang: 
       break;
     case 'personal-data.reveal':
       break;
+    case 'personal-data.export-reveal': {
+      const format = text(d.format);
+      if (format) parts.push(format.toUpperCase());
+      break;
+    }
     case 'import.complete':
       add('file', d.fileName);
       addCount('read', d.rowsRead);

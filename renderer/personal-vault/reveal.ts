@@ -1,0 +1,46 @@
+/**
+ * Opening one appeal's personal data — only after the caller wrote the audit row (the card's
+ * «Показать», an export with personal data). The answer says why nothing is shown when the key is
+ * locked or lost, so the card can say so instead of failing.
+ */
+import type { PersonalData } from '../../shared/domain/appeal';
+import type { CurDatabase, StoredAppeal } from '../db/schema';
+import { batchOpener, openKey, type KeyState } from './key-ring';
+import type { VaultBatchRow } from './sealed';
+
+const decoder = new TextDecoder();
+
+export type RevealResult =
+  | { kind: 'shown'; personal: PersonalData }
+  | { kind: 'none' }
+  /** The key is behind a holder: sign in as a user allowed to see personal data (or use the recovery key). */
+  | { kind: 'locked' }
+  /** No holder of the key is left: this record's personal fields cannot be read. */
+  | { kind: 'lost' }
+  /** The ciphertext or its batch is damaged. */
+  | { kind: 'damaged' };
+
+type Sealable = Pick<StoredAppeal, 'id' | 'personal' | 'sealedPersonal'>;
+
+export async function revealPersonal(db: CurDatabase, appeal: Sealable): Promise<RevealResult> {
+  // A row the migration pass has not reached yet still has its clear personal data.
+  if (appeal.personal) return { kind: 'shown', personal: appeal.personal };
+  const sealed = appeal.sealedPersonal;
+  if (!sealed) return { kind: 'none' };
+  const batch = (await db.vaultBatches.get(sealed.batch)) as VaultBatchRow | undefined;
+  if (!batch) return { kind: 'damaged' };
+  const state: KeyState = await openKey(db, batch.keyId);
+  if (state !== 'open') return { kind: state };
+  try {
+    const opener = await batchOpener(batch.keyId, batch);
+    const plain = await opener.open(sealed.n, sealed.data, appeal.id);
+    return { kind: 'shown', personal: JSON.parse(decoder.decode(plain)) as PersonalData };
+  } catch {
+    return { kind: 'damaged' };
+  }
+}
+
+/** Many appeals at once (an export): the same answers, in order. */
+export function revealMany(db: CurDatabase, appeals: readonly Sealable[]): Promise<RevealResult[]> {
+  return Promise.all(appeals.map((a) => revealPersonal(db, a)));
+}

@@ -8,7 +8,7 @@ import type { ColumnStore } from '../../shared/analytics/columns';
 import { FLAG, type DictDim } from '../../shared/analytics/facts';
 import { workCalendar } from '../../shared/domain/calendar';
 import { regionDayEnd, regionDayStart } from '../../shared/domain/time';
-import { NONE_VALUE, UNKNOWN_MUNICIPALITY, type RegistryFilter, type RegistrySort } from '../app/registry-filter';
+import { LIST_KEYS, NONE_VALUE, UNKNOWN_MUNICIPALITY, type ListKey, type RegistryFilter, type RegistrySort } from '../app/registry-filter';
 import { deadlineBands, type DeadlineBands } from '../db/deadline-bands';
 
 /** Position after the last row of a page: its sort key and id. */
@@ -34,15 +34,32 @@ export function compileRegistryFilter(store: ColumnStore, filter: RegistryFilter
   };
   const orNone = (value: string | undefined) => (value === NONE_VALUE ? '' : value);
   byValue('source', filter.source);
-  byValue('channel', filter.channel);
+  byValue('channel', orNone(filter.channel));
   byValue('sector', filter.sector);
-  byValue('category', filter.category);
+  byValue('category', orNone(filter.category));
   byValue('municipality', filter.municipality === UNKNOWN_MUNICIPALITY ? '' : filter.municipality);
-  byValue('organisation', filter.organisation);
+  byValue('organisation', orNone(filter.organisation));
   byValue('outcome', orNone(filter.outcome));
   byValue('reaction', orNone(filter.reaction));
   byValue('importance', orNone(filter.importance));
   byValue('executor', orNone(filter.executor));
+  // «One of» / «none of» lists become a per-code lookup table over the column's dictionary.
+  const listChecks: { column: Uint16Array | Uint32Array; allowed: Uint8Array; unseen: number }[] = [];
+  const listCheck = (key: ListKey, values: string[] | undefined, inside: boolean) => {
+    if (!values) return;
+    const dict = store.dicts[key];
+    const allowed = new Uint8Array(dict.size + 1).fill(inside ? 0 : 1);
+    for (const value of values) {
+      const code = dict.find(key === 'municipality' && value === UNKNOWN_MUNICIPALITY ? '' : orNone(value)!);
+      if (code >= 0 && code < allowed.length) allowed[code] = inside ? 1 : 0;
+    }
+    // A value the dictionary learns after compiling is in no list.
+    listChecks.push({ column: dims[key], allowed, unseen: inside ? 0 : 1 });
+  };
+  for (const key of LIST_KEYS) {
+    listCheck(key, filter.among?.[key], true);
+    listCheck(key, filter.except?.[key], false);
+  }
   if (impossible) return () => false;
   const statusCodes = filter.status ? new Set(filter.status.map((s) => store.dicts.status.find(s)).filter((c) => c >= 0)) : null;
   const statusColumn = dims.status;
@@ -62,6 +79,10 @@ export function compileRegistryFilter(store: ColumnStore, filter: RegistryFilter
     const f = flags[row]!;
     if (f & FLAG.deleted) return false;
     for (let i = 0; i < codeChecks.length; i++) if (codeChecks[i]!.column[row] !== codeChecks[i]!.code) return false;
+    for (let i = 0; i < listChecks.length; i++) {
+      const check = listChecks[i]!;
+      if ((check.allowed[check.column[row]!] ?? check.unseen) !== 1) return false;
+    }
     if (statusCodes && !statusCodes.has(statusColumn[row]!)) return false;
     for (let i = 0; i < flagEquals.length; i++) if (((f & flagEquals[i]!.bit) !== 0) !== flagEquals[i]!.want) return false;
     if (answerTime !== undefined && (answerHours[row] === answerHours[row]) !== answerTime) return false;

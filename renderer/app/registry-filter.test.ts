@@ -38,6 +38,8 @@ const filterArb: fc.Arbitrary<RegistryFilter> = fc.record(
     satisfaction: fc.constantFrom(...SATISFACTIONS),
     q: text,
     sort: fc.constantFrom(...REGISTRY_SORTS),
+    among: fc.record({ municipality: fc.array(text, { maxLength: 4 }), category: fc.array(text, { maxLength: 3 }) }, { requiredKeys: [] }),
+    except: fc.record({ organisation: fc.array(text, { maxLength: 4 }), executor: fc.array(text, { maxLength: 3 }) }, { requiredKeys: [] }),
   },
   { requiredKeys: [] },
 );
@@ -51,6 +53,15 @@ describe('registry filter URL', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('writes list conditions as repeated in./not. parameters, order-free and deduplicated', () => {
+    const a = registryHref({ among: { municipality: ['b', 'a', 'a'] }, except: { category: ['x, y', '-'] } });
+    const b = registryHref({ except: { category: ['-', 'x, y'] }, among: { municipality: ['a', 'b'] } });
+    expect(a).toBe(b);
+    expect(a).toBe('#/registry?in.municipality=a&in.municipality=b&not.category=-&not.category=x%2C+y');
+    expect(parseRegistryFilter(a)).toEqual({ among: { municipality: ['a', 'b'] }, except: { category: ['-', 'x, y'] } });
+    expect(parseRegistryFilter('in.municipality=&not.nonsense=1')).toEqual({});
   });
 
   it('gives equal links for equal meaning', () => {

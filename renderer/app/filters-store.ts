@@ -19,9 +19,12 @@ export interface GlobalFiltersState {
   readonly sector: string | null;
   /** Municipality id from the region pack, or null for the whole region. */
   readonly municipality: string | null;
+  /** A named group of municipalities instead of one (municipality is then null); see municipality-scope.ts. */
+  readonly municipalityGroup: { readonly name: string; readonly members: readonly string[] } | null;
   setPeriod(period: Period): void;
   setSector(sector: string | null): void;
   setMunicipality(municipality: string | null): void;
+  setMunicipalityGroup(group: { name: string; members: readonly string[] } | null): void;
   /** Re-anchors the default period when the region (and so the time zone) changes. */
   resetPeriod(timeZone: string): void;
 }
@@ -30,6 +33,7 @@ export const useGlobalFilters = create<GlobalFiltersState>((set) => ({
   period: presetPeriod(DEFAULT_PRESET, now(), getRegionPack().timeZone),
   sector: null,
   municipality: null,
+  municipalityGroup: null,
   setPeriod(period) {
     const valid = normalizePeriod(period);
     if (valid) set({ period: valid });
@@ -38,7 +42,10 @@ export const useGlobalFilters = create<GlobalFiltersState>((set) => ({
     set({ sector: sector && sector.length > 0 ? sector : null });
   },
   setMunicipality(municipality) {
-    set({ municipality: municipality && municipality.length > 0 ? municipality : null });
+    set({ municipality: municipality && municipality.length > 0 ? municipality : null, municipalityGroup: null });
+  },
+  setMunicipalityGroup(group) {
+    set(group && group.members.length > 0 ? { municipality: null, municipalityGroup: { name: group.name, members: [...group.members] } } : { municipalityGroup: null });
   },
   resetPeriod(timeZone) {
     set({ period: presetPeriod(DEFAULT_PRESET, now(), timeZone) });

@@ -274,3 +274,18 @@ export function parseAppealPath(path: string): string | null {
     return null;
   }
 }
+
+/** No municipality id is this (ids are ASCII slugs): an «among» list that admits nothing. */
+const NO_MUNICIPALITY = '∅';
+
+/**
+ * The filter within the global municipality scope: its municipality list becomes «one of the
+ * scope's members» (intersected with a list the filter already has). The URL keeps the filter as
+ * typed; the scope travels beside it (`mo=`), so clearing the scope widens the same list again.
+ */
+export function withMunicipalityScope(filter: RegistryFilter, members: readonly string[] | null): RegistryFilter {
+  if (!members) return filter;
+  const own = filter.among?.municipality;
+  const allowed = own ? members.filter((m) => own.includes(m)) : [...members];
+  return { ...filter, among: { ...filter.among, municipality: allowed.length > 0 ? allowed : [NO_MUNICIPALITY] } };
+}

@@ -44,6 +44,8 @@ export interface AggFilter {
   sector?: string | null;
   /** Municipality id; '' selects appeals with an unknown municipality. */
   municipality?: string | null;
+  /** Any of these municipality ids (the global municipality scope); null or absent for all. */
+  municipalities?: readonly string[] | null;
   source?: string | null;
   organisation?: string | null;
 }
@@ -63,6 +65,7 @@ function matches(d: AggDims, f: AggFilter): boolean {
   return (
     (f.sector == null || d.sector === f.sector) &&
     (f.municipality == null || d.muni === f.municipality) &&
+    (f.municipalities == null || f.municipalities.includes(d.muni)) &&
     (f.source == null || d.source === f.source) &&
     (f.organisation == null || d.org === f.organisation)
   );
@@ -90,6 +93,7 @@ function periodRows<T>(table: Table<T, string>, period: Period): Promise<T[]> {
 export function rollupAnswers(filter: AggFilter, dimension: AggDimension | null = null): boolean {
   return (
     filter.municipality == null &&
+    filter.municipalities == null &&
     filter.organisation == null &&
     (dimension === null || dimension === 'sector' || dimension === 'source' || dimension === 'day')
   );

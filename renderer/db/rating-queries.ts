@@ -40,7 +40,11 @@ interface UnitName {
 /** Units to rate: every municipality of the pack (even without appeals), or every organisation seen. */
 function unitsOf(query: RatingQuery, current: Map<string, Counters>, previous: Map<string, Counters>): UnitName[] {
   if (query.dimension === 'municipality') {
-    return query.pack.municipalities.map((m) => ({ id: m.id, name: m.shortName ?? m.name, population: populationOf(m)?.value ?? null }));
+    // Within a municipality scope the members are rated among themselves.
+    const members = query.filter.municipalities ? new Set(query.filter.municipalities) : null;
+    return query.pack.municipalities
+      .filter((m) => members === null || members.has(m.id))
+      .map((m) => ({ id: m.id, name: m.shortName ?? m.name, population: populationOf(m)?.value ?? null }));
   }
   const ids = new Set([...current.keys(), ...previous.keys()]);
   // '' collects appeals without an organisation: a data-quality bucket, not a body to rate.

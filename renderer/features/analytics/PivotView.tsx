@@ -302,10 +302,11 @@ function PivotTable(props: {
   );
   const cols = spec.cols === spec.rows ? null : spec.cols;
   const link = (rowKey: string | undefined, colKey: string | undefined, count: number, content: string) => {
-    const filter = cellRegistryFilter(spec, scope, { rowKey, colKey });
+    const filter = cellRegistryFilter(spec, scope, { rowKey, colKey, rowKeys: result.rows.keys, colKeys: result.cols.keys });
     if (!filter || count === 0) return <span title={filter ? undefined : t('cellNotLinkable')}>{content}</span>;
+    const rest = rowKey === REST_KEY || colKey === REST_KEY;
     return (
-      <a href={registryHref(filter)} data-testid="pivot-cell-link" title={t('openCell', { count })}>
+      <a href={registryHref(filter)} data-testid={rest ? 'pivot-rest-link' : 'pivot-cell-link'} title={t('openCell', { count })}>
         {content}
       </a>
     );

@@ -15,7 +15,7 @@ import { getDb } from '../../db/db';
 import { useLang, useT } from '../../i18n';
 import { Chart, type EChartsOption } from '../../ui/Chart';
 import { analyticsMessages } from './messages';
-import { effectiveFilters, DEFAULT_SPEC, type Scope } from './model';
+import { effectiveAmong, effectiveFilters, DEFAULT_SPEC, type Scope } from './model';
 import { useStoreVersion } from './queries';
 
 const HISTORY_DAYS = 365;
@@ -45,7 +45,7 @@ export function TrendView({ scope, now, pack }: { scope: Scope; now: number; pac
         if (topic) filters.category = topic;
         // Full days only: today is still filling up.
         const toDay = today - 1;
-        const all = dailyCounts(store, filters, toDay - HISTORY_DAYS + 1, toDay);
+        const all = dailyCounts(store, filters, toDay - HISTORY_DAYS + 1, toDay, undefined, effectiveAmong(scope));
         const first = all.findIndex((n) => n > 0);
         const counts = first < 0 ? [] : all.slice(first);
         const fromDay = toDay - counts.length + 1;
@@ -58,7 +58,7 @@ export function TrendView({ scope, now, pack }: { scope: Scope; now: number; pac
       alive = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [scope.sector, scope.municipality, topic, today, version]);
+  }, [scope.sector, scope.municipality, scope.municipalities, topic, today, version]);
 
   const option = useMemo<EChartsOption | null>(() => {
     if (!data) return null;

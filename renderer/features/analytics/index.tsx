@@ -3,8 +3,9 @@
  * forecast, and spikes by municipality and topic. The global period, sector and municipality
  * scope apply to every view.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useGlobalFilters } from '../../app/filters-store';
+import { useScopeMembers } from '../../app/municipality-scope';
 import { useRegionPack } from '../../app/region';
 import { useAppNow } from '../../app/use-app-now';
 import { useSyncStatus } from '../../sync/use-sync-status';
@@ -24,11 +25,14 @@ export default function AnalyticsScreen() {
   const now = useAppNow();
   const period = useGlobalFilters((s) => s.period);
   const sector = useGlobalFilters((s) => s.sector);
-  const municipality = useGlobalFilters((s) => s.municipality);
+  const members = useScopeMembers();
   const sync = useSyncStatus();
   const [tab, setTab] = useState<Tab>('pivot');
   const [spec, setSpec] = useState<AnalysisSpec>(DEFAULT_SPEC);
-  const scope: Scope = { from: period.from, to: period.to, sector, municipality };
+  const scope: Scope = useMemo(
+    () => ({ from: period.from, to: period.to, sector, municipality: members?.length === 1 ? members[0]! : null, municipalities: members }),
+    [period.from, period.to, sector, members],
+  );
   return (
     <section className="analytics" data-testid="analytics-screen">
       <h1>{t('title')}</h1>

@@ -3,6 +3,7 @@
  * volume and trend, overdue and at-risk now, on-time share, satisfaction and the top categories with
  * their change; a panel opens into the sector's detail with its worst municipalities and organisations.
  */
+import { useScopeMembers } from '../../app/municipality-scope';
 import { useMemo, useState } from 'react';
 import { sectorsOf } from '../../../shared/domain/sectors';
 import { eachDay } from '../../../shared/domain/time';
@@ -30,7 +31,8 @@ export default function SectorsScreen() {
   const focusedSector = useGlobalFilters((s) => s.sector);
   const sectors = useMemo(() => sectorsOf(pack), [pack]);
   const sectorIds = useMemo(() => sectors.map((s) => s.id), [sectors]);
-  const view = useSectorPanels(period, sectorIds);
+  const municipalities = useScopeMembers();
+  const view = useSectorPanels(period, sectorIds, municipalities);
   const sync = useSyncStatus();
   const [opened, setOpened] = useState<string | null>(null);
   const selected = opened ?? focusedSector;

@@ -49,6 +49,8 @@ export interface AuditDetailsByAction {
   'audit.export': ExportDetails;
   /** A pivot table of «Аналитика» (counts only: no appeal, no personal data). */
   'analytics.export': ExportDetails;
+  /** «Прочие» decomposition: a new category made from a recurring phrase, its appeals mapped to it. */
+  'analytics.create-category': { category: string; sector: string; phrase: string; fromCategory: string | null; appeals: number };
   'personal-data.reveal': { appealId: string };
   'import.complete': ImportCompleteDetails;
   /** `reason` is the file-level refusal as stored (a message kind, or a legacy sentence). */

@@ -15,9 +15,10 @@ import { DEFAULT_SPEC, type AnalysisSpec, type Scope } from './model';
 import { PivotView } from './PivotView';
 import { TrendView } from './TrendView';
 import { SpikesView } from './SpikesView';
+import { DecomposeView } from './DecomposeView';
 import './analytics.css';
 
-type Tab = 'pivot' | 'trend' | 'spikes';
+type Tab = 'pivot' | 'trend' | 'spikes' | 'other';
 
 export default function AnalyticsScreen() {
   const t = useT(analyticsMessages);
@@ -37,7 +38,7 @@ export default function AnalyticsScreen() {
     <section className="analytics" data-testid="analytics-screen">
       <h1>{t('title')}</h1>
       <div role="tablist" className="analytics-tabs">
-        {(['pivot', 'trend', 'spikes'] as const).map((id) => (
+        {(['pivot', 'trend', 'spikes', 'other'] as const).map((id) => (
           <button
             key={id}
             role="tab"
@@ -47,13 +48,14 @@ export default function AnalyticsScreen() {
             className={tab === id ? 'analytics-tab analytics-tab--active' : 'analytics-tab'}
             onClick={() => setTab(id)}
           >
-            {t(id === 'pivot' ? 'tabPivot' : id === 'trend' ? 'tabTrend' : 'tabSpikes')}
+            {t(id === 'pivot' ? 'tabPivot' : id === 'trend' ? 'tabTrend' : id === 'spikes' ? 'tabSpikes' : 'tabOther')}
           </button>
         ))}
       </div>
       {tab === 'pivot' ? <PivotView spec={spec} onSpec={setSpec} scope={scope} now={now} pack={pack} dataAsOf={sync.dataAsOf} /> : null}
       {tab === 'trend' ? <TrendView scope={scope} now={now} pack={pack} /> : null}
       {tab === 'spikes' ? <SpikesView scope={scope} now={now} pack={pack} /> : null}
+      {tab === 'other' ? <DecomposeView scope={scope} now={now} pack={pack} /> : null}
     </section>
   );
 }

@@ -41,7 +41,7 @@ function others(): Appeal[] {
 describe('«Прочие» decomposition against the store', () => {
   it('finds the phrase in the slice only, with masked examples', async () => {
     const db = freshDb();
-    await upsertAppeals(db, others(), T0);
+    await upsertAppeals(db, others());
     const result = await decomposeSlice(db, { sector: 'other' }, T0, 'Europe/Moscow');
     const light = result.phrases.find((p) => p.label.includes('освещ'));
     expect(light).toBeDefined();
@@ -53,7 +53,7 @@ describe('«Прочие» decomposition against the store', () => {
 
   it('creates a category from a phrase: appeals moved, mapping saved, one audit record', async () => {
     const db = freshDb();
-    await upsertAppeals(db, others(), T0);
+    await upsertAppeals(db, others());
     const { phrases } = await decomposeSlice(db, { sector: 'other' }, T0, 'Europe/Moscow');
     const light = phrases.find((p) => p.label.includes('освещ'))!;
     const moved = await createCategoryFromPhrase(db, { category: 'Уличное освещение', sector: 'housing', phrase: light, fromCategory: null, at: T0 + 1000 });

@@ -3,7 +3,7 @@
  * the next 4 weeks with its band and its backtest error beside the seasonal-naive baseline.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { forecast, type ForecastResult } from '../../../shared/analytics/forecast';
+import { forecast, isHeatingDay, type ForecastResult } from '../../../shared/analytics/forecast';
 import { dailyCounts } from '../../../shared/analytics/series';
 import { weekStartOf } from '../../../shared/analytics/dimensions';
 import { workCalendar } from '../../../shared/domain/calendar';
@@ -19,6 +19,12 @@ import { effectiveAmong, effectiveFilters, DEFAULT_SPEC, type Scope } from './mo
 import { useStoreVersion } from './queries';
 
 const HISTORY_DAYS = 365;
+
+const HEATING_TOPIC = /тепл|отоплен|горяч|батаре|радиатор/i;
+/** Slices whose counts follow the heating season: the ЖКХ and energy blocks, heating topics. */
+export function isHeatingSlice(sector: string | null, topic: string): boolean {
+  return topic ? HEATING_TOPIC.test(topic) : sector === 'housing' || sector === 'energy';
+}
 const HORIZON = 28;
 
 interface TrendData {
@@ -50,7 +56,10 @@ export function TrendView({ scope, now, pack }: { scope: Scope; now: number; pac
         const counts = first < 0 ? [] : all.slice(first);
         const fromDay = toDay - counts.length + 1;
         const nonWorking = Array.from({ length: counts.length + HORIZON }, (_, i) => !workCalendar.isWorkingDay(dayNumberToIso(fromDay + i)));
-        const result = forecast({ values: counts, nonWorking, horizon: HORIZON });
+        // Heating topics and the blocks that carry them get the heating-season step (forecast.ts).
+        const heated = isHeatingSlice(scope.sector, topic);
+        const heating = heated ? Array.from({ length: counts.length + HORIZON }, (_, i) => isHeatingDay(dayNumberToIso(fromDay + i))) : undefined;
+        const result = forecast({ values: counts, nonWorking, horizon: HORIZON, heating });
         const topics = [...store.dicts.category.values].filter(Boolean).sort((a, b) => a.localeCompare(b, 'ru')).slice(0, 1000);
         if (alive) setData({ fromDay, counts, result, topics });
       });
@@ -147,6 +156,11 @@ export function TrendView({ scope, now, pack }: { scope: Scope; now: number; pac
           <span>{t('maseModel', { value: mase(result.mase), origins: result.origins })}</span>
           <span>{t('maseNaive', { value: mase(result.naiveMase) })}</span>
           <strong>{result.mase < result.naiveMase ? t('trustYes') : t('trustNo')}</strong>
+          {isHeatingSlice(scope.sector, topic) ? (
+            <span data-testid="forecast-heating">
+              {result.heatingEffect === null ? t('heatingNone') : t('heatingEffect', { value: formatNumber(result.heatingEffect, 1, lang) })}
+            </span>
+          ) : null}
         </div>
       ) : null}
       {option ? <Chart option={option} title={t('forecastTitle')} height={360} testId="trend-chart" /> : <p className="analytics-muted">{t('loading')}</p>}

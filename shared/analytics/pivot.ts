@@ -356,9 +356,20 @@ export function runPivot(store: ColumnStore, query: PivotQuery): PivotResult {
   const counts = Float64Array.from({ length: nCells }, (_, i) => main.acc[i * ACC_COUNT + ACC.n]!);
 
   let compare: PivotValues | null = null;
-  // A comparison lines up the same values of both axes; time axes have no counterpart in it.
-  if (query.comparison && !isTime(query.rows) && !isTime(query.cols)) {
-    const cmp = accumulate(store, query, query.comparison, rowDim, colDim, rowAxis.slot, colAxis.slot, nCols, nCells);
+  // A comparison lines up the same values of both axes; a time axis lines up by position (the
+  // first week of the period against the first week of the comparison period, and so on).
+  if (query.comparison) {
+    const cmpCtx = { bands: query.bands, fromDay: query.comparison.fromDay, toDay: query.comparison.toDay };
+    const aligned = (id: DimensionId | null, dim: CompiledDimension, slot: Int32Array) => {
+      if (!id || !isTime(id)) return { dim, slot };
+      const cmpDim = compileDimension(id, store, cmpCtx);
+      const cmpSlot = new Int32Array(cmpDim.size).fill(-1);
+      for (let c = 0; c < Math.min(cmpDim.size, slot.length); c++) cmpSlot[c] = slot[c]!;
+      return { dim: cmpDim, slot: cmpSlot };
+    };
+    const r = aligned(query.rows, rowDim, rowAxis.slot);
+    const c = aligned(query.cols, colDim, colAxis.slot);
+    const cmp = accumulate(store, query, query.comparison, r.dim, c.dim, r.slot, c.slot, nCols, nCells);
     compare = evaluate(query, cmp, rows, cols);
   }
   return { ...values, rows, cols, counts, matched: main.matched, compare };

@@ -78,8 +78,9 @@ export function DecomposeView({ scope, now, pack }: { scope: Scope; now: number;
           defaultSector={scope.sector}
           fromCategory={category.trim() || null}
           onCreated={(name, n) => {
-            setNotice(t('otherDone', { name, n: formatNumber(n, 0, lang) }));
+            // Re-read the slice (the moved appeals leave it), then say what was done.
             void run();
+            setNotice(t('otherDone', { name, n: formatNumber(n, 0, lang) }));
           }}
         />
       ) : null}

@@ -186,7 +186,7 @@ function Builder({ spec, set, label }: { spec: AnalysisSpec; set(patch: Partial<
       </label>
       <label className="field">
         <span>{t('topRows')}</span>
-        <input type="number" min={1} max={500} value={spec.topRows} onChange={(e) => set({ topRows: Math.max(1, Math.min(500, Number(e.target.value) || 30)) })} />
+        <input type="number" data-testid="pivot-top" min={1} max={500} value={spec.topRows} onChange={(e) => set({ topRows: Math.max(1, Math.min(500, Number(e.target.value) || 30)) })} />
       </label>
       <div className="analytics-filters" data-testid="pivot-filters">
         <span>{t('filters')}:</span>

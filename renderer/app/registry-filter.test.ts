@@ -10,6 +10,7 @@ import {
   parseAppealPath,
   parseRegistryFilter,
   registryHref,
+  withMunicipalityScope,
   type RegistryFilter,
 } from './registry-filter';
 
@@ -101,5 +102,17 @@ describe('registry filter URL', () => {
     expect(parseAppealPath('appeal/pos:1')).toBe('pos:1');
     expect(parseAppealPath('#/registry')).toBeNull();
     expect(parseAppealPath('#/appeal/%E0%A4%A')).toBeNull();
+  });
+});
+
+describe('withMunicipalityScope', () => {
+  it('adds the scope as a «one of» list, intersected with the filter\'s own', () => {
+    expect(withMunicipalityScope({ sector: 'roads' }, null)).toEqual({ sector: 'roads' });
+    expect(withMunicipalityScope({ sector: 'roads' }, ['b', 'a'])).toEqual({ sector: 'roads', among: { municipality: ['b', 'a'] } });
+    expect(withMunicipalityScope({ among: { municipality: ['a', 'c'], category: ['x'] } }, ['a', 'b'])).toEqual({ among: { municipality: ['a'], category: ['x'] } });
+    // Disjoint: nothing passes (a value no municipality id has), never «everything».
+    const none = withMunicipalityScope({ among: { municipality: ['c'] } }, ['a']);
+    expect(none.among!.municipality).toHaveLength(1);
+    expect(['a', 'b', 'c']).not.toContain(none.among!.municipality![0]);
   });
 });

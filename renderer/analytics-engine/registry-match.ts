@@ -24,7 +24,7 @@ export function compileRegistryFilter(store: ColumnStore, filter: RegistryFilter
   const until = filter.to ? regionDayEnd(filter.to, timeZone) + 1 : Infinity;
   const bands: DeadlineBands = deadlineBands(now, timeZone, workCalendar);
   const { receivedAt, flags, openDueAt, rating, answerHours, dims } = store.cols;
-  const codeChecks: { column: Uint16Array | Uint32Array; code: number }[] = [];
+  const codeChecks: { column: Uint8Array | Uint16Array | Uint32Array; code: number }[] = [];
   let impossible = false;
   const byValue = (dim: DictDim, value: string | undefined) => {
     if (value === undefined) return;
@@ -44,7 +44,7 @@ export function compileRegistryFilter(store: ColumnStore, filter: RegistryFilter
   byValue('importance', orNone(filter.importance));
   byValue('executor', orNone(filter.executor));
   // «One of» / «none of» lists become a per-code lookup table over the column's dictionary.
-  const listChecks: { column: Uint16Array | Uint32Array; allowed: Uint8Array; unseen: number }[] = [];
+  const listChecks: { column: Uint8Array | Uint16Array | Uint32Array; allowed: Uint8Array; unseen: number }[] = [];
   const listCheck = (key: ListKey, values: string[] | undefined, inside: boolean) => {
     if (!values) return;
     const dict = store.dicts[key];

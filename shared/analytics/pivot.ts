@@ -74,7 +74,7 @@ export function compileFilters(
   ctx: { bands: NowBands; fromDay: number; toDay: number },
   among: DimensionLists = {},
 ) {
-  const columnChecks: { column: Uint16Array | Uint32Array; code: number }[] = [];
+  const columnChecks: { column: Uint8Array | Uint16Array | Uint32Array; code: number }[] = [];
   const checks: { dim: CompiledDimension; code: number }[] = [];
   const listChecks: { dim: CompiledDimension; allowed: Uint8Array }[] = [];
   let impossible = false;

@@ -19,7 +19,7 @@ import { fetchRegistryPage, type RegistryQueryContext } from '../../renderer/fea
 import { makeTestAppeals } from '../support/registry-appeals';
 import { SearchIndexBuilder } from '../../renderer/search/search-builder';
 import { ColumnStore } from '../../shared/analytics/columns';
-import { factsOf } from '../../shared/analytics/facts';
+import { DICT_DIMS, factsOf } from '../../shared/analytics/facts';
 import { forecast, isHeatingDay } from '../../shared/analytics/forecast';
 import { runPivot } from '../../shared/analytics/pivot';
 import { dailyCounts, municipalityTopicSeries } from '../../shared/analytics/series';
@@ -113,6 +113,13 @@ const bench: BenchModule = {
     results.push({ name: 'analytics: index load in a new window, extrapolated to 1M', value: round(loadMs * perMillion), unit: 'ms', target: 1000 });
     const store = await fresh.store();
     results.push({ name: 'analytics: index memory per 1M appeals (extrapolated from BENCH_SCALE)', value: round((store.approxBytes() * perMillion) / 1_048_576), unit: 'MB', target: 80 });
+    // The same rows in the previous layout (16-bit codes, 32-bit for category, organisation and
+    // executor): computed from this store's arrays, so both figures come from one run.
+    const dimBytes = DICT_DIMS.reduce((sum, d) => sum + store.cols.dims[d].byteLength, 0);
+    const previousDimBytes = DICT_DIMS.reduce((sum, d) => sum + store.capacity * (['category', 'organisation', 'executor'].includes(d) ? 4 : 2), 0);
+    const previousBytes = store.approxBytes() - dimBytes + previousDimBytes;
+    results.push({ name: 'analytics: index memory per 1M appeals, previous layout (16/32-bit codes)', value: round((previousBytes * perMillion) / 1_048_576), unit: 'MB', target: null });
+    results.push({ name: 'analytics: index memory, narrow codes / previous layout', value: round(store.approxBytes() / previousBytes, 3), unit: 'ratio', target: null });
 
     // Warm pivots.
     const fromDay = isoToDayNumber('2024-11-18');

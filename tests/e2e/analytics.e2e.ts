@@ -105,6 +105,10 @@ describe('«Аналитика»', () => {
     await page.getByRole('button', { name: 'График' }).click();
     await page.getByTestId('pivot-chart').waitFor();
     await guideShot(page, 'analytics-chart');
+    // Municipalities alone: the region map.
+    await analytics.select('pivot-cols', '');
+    await page.getByTestId('pivot-chart').waitFor();
+    await guideShot(page, 'analytics-map');
 
     // Forecast.
     await page.getByTestId('analytics-tab-trend').click();
@@ -141,6 +145,7 @@ describe('«Аналитика»', () => {
     await analytics.waitForData();
     // The top bar shows the group, and the pivot by municipality has its members only.
     await expect.poll(() => page.getByTestId('municipality-filter').locator('option:checked').innerText()).toBe('Крупные');
+    expect(await page.getByTestId('analytics-meta').innerText()).toContain('Охват: группа «Крупные» (3 муницип.)');
     const rowKeys = await page.locator('[data-testid="pivot-table"] tbody tr').count();
     expect(rowKeys).toBeGreaterThan(0);
     expect(rowKeys).toBeLessThanOrEqual(3);

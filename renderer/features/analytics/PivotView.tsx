@@ -74,7 +74,7 @@ export function PivotView({ spec, onSpec, scope, now, pack, dataAsOf }: PivotVie
     t('periodLine', { period: formatDayRange(scope.from, scope.to) }),
     comparison ? t('comparisonLine', { period: formatDayRange(dayNumberToIso(comparison.fromDay), dayNumberToIso(comparison.toDay)) }) : null,
     t('scopeLine', {
-      scope: `${scope.municipality ? label('municipality', scope.municipality) : t('wholeRegion')}, ${scope.sector ? label('sector', scope.sector) : t('allSectors')}`,
+      scope: `${scope.municipality ? label('municipality', scope.municipality) : scope.municipalities ? t('groupScope', { name: scope.groupName ?? '', n: scope.municipalities.length }) : t('wholeRegion')}, ${scope.sector ? label('sector', scope.sector) : t('allSectors')}`,
     }),
     t('filtersLine', { filters: filterText || t('noFilters') }),
     dataAsOf ? t('dataAgeLine', { at: formatDateTime(dataAsOf, pack.timeZone, lang) }) : null,

@@ -5,7 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import { useGlobalFilters } from '../../app/filters-store';
-import { useScopeMembers } from '../../app/municipality-scope';
+import { useMunicipalityScope, useScopeMembers } from '../../app/municipality-scope';
 import { useRegionPack } from '../../app/region';
 import { useAppNow } from '../../app/use-app-now';
 import { useSyncStatus } from '../../sync/use-sync-status';
@@ -27,12 +27,14 @@ export default function AnalyticsScreen() {
   const period = useGlobalFilters((s) => s.period);
   const sector = useGlobalFilters((s) => s.sector);
   const members = useScopeMembers();
+  const municipalityScope = useMunicipalityScope();
+  const groupName = municipalityScope.kind === 'group' ? municipalityScope.name : null;
   const sync = useSyncStatus();
   const [tab, setTab] = useState<Tab>('pivot');
   const [spec, setSpec] = useState<AnalysisSpec>(DEFAULT_SPEC);
   const scope: Scope = useMemo(
-    () => ({ from: period.from, to: period.to, sector, municipality: members?.length === 1 ? members[0]! : null, municipalities: members }),
-    [period.from, period.to, sector, members],
+    () => ({ from: period.from, to: period.to, sector, municipality: members?.length === 1 && !groupName ? members[0]! : null, municipalities: members, groupName }),
+    [period.from, period.to, sector, members, groupName],
   );
   return (
     <section className="analytics" data-testid="analytics-screen">

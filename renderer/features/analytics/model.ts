@@ -39,6 +39,8 @@ export interface Scope {
   municipality: string | null;
   /** A named group of municipalities (the global scope); municipality is then null. */
   municipalities?: readonly string[] | null;
+  /** The group's name, shown above the table and in exports. */
+  groupName?: string | null;
 }
 
 export interface SavedAnalysis {

@@ -13,6 +13,7 @@ import type { ColumnStore } from '../../shared/analytics/columns';
 import { runPivot, type PivotQuery, type PivotResult } from '../../shared/analytics/pivot';
 import type { CurDatabase } from '../db/schema';
 import { applyLogRow, buildFromAppeals, loadSnapshot, readMeta, saveSnapshot, type LoadedIndex } from './persist';
+import { isoToDayNumber } from '../../shared/domain/time';
 
 /** Log rows replayed past a snapshot before the engine writes a new one. */
 export const SNAPSHOT_AFTER_ROWS = 50_000;
@@ -122,4 +123,33 @@ export function getAnalyticsEngine(db: CurDatabase): AnalyticsEngine {
     engines.set(db, engine);
   }
   return engine;
+}
+
+/**
+ * Received appeals per sector × category over region-local days [from, to] within a group of
+ * municipalities: what the category aggregate (no municipality key) cannot answer for a scope.
+ */
+export async function categoriesByScope(db: CurDatabase, period: { from: string; to: string }, municipalities: readonly string[]): Promise<Map<string, Map<string, number>>> {
+  const store = await getAnalyticsEngine(db).store();
+  const result = runPivot(store, {
+    rows: 'sector',
+    cols: 'category',
+    measure: 'received',
+    among: { municipality: municipalities },
+    period: { fromDay: isoToDayNumber(period.from), toDay: isoToDayNumber(period.to) },
+    bands: { now: 0, hourRiskEnd: 0, dayRiskEnd: 0 },
+    topRows: 10_000,
+    topCols: 100_000,
+  });
+  const out = new Map<string, Map<string, number>>();
+  const nCols = result.cols.keys.length;
+  result.rows.keys.forEach((sector, r) => {
+    const byCategory = new Map<string, number>();
+    result.cols.keys.forEach((category, c) => {
+      const n = result.counts[r * nCols + c]!;
+      if (n > 0) byCategory.set(category, n);
+    });
+    out.set(sector, byCategory);
+  });
+  return out;
 }

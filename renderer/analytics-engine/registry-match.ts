@@ -8,7 +8,7 @@ import type { ColumnStore } from '../../shared/analytics/columns';
 import { FLAG, type DictDim } from '../../shared/analytics/facts';
 import { workCalendar } from '../../shared/domain/calendar';
 import { regionDayEnd, regionDayStart } from '../../shared/domain/time';
-import { NONE_VALUE, UNKNOWN_MUNICIPALITY, type RegistryFilter, type RegistrySort } from '../app/registry-filter';
+import { LIST_KEYS, NONE_VALUE, UNKNOWN_MUNICIPALITY, type ListKey, type RegistryFilter, type RegistrySort } from '../app/registry-filter';
 import { deadlineBands, type DeadlineBands } from '../db/deadline-bands';
 import { effectiveScope } from '../runtime/access';
 
@@ -25,7 +25,7 @@ export function compileRegistryFilter(store: ColumnStore, filter: RegistryFilter
   const until = filter.to ? regionDayEnd(filter.to, timeZone) + 1 : Infinity;
   const bands: DeadlineBands = deadlineBands(now, timeZone, workCalendar);
   const { receivedAt, flags, openDueAt, rating, answerHours, dims } = store.cols;
-  const codeChecks: { column: Uint16Array | Uint32Array; code: number }[] = [];
+  const codeChecks: { column: Uint8Array | Uint16Array | Uint32Array; code: number }[] = [];
   let impossible = false;
   const byValue = (dim: DictDim, value: string | undefined) => {
     if (value === undefined) return;
@@ -35,15 +35,32 @@ export function compileRegistryFilter(store: ColumnStore, filter: RegistryFilter
   };
   const orNone = (value: string | undefined) => (value === NONE_VALUE ? '' : value);
   byValue('source', filter.source);
-  byValue('channel', filter.channel);
+  byValue('channel', orNone(filter.channel));
   byValue('sector', filter.sector);
-  byValue('category', filter.category);
+  byValue('category', orNone(filter.category));
   byValue('municipality', filter.municipality === UNKNOWN_MUNICIPALITY ? '' : filter.municipality);
-  byValue('organisation', filter.organisation);
+  byValue('organisation', orNone(filter.organisation));
   byValue('outcome', orNone(filter.outcome));
   byValue('reaction', orNone(filter.reaction));
   byValue('importance', orNone(filter.importance));
   byValue('executor', orNone(filter.executor));
+  // «One of» / «none of» lists become a per-code lookup table over the column's dictionary.
+  const listChecks: { column: Uint8Array | Uint16Array | Uint32Array; allowed: Uint8Array; unseen: number }[] = [];
+  const listCheck = (key: ListKey, values: string[] | undefined, inside: boolean) => {
+    if (!values) return;
+    const dict = store.dicts[key];
+    const allowed = new Uint8Array(dict.size + 1).fill(inside ? 0 : 1);
+    for (const value of values) {
+      const code = dict.find(key === 'municipality' && value === UNKNOWN_MUNICIPALITY ? '' : orNone(value)!);
+      if (code >= 0 && code < allowed.length) allowed[code] = inside ? 1 : 0;
+    }
+    // A value the dictionary learns after compiling is in no list.
+    listChecks.push({ column: dims[key], allowed, unseen: inside ? 0 : 1 });
+  };
+  for (const key of LIST_KEYS) {
+    listCheck(key, filter.among?.[key], true);
+    listCheck(key, filter.except?.[key], false);
+  }
   if (impossible) return () => false;
   // The viewer's scope (runtime/access.ts) as sets of dictionary codes: rows outside never match.
   const scope = effectiveScope();
@@ -73,6 +90,10 @@ export function compileRegistryFilter(store: ColumnStore, filter: RegistryFilter
     if (sectorCodes && !sectorCodes.has(sectorColumn[row]!)) return false;
     if (muniCodes && !muniCodes.has(muniColumn[row]!)) return false;
     for (let i = 0; i < codeChecks.length; i++) if (codeChecks[i]!.column[row] !== codeChecks[i]!.code) return false;
+    for (let i = 0; i < listChecks.length; i++) {
+      const check = listChecks[i]!;
+      if ((check.allowed[check.column[row]!] ?? check.unseen) !== 1) return false;
+    }
     if (statusCodes && !statusCodes.has(statusColumn[row]!)) return false;
     for (let i = 0; i < flagEquals.length; i++) if (((f & flagEquals[i]!.bit) !== 0) !== flagEquals[i]!.want) return false;
     if (answerTime !== undefined && (answerHours[row] === answerHours[row]) !== answerTime) return false;

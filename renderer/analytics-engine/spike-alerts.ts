@@ -30,6 +30,8 @@ export interface SpikeAlert {
 export interface SpikeScope {
   sector: string | null;
   municipality: string | null;
+  /** A group of municipalities (the global scope): alerts of its members only. */
+  municipalities?: readonly string[] | null;
 }
 
 export function spikeKey(municipality: string, topic: string, endDay: number): string {
@@ -46,11 +48,14 @@ export function computeSpikeAlerts(store: ColumnStore, scope: SpikeScope, today:
   const series = municipalityTopicSeries(store, filters, fromDay, today);
   const ends = Array.from({ length: SPIKE_LOOKBACK_DAYS }, (_, i) => series.days - 1 - i);
   const nTopics = series.topics.length;
-  return episodes(detectSpikes(series, ends)).map((spike) => {
-    const municipality = series.municipalities[Math.floor(spike.cell / nTopics)]!;
-    const topic = series.topics[spike.cell % nTopics]!;
-    return { key: spikeKey(municipality, topic, spike.endDay), municipality, topic, spike };
-  });
+  const members = scope.municipalities ? new Set(scope.municipalities) : null;
+  return episodes(detectSpikes(series, ends))
+    .map((spike) => {
+      const municipality = series.municipalities[Math.floor(spike.cell / nTopics)]!;
+      const topic = series.topics[spike.cell % nTopics]!;
+      return { key: spikeKey(municipality, topic, spike.endDay), municipality, topic, spike };
+    })
+    .filter((alert) => members === null || members.has(alert.municipality));
 }
 
 /** Catches the window's engine up (loading or building its index the first time) and computes the alerts. */

@@ -66,3 +66,17 @@ describe('useGlobalFilters', () => {
     regionStore.setState({ pack: KIROV_PACK });
   });
 });
+
+describe('municipality group in the global filters', () => {
+  it('holds one municipality or one group, never both', () => {
+    const store = useGlobalFilters.getState();
+    store.setMunicipality('kirov');
+    useGlobalFilters.getState().setMunicipalityGroup({ name: 'Север', members: ['a', 'b'] });
+    expect(useGlobalFilters.getState()).toMatchObject({ municipality: null, municipalityGroup: { name: 'Север', members: ['a', 'b'] } });
+    useGlobalFilters.getState().setMunicipality('kirov');
+    expect(useGlobalFilters.getState()).toMatchObject({ municipality: 'kirov', municipalityGroup: null });
+    useGlobalFilters.getState().setMunicipalityGroup({ name: 'Пусто', members: [] });
+    expect(useGlobalFilters.getState().municipalityGroup).toBeNull();
+    useGlobalFilters.getState().setMunicipality(null);
+  });
+});

@@ -25,9 +25,12 @@ export interface GlobalFiltersState {
   readonly sector: string | null;
   /** Municipality id from the region pack, or null for the whole region. */
   readonly municipality: string | null;
+  /** A named group of municipalities instead of one (municipality is then null); see municipality-scope.ts. */
+  readonly municipalityGroup: { readonly name: string; readonly members: readonly string[] } | null;
   setPeriod(period: Period): void;
   setSector(sector: string | null): void;
   setMunicipality(municipality: string | null): void;
+  setMunicipalityGroup(group: { name: string; members: readonly string[] } | null): void;
   /** Re-anchors the default period when the region (and so the time zone) changes. */
   resetPeriod(timeZone: string): void;
 }
@@ -36,6 +39,7 @@ export const useGlobalFilters = create<GlobalFiltersState>((set) => ({
   period: presetPeriod(DEFAULT_PRESET, now(), getRegionPack().timeZone),
   sector: null,
   municipality: null,
+  municipalityGroup: null,
   setPeriod(period) {
     const valid = normalizePeriod(period);
     if (valid) set({ period: valid });
@@ -44,7 +48,13 @@ export const useGlobalFilters = create<GlobalFiltersState>((set) => ({
     set({ sector: clampChoice(sector && sector.length > 0 ? sector : null, getAccess().scope.sectors) });
   },
   setMunicipality(municipality) {
-    set({ municipality: clampChoice(municipality && municipality.length > 0 ? municipality : null, getAccess().scope.municipalities) });
+    set({ municipality: clampChoice(municipality && municipality.length > 0 ? municipality : null, getAccess().scope.municipalities), municipalityGroup: null });
+  },
+  setMunicipalityGroup(group) {
+    // Only the group's members inside the user's scope: the data layer would drop the others anyway.
+    const allowed = getAccess().scope.municipalities;
+    const members = group ? group.members.filter((id) => allowed === null || allowed.includes(id)) : [];
+    set(group && members.length > 0 ? { municipality: null, municipalityGroup: { name: group.name, members } } : { municipalityGroup: null });
   },
   resetPeriod(timeZone) {
     set({ period: presetPeriod(DEFAULT_PRESET, now(), timeZone) });
@@ -63,4 +73,5 @@ subscribeAccess((state, previous) => {
   const sector = clampChoice(filters.sector, state.scope.sectors);
   const municipality = clampChoice(filters.municipality, state.scope.municipalities);
   if (sector !== filters.sector || municipality !== filters.municipality) useGlobalFilters.setState({ sector, municipality });
+  if (filters.municipalityGroup) filters.setMunicipalityGroup(filters.municipalityGroup);
 });

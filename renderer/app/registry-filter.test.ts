@@ -10,6 +10,7 @@ import {
   parseAppealPath,
   parseRegistryFilter,
   registryHref,
+  withMunicipalityScope,
   type RegistryFilter,
 } from './registry-filter';
 
@@ -38,6 +39,8 @@ const filterArb: fc.Arbitrary<RegistryFilter> = fc.record(
     satisfaction: fc.constantFrom(...SATISFACTIONS),
     q: text,
     sort: fc.constantFrom(...REGISTRY_SORTS),
+    among: fc.record({ municipality: fc.array(text, { maxLength: 4 }), category: fc.array(text, { maxLength: 3 }) }, { requiredKeys: [] }),
+    except: fc.record({ organisation: fc.array(text, { maxLength: 4 }), executor: fc.array(text, { maxLength: 3 }) }, { requiredKeys: [] }),
   },
   { requiredKeys: [] },
 );
@@ -51,6 +54,15 @@ describe('registry filter URL', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('writes list conditions as repeated in./not. parameters, order-free and deduplicated', () => {
+    const a = registryHref({ among: { municipality: ['b', 'a', 'a'] }, except: { category: ['x, y', '-'] } });
+    const b = registryHref({ except: { category: ['-', 'x, y'] }, among: { municipality: ['a', 'b'] } });
+    expect(a).toBe(b);
+    expect(a).toBe('#/registry?in.municipality=a&in.municipality=b&not.category=-&not.category=x%2C+y');
+    expect(parseRegistryFilter(a)).toEqual({ among: { municipality: ['a', 'b'] }, except: { category: ['-', 'x, y'] } });
+    expect(parseRegistryFilter('in.municipality=&not.nonsense=1')).toEqual({});
   });
 
   it('gives equal links for equal meaning', () => {
@@ -90,5 +102,17 @@ describe('registry filter URL', () => {
     expect(parseAppealPath('appeal/pos:1')).toBe('pos:1');
     expect(parseAppealPath('#/registry')).toBeNull();
     expect(parseAppealPath('#/appeal/%E0%A4%A')).toBeNull();
+  });
+});
+
+describe('withMunicipalityScope', () => {
+  it('adds the scope as a «one of» list, intersected with the filter\'s own', () => {
+    expect(withMunicipalityScope({ sector: 'roads' }, null)).toEqual({ sector: 'roads' });
+    expect(withMunicipalityScope({ sector: 'roads' }, ['b', 'a'])).toEqual({ sector: 'roads', among: { municipality: ['b', 'a'] } });
+    expect(withMunicipalityScope({ among: { municipality: ['a', 'c'], category: ['x'] } }, ['a', 'b'])).toEqual({ among: { municipality: ['a'], category: ['x'] } });
+    // Disjoint: nothing passes (a value no municipality id has), never «everything».
+    const none = withMunicipalityScope({ among: { municipality: ['c'] } }, ['a']);
+    expect(none.among!.municipality).toHaveLength(1);
+    expect(['a', 'b', 'c']).not.toContain(none.among!.municipality![0]);
   });
 });

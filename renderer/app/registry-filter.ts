@@ -83,11 +83,28 @@ export interface RegistryFilter {
   /** Full-text query (Russian word forms match). */
   q?: string;
   sort?: RegistrySort;
+  /**
+   * The value is one of these (a group of municipalities, say); `-` stands for «не указано».
+   * In the URL as repeated `in.<key>=` parameters.
+   */
+  among?: ListConditions;
+  /**
+   * The value is none of these: a pivot's «остальные» is «not one of the shown values».
+   * In the URL as repeated `not.<key>=` parameters.
+   */
+  except?: ListConditions;
 }
+
+/** Fields a list condition («one of» / «none of») can test. */
+export const LIST_KEYS = ['sector', 'category', 'municipality', 'organisation', 'channel', 'outcome', 'reaction', 'importance', 'executor'] as const;
+export type ListKey = (typeof LIST_KEYS)[number];
+export type ListConditions = Partial<Record<ListKey, string[]>>;
+/** Values a list condition may hold, so a pasted URL cannot make a filter of unbounded size. */
+export const MAX_LIST_VALUES = 1000;
 
 /** Filter value for «муниципалитет не определён» (stored as muniKey ''). */
 export const UNKNOWN_MUNICIPALITY = '-';
-/** Filter value for «не указано» of the outcome, reaction, importance and executor fields. */
+/** Filter value for «не указано» of the outcome, reaction, importance, executor, category, organisation and channel fields. */
 export const NONE_VALUE = '-';
 
 export const DEFAULT_SORT: RegistrySort = 'received-desc';
@@ -141,10 +158,30 @@ export function normalizeRegistryFilter(filter: RegistryFilter): RegistryFilter 
   if (typeof filter.rating === 'number' && Number.isInteger(filter.rating) && filter.rating >= 0 && filter.rating <= 5) out.rating = filter.rating;
   const q = cleanText(filter.q);
   if (q !== undefined) out.q = q;
+  const among = normalizeLists(filter.among);
+  if (among) out.among = among;
+  const except = normalizeLists(filter.except);
+  if (except) out.except = except;
   if (filter.sort && filter.sort !== DEFAULT_SORT && (REGISTRY_SORTS as readonly string[]).includes(filter.sort)) {
     out.sort = filter.sort;
   }
   return out;
+}
+
+/** Sorted, deduplicated, bounded lists in LIST_KEYS order; undefined when none is left. */
+function normalizeLists(lists: ListConditions | undefined): ListConditions | undefined {
+  if (!lists) return undefined;
+  const out: ListConditions = {};
+  let any = false;
+  for (const key of LIST_KEYS) {
+    const values = lists[key];
+    if (!values) continue;
+    const clean = [...new Set(values.map((v) => cleanText(v)).filter((v): v is string => v !== undefined))].sort().slice(0, MAX_LIST_VALUES);
+    if (clean.length === 0) continue;
+    out[key] = clean;
+    any = true;
+  }
+  return any ? out : undefined;
 }
 
 /** The query string (without `?`) for a filter; '' for «everything». */
@@ -168,6 +205,8 @@ export function registryQuery(filter: RegistryFilter): string {
   if (f.rating !== undefined) params.set('rating', String(f.rating));
   if (f.q) params.set('q', f.q);
   if (f.sort) params.set('sort', f.sort);
+  for (const key of LIST_KEYS) for (const value of f.among?.[key] ?? []) params.append(`in.${key}`, value);
+  for (const key of LIST_KEYS) for (const value of f.except?.[key] ?? []) params.append(`not.${key}`, value);
   return params.toString();
 }
 
@@ -208,6 +247,14 @@ export function parseRegistryFilter(query: string | URLSearchParams): RegistryFi
     if (value === '1') raw[key] = true;
     else if (value === '0') raw[key] = false;
   }
+  raw.among = {};
+  raw.except = {};
+  for (const key of LIST_KEYS) {
+    const among = params.getAll(`in.${key}`);
+    if (among.length > 0) raw.among[key] = among;
+    const except = params.getAll(`not.${key}`);
+    if (except.length > 0) raw.except[key] = except;
+  }
   return normalizeRegistryFilter(raw);
 }
 
@@ -226,4 +273,19 @@ export function parseAppealPath(path: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** No municipality id is this (ids are ASCII slugs): an «among» list that admits nothing. */
+const NO_MUNICIPALITY = '∅';
+
+/**
+ * The filter within the global municipality scope: its municipality list becomes «one of the
+ * scope's members» (intersected with a list the filter already has). The URL keeps the filter as
+ * typed; the scope travels beside it (`mo=`), so clearing the scope widens the same list again.
+ */
+export function withMunicipalityScope(filter: RegistryFilter, members: readonly string[] | null): RegistryFilter {
+  if (!members) return filter;
+  const own = filter.among?.municipality;
+  const allowed = own ? members.filter((m) => own.includes(m)) : [...members];
+  return { ...filter, among: { ...filter.among, municipality: allowed.length > 0 ? allowed : [NO_MUNICIPALITY] } };
 }

@@ -53,3 +53,17 @@ export function navigate(href: string, options: { replace?: boolean } = {}) {
     location.hash = href.replace(/^#/, '');
   }
 }
+
+/**
+ * The same hash with its query changed by `edit` (the path untouched); global parameters such as
+ * the municipality scope ride along every route this way.
+ */
+export function hashWithQuery(hash: string, edit: (query: URLSearchParams) => void): string {
+  const body = hash.replace(/^#\/?/, '');
+  const q = body.indexOf('?');
+  const path = q === -1 ? body : body.slice(0, q);
+  const query = new URLSearchParams(q === -1 ? '' : body.slice(q + 1));
+  edit(query);
+  const text = query.toString();
+  return `#/${path}${text ? `?${text}` : ''}`;
+}

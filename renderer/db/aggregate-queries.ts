@@ -46,6 +46,8 @@ export interface AggFilter {
   sector?: string | null;
   /** Municipality id; '' selects appeals with an unknown municipality. */
   municipality?: string | null;
+  /** Any of these municipality ids (the global municipality scope); null or absent for all. */
+  municipalities?: readonly string[] | null;
   source?: string | null;
   organisation?: string | null;
 }
@@ -68,6 +70,7 @@ function matches(d: AggDims, f: AggFilter, inScope: InScope): boolean {
     inScope(d.sector, d.muni) &&
     (f.sector == null || d.sector === f.sector) &&
     (f.municipality == null || d.muni === f.municipality) &&
+    (f.municipalities == null || f.municipalities.includes(d.muni)) &&
     (f.source == null || d.source === f.source) &&
     (f.organisation == null || d.org === f.organisation)
   );
@@ -96,6 +99,7 @@ export function rollupAnswers(filter: AggFilter, dimension: AggDimension | null 
   return (
     effectiveScope().municipalities === null &&
     filter.municipality == null &&
+    filter.municipalities == null &&
     filter.organisation == null &&
     (dimension === null || dimension === 'sector' || dimension === 'source' || dimension === 'day')
   );

@@ -41,9 +41,13 @@ interface UnitName {
 /** Units to rate: every municipality of the pack (even without appeals), or every organisation seen. */
 function unitsOf(query: RatingQuery, current: Map<string, Counters>, previous: Map<string, Counters>): UnitName[] {
   if (query.dimension === 'municipality') {
-    // Only the municipalities of the viewer's scope: the others are not theirs to compare.
+    // Only the municipalities of the viewer's scope (the others are not theirs to compare), and within
+    // a municipality group the members are rated among themselves.
     const allowed = effectiveScope().municipalities;
-    return query.pack.municipalities.filter((m) => allowed === null || allowed.includes(m.id)).map((m) => ({ id: m.id, name: m.shortName ?? m.name, population: populationOf(m)?.value ?? null }));
+    const members = query.filter.municipalities ? new Set(query.filter.municipalities) : null;
+    return query.pack.municipalities
+      .filter((m) => (allowed === null || allowed.includes(m.id)) && (members === null || members.has(m.id)))
+      .map((m) => ({ id: m.id, name: m.shortName ?? m.name, population: populationOf(m)?.value ?? null }));
   }
   const ids = new Set([...current.keys(), ...previous.keys()]);
   // '' collects appeals without an organisation: a data-quality bucket, not a body to rate.

@@ -6,11 +6,34 @@
  *
  * The id → row map is built only when the first change arrives: a window that only reads never
  * pays for it, and loading stays a copy of typed arrays.
+ *
+ * Dictionary codes take the narrowest array their dictionary allows: every dimension starts with
+ * one byte per row and a column is widened (8 → 16 → 32 bits) the moment a code does not fit, so
+ * a region with 20 sectors pays one byte per row and one with 5,000 executors pays two.
  */
 import { Dictionary } from './dictionary';
-import { DICT_DIMS, FLAG, WIDE_DICT_DIMS, type AppealFacts, type DictDim } from './facts';
+import { DICT_DIMS, FLAG, type AppealFacts, type DictDim } from './facts';
 
-export type DimColumn = Uint16Array | Uint32Array;
+export type DimColumn = Uint8Array | Uint16Array | Uint32Array;
+
+/** The largest code a column can hold. */
+function maxCode(column: DimColumn): number {
+  return column.BYTES_PER_ELEMENT === 1 ? 0xff : column.BYTES_PER_ELEMENT === 2 ? 0xffff : 0xffffffff;
+}
+
+/** A column of the same length wide enough for `code`, with the same values. */
+export function widenFor(column: DimColumn, code: number): DimColumn {
+  if (code <= maxCode(column)) return column;
+  const wider = code <= 0xffff ? new Uint16Array(column.length) : new Uint32Array(column.length);
+  wider.set(column);
+  return wider;
+}
+
+function largest(column: ArrayLike<number>, length: number): number {
+  let max = 0;
+  for (let i = 0; i < length; i++) if (column[i]! > max) max = column[i]!;
+  return max;
+}
 
 export interface Columns {
   receivedAt: Float64Array;
@@ -43,13 +66,11 @@ function allocate(capacity: number): Columns {
     answerHours: new Float32Array(capacity),
     rating: new Uint8Array(capacity),
     flags: new Uint16Array(capacity),
-    dims: Object.fromEntries(
-      DICT_DIMS.map((d) => [d, WIDE_DICT_DIMS.has(d) ? new Uint32Array(capacity) : new Uint16Array(capacity)]),
-    ) as Record<DictDim, DimColumn>,
+    dims: Object.fromEntries(DICT_DIMS.map((d) => [d, new Uint8Array(capacity)])) as Record<DictDim, DimColumn>,
   };
 }
 
-function grow<T extends Float64Array | Float32Array | Int32Array | Uint8Array | Uint16Array | Uint32Array>(a: T, capacity: number): T {
+function grow<T extends Float64Array | Float32Array | Int32Array | Uint8Array | Uint16Array | Uint32Array | DimColumn>(a: T, capacity: number): T {
   const next = new (a.constructor as new (n: number) => T)(capacity);
   next.set(a);
   return next;
@@ -67,6 +88,8 @@ export class ColumnStore {
   constructor(capacity = 1024, dicts?: Record<DictDim, readonly string[]>) {
     this.cols = allocate(capacity);
     this.dicts = Object.fromEntries(DICT_DIMS.map((d) => [d, new Dictionary(dicts?.[d] ?? [])])) as Record<DictDim, Dictionary>;
+    // Known dictionaries (a loaded snapshot) size their columns up front.
+    for (const d of DICT_DIMS) this.cols.dims[d] = widenFor(this.cols.dims[d], this.dicts[d].size - 1);
   }
 
   get capacity(): number {
@@ -118,7 +141,11 @@ export class ColumnStore {
     c.answerHours[row] = f.answerHours;
     c.rating[row] = f.rating;
     c.flags[row] = f.flags;
-    for (const d of DICT_DIMS) c.dims[d][row] = this.dicts[d].code(f.dims[d]);
+    for (const d of DICT_DIMS) {
+      const code = this.dicts[d].code(f.dims[d]);
+      if (code > maxCode(c.dims[d])) c.dims[d] = widenFor(c.dims[d], code);
+      c.dims[d][row] = code;
+    }
     return row;
   }
 
@@ -149,6 +176,7 @@ export class ColumnStore {
     const out = allocate(n);
     const ids = new Array<string>(n);
     const c = this.cols;
+    for (const d of DICT_DIMS) out.dims[d] = widenFor(out.dims[d], maxCode(c.dims[d]));
     keep.forEach((row, i) => {
       ids[i] = this.ids[row]!;
       out.receivedAt[i] = c.receivedAt[row]!;
@@ -173,7 +201,11 @@ export class ColumnStore {
     c.answerHours.set(s.answerHours, at);
     c.rating.set(s.rating, at);
     c.flags.set(s.flags, at);
-    for (const d of DICT_DIMS) c.dims[d].set(s.dims[d], at);
+    // A chunk written with wider codes (or by an older version) widens the column only if its codes need it.
+    for (const d of DICT_DIMS) {
+      if (s.dims[d].BYTES_PER_ELEMENT > c.dims[d].BYTES_PER_ELEMENT) c.dims[d] = widenFor(c.dims[d], largest(s.dims[d], s.length));
+      c.dims[d].set(s.dims[d], at);
+    }
     for (let i = 0; i < s.length; i++) this.ids[at + i] = s.ids[i]!;
     this.length += s.length;
     this.live += s.length;

@@ -94,7 +94,7 @@ export interface CompiledDimension {
   /** The code of a key, or -1 when no row can have it. */
   codeOfKey(key: string): number;
   /** For dictionary dimensions: the column itself (code = column[row]), read directly in hot loops. */
-  column?: Uint16Array | Uint32Array;
+  column?: Uint8Array | Uint16Array | Uint32Array;
 }
 
 const DICT_OF: Partial<Record<DimensionId, DictDim>> = {

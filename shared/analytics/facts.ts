@@ -41,8 +41,6 @@ export const DICT_DIMS = [
 ] as const;
 export type DictDim = (typeof DICT_DIMS)[number];
 
-/** Dimensions whose dictionaries can grow to thousands of values (32-bit codes). */
-export const WIDE_DICT_DIMS: ReadonlySet<DictDim> = new Set(['category', 'organisation', 'executor']);
 
 export interface AppealFacts {
   id: string;

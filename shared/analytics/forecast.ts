@@ -8,8 +8,15 @@
  * with the horizon (Hyndman et al., Forecasting with Exponential Smoothing, ch. 6). Beside every
  * forecast, its backtest error: MASE over rolling origins, and the same for the seasonal-naive
  * forecast (the same weekday last week), so an analyst sees whether the method beats the baseline
- * on this slice. The heating-season pattern is left to the level and trend (no separate term): a
- * year of history is too short to estimate a yearly season honestly.
+ * on this slice.
+ *
+ * Heating season (ЖКХ, heating topics): a documented step regressor H_t = 1 from 1 October to
+ * 30 April (the usual bounds of the heating period in the regions; `heatingSeasonDays`). Its
+ * effect b is the mean jump of the counts across each switch the history contains (21 days after
+ * minus 21 days before, sign by direction, weekly pattern cancelled by whole weeks), averaged over
+ * switches; the weekly model runs on y − b·H and the forecast adds b·H back, so a forecast that
+ * crosses 1 October or 30 April steps with the season instead of learning it weeks late. A history
+ * without a full switch gives no term (b = 0): a yearly effect is not guessed from a part of a year.
  */
 
 export const SEASON = 7;
@@ -29,6 +36,8 @@ export interface ForecastInput {
   /** Whether each day (history then horizon) is a non-working day; defaults to Sat/Sun by position. */
   nonWorking?: readonly boolean[];
   horizon?: number;
+  /** Whether each day (history then horizon) is in the heating season: set for heating-related slices only. */
+  heating?: readonly boolean[];
 }
 
 export interface ForecastOk {
@@ -44,6 +53,8 @@ export interface ForecastOk {
   /** The same error of the seasonal-naive forecast. */
   naiveMase: number;
   origins: number;
+  /** Appeals per day the heating season adds (the regressor's effect); null when not used or not estimable. */
+  heatingEffect: number | null;
 }
 
 export type ForecastResult = ForecastOk | { ok: false; reason: 'too-little-history'; haveDays: number; needDays: number };
@@ -158,7 +169,7 @@ export function naiveScale(values: readonly number[]): number {
  * `horizon` days, and are scored on what followed; errors are scaled by the training part's
  * seasonal-naive error, as MASE defines it.
  */
-export function backtest(values: readonly number[], horizon: number, origins: number, nonWorking?: readonly boolean[]) {
+export function backtest(values: readonly number[], horizon: number, origins: number, nonWorking?: readonly boolean[], heating?: readonly boolean[]) {
   let model = 0;
   let naive = 0;
   let used = 0;
@@ -169,7 +180,7 @@ export function backtest(values: readonly number[], horizon: number, origins: nu
     const actual = values.slice(cut, cut + horizon);
     if (actual.length === 0) continue;
     const scale = naiveScale(train) || 1;
-    const hw = holtWinters(train, actual.length, nonWorking).mean;
+    const hw = withHeating(train, actual.length, nonWorking, heating).mean;
     const sn = seasonalNaive(train, actual.length);
     model += actual.reduce((s, v, i) => s + Math.abs(v - hw[i]!), 0) / actual.length / scale;
     naive += actual.reduce((s, v, i) => s + Math.abs(v - sn[i]!), 0) / actual.length / scale;
@@ -178,11 +189,53 @@ export function backtest(values: readonly number[], horizon: number, origins: nu
   return { mase: used ? model / used : Number.NaN, naiveMase: used ? naive / used : Number.NaN, origins: used };
 }
 
+/** Heating-season days from month-day bounds (inclusive), e.g. 1 Oct – 30 Apr. */
+export const HEATING_SEASON = { from: '10-01', to: '04-30' } as const;
+
+/** Whether an ISO day (YYYY-MM-DD) is in the heating season (which wraps the new year). */
+export function isHeatingDay(isoDay: string, season: { from: string; to: string } = HEATING_SEASON): boolean {
+  const md = isoDay.slice(5);
+  return season.from <= season.to ? md >= season.from && md <= season.to : md >= season.from || md <= season.to;
+}
+
+const SWITCH_WINDOW = 3 * SEASON;
+
+/**
+ * The heating step's effect in counts per day: at every switch of `heating` inside the history with
+ * three whole weeks on both sides, mean after − mean before (negated for the season's end), averaged.
+ */
+export function heatingEffect(values: readonly number[], heating: readonly boolean[]): number | null {
+  const jumps: number[] = [];
+  for (let t = SWITCH_WINDOW; t + SWITCH_WINDOW <= values.length; t++) {
+    if (heating[t] === heating[t - 1]) continue;
+    let before = 0;
+    let after = 0;
+    for (let i = 0; i < SWITCH_WINDOW; i++) {
+      before += values[t - 1 - i]!;
+      after += values[t + i]!;
+    }
+    const jump = (after - before) / SWITCH_WINDOW;
+    jumps.push(heating[t] ? jump : -jump);
+  }
+  return jumps.length > 0 ? jumps.reduce((s, j) => s + j, 0) / jumps.length : null;
+}
+
+/** Holt-Winters on the series without the heating step, with the step added back to the forecast. */
+function withHeating(values: readonly number[], horizon: number, nonWorking: readonly boolean[] | undefined, heating: readonly boolean[] | undefined) {
+  const effect = heating ? heatingEffect(values, heating) : null;
+  const b = effect ?? 0;
+  const step = (t: number) => (heating && heating[t] ? b : 0);
+  const adjusted = b === 0 ? values : values.map((v, t) => v - step(t));
+  const hw = holtWinters(adjusted, horizon, nonWorking);
+  const mean = b === 0 ? hw.mean : hw.mean.map((m, h) => Math.max(0, m + step(values.length + h)));
+  return { ...hw, mean, effect };
+}
+
 export function forecast(input: ForecastInput): ForecastResult {
   const horizon = input.horizon ?? 4 * SEASON;
   const values = input.values;
   if (values.length < MIN_HISTORY_DAYS) return { ok: false, reason: 'too-little-history', haveDays: values.length, needDays: MIN_HISTORY_DAYS };
-  const { params, fit: f, mean } = holtWinters(values, horizon, input.nonWorking);
+  const { params, fit: f, mean, effect } = withHeating(values, horizon, input.nonWorking, input.heating);
   const sigma = Math.sqrt(f.residuals.reduce((s, e) => s + e * e, 0) / Math.max(1, f.residuals.length - 1));
   const lower: number[] = [];
   const upper: number[] = [];
@@ -199,6 +252,6 @@ export function forecast(input: ForecastInput): ForecastResult {
     lower.push(Math.max(0, mean[h - 1]! - half));
     upper.push(mean[h - 1]! + half);
   }
-  const bt = backtest(values, Math.min(horizon, 2 * SEASON), 4, input.nonWorking);
-  return { ok: true, params, mean, lower, upper, mase: bt.mase, naiveMase: bt.naiveMase, origins: bt.origins };
+  const bt = backtest(values, Math.min(horizon, 2 * SEASON), 4, input.nonWorking, input.heating);
+  return { ok: true, params, mean, lower, upper, mase: bt.mase, naiveMase: bt.naiveMase, origins: bt.origins, heatingEffect: effect };
 }

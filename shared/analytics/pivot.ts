@@ -19,12 +19,16 @@ export interface DayRange {
 }
 
 export type DimensionFilters = Partial<Record<DimensionId, string>>;
+/** «One of these values» per dimension (a group of municipalities). */
+export type DimensionLists = Partial<Record<DimensionId, readonly string[]>>;
 
 export interface PivotQuery {
   rows: DimensionId | null;
   cols: DimensionId | null;
   measure: MeasureId;
   filters?: DimensionFilters;
+  /** Rows must have one of the listed values of each dimension (the global municipality group). */
+  among?: DimensionLists;
   period: DayRange;
   comparison?: DayRange | null;
   bands: NowBands;
@@ -64,10 +68,31 @@ export const DEFAULT_TOP_ROWS = 30;
 export const DEFAULT_TOP_COLS = 12;
 
 /** Row predicate of the filters (period separately): every filtered dimension must have its value. */
-export function compileFilters(store: ColumnStore, filters: DimensionFilters, ctx: { bands: NowBands; fromDay: number; toDay: number }) {
-  const columnChecks: { column: Uint16Array | Uint32Array; code: number }[] = [];
+export function compileFilters(
+  store: ColumnStore,
+  filters: DimensionFilters,
+  ctx: { bands: NowBands; fromDay: number; toDay: number },
+  among: DimensionLists = {},
+) {
+  const columnChecks: { column: Uint8Array | Uint16Array | Uint32Array; code: number }[] = [];
   const checks: { dim: CompiledDimension; code: number }[] = [];
+  const listChecks: { dim: CompiledDimension; allowed: Uint8Array }[] = [];
   let impossible = false;
+  for (const [id, keys] of Object.entries(among) as [DimensionId, readonly string[] | undefined][]) {
+    if (keys === undefined) continue;
+    const dim = compileDimension(id, store, ctx);
+    const allowed = new Uint8Array(dim.size);
+    let any = false;
+    for (const key of keys) {
+      const code = dim.codeOfKey(key);
+      if (code >= 0) {
+        allowed[code] = 1;
+        any = true;
+      }
+    }
+    if (!any) impossible = true;
+    listChecks.push({ dim, allowed });
+  }
   for (const [id, key] of Object.entries(filters) as [DimensionId, string | undefined][]) {
     if (key === undefined) continue;
     const dim = compileDimension(id, store, ctx);
@@ -79,10 +104,11 @@ export function compileFilters(store: ColumnStore, filters: DimensionFilters, ct
   return {
     impossible,
     /** False when every row passes (no call needed in the hot loop). */
-    active: columnChecks.length + checks.length > 0,
+    active: columnChecks.length + checks.length + listChecks.length > 0,
     matches(row: number): boolean {
       for (let i = 0; i < columnChecks.length; i++) if (columnChecks[i]!.column[row] !== columnChecks[i]!.code) return false;
       for (let i = 0; i < checks.length; i++) if (checks[i]!.dim.code(row) !== checks[i]!.code) return false;
+      for (let i = 0; i < listChecks.length; i++) if (listChecks[i]!.allowed[listChecks[i]!.dim.code(row)] !== 1) return false;
       return true;
     },
   };
@@ -127,7 +153,7 @@ function accumulate(
   nCells: number,
 ): Accumulated {
   const ctx = { bands: query.bands, fromDay: range.fromDay, toDay: range.toDay };
-  const filter = compileFilters(store, query.filters ?? {}, ctx);
+  const filter = compileFilters(store, query.filters ?? {}, ctx, query.among);
   const acc = new Float64Array(nCells * ACC_COUNT);
   const wantHours = query.measure === 'medianAnswerHours';
   const hours = wantHours ? Array.from({ length: nCells }, () => [] as number[]) : null;
@@ -330,9 +356,20 @@ export function runPivot(store: ColumnStore, query: PivotQuery): PivotResult {
   const counts = Float64Array.from({ length: nCells }, (_, i) => main.acc[i * ACC_COUNT + ACC.n]!);
 
   let compare: PivotValues | null = null;
-  // A comparison lines up the same values of both axes; time axes have no counterpart in it.
-  if (query.comparison && !isTime(query.rows) && !isTime(query.cols)) {
-    const cmp = accumulate(store, query, query.comparison, rowDim, colDim, rowAxis.slot, colAxis.slot, nCols, nCells);
+  // A comparison lines up the same values of both axes; a time axis lines up by position (the
+  // first week of the period against the first week of the comparison period, and so on).
+  if (query.comparison) {
+    const cmpCtx = { bands: query.bands, fromDay: query.comparison.fromDay, toDay: query.comparison.toDay };
+    const aligned = (id: DimensionId | null, dim: CompiledDimension, slot: Int32Array) => {
+      if (!id || !isTime(id)) return { dim, slot };
+      const cmpDim = compileDimension(id, store, cmpCtx);
+      const cmpSlot = new Int32Array(cmpDim.size).fill(-1);
+      for (let c = 0; c < Math.min(cmpDim.size, slot.length); c++) cmpSlot[c] = slot[c]!;
+      return { dim: cmpDim, slot: cmpSlot };
+    };
+    const r = aligned(query.rows, rowDim, rowAxis.slot);
+    const c = aligned(query.cols, colDim, colAxis.slot);
+    const cmp = accumulate(store, query, query.comparison, r.dim, c.dim, r.slot, c.slot, nCols, nCells);
     compare = evaluate(query, cmp, rows, cols);
   }
   return { ...values, rows, cols, counts, matched: main.matched, compare };

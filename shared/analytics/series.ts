@@ -2,16 +2,23 @@
 import type { ColumnStore } from './columns';
 import type { NowBands } from './dimensions';
 import { FLAG } from './facts';
-import { compileFilters, type DimensionFilters } from './pivot';
+import { compileFilters, type DimensionFilters, type DimensionLists } from './pivot';
 import type { CellSeries } from './spikes';
 
 const NO_BANDS: NowBands = { now: 0, hourRiskEnd: 0, dayRiskEnd: 0 };
 
 /** Appeals received per day over [fromDay, toDay] that pass the filters. */
-export function dailyCounts(store: ColumnStore, filters: DimensionFilters, fromDay: number, toDay: number, bands: NowBands = NO_BANDS): number[] {
+export function dailyCounts(
+  store: ColumnStore,
+  filters: DimensionFilters,
+  fromDay: number,
+  toDay: number,
+  bands: NowBands = NO_BANDS,
+  among: DimensionLists = {},
+): number[] {
   const days = toDay - fromDay + 1;
   const counts = new Array<number>(Math.max(0, days)).fill(0);
-  const filter = compileFilters(store, filters, { bands, fromDay, toDay });
+  const filter = compileFilters(store, filters, { bands, fromDay, toDay }, among);
   if (filter.impossible) return counts;
   const { day, flags } = store.cols;
   for (let row = 0; row < store.length; row++) {

@@ -49,6 +49,8 @@ export interface AuditDetailsByAction {
   'audit.export': ExportDetails;
   /** A pivot table of «Аналитика» (counts only: no appeal, no personal data). */
   'analytics.export': ExportDetails;
+  /** «Прочие» decomposition: a new category made from a recurring phrase, its appeals mapped to it. */
+  'analytics.create-category': { category: string; sector: string; phrase: string; fromCategory: string | null; appeals: number };
   'personal-data.reveal': { appealId: string };
   /** Personal data about to be decrypted for an export in clear (written before the vault opens it). */
   'personal-data.export-reveal': { format: 'csv' | 'xlsx'; filter: unknown };

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, type OpenedApp } from './support';
+import { KIROV_PACK } from '../../shared/domain/packs';
 
 const GUIDE_IMG = fileURLToPath(new URL('../../docs/guide/img', import.meta.url));
 const DEMO = { demoScale: 3000, demoSeed: 7, demoNow: '2025-11-19T17:00:00+03:00' };
@@ -104,6 +105,10 @@ describe('«Аналитика»', () => {
     await page.getByRole('button', { name: 'График' }).click();
     await page.getByTestId('pivot-chart').waitFor();
     await guideShot(page, 'analytics-chart');
+    // Municipalities alone: the region map.
+    await analytics.select('pivot-cols', '');
+    await page.getByTestId('pivot-chart').waitFor();
+    await guideShot(page, 'analytics-map');
 
     // Forecast.
     await page.getByTestId('analytics-tab-trend').click();
@@ -127,6 +132,65 @@ describe('«Аналитика»', () => {
     await page.locator('[data-testid="registry"][data-ready="true"]').waitFor({ timeout: 60_000 });
     await expect.poll(async () => parseNumber((/([\d\s\u202f\u00a0]+) обращ/.exec(await page.getByTestId('registry-count').innerText()) ?? ['', '0'])[1]!)).toBeGreaterThanOrEqual(6);
 
+    expect(app.externalRequests).toEqual([]);
+  }, 600_000);
+
+  it('keeps a municipality group from the URL on every screen, opens «остальные», decomposes «прочие» and makes a category', async () => {
+    // The three most populous municipalities as a named group, straight from a link.
+    const members = [...KIROV_PACK.municipalities].sort((a, b) => (b.population?.value ?? 0) - (a.population?.value ?? 0)).slice(0, 3).map((m) => m.id);
+    const path = `analytics?mo=${members.join(',')}&mog=${encodeURIComponent('Крупные')}`;
+    app = await openApp({ path, query: { ...DEMO, dbName: `e2e-analytics-scope-${Date.now()}` }, viewport: { width: 1600, height: 1000 } });
+    const page = app.page;
+    const analytics = new AnalyticsPage(page);
+    await analytics.waitForData();
+    // The top bar shows the group, and the pivot by municipality has its members only.
+    await expect.poll(() => page.getByTestId('municipality-filter').locator('option:checked').innerText()).toBe('Крупные');
+    expect(await page.getByTestId('analytics-meta').innerText()).toContain('Охват: группа «Крупные» (3 муницип.)');
+    const rowKeys = await page.locator('[data-testid="pivot-table"] tbody tr').count();
+    expect(rowKeys).toBeGreaterThan(0);
+    expect(rowKeys).toBeLessThanOrEqual(3);
+
+    // Categories, top 3: the fourth row is «остальные» and opens exactly its appeals.
+    await analytics.select('pivot-rows', 'category');
+    await analytics.select('pivot-cols', '');
+    await page.getByTestId('pivot-top').fill('3');
+    await analytics.waitForData();
+    const rest = page.locator('[data-testid="pivot-cell"][data-count]:has([data-testid="pivot-rest-link"])').first();
+    await rest.waitFor();
+    const expected = Number(await rest.getAttribute('data-count'));
+    expect(expected).toBeGreaterThan(0);
+    await rest.getByTestId('pivot-rest-link').click();
+    await page.waitForURL(/#\/registry\?.*not\.category=/);
+    await page.locator('[data-testid="registry"][data-ready="true"]').waitFor({ timeout: 60_000 });
+    await expect.poll(async () => /^Найдено /.test(await page.getByTestId('registry-count').innerText()), { timeout: 30_000 }).toBe(true);
+    const found = /^Найдено ([\d\s\u202f\u00a0]+) обращ/.exec(await page.getByTestId('registry-count').innerText());
+    expect(found && parseNumber(found[1]!)).toBe(expected);
+    expect(page.url()).toContain(`mo=${members.join('%2C')}`);
+    await page.getByTestId('registry-list-conditions').waitFor();
+    await guideShot(page, 'analytics-rest-registry');
+    await page.goBack();
+    await analytics.waitPivot();
+
+    // «Разбор прочих» over the whole region and the year (the demo's «Прочее» is thin in a month):
+    // recurring phrases, no personal data in what is shown.
+    await page.getByTestId('municipality-filter').selectOption('');
+    await page.getByTestId('period-preset').selectOption('year');
+    await expect.poll(() => page.url()).not.toContain('mo=');
+    await page.getByTestId('analytics-tab-other').click();
+    await page.getByTestId('other-run').click();
+    await page.getByTestId('other-result').waitFor({ timeout: 120_000 });
+    const phrases = page.getByTestId('other-phrase');
+    if ((await phrases.count()) === 0) console.log('decomposition:', await page.getByTestId('other-result').innerText());
+    await expect.poll(() => phrases.count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    const shown = await page.getByTestId('other-phrases').innerText();
+    expect(shown).not.toMatch(/@|\+7|\d{5,}|\d{3}-\d{2}-\d{2}/);
+    await guideShot(page, 'analytics-other');
+    const first = phrases.first();
+    const label = await first.getByTestId('other-phrase-label').innerText();
+    await first.getByTestId('other-create').click();
+    await page.getByTestId('other-confirm').click();
+    await expect.poll(() => page.getByTestId('other-notice').innerText(), { timeout: 60_000 }).toMatch(/Категория «.+» создана, перенесено обращений: \d+/);
+    expect(label.length).toBeGreaterThan(3);
     expect(app.externalRequests).toEqual([]);
   }, 600_000);
 });

@@ -3,6 +3,7 @@
  * table with totals and sorting, the chart view, saved analyses and the XLSX export. Every cell
  * links to the registry with exactly its appeals' filter.
  */
+import * as echarts from 'echarts';
 import { useEffect, useMemo, useState } from 'react';
 import { DIMENSIONS, DEADLINE_STATE_VALUES, STATUS_GROUPS, type DimensionId } from '../../../shared/analytics/dimensions';
 import { MEASURES, SHARE_MEASURES } from '../../../shared/analytics/measures';
@@ -11,6 +12,8 @@ import type { DictDim } from '../../../shared/analytics/facts';
 import type { RegionPack } from '../../../shared/domain/region-pack';
 import { formatDateTime, formatDayRange, formatDelta, formatNumber } from '../../../shared/format/ru';
 import { dayNumberToIso } from '../../../shared/domain/time';
+import { tileLayout } from '../../../shared/domain/tile-layout';
+import { tilesToGeoJson } from '../../../shared/wall';
 import { registryHref } from '../../app/registry-filter';
 import { controlNewHref } from '../../app/control-links';
 import { getAnalyticsEngine } from '../../analytics-engine/engine';
@@ -72,7 +75,7 @@ export function PivotView({ spec, onSpec, scope, now, pack, dataAsOf }: PivotVie
     t('periodLine', { period: formatDayRange(scope.from, scope.to) }),
     comparison ? t('comparisonLine', { period: formatDayRange(dayNumberToIso(comparison.fromDay), dayNumberToIso(comparison.toDay)) }) : null,
     t('scopeLine', {
-      scope: `${scope.municipality ? label('municipality', scope.municipality) : t('wholeRegion')}, ${scope.sector ? label('sector', scope.sector) : t('allSectors')}`,
+      scope: `${scope.municipality ? label('municipality', scope.municipality) : scope.municipalities ? t('groupScope', { name: scope.groupName ?? '', n: scope.municipalities.length }) : t('wholeRegion')}, ${scope.sector ? label('sector', scope.sector) : t('allSectors')}`,
     }),
     t('filtersLine', { filters: filterText || t('noFilters') }),
     dataAsOf ? t('dataAgeLine', { at: formatDateTime(dataAsOf, pack.timeZone, lang) }) : null,
@@ -120,7 +123,7 @@ export function PivotView({ spec, onSpec, scope, now, pack, dataAsOf }: PivotVie
       {result && result.matched > 0 && spec.view === 'table' ? (
         <PivotTable result={result} spec={spec} scope={scope} show={show} sort={sort} setSort={setSort} label={label} />
       ) : null}
-      {result && result.matched > 0 && spec.view === 'chart' ? <PivotChart result={result} spec={spec} label={label} /> : null}
+      {result && result.matched > 0 && spec.view === 'chart' ? <PivotChart result={result} spec={spec} label={label} pack={pack} /> : null}
       {result && result.rows.folded > 0 ? <p className="analytics-muted">{t('folded', { shown: result.rows.keys.length - 1, rest: result.rows.folded })}</p> : null}
       {spec.compare !== 'none' && (isTimeDimension(spec.rows) || isTimeDimension(spec.cols)) ? <p className="analytics-muted">{t('compareTimeAxis')}</p> : null}
       <SavedList onOpen={onSpec} />
@@ -184,7 +187,7 @@ function Builder({ spec, set, label }: { spec: AnalysisSpec; set(patch: Partial<
       </label>
       <label className="field">
         <span>{t('topRows')}</span>
-        <input type="number" min={1} max={500} value={spec.topRows} onChange={(e) => set({ topRows: Math.max(1, Math.min(500, Number(e.target.value) || 30)) })} />
+        <input type="number" data-testid="pivot-top" min={1} max={500} value={spec.topRows} onChange={(e) => set({ topRows: Math.max(1, Math.min(500, Number(e.target.value) || 30)) })} />
       </label>
       <div className="analytics-filters" data-testid="pivot-filters">
         <span>{t('filters')}:</span>
@@ -303,13 +306,14 @@ function PivotTable(props: {
   );
   const cols = spec.cols === spec.rows ? null : spec.cols;
   const link = (rowKey: string | undefined, colKey: string | undefined, count: number, content: string) => {
-    const filter = cellRegistryFilter(spec, scope, { rowKey, colKey });
+    const filter = cellRegistryFilter(spec, scope, { rowKey, colKey, rowKeys: result.rows.keys, colKeys: result.cols.keys });
     if (!filter || count === 0) return <span title={filter ? undefined : t('cellNotLinkable')}>{content}</span>;
+    const rest = rowKey === REST_KEY || colKey === REST_KEY;
     // The cell as a subject for «Контроль»: its dimensions and keys, with the territory and block as context.
     const cellKey = [spec.rows && rowKey !== undefined ? `${spec.rows}=${rowKey}` : null, cols && colKey !== undefined ? `${cols}=${colKey}` : null].filter(Boolean).join('|');
     return (
       <>
-        <a href={registryHref(filter)} data-testid="pivot-cell-link" title={t('openCell', { count })}>
+        <a href={registryHref(filter)} data-testid={rest ? 'pivot-rest-link' : 'pivot-cell-link'} title={t('openCell', { count })}>
           {content}
         </a>
         {cellKey ? (
@@ -392,16 +396,38 @@ function PivotTable(props: {
   );
 }
 
-function PivotChart({ result, spec, label }: { result: PivotResult; spec: AnalysisSpec; label: Label }) {
+function PivotChart({ result, spec, label, pack }: { result: PivotResult; spec: AnalysisSpec; label: Label; pack: RegionPack }) {
   const t = useT(analyticsMessages);
   const cols = spec.cols === spec.rows ? null : spec.cols;
+  const map = useMemo(() => regionMapOf(pack), [pack]);
+  // Registered during render (idempotent, keyed by name): the chart's setOption runs in a child effect.
+  useMemo(() => echarts.registerMap(map.name, map.geoJson as Parameters<typeof echarts.registerMap>[1]), [map]);
   const nCols = result.cols.keys.length;
   const rowNames = result.rows.keys.map((k) => label(spec.rows, k, result.rows.folded));
   const colNames = result.cols.keys.map((k) => label(cols, k, result.cols.folded));
   const finite = (v: number) => (Number.isFinite(v) ? Math.round(v * 10) / 10 : null);
   const title = t('chartTitle', { measure: t(`measure.${spec.measure}`), rows: spec.rows ? t(`dim.${spec.rows}`) : '' });
   let option: EChartsOption;
-  if (!cols) {
+  if (!cols && spec.rows === 'municipality') {
+    // The region map: each municipality coloured by the measure (boundaries from the pack, else equal tiles).
+    const data = result.rows.keys.filter((k) => k !== REST_KEY && k !== '').map((k, i) => ({ name: k, value: finite(result.rowTotals[result.rows.keys.indexOf(k)]!) ?? undefined, i }));
+    const values = data.map((d) => d.value ?? 0);
+    const names = new Map(pack.municipalities.map((m) => [m.id, m.shortName]));
+    option = {
+      tooltip: { trigger: 'item', formatter: (p: unknown) => { const q = p as { name: string; value: number }; return `${names.get(q.name) ?? q.name}: ${Number.isFinite(q.value) ? q.value : '—'}`; } },
+      visualMap: { min: Math.min(0, ...values), max: Math.max(1, ...values), calculable: true, orient: 'horizontal', left: 'center', bottom: 0 },
+      series: [
+        {
+          type: 'map',
+          map: map.name,
+          roam: false,
+          selectedMode: false,
+          label: { show: map.kind === 'tiles', formatter: (p: { name: string }) => names.get(p.name) ?? p.name, fontSize: 10 },
+          data: data.map(({ name, value }) => ({ name, value })),
+        },
+      ],
+    };
+  } else if (!cols) {
     const line = isTimeDimension(spec.rows);
     option = {
       tooltip: { trigger: 'axis' },
@@ -414,6 +440,10 @@ function PivotChart({ result, spec, label }: { result: PivotResult; spec: Analys
           name: t(`measure.${spec.measure}`),
           data: line ? Array.from(result.rowTotals, finite) : Array.from(result.rowTotals, finite).reverse(),
         },
+        // On a time axis the comparison period runs beside it, unit by unit (dashed).
+        ...(line && result.compare
+          ? [{ type: 'line' as const, name: t('comparisonSeries'), data: Array.from(result.compare.rowTotals, finite), lineStyle: { type: 'dashed' as const } }]
+          : []),
       ],
     };
   } else if (isTimeDimension(spec.rows)) {
@@ -504,4 +534,22 @@ function SavedList({ onOpen }: { onOpen(spec: AnalysisSpec): void }) {
       </ul>
     </section>
   );
+}
+
+/** The region as an ECharts map: the pack's boundaries when it has them, else the equal-tile layout. */
+function regionMapOf(pack: RegionPack): { name: string; kind: 'boundaries' | 'tiles'; geoJson: unknown } {
+  if (pack.geometry.kind === 'geojson') {
+    const boundaries = pack.geometry.boundaries;
+    return {
+      name: `cur-analytics-${pack.id}-${pack.version}-boundaries`,
+      kind: 'boundaries',
+      geoJson: { type: 'FeatureCollection', features: Object.entries(boundaries).map(([id, geometry]) => ({ type: 'Feature', properties: { name: id }, geometry })) },
+    };
+  }
+  const layout = tileLayout(pack);
+  return {
+    name: `cur-analytics-${pack.id}-${pack.version}-tiles`,
+    kind: 'tiles',
+    geoJson: tilesToGeoJson(layout.tiles.map((tile) => ({ id: tile.municipalityId, name: tile.municipalityId, row: tile.row, col: tile.col }))),
+  };
 }

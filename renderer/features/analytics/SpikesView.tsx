@@ -26,13 +26,13 @@ export function SpikesView({ scope, now, pack }: { scope: Scope; now: number; pa
   const today = isoToDayNumber(regionDay(now, pack.timeZone));
   useEffect(() => {
     let alive = true;
-    void loadSpikeAlerts(getDb(), { sector: scope.sector, municipality: scope.municipality }, today).then((list) => {
+    void loadSpikeAlerts(getDb(), { sector: scope.sector, municipality: scope.municipality, municipalities: scope.municipalities ?? null }, today).then((list) => {
       if (alive) setAlerts(list);
     });
     return () => {
       alive = false;
     };
-  }, [scope.sector, scope.municipality, today, version]);
+  }, [scope.sector, scope.municipality, scope.municipalities, today, version]);
 
   const toggle = (key: string) => toggleKnownSpike(getDb(), key);
   const place = (id: string) => pack.municipalities.find((m) => m.id === id)?.shortName ?? id;

@@ -3,7 +3,7 @@
  * the next 4 weeks with its band and its backtest error beside the seasonal-naive baseline.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { forecast, type ForecastResult } from '../../../shared/analytics/forecast';
+import { forecast, isHeatingDay, type ForecastResult } from '../../../shared/analytics/forecast';
 import { dailyCounts } from '../../../shared/analytics/series';
 import { weekStartOf } from '../../../shared/analytics/dimensions';
 import { workCalendar } from '../../../shared/domain/calendar';
@@ -15,10 +15,16 @@ import { getDb } from '../../db/db';
 import { useLang, useT } from '../../i18n';
 import { Chart, type EChartsOption } from '../../ui/Chart';
 import { analyticsMessages } from './messages';
-import { effectiveFilters, DEFAULT_SPEC, type Scope } from './model';
+import { effectiveAmong, effectiveFilters, DEFAULT_SPEC, type Scope } from './model';
 import { useStoreVersion } from './queries';
 
 const HISTORY_DAYS = 365;
+
+const HEATING_TOPIC = /тепл|отоплен|горяч|батаре|радиатор/i;
+/** Slices whose counts follow the heating season: the ЖКХ and energy blocks, heating topics. */
+export function isHeatingSlice(sector: string | null, topic: string): boolean {
+  return topic ? HEATING_TOPIC.test(topic) : sector === 'housing' || sector === 'energy';
+}
 const HORIZON = 28;
 
 interface TrendData {
@@ -45,12 +51,15 @@ export function TrendView({ scope, now, pack }: { scope: Scope; now: number; pac
         if (topic) filters.category = topic;
         // Full days only: today is still filling up.
         const toDay = today - 1;
-        const all = dailyCounts(store, filters, toDay - HISTORY_DAYS + 1, toDay);
+        const all = dailyCounts(store, filters, toDay - HISTORY_DAYS + 1, toDay, undefined, effectiveAmong(scope));
         const first = all.findIndex((n) => n > 0);
         const counts = first < 0 ? [] : all.slice(first);
         const fromDay = toDay - counts.length + 1;
         const nonWorking = Array.from({ length: counts.length + HORIZON }, (_, i) => !workCalendar.isWorkingDay(dayNumberToIso(fromDay + i)));
-        const result = forecast({ values: counts, nonWorking, horizon: HORIZON });
+        // Heating topics and the blocks that carry them get the heating-season step (forecast.ts).
+        const heated = isHeatingSlice(scope.sector, topic);
+        const heating = heated ? Array.from({ length: counts.length + HORIZON }, (_, i) => isHeatingDay(dayNumberToIso(fromDay + i))) : undefined;
+        const result = forecast({ values: counts, nonWorking, horizon: HORIZON, heating });
         const topics = [...store.dicts.category.values].filter(Boolean).sort((a, b) => a.localeCompare(b, 'ru')).slice(0, 1000);
         if (alive) setData({ fromDay, counts, result, topics });
       });
@@ -58,7 +67,7 @@ export function TrendView({ scope, now, pack }: { scope: Scope; now: number; pac
       alive = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [scope.sector, scope.municipality, topic, today, version]);
+  }, [scope.sector, scope.municipality, scope.municipalities, topic, today, version]);
 
   const option = useMemo<EChartsOption | null>(() => {
     if (!data) return null;
@@ -147,6 +156,11 @@ export function TrendView({ scope, now, pack }: { scope: Scope; now: number; pac
           <span>{t('maseModel', { value: mase(result.mase), origins: result.origins })}</span>
           <span>{t('maseNaive', { value: mase(result.naiveMase) })}</span>
           <strong>{result.mase < result.naiveMase ? t('trustYes') : t('trustNo')}</strong>
+          {isHeatingSlice(scope.sector, topic) ? (
+            <span data-testid="forecast-heating">
+              {result.heatingEffect === null ? t('heatingNone') : t('heatingEffect', { value: formatNumber(result.heatingEffect, 1, lang) })}
+            </span>
+          ) : null}
         </div>
       ) : null}
       {option ? <Chart option={option} title={t('forecastTitle')} height={360} testId="trend-chart" /> : <p className="analytics-muted">{t('loading')}</p>}

@@ -4,10 +4,10 @@
  */
 import { DIMENSIONS, STATUS_GROUPS, TIME_DIMENSIONS, weekStartOf, type DimensionId, type NowBands } from '../../../shared/analytics/dimensions';
 import { MEASURES, type MeasureId } from '../../../shared/analytics/measures';
-import { REST_KEY, type DayRange, type DimensionFilters, type PivotQuery } from '../../../shared/analytics/pivot';
+import { REST_KEY, type DayRange, type DimensionFilters, type DimensionLists, type PivotQuery } from '../../../shared/analytics/pivot';
 import type { NormalizedStatus, SourceKind } from '../../../shared/domain/appeal';
 import { addCalendarDays, dayNumberToIso, isoToDayNumber } from '../../../shared/domain/time';
-import { NONE_VALUE, UNKNOWN_MUNICIPALITY, type DeadlineState, type RegistryFilter } from '../../app/registry-filter';
+import { LIST_KEYS, NONE_VALUE, UNKNOWN_MUNICIPALITY, type DeadlineState, type ListKey, type RegistryFilter } from '../../app/registry-filter';
 
 export type ComparisonMode = 'none' | 'previous' | 'year';
 
@@ -37,6 +37,10 @@ export interface Scope {
   to: string;
   sector: string | null;
   municipality: string | null;
+  /** A named group of municipalities (the global scope); municipality is then null. */
+  municipalities?: readonly string[] | null;
+  /** The group's name, shown above the table and in exports. */
+  groupName?: string | null;
 }
 
 export interface SavedAnalysis {
@@ -81,12 +85,18 @@ export function effectiveFilters(spec: AnalysisSpec, scope: Scope): DimensionFil
   return { ...filters, ...spec.filters };
 }
 
+/** The global municipality group as a «one of» condition (the analysis's own municipality filter narrows further). */
+export function effectiveAmong(scope: Scope): DimensionLists {
+  return scope.municipalities && scope.municipalities.length > 0 && !scope.municipality ? { municipality: scope.municipalities } : {};
+}
+
 export function pivotQueryOf(spec: AnalysisSpec, scope: Scope, bands: NowBands, population: PivotQuery['population']): PivotQuery {
   return {
     rows: spec.rows,
     cols: spec.cols === spec.rows ? null : spec.cols,
     measure: spec.measure,
     filters: effectiveFilters(spec, scope),
+    among: effectiveAmong(scope),
     period: { fromDay: isoToDayNumber(scope.from), toDay: isoToDayNumber(scope.to) },
     comparison: comparisonOf(scope, spec.compare),
     bands,
@@ -111,25 +121,40 @@ function timeRange(dim: DimensionId, key: string): { from: string; to: string } 
   return { from, to: addCalendarDays(end, -1) };
 }
 
+/** A dimension value as the registry spells it («не указано» as `-`). */
+function registryValue(dim: ListKey, key: string): string {
+  if (dim === 'municipality') return key === '' ? UNKNOWN_MUNICIPALITY : key;
+  return key === '' ? NONE_VALUE : key;
+}
+
+function isListKey(dim: DimensionId): dim is ListKey {
+  return (LIST_KEYS as readonly string[]).includes(dim);
+}
+
 /**
- * Adds one dimension value to a registry filter; false when the registry cannot express it
- * («остальные», or «не указано» of a field the registry cannot filter as empty).
+ * Adds one dimension value to a registry filter; false when the registry cannot express it.
+ * «остальные» (REST_KEY) becomes «none of the values shown on that axis» (`shown`).
  */
-function addCondition(filter: RegistryFilter, dim: DimensionId, key: string): boolean {
-  if (key === REST_KEY) return false;
-  const none = (value: string) => (value === '' ? NONE_VALUE : value);
+function addCondition(filter: RegistryFilter, dim: DimensionId, key: string, shown: readonly string[] = []): boolean {
+  if (key === REST_KEY) {
+    if (!isListKey(dim)) return false;
+    const values = shown.filter((k) => k !== REST_KEY).map((k) => registryValue(dim, k));
+    filter.except = { ...filter.except, [dim]: [...(filter.except?.[dim] ?? []), ...values] };
+    return true;
+  }
   switch (dim) {
     case 'sector':
       filter.sector = key;
       return true;
     case 'municipality':
-      filter.municipality = key === '' ? UNKNOWN_MUNICIPALITY : key;
-      return true;
     case 'category':
     case 'organisation':
     case 'channel':
-      if (key === '') return false;
-      filter[dim] = key;
+    case 'outcome':
+    case 'reaction':
+    case 'importance':
+    case 'executor':
+      filter[dim] = registryValue(dim, key);
       return true;
     case 'source':
       filter.source = key as SourceKind;
@@ -137,12 +162,6 @@ function addCondition(filter: RegistryFilter, dim: DimensionId, key: string): bo
     case 'statusGroup':
       filter.status = [...(STATUS_GROUPS[key as keyof typeof STATUS_GROUPS] ?? [])] as NormalizedStatus[];
       return filter.status.length > 0;
-    case 'outcome':
-    case 'reaction':
-    case 'importance':
-    case 'executor':
-      filter[dim] = none(key);
-      return true;
     case 'rating':
       filter.rating = Number(key);
       return true;
@@ -168,16 +187,18 @@ function addCondition(filter: RegistryFilter, dim: DimensionId, key: string): bo
 export function cellRegistryFilter(
   spec: AnalysisSpec,
   scope: Scope,
-  cell: { rowKey?: string; colKey?: string },
+  cell: { rowKey?: string; colKey?: string; rowKeys?: readonly string[]; colKeys?: readonly string[] },
   period: { from: string; to: string } = scope,
 ): RegistryFilter | null {
   const filter: RegistryFilter = { from: period.from, to: period.to };
   for (const [dim, key] of Object.entries(effectiveFilters(spec, scope)) as [DimensionId, string][]) {
     if (!addCondition(filter, dim, key)) return null;
   }
-  if (spec.rows && cell.rowKey !== undefined && !addCondition(filter, spec.rows, cell.rowKey)) return null;
+  const among = effectiveAmong(scope).municipality;
+  if (among) filter.among = { municipality: [...among] };
+  if (spec.rows && cell.rowKey !== undefined && !addCondition(filter, spec.rows, cell.rowKey, cell.rowKeys)) return null;
   const cols = spec.cols === spec.rows ? null : spec.cols;
-  if (cols && cell.colKey !== undefined && !addCondition(filter, cols, cell.colKey)) return null;
+  if (cols && cell.colKey !== undefined && !addCondition(filter, cols, cell.colKey, cell.colKeys)) return null;
   if (filter.deadline && (filter.deadline === 'overdue' || filter.deadline === 'at-risk-24h' || filter.deadline === 'in-time')) filter.sort = 'due-asc';
   return filter;
 }

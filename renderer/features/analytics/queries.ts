@@ -22,10 +22,14 @@ export function nowBands(now: number, timeZone: string): NowBands {
   return { now: b.now, hourRiskEnd: b.hourRiskEnd, dayRiskEnd: b.dayRiskEnd };
 }
 
-/** Population of a municipality, or of the whole region (published figures, estimates if that is all there is). */
-export function populationLookup(pack: RegionPack) {
+/**
+ * Population of a municipality, or of the whole scope — the region or the group of municipalities
+ * in scope (published figures, estimates if that is all there is).
+ */
+export function populationLookup(pack: RegionPack, members: readonly string[] | null = null) {
   const byId = new Map(pack.municipalities.map((m) => [m.id, populationOf(m, true)?.value ?? null]));
-  const region = [...byId.values()].reduce<number>((s, v) => s + (v ?? 0), 0);
+  const inScope = members ? members.map((id) => byId.get(id) ?? null) : [...byId.values()];
+  const region = inScope.reduce<number>((s, v) => s + (v ?? 0), 0);
   return (municipality: string | null) => (municipality === null ? region || null : byId.get(municipality) ?? null);
 }
 
@@ -44,7 +48,8 @@ export interface PivotState {
 export function usePivot(spec: AnalysisSpec, scope: Scope, now: number, pack: RegionPack): PivotState {
   const version = useStoreVersion();
   const [state, setState] = useState<PivotState>({ result: null, ms: 0, error: null, loading: true });
-  const population = useMemo(() => populationLookup(pack), [pack]);
+  const members = scope.municipalities ?? null;
+  const population = useMemo(() => populationLookup(pack, members), [pack, members]);
   const key = JSON.stringify([spec.rows, spec.cols, spec.measure, spec.filters, spec.compare, spec.topRows, scope]);
   useEffect(() => {
     let alive = true;

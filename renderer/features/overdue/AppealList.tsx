@@ -16,15 +16,16 @@ const LISTS: { kind: OverdueListKind; key: 'listOverdue' | 'listRisk24' | 'listR
 
 interface Props {
   sector: string | null;
+  municipalities?: readonly string[] | null;
   now: number;
   sectorName(id: string): string;
 }
 
 /** Open appeals of one list, in deadline order, paged by index key range, with the centre's actions. */
-export function AppealList({ sector, now, sectorName }: Props) {
+export function AppealList({ sector, municipalities = null, now, sectorName }: Props) {
   const t = useT(overdueMessages);
   const view = useOverdueView();
-  const page = useOverduePage({ kind: view.kind, bucket: view.bucket, sector, now, after: currentCursor(view) });
+  const page = useOverduePage({ kind: view.kind, bucket: view.bucket, sector, municipalities, now, after: currentCursor(view) });
   const pageNumber = view.cursors.length;
   return (
     <Card

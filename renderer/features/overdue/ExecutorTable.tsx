@@ -9,15 +9,16 @@ import type { ExecutorRow } from './shape';
 
 interface Props {
   sector: string | null;
+  municipalities?: readonly string[] | null;
   now: number;
   timeZone: string;
 }
 
 /** Responsible executors, worst first. The registry has no executor filter, so names do not link. */
-export function ExecutorTable({ sector, now, timeZone }: Props) {
+export function ExecutorTable({ sector, municipalities = null, now, timeZone }: Props) {
   const t = useT(overdueMessages);
   const lang = useLang();
-  const groups = useExecutorGroups(sector, now);
+  const groups = useExecutorGroups(sector, now, municipalities);
   return (
     <Card title={t('byExecutorTitle')} subtitle={t('executorNoLink')} ready={groups !== undefined} testId="overdue-executors">
       {!groups ? (

@@ -6,6 +6,7 @@
 import { isViewerMode } from '../../runtime/snapshots';
 import { useSyncStatus } from '../../sync/use-sync-status';
 import { useGlobalFilters } from '../../app/filters-store';
+import { useScopeMembers } from '../../app/municipality-scope';
 import { useRegionPack } from '../../app/region';
 import { formatDateTime } from '../../../shared/format/ru';
 import { sectorsOf } from '../../../shared/domain/sectors';
@@ -32,7 +33,8 @@ export default function OverdueScreen() {
   const pack = useRegionPack();
   const sync = useSyncStatus();
   const at = useAppNow();
-  const summary = useOverdueSummary(sector, at);
+  const municipalities = useScopeMembers();
+  const summary = useOverdueSummary(sector, at, municipalities);
   const showList = useOverdueView((s) => s.showList);
   const sectors = sectorsOf(pack);
   const sectorName = (id: string) => sectors.find((s) => s.id === id)?.shortName ?? (id || '—');
@@ -53,8 +55,8 @@ export default function OverdueScreen() {
       ) : (
         <>
           <OverdueSummary summary={summary} sector={sector} onPickBucket={(bucket) => showList('overdue', bucket)} />
-          <AppealList sector={sector} now={at} sectorName={sectorName} />
-          <ExecutorTable sector={sector} now={at} timeZone={timeZone} />
+          <AppealList sector={sector} municipalities={municipalities} now={at} sectorName={sectorName} />
+          <ExecutorTable sector={sector} municipalities={municipalities} now={at} timeZone={timeZone} />
         </>
       )}
       <EscalationsCard sector={sector} timeZone={timeZone} sectorName={sectorName} />

@@ -47,8 +47,8 @@ export interface OverdueSummary {
   organisations: OffenderRow[];
 }
 
-export async function loadOverdueSummary(db: CurDatabase, sector: string | null, now: number): Promise<OverdueSummary> {
-  const filter: AggFilter = sector ? { sector } : {};
+export async function loadOverdueSummary(db: CurDatabase, sector: string | null, now: number, municipalities: readonly string[] | null = null): Promise<OverdueSummary> {
+  const filter: AggFilter = { ...(sector ? { sector } : {}), ...(municipalities ? { municipalities } : {}) };
   const [counts, ageing, byOrg] = await Promise.all([
     queryDeadlines(db, filter, now),
     queryOverdueAgeing(db, filter, now),
@@ -57,8 +57,8 @@ export async function loadOverdueSummary(db: CurDatabase, sector: string | null,
   return { counts, ageing, organisations: rankOffenders(byOrg) };
 }
 
-export function useOverdueSummary(sector: string | null, now: number): OverdueSummary | undefined {
-  return useLiveQuery(() => loadOverdueSummary(getDb(), sector, now), [sector, now]);
+export function useOverdueSummary(sector: string | null, now: number, municipalities: readonly string[] | null = null): OverdueSummary | undefined {
+  return useLiveQuery(() => loadOverdueSummary(getDb(), sector, now, municipalities), [sector, now, municipalities]);
 }
 
 export interface OverduePageQuery {
@@ -66,6 +66,8 @@ export interface OverduePageQuery {
   /** Overdue list only: one ageing bucket. */
   bucket?: AgeingBucket | null;
   sector: string | null;
+  /** The global municipality scope's ids; null or absent for the whole region. */
+  municipalities?: readonly string[] | null;
   now: number;
   /** Start strictly after this row; null = first page. */
   after: PageCursor | null;
@@ -76,6 +78,11 @@ export interface OverduePage {
   rows: StoredAppeal[];
   /** Cursor of the next page, or null at the end. */
   next: PageCursor | null;
+}
+
+/** Whether an appeal is within the global municipality scope (null: the whole region). */
+function inScope(a: StoredAppeal, municipalities: readonly string[] | null | undefined): boolean {
+  return !municipalities || municipalities.includes(a.muniKey);
 }
 
 function bandsAt(db: CurDatabase, now: number) {
@@ -110,6 +117,7 @@ export async function readOverduePage(db: CurDatabase, query: OverduePageQuery):
         a.openDueAt !== undefined &&
         isAfterCursor(a.openDueAt, a.id, after) &&
         (!query.sector || a.sector === query.sector) &&
+        inScope(a, query.municipalities) &&
         range.accepts(a.openDueAt, a.deadline?.hourBased ?? false),
     )
     .limit(size + 1)
@@ -132,7 +140,7 @@ export function useOverduePage(query: OverduePageQuery): OverduePageView | undef
       page.rows.map((r) => r.id),
     );
     return { ...page, records };
-  }, [query.kind, query.bucket, query.sector, query.now, query.after?.dueAt, query.after?.id, query.pageSize]);
+  }, [query.kind, query.bucket, query.sector, query.municipalities, query.now, query.after?.dueAt, query.after?.id, query.pageSize]);
 }
 
 export interface ExecutorGroups {
@@ -143,7 +151,7 @@ export interface ExecutorGroups {
 }
 
 /** Overdue and at-risk (3 working days) appeals grouped by executor, from one bounded index range. */
-export async function loadExecutorGroups(db: CurDatabase, sector: string | null, now: number): Promise<ExecutorGroups> {
+export async function loadExecutorGroups(db: CurDatabase, sector: string | null, now: number, municipalities: readonly string[] | null = null): Promise<ExecutorGroups> {
   const bands = bandsAt(db, now);
   const overdue = listRange('overdue', bands);
   const risk = listRange('at-risk-3wd', bands);
@@ -152,6 +160,7 @@ export async function loadExecutorGroups(db: CurDatabase, sector: string | null,
       (a) =>
         a.openDueAt !== undefined &&
         (!sector || a.sector === sector) &&
+        inScope(a, municipalities) &&
         (overdue.accepts(a.openDueAt, false) || risk.accepts(a.openDueAt, a.deadline?.hourBased ?? false)),
     )
     .limit(EXECUTOR_READ_CAP + 1)
@@ -161,8 +170,8 @@ export async function loadExecutorGroups(db: CurDatabase, sector: string | null,
   return { rows: groupByExecutor(used, now), truncated, read: used.length };
 }
 
-export function useExecutorGroups(sector: string | null, now: number): ExecutorGroups | undefined {
-  return useLiveQuery(() => loadExecutorGroups(getDb(), sector, now), [sector, now]);
+export function useExecutorGroups(sector: string | null, now: number, municipalities: readonly string[] | null = null): ExecutorGroups | undefined {
+  return useLiveQuery(() => loadExecutorGroups(getDb(), sector, now, municipalities), [sector, now, municipalities]);
 }
 
 export function useEscalations(filter: CurRecordFilter<EscalationStatus>): Escalation[] | undefined {

@@ -26,10 +26,11 @@ interface Props {
   pack: RegionPack;
   now: number;
   sector: string | null;
-  municipality: string | null;
+  /** The global municipality scope's ids; null for the whole region. */
+  municipalities: readonly string[] | null;
 }
 
-export function SpikesCard({ pack, now, sector, municipality }: Props) {
+export function SpikesCard({ pack, now, sector, municipalities }: Props) {
   const t = useT(overviewMessages);
   const version = useLiveQuery(async () => (await getDb().analyticsLog.orderBy('seq').last())?.seq ?? 0, [], 0);
   const known = useLiveQuery(() => readKnownSpikes(getDb()), [], undefined);
@@ -37,14 +38,15 @@ export function SpikesCard({ pack, now, sector, municipality }: Props) {
   const today = isoToDayNumber(regionDay(now, pack.timeZone));
   useEffect(() => {
     let alive = true;
-    loadSpikeAlerts(getDb(), { sector, municipality }, today).then(
+    const municipality = municipalities?.length === 1 ? municipalities[0]! : null;
+    loadSpikeAlerts(getDb(), { sector, municipality, municipalities }, today).then(
       (alerts) => alive && setState({ alerts, error: null }),
       (error: unknown) => alive && setState({ alerts: null, error: String(error) }),
     );
     return () => {
       alive = false;
     };
-  }, [sector, municipality, today, version]);
+  }, [sector, municipalities, today, version]);
 
   const ready = state.alerts !== null && known !== undefined;
   const place = (id: string) => pack.municipalities.find((m) => m.id === id)?.shortName ?? id;

@@ -5,6 +5,7 @@
  */
 import { formatDayRange, formatIsoDay } from '../../../shared/format/ru';
 import { useGlobalFilters } from '../../app/filters-store';
+import { useScopeMembers } from '../../app/municipality-scope';
 import { useRegionPack } from '../../app/region';
 import { getDb } from '../../db/db';
 import { Card } from '../../ui/Card';
@@ -31,10 +32,10 @@ export default function OverviewScreen() {
   const t = useT(overviewMessages);
   const period = useGlobalFilters((s) => s.period);
   const sector = useGlobalFilters((s) => s.sector);
-  const municipality = useGlobalFilters((s) => s.municipality);
+  const municipalities = useScopeMembers();
   const pack = useRegionPack();
   const sectors = useSectors();
-  const model = useOverview(period, sector, sectors.order);
+  const model = useOverview(period, sector, sectors.order, municipalities);
   const at = useAppNow();
   const timeZone = getDb().timeZone;
   const periods = model?.periods ?? overviewPeriods(period, period.to);
@@ -70,7 +71,7 @@ export default function OverviewScreen() {
               ))}
             </div>
           </Card>
-          <SpikesCard pack={pack} now={at} sector={sector} municipality={municipality} />
+          <SpikesCard pack={pack} now={at} sector={sector} municipalities={municipalities} />
           <Card
             title={t('todayTitle', { day: formatIsoDay(periods.today.from) })}
             subtitle={t('todaySubtitle')}

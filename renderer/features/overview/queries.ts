@@ -22,6 +22,8 @@ export interface OverviewParams {
   period: DayPeriod;
   sector: string | null;
   sectorOrder: readonly string[];
+  /** The global municipality scope's ids; null or absent for the whole region. */
+  municipalities?: readonly string[] | null;
   /** The app clock at the time of the read (deadline states depend on it). */
   now: number;
 }
@@ -45,7 +47,7 @@ async function counterSet(db: CurDatabase, period: DayPeriod, filter: AggregateF
  * the open appeals by deadline per sector. Totals are sums of the parts, so they always agree.
  */
 export async function loadOverview(db: CurDatabase, params: OverviewParams): Promise<OverviewModel> {
-  const filter: AggregateFilter = params.sector ? { sector: params.sector } : {};
+  const filter: AggregateFilter = { ...(params.sector ? { sector: params.sector } : {}), ...(params.municipalities ? { municipalities: params.municipalities } : {}) };
   const periods = overviewPeriods(params.period, regionDay(params.now, db.timeZone));
   const [period, previous, days, deadlinesBySector] = await Promise.all([
     counterSet(db, periods.period, filter),
@@ -70,11 +72,16 @@ export async function loadOverview(db: CurDatabase, params: OverviewParams): Pro
 
 
 /** The overview model, live; undefined while the first read runs. */
-export function useOverview(period: DayPeriod, sector: string | null, sectorOrder: readonly string[]): OverviewModel | undefined {
+export function useOverview(
+  period: DayPeriod,
+  sector: string | null,
+  sectorOrder: readonly string[],
+  municipalities: readonly string[] | null = null,
+): OverviewModel | undefined {
   const at = useAppNow();
   const orderKey = sectorOrder.join('|');
   return useLiveQuery(
-    () => loadOverview(getDb(), { period, sector, sectorOrder, now: at }),
-    [period.from, period.to, sector, orderKey, at],
+    () => loadOverview(getDb(), { period, sector, sectorOrder, municipalities, now: at }),
+    [period.from, period.to, sector, orderKey, at, municipalities?.join(',') ?? '*'],
   );
 }

@@ -8,6 +8,7 @@ import { formatDayRange } from '../../../shared/format/ru';
 import { sectorsOf } from '../../../shared/domain/sectors';
 import { now } from '../../runtime/clock';
 import { useGlobalFilters } from '../../app/filters-store';
+import { useScopeMembers } from '../../app/municipality-scope';
 import { useRegionPack } from '../../app/region';
 import type { RatingDimension } from '../../db/rating-queries';
 import { getDb } from '../../db/db';
@@ -33,7 +34,8 @@ export default function RatingScreen() {
   const period = useGlobalFilters((s) => s.period);
   const sector = useGlobalFilters((s) => s.sector);
   const [dimension, setDimension] = useState<RatingDimension>('municipality');
-  const view = useRating(dimension, period, sector, pack);
+  const municipalities = useScopeMembers();
+  const view = useRating(dimension, period, sector, pack, municipalities);
   const sync = useSyncStatus();
   const sectorName = sector ? (sectorsOf(pack).find((s) => s.id === sector)?.name ?? sector) : null;
   const rated = useMemo(() => (view?.rows ?? []).filter((r) => r.rank !== null), [view]);

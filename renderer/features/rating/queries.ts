@@ -19,6 +19,7 @@ export function useRating(
   period: { from: string; to: string },
   sector: string | null,
   pack: RegionPack,
+  municipalities: readonly string[] | null = null,
 ): RatingView | undefined {
   const at = useAppNow();
   return useLiveQuery(async () => {
@@ -29,13 +30,13 @@ export function useRating(
       dimension,
       period,
       previous,
-      filter: sector ? { sector } : {},
+      filter: { ...(sector ? { sector } : {}), ...(municipalities ? { municipalities } : {}) },
       weights,
       now: at,
       pack,
     });
     return { rows, weights, previous };
-  }, [dimension, period.from, period.to, sector, pack, at]);
+  }, [dimension, period.from, period.to, sector, pack, at, municipalities]);
 }
 
 export function useWeights(): RatingWeights | undefined {

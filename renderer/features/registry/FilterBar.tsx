@@ -12,10 +12,12 @@ import {
   DEADLINE_STATES,
   REGISTRY_SORTS,
   SATISFACTIONS,
+  LIST_KEYS,
   NONE_VALUE,
   UNKNOWN_MUNICIPALITY,
   registryHref,
   type DeadlineState,
+  type ListKey,
   type RegistryFilter,
   type RegistrySort,
   type Satisfaction,
@@ -192,6 +194,7 @@ export function FilterBar({ filter, pack }: FilterBarProps) {
         </select>
       </label>
       <ExtraConditions filter={filter} onRemove={(key) => apply({ [key]: undefined })} />
+      <ListConditionChips filter={filter} pack={pack} onRemove={(kind, key) => apply({ [kind]: { ...filter[kind], [key]: undefined } })} />
       <div className="registry-filters__actions">
         <Button type="submit" variant="primary">
           {t('apply')}
@@ -236,6 +239,46 @@ function ExtraConditions({ filter, onRemove }: { filter: RegistryFilter; onRemov
           </button>
         </span>
       ))}
+    </div>
+  );
+}
+
+const SHOWN_LIST_VALUES = 5;
+
+/**
+ * «One of» / «none of» conditions (a municipality group, a pivot's «остальные»), each with the
+ * values it lists: a list never hides why it is narrow.
+ */
+function ListConditionChips({ filter, pack, onRemove }: { filter: RegistryFilter; pack: RegionPack; onRemove: (kind: 'among' | 'except', key: ListKey) => void }) {
+  const t = useT(registryMessages);
+  const chips: { kind: 'among' | 'except'; key: ListKey; values: string[] }[] = [];
+  for (const kind of ['among', 'except'] as const) {
+    for (const key of LIST_KEYS) {
+      const values = filter[kind]?.[key];
+      if (values && values.length > 0) chips.push({ kind, key, values });
+    }
+  }
+  if (chips.length === 0) return null;
+  const name = (key: ListKey, value: string): string => {
+    if (value === NONE_VALUE) return t('noneValue');
+    if (key === 'municipality') return pack.municipalities.find((m) => m.id === value)?.shortName ?? value;
+    if (key === 'sector') return sectorsOf(pack).find((s) => s.id === value)?.shortName ?? value;
+    return value;
+  };
+  return (
+    <div className="registry-filters__extra" data-testid="registry-list-conditions">
+      {chips.map(({ kind, key, values }) => {
+        const shown = values.slice(0, SHOWN_LIST_VALUES).map((v) => name(key, v));
+        if (values.length > SHOWN_LIST_VALUES) shown.push(t('list.more', { n: values.length - SHOWN_LIST_VALUES }));
+        return (
+          <span className="registry-filters__chip" key={`${kind}.${key}`} data-condition={`${kind}.${key}`} title={values.map((v) => name(key, v)).join(', ')}>
+            {t(kind === 'among' ? 'list.among' : 'list.except', { field: t(`listField.${key}`), values: shown.join(', ') })}{' '}
+            <button type="button" aria-label={t('removeCondition')} onClick={() => onRemove(kind, key)}>
+              ×
+            </button>
+          </span>
+        );
+      })}
     </div>
   );
 }

@@ -25,6 +25,7 @@ beforeAll(async () => {
     importance: i % 4 === 0 ? 'high' : null,
     executor: i % 7 === 0 ? null : `Исполнитель ${i % 13}`,
     fastTrack: i % 6 === 0,
+    category: i % 11 === 0 ? null : a.category,
   }));
   await db.appeals.bulkPut(all);
   ctx = { db, now: NOW, timeZone: TZ, search: new SearchIndexBuilder(db), engine: new AnalyticsEngine(db, () => NOW) };
@@ -54,6 +55,8 @@ const filterArb: fc.Arbitrary<RegistryFilter> = fc.record(
     fastTrack: fc.boolean(),
     rating: fc.integer({ min: 0, max: 5 }),
     sort: fc.constantFrom('received-desc' as const, 'received-asc' as const, 'due-asc' as const, 'due-desc' as const),
+    among: fc.record({ municipality: fc.subarray(['kirov', UNKNOWN_MUNICIPALITY, 'nowhere']), executor: fc.subarray(['Исполнитель 3', NONE_VALUE]) }, { requiredKeys: [] }),
+    except: fc.record({ category: fc.subarray(['Прочее', NONE_VALUE, 'Отопление']), organisation: fc.subarray([NONE_VALUE, 'ООО «УК Уют»']) }, { requiredKeys: [] }),
   },
   { requiredKeys: [] },
 );

@@ -5,7 +5,8 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { countRu } from '../../../shared/format/ru';
-import { parseRegistryFilter, registryQuery } from '../../app/registry-filter';
+import { parseRegistryFilter, registryQuery, withMunicipalityScope } from '../../app/registry-filter';
+import { useScopeMembers } from '../../app/municipality-scope';
 import { now } from '../../runtime/clock';
 import { useRegionPack } from '../../app/region';
 import { parseHash, useHash } from '../../app/router';
@@ -44,6 +45,9 @@ export default function RegistryScreen() {
   const hash = useHash();
   const queryString = parseHash(hash).query.toString();
   const filter = useMemo(() => parseRegistryFilter(queryString), [queryString]);
+  // What the list, the count and the export read: the filter within the global municipality scope.
+  const scopeMembers = useScopeMembers();
+  const scoped = useMemo(() => withMunicipalityScope(filter, scopeMembers), [filter, scopeMembers]);
   const pack = useRegionPack();
   const db = getDb();
   const storeVersion = useStoreVersion(db);
@@ -53,8 +57,8 @@ export default function RegistryScreen() {
     // A refresh re-reads "now" so overdue bands move with the clock.
     [db, pack.timeZone, refreshKey],
   );
-  const pages = useRegistryPages(ctx, filter, refreshKey);
-  const countState = useRegistryCount(ctx, filter, refreshKey);
+  const pages = useRegistryPages(ctx, scoped, refreshKey);
+  const countState = useRegistryCount(ctx, scoped, refreshKey);
   const count = countState?.count ?? null;
   const search = useSearchStatus(ctx);
   const prefs = useRegistryPrefs();
@@ -85,7 +89,7 @@ export default function RegistryScreen() {
   const rows = pages.page?.rows ?? [];
   const firstRow = pages.pageIndex * PAGE_SIZE + 1;
   // Ready once the page and the count for this filter are shown; background refreshes keep it so.
-  const ready = pages.page !== null && pages.key === registryQuery(filter) && countState !== null;
+  const ready = pages.page !== null && pages.key === registryQuery(scoped) && countState !== null;
   const storeEmpty = storeVersion === 0;
   const dueSortNote = (filter.sort === 'due-asc' || filter.sort === 'due-desc') && !filter.q;
 
@@ -118,7 +122,7 @@ export default function RegistryScreen() {
       <div className="registry__tools">
         <SavedViews db={db} filter={filter} />
         <ColumnChooser columns={prefs.columns} onChange={(c) => prefs.setColumns(db, c)} />
-        <ExportPanel ctx={ctx} filter={filter} pack={pack} count={count} />
+        <ExportPanel ctx={ctx} filter={scoped} pack={pack} count={count} />
       </div>
       {pages.error ? (
         <div className="error-view" role="alert">

@@ -3,7 +3,7 @@
  * search index's ranked ids for a text query), every page of a filter for exports, and the count.
  */
 import type { CurDatabase, StoredAppeal } from '../../db/schema';
-import { UNKNOWN_MUNICIPALITY, type RegistryFilter, type RegistrySort } from '../../app/registry-filter';
+import { NONE_VALUE, UNKNOWN_MUNICIPALITY, type RegistryFilter, type RegistrySort } from '../../app/registry-filter';
 import { queryDeadlines, queryReceived, type AggFilter, type Period } from '../../db/aggregate-queries';
 import { scanPage, type PageCursor } from '../../search/key-range-paging';
 import type { SearchIndexBuilder } from '../../search/search-builder';
@@ -184,6 +184,7 @@ type CounterKey =
  */
 export function aggregateCounterFor(filter: RegistryFilter): { kind: 'received'; counter: CounterKey } | { kind: 'deadline'; counter: 'overdue' | 'atRisk24h' | 'atRisk3wd' | 'open' } | null {
   if (filter.q || filter.channel !== undefined || filter.category !== undefined || filter.status !== undefined) return null;
+  if (filter.among || filter.except) return null;
   const beyondAggregates = [filter.outcome, filter.reaction, filter.importance, filter.executor, filter.fastTrack, filter.rating];
   if (beyondAggregates.some((v) => v !== undefined)) return null;
   const extra = [filter.deadline, filter.repeat, filter.answered, filter.postponed, filter.answerTime, filter.satisfaction].filter((v) => v !== undefined).length;
@@ -232,7 +233,7 @@ export async function countRegistry(ctx: RegistryQueryContext, filter: RegistryF
       sector: filter.sector ?? null,
       municipality: filter.municipality === undefined ? null : filter.municipality === UNKNOWN_MUNICIPALITY ? '' : filter.municipality,
       source: filter.source ?? null,
-      organisation: filter.organisation ?? null,
+      organisation: filter.organisation === undefined ? null : filter.organisation === NONE_VALUE ? '' : filter.organisation,
     };
     if (agg.kind === 'deadline') {
       const counts = await queryDeadlines(ctx.db, aggFilter, ctx.now);

@@ -7,8 +7,8 @@ import type { StoredAppeal } from '../../db/schema';
 import { scopePredicate } from '../../../shared/access/scope';
 import { effectiveScope } from '../../runtime/access';
 import type { IndexRange } from '../../search/key-range-paging';
-import type { RegistryFilter, RegistrySort } from '../../app/registry-filter';
-import { NONE_VALUE, UNKNOWN_MUNICIPALITY } from '../../app/registry-filter';
+import type { ListConditions, ListKey, RegistryFilter, RegistrySort } from '../../app/registry-filter';
+import { LIST_KEYS, NONE_VALUE, UNKNOWN_MUNICIPALITY } from '../../app/registry-filter';
 import { answerTimelinessOf, hasAnswerTime, isFinished, isPostponed, isRated, isSatisfied } from '../../../shared/domain/outcome';
 import { regionDayEnd, regionDayStart } from '../../../shared/domain/time';
 import { workCalendar } from '../../../shared/domain/calendar';
@@ -127,11 +127,13 @@ export function matchesFilter(row: StoredAppeal, filter: RegistryFilter, bounds:
   if (bounds.receivedFrom !== null && row.receivedAt < bounds.receivedFrom) return false;
   if (bounds.receivedUntil !== null && row.receivedAt >= bounds.receivedUntil) return false;
   if (filter.source !== undefined && row.source !== filter.source) return false;
-  if (filter.channel !== undefined && row.channel !== filter.channel) return false;
+  if (filter.channel !== undefined && (row.channel || NONE_VALUE) !== filter.channel) return false;
   if (filter.sector !== undefined && row.sector !== filter.sector) return false;
-  if (filter.category !== undefined && row.category !== filter.category) return false;
+  if (filter.category !== undefined && (row.category || NONE_VALUE) !== filter.category) return false;
   if (filter.municipality !== undefined && row.muniKey !== muniKeyOf(filter.municipality)) return false;
-  if (filter.organisation !== undefined && row.orgCurrent !== filter.organisation) return false;
+  if (filter.organisation !== undefined && (row.orgCurrent || NONE_VALUE) !== filter.organisation) return false;
+  if (filter.among && !matchesLists(row, filter.among, true)) return false;
+  if (filter.except && !matchesLists(row, filter.except, false)) return false;
   if (filter.status !== undefined && !filter.status.includes(row.status)) return false;
   if (filter.repeat !== undefined && row.isRepeat !== filter.repeat) return false;
   if (filter.answered !== undefined && isFinished(row) !== filter.answered) return false;
@@ -145,6 +147,39 @@ export function matchesFilter(row: StoredAppeal, filter: RegistryFilter, bounds:
   if (filter.executor !== undefined && (row.executor ?? NONE_VALUE) !== filter.executor) return false;
   if (filter.fastTrack !== undefined && row.fastTrack !== filter.fastTrack) return false;
   if (filter.rating !== undefined && (isRated(row.rating) ? Math.round(row.rating) : 0) !== filter.rating) return false;
+  return true;
+}
+
+/** A row's value of a list key as filters spell it (`-` for none). */
+export function listValueOf(row: StoredAppeal, key: ListKey): string {
+  switch (key) {
+    case 'sector':
+      return row.sector || NONE_VALUE;
+    case 'category':
+      return row.category || NONE_VALUE;
+    case 'municipality':
+      return row.muniKey === '' ? UNKNOWN_MUNICIPALITY : row.muniKey;
+    case 'organisation':
+      return row.orgCurrent || NONE_VALUE;
+    case 'channel':
+      return row.channel || NONE_VALUE;
+    case 'outcome':
+      return row.outcome ?? NONE_VALUE;
+    case 'reaction':
+      return row.reaction ?? NONE_VALUE;
+    case 'importance':
+      return row.importance ?? NONE_VALUE;
+    case 'executor':
+      return row.executor || NONE_VALUE;
+  }
+}
+
+/** Every listed key's value is (`inside`) or is not (`!inside`) among its list. */
+function matchesLists(row: StoredAppeal, lists: ListConditions, inside: boolean): boolean {
+  for (const key of LIST_KEYS) {
+    const values = lists[key];
+    if (values && values.includes(listValueOf(row, key)) !== inside) return false;
+  }
   return true;
 }
 

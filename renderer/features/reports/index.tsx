@@ -51,7 +51,9 @@ export default function ReportsScreen() {
   const [kind, setKind] = useState<ReportKind>('monthly');
   const [periodCode, setPeriodCode] = useState(() => defaultPeriodCode('monthly', today));
   const [sector, setSector] = useState<string>(globalSector ?? '');
-  const [municipality, setMunicipality] = useState('');
+  // A single-municipality global scope preselects the report's municipality.
+  const globalMunicipality = useGlobalFilters((s) => s.municipality);
+  const [municipality, setMunicipality] = useState(globalMunicipality ?? '');
   const [organisation, setOrganisation] = useState('');
   const [doc, setDoc] = useState<ReportDocument | null>(null);
   const [fromArchive, setFromArchive] = useState<number | null>(null);

@@ -1,3 +1,4 @@
+import { useScopeMembers } from '../../app/municipality-scope';
 import { useMemo } from 'react';
 import type { RegionPack } from '../../../shared/domain/region-pack';
 import type { SectorDefinition } from '../../../shared/domain/sectors';
@@ -73,7 +74,8 @@ function WorstTable({ rows, kind, sector, label }: { rows: WorstRow[]; kind: 'mu
 export function SectorDetailView({ panel, sector, period, days, pack }: SectorDetailViewProps) {
   const t = useT(sectorsMessages);
   const lang = useLang();
-  const detail = useSectorDetail(period, panel.sector);
+  const scope = useScopeMembers();
+  const detail = useSectorDetail(period, panel.sector, scope);
   const muniName = useMemo(() => new Map(pack.municipalities.map((m) => [m.id, m.name])), [pack]);
   const option = useMemo<EChartsOption>(
     () => ({

@@ -5,6 +5,7 @@
  */
 import { pickable } from '../../../shared/access/scope';
 import { useEffectiveScope } from '../../runtime/use-access';
+import { useScopeMembers } from '../../app/municipality-scope';
 import { useMemo, useState } from 'react';
 import { sectorsOf } from '../../../shared/domain/sectors';
 import { eachDay } from '../../../shared/domain/time';
@@ -34,7 +35,8 @@ export default function SectorsScreen() {
   // A panel per sector of the user's scope.
   const sectors = useMemo(() => pickable(sectorsOf(pack), scope.sectors), [pack, scope]);
   const sectorIds = useMemo(() => sectors.map((s) => s.id), [sectors]);
-  const view = useSectorPanels(period, sectorIds);
+  const municipalities = useScopeMembers();
+  const view = useSectorPanels(period, sectorIds, municipalities);
   const sync = useSyncStatus();
   const [opened, setOpened] = useState<string | null>(null);
   const selected = opened ?? focusedSector;

@@ -10,6 +10,7 @@ import { getDb } from '../../db/db';
 import { emptyCounters } from '../../db/aggregate-model';
 import { queryDeadlinesBy, queryReceivedBy, type Period } from '../../db/aggregate-queries';
 import { queryCategoriesBy } from '../../db/category-queries';
+import { categoriesByScope } from '../../analytics-engine/engine';
 import { emptyDeadlineCounts } from '../../db/deadline-bands';
 import { shapeSectorPanel, worstUnits, type SectorPanel, type WorstRow } from './shape';
 
@@ -20,20 +21,26 @@ export interface SectorsView {
   previous: Period;
 }
 
-export function useSectorPanels(period: Period, sectorIds: readonly string[]): SectorsView | undefined {
+/** Categories by sector: the aggregate for the whole region, the engine within a municipality scope. */
+function categoriesOf(period: Period, municipalities: readonly string[] | null) {
+  return municipalities ? categoriesByScope(getDb(), period, municipalities) : queryCategoriesBy(getDb(), period, null);
+}
+
+export function useSectorPanels(period: Period, sectorIds: readonly string[], municipalities: readonly string[] | null = null): SectorsView | undefined {
   const at = useAppNow();
   return useLiveQuery(async () => {
     const db = getDb();
+    const scope = municipalities ? { municipalities } : {};
     const previous = previousPeriod(period.from, period.to);
     const trendDays = eachDay(period.from, period.to).slice(-MAX_TREND_DAYS);
     const trendPeriod = { from: trendDays[0] ?? period.from, to: period.to };
     const [current, before, deadlines, categories, previousCategories, trends] = await Promise.all([
-      queryReceivedBy(db, period, {}, 'sector'),
-      queryReceivedBy(db, previous, {}, 'sector'),
-      queryDeadlinesBy(db, {}, at, 'sector'),
-      queryCategoriesBy(db, period, null),
-      queryCategoriesBy(db, previous, null),
-      Promise.all(sectorIds.map((sector) => queryReceivedBy(db, trendPeriod, { sector }, 'day'))),
+      queryReceivedBy(db, period, scope, 'sector'),
+      queryReceivedBy(db, previous, scope, 'sector'),
+      queryDeadlinesBy(db, scope, at, 'sector'),
+      categoriesOf(period, municipalities),
+      categoriesOf(previous, municipalities),
+      Promise.all(sectorIds.map((sector) => queryReceivedBy(db, trendPeriod, { ...scope, sector }, 'day'))),
     ]);
     const panels = sectorIds.map((sector, i) =>
       shapeSectorPanel({
@@ -47,7 +54,7 @@ export function useSectorPanels(period: Period, sectorIds: readonly string[]): S
       }),
     );
     return { panels, previous };
-  }, [period.from, period.to, sectorIds.join(','), at]);
+  }, [period.from, period.to, sectorIds.join(','), at, municipalities]);
 }
 
 export interface SectorDetail {
@@ -55,11 +62,12 @@ export interface SectorDetail {
   organisations: WorstRow[];
 }
 
-async function worstBy(period: Period, sector: string, dimension: 'municipality' | 'organisation', at: number): Promise<WorstRow[]> {
+async function worstBy(period: Period, sector: string, dimension: 'municipality' | 'organisation', at: number, municipalities: readonly string[] | null): Promise<WorstRow[]> {
   const db = getDb();
+  const filter = municipalities ? { sector, municipalities } : { sector };
   const [received, deadlines] = await Promise.all([
-    queryReceivedBy(db, period, { sector }, dimension),
-    queryDeadlinesBy(db, { sector }, at, dimension),
+    queryReceivedBy(db, period, filter, dimension),
+    queryDeadlinesBy(db, filter, at, dimension),
   ]);
   const ids = new Set([...received.keys(), ...deadlines.keys()]);
   return worstUnits(
@@ -71,14 +79,14 @@ async function worstBy(period: Period, sector: string, dimension: 'municipality'
   );
 }
 
-export function useSectorDetail(period: Period, sector: string | null): SectorDetail | undefined {
+export function useSectorDetail(period: Period, sector: string | null, scope: readonly string[] | null = null): SectorDetail | undefined {
   const at = useAppNow();
   return useLiveQuery(async () => {
     if (!sector) return undefined;
     const [municipalities, organisations] = await Promise.all([
-      worstBy(period, sector, 'municipality', at),
-      worstBy(period, sector, 'organisation', at),
+      worstBy(period, sector, 'municipality', at, scope),
+      worstBy(period, sector, 'organisation', at, scope),
     ]);
     return { municipalities, organisations };
-  }, [period.from, period.to, sector, at]);
+  }, [period.from, period.to, sector, at, scope]);
 }

@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = {
   'info-request.export': { kind: 'export', ru: 'Экспорт запросов информации', en: 'Information requests export' },
   'audit.export': { kind: 'export', ru: 'Экспорт журнала действий', en: 'Activity log export' },
   'analytics.export': { kind: 'export', ru: 'Экспорт таблицы аналитики', en: 'Analytics table export' },
+  'analytics.create-category': { kind: 'import', ru: 'Категория создана из фразы «прочих»', en: 'Category created from an «other» phrase' },
   'report.generate': { kind: 'export', ru: 'Отчёт сформирован', en: 'Report generated' },
   'report.write-folder': { kind: 'export', ru: 'Отчёт записан в папку', en: 'Report written to the folder' },
   'import.download-report': { kind: 'export', ru: 'Скачан отчёт об импорте', en: 'Import report downloaded' },
@@ -263,6 +264,7 @@ type Word = keyof (typeof WORDS)['ru'];
 const NOUNS = {
   rows: { ru: ['строка', 'строки', 'строк'], en: ['row', 'rows'] },
   units: { ru: ['территория', 'территории', 'территорий'], en: ['unit', 'units'] },
+  appeals: { ru: ['обращение', 'обращения', 'обращений'], en: ['appeal', 'appeals'] },
 } as const;
 
 function counted(n: number, noun: keyof typeof NOUNS, lang: Locale): string {
@@ -513,6 +515,11 @@ export function summarizeAudit(row: Pick<AuditRow, 'action' | 'details'>, lang: 
       break;
     case 'officials.save':
       addCount('blocks', d.blocks);
+      break;
+    case 'analytics.create-category':
+      add(null, d.category);
+      add(null, d.fromCategory);
+      addCounted('appeals', d.appeals);
       break;
     default: {
       // Every action has a summary: a new one must be handled above.

@@ -20,7 +20,7 @@ export const CENTRE_PATHS = {
 } as const;
 
 /** Kinds of the centre's own records a workstation may share. */
-export const SHARED_RECORD_KINDS = ['escalation', 'information-request', 'instruction', 'meeting', 'roadmap', 'indicator-entry', 'analysis', 'playlist'] as const;
+export const SHARED_RECORD_KINDS = ['escalation', 'information-request', 'instruction', 'meeting', 'roadmap', 'roadmap-measure', 'indicator-entry', 'analysis', 'playlist'] as const;
 export type SharedRecordKind = (typeof SHARED_RECORD_KINDS)[number];
 
 /** Largest body of one shared record, as JSON text. */

@@ -16,6 +16,10 @@ export interface ShareableTable {
 export const SHAREABLE_RECORD_TABLES: readonly ShareableTable[] = [
   { table: 'escalations', kind: 'escalation' },
   { table: 'infoRequests', kind: 'information-request' },
+  { table: 'meetings', kind: 'meeting' },
+  { table: 'instructions', kind: 'instruction' },
+  { table: 'roadmaps', kind: 'roadmap' },
+  { table: 'roadmapMeasures', kind: 'roadmap-measure' },
 ];
 
 /**

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type { Appeal } from '../../shared/domain/appeal';
 import { workCalendar } from '../../shared/domain/calendar';
 import { finishedAtOf } from '../../shared/domain/classify';
+import { heldDueAt } from '../../shared/domain/postponement';
 import { answerTimelinessOf, hasAnswerTime, isRated, isSatisfied } from '../../shared/domain/outcome';
 import { dayNumberToIso, isoToDayNumber } from '../../shared/domain/time';
 import { statusGroupOf, weekStartOf, type DimensionId } from '../../shared/analytics/dimensions';
@@ -85,7 +86,9 @@ function keyOf(a: StoredAppeal, dim: DimensionId, now: number): string {
       if (!a.deadline) return 'no-deadline';
       const t = answerTimelinessOf(a);
       if (t) return t === 'on-time' ? 'answered-on-time' : 'answered-late';
-      const due = a.deadline.dueAt;
+      // Postponed without a new date: held to no date, neither overdue nor at risk (shared/domain/postponement).
+      const due = heldDueAt(a);
+      if (due === null) return 'in-time';
       if (due < now) return 'overdue';
       return due < (a.deadline.hourBased ? bands.hourRiskEnd : bands.dayRiskEnd) ? 'at-risk-24h' : 'in-time';
     }
@@ -104,7 +107,7 @@ function measureOf(rows: StoredAppeal[], measure: MeasureId, now: number): numbe
     case 'received': return n;
     case 'answered': return rows.filter((a) => finishedAtOf(a) !== null).length;
     case 'inWork': return rows.filter((a) => finishedAtOf(a) === null).length;
-    case 'overdue': return rows.filter((a) => finishedAtOf(a) === null && a.deadline !== null && a.deadline.dueAt < now).length;
+    case 'overdue': return rows.filter((a) => finishedAtOf(a) === null && (heldDueAt(a) ?? Infinity) < now).length;
     case 'onTimeShare': {
       const t = rows.map((a) => answerTimelinessOf(a));
       return share(t.filter((x) => x === 'on-time').length, t.filter((x) => x !== null).length);

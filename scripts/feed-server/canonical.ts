@@ -1,7 +1,9 @@
 /**
  * Canonical form and hash of a set of appeals, to compare a client's store with the server's
  * dataset: only the domain record's own fields (store index helpers are dropped), keys sorted at
- * every level, records sorted by id.
+ * every level, records sorted by id. Personal data count by which fields are present: a store keeps
+ * them sealed (renderer/personal-vault, whose own tests prove the values round-trip), so a store and
+ * a server can agree on presence, never on clear values.
  */
 import { createHash } from 'node:crypto';
 import type { Appeal } from '../../shared/domain/appeal';
@@ -25,9 +27,20 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
+type PersonalPresence = Record<'fullName' | 'phone' | 'email' | 'address', boolean>;
+
+/** Which personal fields a record carries: from its clear data, or from a store's sealed block. */
+function personalPresence(record: Appeal & { sealedPersonal?: { present: PersonalPresence } }): PersonalPresence | null {
+  if (record.sealedPersonal) return record.sealedPersonal.present;
+  const p = record.personal;
+  if (!p || !(p.fullName || p.phone || p.email || p.address || p.applicantKey)) return null;
+  return { fullName: !!p.fullName, phone: !!p.phone, email: !!p.email, address: !!p.address };
+}
+
 export function canonicalAppeal(record: Appeal): string {
   const picked: Record<string, unknown> = {};
   for (const field of APPEAL_FIELDS) picked[field] = record[field] === undefined ? null : record[field];
+  picked.personal = personalPresence(record);
   return JSON.stringify(sortKeys(picked));
 }
 

@@ -94,17 +94,20 @@ for (const engine of ENGINES) {
       expect((await listEscalations(dbB))[0]!.status).toBe('in-progress');
 
       // Both edit version 2: A first, then B (who has not pulled A's edit) — one conflict, both kept.
+      // (An escalation moves forward only, so both resolve it; B's note makes the versions differ.)
+      const lastNote = async (db: CurDatabase, id = made.id) => (await listEscalations(db)).find((e) => e.id === id)!.history.at(-1)!.note;
       await updateEscalationStatus(dbA, made.id, { status: 'resolved', by: 'Оператор А', at: 3_000 });
-      await updateEscalationStatus(dbB, made.id, { status: 'open', by: 'Оператор Б', at: 3_100, note: 'Повторная жалоба' });
+      await updateEscalationStatus(dbB, made.id, { status: 'resolved', by: 'Оператор Б', at: 3_100, note: 'Повторная жалоба' });
       await exchange(dbA, a.client);
       expect(await exchange(dbB, b.client)).toMatchObject({ conflicts: 1 });
       expect(await states(dbB)).toEqual({ [made.id]: 'conflict' });
       const conflict = (await readStandings(dbB, (await dbB.escalations.toArray()) as (Record<string, unknown> & { id: string })[])).get(made.id)!;
-      expect(conflict.theirs?.body.status).toBe('resolved');
-      expect((await listEscalations(dbB))[0]!.status).toBe('open');
+      expect(conflict.theirs?.body.history).not.toContainEqual(expect.objectContaining({ note: 'Повторная жалоба' }));
+      expect(await lastNote(dbB)).toBe('Повторная жалоба');
       // Nothing overwritten on the server while the conflict stands, however often B exchanges.
       await exchange(dbB, b.client);
-      expect((await server.server.ctx.db.query<{ body: string }>('SELECT body::text AS body FROM shared_records WHERE id = $1', [made.id])).rows[0]!.body).toContain('resolved');
+      const serverBody = async (id: string) => (await server.server.ctx.db.query<{ body: string }>('SELECT body::text AS body FROM shared_records WHERE id = $1', [id])).rows[0]!.body;
+      expect(await serverBody(made.id)).not.toContain('Повторная жалоба');
 
       // B keeps its version: it replaces the server's and reaches A.
       await resolveSharedConflict(dbB, made.id, 'mine', newChangeId);
@@ -112,24 +115,28 @@ for (const engine of ENGINES) {
       expect(await exchange(dbB, b.client)).toMatchObject({ pushed: 1, conflicts: 0 });
       await exchange(dbA, a.client);
       expect(await listEscalations(dbA)).toEqual(await listEscalations(dbB));
-      expect((await listEscalations(dbA))[0]!.status).toBe('open');
+      expect(await lastNote(dbA)).toBe('Повторная жалоба');
       expect((await dbB.audit.toArray()).map((r) => r.action)).toContain('shared-record.resolve');
+      expect((await auditOf(server.server.ctx.db, made.id)).filter((e) => e.action !== 'conflict').map((e) => e.version)).toEqual([1, 2, 3, 4]);
 
       // A push whose answer is lost: the retry is recognised, no second version.
-      await updateEscalationStatus(dbA, made.id, { status: 'resolved', by: 'Оператор А', at: 4_000 });
+      const next = await createEscalation(dbA, { appealId: 'pos:101', appeal, reason: 'repeat', note: 'Повтор', assignee: 'Иванов', by: 'Оператор А', at: 3_500 });
+      await exchange(dbA, a.client);
+      await exchange(dbB, b.client);
+      await updateEscalationStatus(dbA, next.id, { status: 'in-progress', by: 'Оператор А', at: 4_000 });
       a.state.loseNextAnswer = true;
       await expect(exchange(dbA, a.client)).rejects.toMatchObject({ problem: 'unreachable' });
       await exchange(dbA, a.client);
-      expect(await states(dbA)).toEqual({ [made.id]: 'sent' });
-      const versions = (await auditOf(server.server.ctx.db, made.id)).filter((e) => e.action !== 'conflict').map((e) => e.version);
-      expect(versions).toEqual([1, 2, 3, 4, 5]);
+      expect((await states(dbA))[next.id]).toBe('sent');
+      expect((await auditOf(server.server.ctx.db, next.id)).filter((e) => e.action !== 'conflict').map((e) => e.version)).toEqual([1, 2]);
 
       // B takes the server's version in a second conflict.
-      await updateEscalationStatus(dbB, made.id, { status: 'in-progress', by: 'Оператор Б', at: 4_100 });
+      await updateEscalationStatus(dbB, next.id, { status: 'resolved', by: 'Оператор Б', at: 4_100 });
       await exchange(dbB, b.client);
-      expect(await states(dbB)).toEqual({ [made.id]: 'conflict' });
-      await resolveSharedConflict(dbB, made.id, 'theirs', newChangeId);
-      expect(await states(dbB)).toEqual({ [made.id]: 'sent' });
+      expect((await states(dbB))[next.id]).toBe('conflict');
+      await resolveSharedConflict(dbB, next.id, 'theirs', newChangeId);
+      expect((await states(dbB))[next.id]).toBe('sent');
+      expect((await listEscalations(dbB)).find((e) => e.id === next.id)!.status).toBe('in-progress');
       expect(await listEscalations(dbB)).toEqual(await listEscalations(dbA));
     });
   });

@@ -16,6 +16,12 @@ export interface BundleFileOptions {
   now: Date;
 }
 
+/** The options of `openBundleFile` as the CLIs take them: --passphrase-file, --laptop-key, --trusted-key. */
+export function bundleFileOptions(file: string, values: Record<string, unknown>, now: Date): BundleFileOptions {
+  const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
+  return { file, passphraseFile: text('passphrase-file'), laptopKeyFile: text('laptop-key'), trustedKeyFile: text('trusted-key'), now };
+}
+
 /** Reads the passphrase from the file's first line: editors add a trailing newline that is not part of it. */
 export async function readPassphrase(file: string, fail: (message: string) => never): Promise<string> {
   const text = await readFile(file, 'utf8');

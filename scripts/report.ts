@@ -13,7 +13,7 @@ import { KIROV_PACK, packById } from '../shared/domain/packs';
 import type { Appeal } from '../shared/domain/appeal';
 import type { RegionPack } from '../shared/domain/region-pack';
 import { formatFingerprint, isBundleError } from '../shared/bundle';
-import { openBundleFile } from './bundle-file';
+import { bundleFileOptions, openBundleFile } from './bundle-file';
 import { DEFAULT_RATING_WEIGHTS } from '../shared/domain/rating';
 import { sectorsOf } from '../shared/domain/sectors';
 import { regionDay } from '../shared/domain/time';
@@ -150,16 +150,7 @@ function demoSource(values: CliValues): ReportSource {
 async function bundleSource(file: string, values: CliValues): Promise<ReportSource> {
   let opened;
   try {
-    opened = await openBundleFile(
-      {
-        file,
-        passphraseFile: values['passphrase-file'] as string | undefined,
-        laptopKeyFile: values['laptop-key'] as string | undefined,
-        trustedKeyFile: values['trusted-key'] as string | undefined,
-        now: new Date(),
-      },
-      fail,
-    );
+    opened = await openBundleFile(bundleFileOptions(file, values, new Date()), fail);
   } catch (error) {
     if (isBundleError(error)) fail(`${file}: ${error.message}`);
     throw error;

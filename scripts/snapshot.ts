@@ -19,7 +19,7 @@ import { DemoModel, demoReference, demoYear } from '../shared/demo';
 import { KIROV_PACK } from '../shared/domain/packs';
 import { regionDayEnd } from '../shared/domain/time';
 import { formatDateTime } from '../shared/format/ru';
-import { openBundleFile, readPassphrase } from './bundle-file';
+import { bundleFileOptions, openBundleFile, readPassphrase } from './bundle-file';
 import {
   BundleError,
   STRONG_ARGON2,
@@ -176,16 +176,7 @@ async function create(values: Record<string, string | boolean | string[] | undef
 
 async function verify(file: string, values: Record<string, string | boolean | string[] | undefined>): Promise<void> {
   const started = Date.now();
-  const opened = await openBundleFile(
-    {
-      file,
-      passphraseFile: values['passphrase-file'] as string | undefined,
-      laptopKeyFile: values['laptop-key'] as string | undefined,
-      trustedKeyFile: values['trusted-key'] as string | undefined,
-      now: new Date(),
-    },
-    fail,
-  );
+  const opened = await openBundleFile(bundleFileOptions(file, values, new Date()), fail);
   console.log('Снимок в порядке: подпись, целостность и срок действия проверены, содержимое расшифровано.');
   console.log(`Обращений: ${opened.appeals.length}, справочных записей: ${opened.reference.length}, записей центра: ${opened.centreRecords.length} (${((Date.now() - started) / 1000).toFixed(1)} с)`);
   printSigner(opened.signerFingerprint, opened.trusted ? 'доверенный (совпадает с --trusted-key)' : 'НЕ ПРОВЕРЕН: сверьте отпечаток с центром по телефону или укажите --trusted-key', opened.manifest.signer.demoKey);

@@ -28,15 +28,9 @@ import {
 } from '../../shared/records';
 import { issue } from '../../shared/records/messages';
 import { logAudit } from './audit-repo';
+import { newRecordId } from './record-id';
 import type { CurDatabase } from './schema';
 
-function newId(prefix: string): string {
-  const uuid =
-    typeof globalThis.crypto?.randomUUID === 'function'
-      ? globalThis.crypto.randomUUID()
-      : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
-  return `${prefix}:${uuid}`;
-}
 
 export interface MeetingFields {
   kind: MeetingKind;
@@ -64,7 +58,7 @@ export async function createMeeting(db: CurDatabase, fields: MeetingFields, by: 
   const clean = cleanMeeting(fields);
   const issues = validateMeetingDraft({ day: clean.day, title: clean.title, by });
   if (issues.length) throw new RecordRejectedError(issues);
-  const meeting: Meeting = { id: newId('mtg'), ...clean, createdAt: at, createdBy: by.trim(), updatedAt: at, version: 1 };
+  const meeting: Meeting = { id: newRecordId('mtg'), ...clean, createdAt: at, createdBy: by.trim(), updatedAt: at, version: 1 };
   await db.transaction('rw', [db.meetings, db.audit], async () => {
     await db.meetings.add(meeting);
     await logAudit(db, { action: 'meeting.create', details: { meetingId: meeting.id, kind: meeting.kind, day: meeting.day, by: meeting.createdBy } });
@@ -133,7 +127,7 @@ export async function createInstruction(db: CurDatabase, input: NewInstruction, 
   if (!checked.ok) throw new RecordRejectedError(checked.issues);
   const by = input.by.trim();
   const instruction: Instruction = {
-    id: newId('ins'),
+    id: newRecordId('ins'),
     meetingId: input.meetingId,
     number: 0,
     text: input.text.trim(),

@@ -37,6 +37,7 @@ import {
   type RecordKind,
   type RecordSubject,
 } from '../../shared/records';
+import { newRecordId } from './record-id';
 import type { CurDatabase, CurRecordBase } from './schema';
 import { logAudit } from './audit-repo';
 
@@ -142,13 +143,6 @@ export interface CurRecordFilter<S extends string> {
   sector?: string | null;
 }
 
-function newId(prefix: string): string {
-  const uuid =
-    typeof globalThis.crypto?.randomUUID === 'function'
-      ? globalThis.crypto.randomUUID()
-      : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
-  return `${prefix}:${uuid}`;
-}
 
 function requireText(value: string, field: string): string {
   const text = value.trim();
@@ -327,7 +321,7 @@ export async function createEscalation(db: CurDatabase, input: NewEscalation): P
   const note = input.note.trim();
   const origin = originOf(input);
   return createRecord(db, ESCALATIONS, {
-    id: newId('esc'),
+    id: newRecordId('esc'),
     appealId: origin.appealId,
     subject: origin.subject,
     version: 1,
@@ -373,7 +367,7 @@ export async function createInfoRequest(
   );
   const origin = originOf(input);
   return createRecord(db, INFO_REQUESTS, {
-    id: newId('inf'),
+    id: newRecordId('inf'),
     appealId: origin.appealId,
     subject: origin.subject,
     version: 1,

@@ -21,6 +21,7 @@ import {
   type RoadmapDraft,
 } from '../../shared/roadmap/validation';
 import { logAudit } from './audit-repo';
+import { newRecordId } from './record-id';
 import type { CurDatabase } from './schema';
 
 export { RoadmapValidationError };
@@ -47,13 +48,6 @@ export class NotFoundError extends Error {
   }
 }
 
-function newId(prefix: string): string {
-  const uuid =
-    typeof globalThis.crypto?.randomUUID === 'function'
-      ? globalThis.crypto.randomUUID()
-      : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
-  return `${prefix}:${uuid}`;
-}
 
 function byName(ctx: WriteContext): string {
   const by = ctx.by.trim();
@@ -80,7 +74,7 @@ export async function createRoadmap(db: CurDatabase, draft: RoadmapDraft, ctx: W
   const errors = roadmapErrors(draft, ctx.today, true);
   if (errors.length) throw new RoadmapValidationError(errors);
   const by = byName(ctx);
-  const roadmap: Roadmap = { id: newId('roadmap'), ...normalizeRoadmapDraft(draft), createdAt: ctx.at, createdBy: by, updatedAt: ctx.at, updatedBy: by, version: 1 };
+  const roadmap: Roadmap = { id: newRecordId('roadmap'), ...normalizeRoadmapDraft(draft), createdAt: ctx.at, createdBy: by, updatedAt: ctx.at, updatedBy: by, version: 1 };
   await db.transaction('rw', [db.roadmaps, db.audit], async () => {
     await db.roadmaps.add(roadmap);
     await logAudit(db, { action: 'roadmap.create', details: { roadmapId: roadmap.id, title: roadmap.title, sector: roadmap.sector, by } });
@@ -129,7 +123,7 @@ export async function createMeasure(db: CurDatabase, roadmapId: string, draft: M
     if (errors.length) throw new RoadmapValidationError(errors);
     const existing = await db.roadmapMeasures.where('roadmapId').equals(roadmapId).toArray();
     const measure: RoadmapMeasure = {
-      id: newId('measure'),
+      id: newRecordId('measure'),
       roadmapId,
       number: existing.reduce((max, m) => Math.max(max, m.number), 0) + 1,
       ...normalizeMeasureDraft(draft),

@@ -11,7 +11,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { appUrl, DEMO, openSyncedApp, saveScreenshot, uniqueDbName, waitForScreen } from './support';
+import { appUrl, DEMO, openSyncedApp, saveScreenshot, signInIfAsked, uniqueDbName, waitForScreen } from './support';
 
 const GUIDE_IMG = fileURLToPath(new URL('../../docs/guide/img', import.meta.url));
 const LATER = '2025-11-21T09:00:00+03:00';
@@ -126,6 +126,7 @@ describe('«Контроль»: meetings and instructions', () => {
 
     // Three days later (the frozen clock moved, the app reloaded): the 1-day instruction is overdue.
     await page.goto(appUrl(app.baseUrl, { path: 'control', query: { ...DEMO, demoNow: LATER, dbName } }));
+    await signInIfAsked(page);
     await waitForScreen(page, 'control-list');
     expect(await page.getByTestId('control-state-at').innerText()).toBe('Состояние на 21.11.2025 09:00');
     const overdueRow = page.locator('[data-testid="control-row"][data-band="overdue"]');
@@ -193,6 +194,8 @@ describe('«Контроль»: meetings and instructions', () => {
     const second = await first.context().newPage();
     await second.setViewportSize({ width: 1440, height: 900 });
     await second.goto(url);
+    // A new tab has no session of its own (runtime/session.ts).
+    await signInIfAsked(second);
     await waitForScreen(second, 'instruction-card');
 
     // The second window moves it to work.

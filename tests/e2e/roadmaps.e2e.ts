@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { appUrl, DEMO, openSyncedApp, uniqueDbName, waitForScreen, type OpenedApp } from './support';
+import { appUrl, DEMO, openSyncedApp, signInIfAsked, uniqueDbName, waitForScreen, type OpenedApp } from './support';
 import { ShellPage } from './support/shell-page';
 
 const GUIDE_IMG = fileURLToPath(new URL('../../docs/guide/img', import.meta.url));
@@ -114,6 +114,7 @@ describe('«Дорожные карты» and «Показатели»', () => {
     const second = await page.context().newPage();
     await second.setViewportSize({ width: 1440, height: 1000 });
     await second.goto(appUrl(app.baseUrl, { path: `${roadmapHash.slice(2)}/edit`, query: { ...DEMO, dbName: new URL(page.url()).searchParams.get('dbName') ?? '' } }));
+    await signInIfAsked(second);
     await page.goto(`${page.url().split('#')[0]}${roadmapHash}/edit`);
     await page.getByTestId('rm-editor').waitFor();
     await second.getByTestId('rm-editor').waitFor({ timeout: 60_000 });

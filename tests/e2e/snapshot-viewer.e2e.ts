@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, DEMO_NOW, openApp, openSyncedApp, resolveStaticPath, storeRows, uniqueDbName, waitForScreen, waitForSyncIdle } from './support';
+import { DEMO, DEMO_NOW, openApp, openSyncedApp, resolveStaticPath, signInIfAsked, storeRows, uniqueDbName, waitForScreen, waitForSyncIdle } from './support';
 
 const GUIDE_IMG = fileURLToPath(new URL('../../docs/guide/img', import.meta.url));
 const DIST = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
@@ -84,6 +84,7 @@ describe('snapshot bundles: created at the centre, opened on an isolated laptop'
       return route.abort();
     });
     await page.reload();
+    await signInIfAsked(page);
     await waitForScreen(page, 'snapshot-screen');
 
     // A changed byte: refused with its own message, nothing written.
@@ -103,6 +104,8 @@ describe('snapshot bundles: created at the centre, opened on an isolated laptop'
 
     await page.getByTestId('snapshot-passphrase').fill(PASSPHRASE);
     await Promise.all([page.waitForURL(/snapshot=/, { timeout: 120_000 }), page.getByTestId('snapshot-open-confirm').click()]);
+    // Opening the snapshot reloads the window on it, and a reload locks the window (runtime/session.ts).
+    await signInIfAsked(page);
     await waitForSyncIdle(page);
     await waitForScreen(page, 'overview');
 
@@ -200,6 +203,8 @@ describe('snapshot bundles: created at the centre, opened on an isolated laptop'
     await page.getByTestId('snapshot-pin-confirm').check();
     await page.getByTestId('snapshot-passphrase').fill(PASSPHRASE);
     await Promise.all([page.waitForURL(/snapshot=/, { timeout: 120_000 }), page.getByTestId('snapshot-open-confirm').click()]);
+    // Opening the snapshot reloads the window on it, and a reload locks the window (runtime/session.ts).
+    await signInIfAsked(page);
     await page.locator('[data-testid="snapshot-banner"][data-rows="complete"]').waitFor({ timeout: 120_000 });
 
     for (const area of ['overview', 'registry', 'overdue', 'reports', 'settings']) {
@@ -238,6 +243,7 @@ describe('snapshot bundles: created at the centre, opened on an isolated laptop'
     later.searchParams.set('demoNow', '2026-01-10T09:00:00+03:00');
     later.hash = '#/overview';
     await page.goto(later.toString());
+    await signInIfAsked(page);
     await page.getByTestId('snapshot-expired').waitFor({ timeout: 60_000 });
     expect(new URL(page.url()).searchParams.has('snapshot')).toBe(false);
     expect(await snapshotStorage(page)).toEqual({ databases: [], registry: null });

@@ -54,8 +54,9 @@ export async function signInIfAsked(page: Page, account: TestAccount = TEST_ADMI
     await page.getByTestId('account-password').fill(account.password);
     await page.getByTestId('account-password-repeat').fill(account.password);
     await page.getByTestId('account-submit').click();
-    await page.locator('[data-testid="recovery-key"], nav.shell__nav').first().waitFor({ timeout: GATE_TIMEOUT_MS });
-    if (await page.locator('[data-testid="recovery-key"]').count()) await page.getByTestId('recovery-key-saved').click();
+    // The personal-data vault shows its recovery key once, at first run (renderer/personal-vault):
+    // the shell may render before the key screen covers it, so wait for the key screen itself.
+    await page.getByTestId('recovery-key-saved').click({ timeout: GATE_TIMEOUT_MS });
   } else if (await page.locator('[data-testid="sign-in"]').count()) {
     await page.getByTestId('account-login').fill(account.login);
     await page.getByTestId('account-password').fill(account.password);

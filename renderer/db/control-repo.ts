@@ -29,6 +29,7 @@ import {
 import { issue } from '../../shared/records/messages';
 import { logAudit } from './audit-repo';
 import { newRecordId } from './record-id';
+import { requirePermission } from '../runtime/access';
 import type { CurDatabase } from './schema';
 
 
@@ -55,6 +56,7 @@ function cleanMeeting(fields: MeetingFields): MeetingFields {
 }
 
 export async function createMeeting(db: CurDatabase, fields: MeetingFields, by: string, at: number): Promise<Meeting> {
+  requirePermission('records.edit');
   const clean = cleanMeeting(fields);
   const issues = validateMeetingDraft({ day: clean.day, title: clean.title, by });
   if (issues.length) throw new RecordRejectedError(issues);
@@ -79,6 +81,7 @@ async function refuseConflict<R extends { id: string; version: number }>(db: Cur
  * window saved first (the conflict itself is audited, outside the refused write).
  */
 export async function updateMeeting(db: CurDatabase, id: string, expectedVersion: number, fields: MeetingFields, by: string, at: number): Promise<Meeting> {
+  requirePermission('records.edit');
   const clean = cleanMeeting(fields);
   const issues = validateMeetingDraft({ day: clean.day, title: clean.title, by });
   if (issues.length) throw new RecordRejectedError(issues);
@@ -118,6 +121,7 @@ export interface NewInstruction {
 
 /** Gives an instruction; refused (`RecordRejectedError`) without a body, text, author, or with a deadline before today. */
 export async function createInstruction(db: CurDatabase, input: NewInstruction, calendar: WorkCalendar = workCalendar): Promise<Instruction> {
+  requirePermission('records.edit');
   const checked = validateInstructionDraft(
     { text: input.text, responsibleBody: input.responsibleBody, by: input.by, deadline: input.deadline },
     input.at,
@@ -190,6 +194,7 @@ export function setInstructionStatus(
   expectedVersion: number,
   change: { to: InstructionStatus; by: string; at: number; note?: string | null },
 ): Promise<Instruction> {
+  requirePermission('records.edit');
   return changeInstruction(
     db,
     id,
@@ -201,6 +206,7 @@ export function setInstructionStatus(
 }
 
 export function commentInstruction(db: CurDatabase, id: string, expectedVersion: number, comment: { text: string; by: string; at: number }): Promise<Instruction> {
+  requirePermission('records.edit');
   return changeInstruction(
     db,
     id,

@@ -22,6 +22,7 @@ import {
 } from '../../shared/roadmap/validation';
 import { logAudit } from './audit-repo';
 import { newRecordId } from './record-id';
+import { requirePermission } from '../runtime/access';
 import type { CurDatabase } from './schema';
 
 export { RoadmapValidationError };
@@ -71,6 +72,7 @@ export async function listMeasures(db: CurDatabase, roadmapId?: string): Promise
 }
 
 export async function createRoadmap(db: CurDatabase, draft: RoadmapDraft, ctx: WriteContext): Promise<Roadmap> {
+  requirePermission('records.edit');
   const errors = roadmapErrors(draft, ctx.today, true);
   if (errors.length) throw new RoadmapValidationError(errors);
   const by = byName(ctx);
@@ -83,6 +85,7 @@ export async function createRoadmap(db: CurDatabase, draft: RoadmapDraft, ctx: W
 }
 
 export async function updateRoadmap(db: CurDatabase, id: string, expectedVersion: number, draft: RoadmapDraft, ctx: WriteContext): Promise<Roadmap> {
+  requirePermission('records.edit');
   const errors = roadmapErrors(draft, ctx.today, false);
   if (errors.length) throw new RoadmapValidationError(errors);
   const by = byName(ctx);
@@ -103,6 +106,7 @@ export async function updateRoadmap(db: CurDatabase, id: string, expectedVersion
 }
 
 export async function removeRoadmap(db: CurDatabase, id: string, expectedVersion: number, ctx: WriteContext): Promise<void> {
+  requirePermission('records.edit');
   const by = byName(ctx);
   await db.transaction('rw', [db.roadmaps, db.roadmapMeasures, db.audit], async () => {
     const stored = await db.roadmaps.get(id);
@@ -115,6 +119,7 @@ export async function removeRoadmap(db: CurDatabase, id: string, expectedVersion
 }
 
 export async function createMeasure(db: CurDatabase, roadmapId: string, draft: MeasureDraft, ctx: WriteContext): Promise<RoadmapMeasure> {
+  requirePermission('records.edit');
   const by = byName(ctx);
   return db.transaction('rw', [db.roadmaps, db.roadmapMeasures, db.audit], async () => {
     const roadmap = await db.roadmaps.get(roadmapId);
@@ -142,6 +147,7 @@ export async function createMeasure(db: CurDatabase, roadmapId: string, draft: M
 }
 
 export async function updateMeasure(db: CurDatabase, id: string, expectedVersion: number, draft: MeasureDraft, ctx: WriteContext): Promise<RoadmapMeasure> {
+  requirePermission('records.edit');
   const by = byName(ctx);
   return db.transaction('rw', [db.roadmaps, db.roadmapMeasures, db.audit], async () => {
     const stored = await db.roadmapMeasures.get(id);
@@ -167,6 +173,7 @@ export async function setMeasureStatus(
   completedDay: string | null,
   ctx: WriteContext,
 ): Promise<RoadmapMeasure> {
+  requirePermission('records.edit');
   const by = byName(ctx);
   const change = statusChange(status, completedDay, ctx.today);
   if (!change.ok) throw new RoadmapValidationError([change.error]);
@@ -192,6 +199,7 @@ export async function listIndicatorTargets(db: CurDatabase): Promise<IndicatorTa
  * 0 when there was no target yet.
  */
 export async function setIndicatorTarget(db: CurDatabase, indicatorId: IndicatorId, value: number | null, expectedVersion: number, ctx: WriteContext): Promise<IndicatorTarget> {
+  requirePermission('settings.manage');
   if (!isComputedOrManual(indicatorId)) throw new Error(`Неизвестный показатель: ${indicatorId}`);
   if (value !== null && !(Number.isFinite(value) && value >= 0)) throw new Error('Цель должна быть неотрицательным числом');
   const by = byName(ctx);
@@ -224,6 +232,7 @@ export async function enterIndicatorValue(
   expectedVersion: number,
   ctx: WriteContext,
 ): Promise<IndicatorEntry> {
+  requirePermission('records.edit');
   if (!isManualIndicatorId(indicatorId)) throw new Error(`Показатель «${indicatorId}» считается по обращениям и не вводится вручную`);
   if (!isQuarterCode(quarter)) throw new Error('Квартал указан неверно');
   if (!(Number.isFinite(value) && value >= 0)) throw new Error('Значение должно быть неотрицательным числом');

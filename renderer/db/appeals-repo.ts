@@ -186,14 +186,18 @@ export function flushLoadedAggregates(db: CurDatabase, delta: AggDelta): Promise
 /** A snapshot's rows and their analytic facts, after its aggregates (see `sumLoadedAggregates`). */
 export async function putLoadedRows(db: CurDatabase, appeals: readonly Appeal[], origin: WriteOrigin): Promise<void> {
   const tz = db.timeZone;
+  // A snapshot's personal data (when it carries any) rest sealed like a workstation's: to this
+  // store's own key, which this window holds (renderer/personal-vault/seal-appeals.ts).
+  const sealed = await sealForWrite(db, appeals);
   const put: StoredAppeal[] = [];
   const facts: AppealFacts[] = [];
-  for (const appeal of appeals) {
+  for (const appeal of sealed.appeals) {
     const contribution = contributionOf(appeal, tz);
     put.push(storedWith(appeal, contribution, origin));
     facts.push(factsOf(appeal, isoToDayNumber(contribution.received.day)));
   }
-  await db.transaction('rw', [db.appeals, db.analyticsLog], async () => {
+  await db.transaction('rw', [db.appeals, db.analyticsLog, db.vaultBatches], async () => {
+    if (sealed.batch) await db.vaultBatches.put(sealed.batch);
     await db.appeals.bulkPut(put);
     await appendAnalyticsLog(db, facts, []);
   });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO, openSyncedApp, RESULTS_DIR, saveScreenshot, uniqueDbName, waitForScreen } from './support';
+import { DEMO, openSyncedApp, RESULTS_DIR, saveScreenshot, TEST_ADMIN, uniqueDbName, waitForScreen } from './support';
 import { ShellPage } from './support/shell-page';
 import { AppealCardPage, RegistryPage } from './registry-page';
 
@@ -44,7 +44,8 @@ describe('«Журнал действий»', () => {
     expect(await top.getAttribute('data-action')).toBe('personal-data.reveal');
     expect(await top.getByTestId('audit-action').innerText()).toBe('Показ персональных данных');
     expect(await top.innerText()).toMatch(/\d\d\.\d\d\.\d{4} \d\d:\d\d/);
-    expect(await top.innerText()).toContain('Оператор');
+    // The row names the signed-in person (runtime/actor.ts).
+    expect(await top.innerText()).toContain(TEST_ADMIN.displayName);
     expect(await top.getByTestId('audit-appeal').getAttribute('href')).toBe(`#/appeal/${encodeURIComponent(id)}`);
     // The log says whose data was shown, never the data.
     expect(await log.section().innerText()).not.toContain(name);

@@ -11,7 +11,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { appUrl, DEMO, openSyncedApp, saveScreenshot, signInIfAsked, uniqueDbName, waitForScreen } from './support';
+import { appUrl, DEMO, openSyncedApp, saveScreenshot, signInIfAsked, TEST_ADMIN, uniqueDbName, waitForScreen } from './support';
 
 const GUIDE_IMG = fileURLToPath(new URL('../../docs/guide/img', import.meta.url));
 const LATER = '2025-11-21T09:00:00+03:00';
@@ -222,7 +222,8 @@ describe('«Контроль»: meetings and instructions', () => {
     await first.locator('[data-testid="instruction-card"][data-version="3"]').waitFor();
     const history = await first.getByTestId('history-entry').allInnerTexts();
     expect(history.map((h) => h.split(' · ').slice(1).join(' · '))).toEqual([
-      'Петрова А. А. · создано (выдано)',
+      // Signed in, a form's «Кто записывает» starts with the person's name (control/actions.ts).
+      `${TEST_ADMIN.displayName} · создано (выдано)`,
       'Сидоров С. С. · выдано → в работе',
       'Петрова А. А. · комментарий: Котельная проверена, акт готовится',
     ]);

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_NOW, openApp, uniqueDbName, waitForSyncIdle, type OpenedApp } from './support';
 
 // Small pages over a larger year: the first load takes many pages, so there is a «during» to look at.
-const QUERY = { demoScale: 30_000, demoSeed: 7, demoNow: DEMO_NOW, demoPageSize: 300, dbName: uniqueDbName('first-sync') };
+// The first run's sign-in (Argon2id, the recovery key) takes seconds: the year is long enough to outlast it.
+const QUERY = { demoScale: 45_000, demoSeed: 7, demoNow: DEMO_NOW, demoPageSize: 150, dbName: uniqueDbName('first-sync') };
 
 function count(text: string | null): number {
   return Number((text ?? '').replace(/\D+/g, '')) || 0;
@@ -24,7 +25,7 @@ describe('a new workstation is useful within its first pages', () => {
     await app?.close();
   });
 
-  it('shows the last 30 days with non-zero figures, marked partial, while history loads', async () => {
+  it('shows the last 30 days with non-zero figures, marked partial, while history loads', { timeout: 330_000 }, async () => {
     const { page } = app;
     // One look at the DOM: the history mark, the partial period card and a non-zero figure together.
     const during = await page.waitForFunction(
@@ -43,7 +44,7 @@ describe('a new workstation is useful within its first pages', () => {
     expect(seen.card).toMatch(/неполные данные: загружено за период с \d{2}\.\d{2}\.\d{4}/);
     expect(seen.value).toBeGreaterThan(0);
 
-    await waitForSyncIdle(page, { timeout: 240_000 });
+    await waitForSyncIdle(page, { timeout: 280_000 });
     await page.locator('[data-testid="overview-history-loading"]').waitFor({ state: 'detached', timeout: 30_000 });
     expect(await page.getByTestId('overview-period-partial').getAttribute('data-partial')).toBe('false');
     // The first pages held only the newest days: the final figure is at least what was shown then.

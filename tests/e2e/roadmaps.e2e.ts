@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { appUrl, DEMO, openSyncedApp, signInIfAsked, uniqueDbName, waitForScreen, type OpenedApp } from './support';
+import { appUrl, DEMO, openSyncedApp, signInIfAsked, TEST_ADMIN, uniqueDbName, waitForScreen, type OpenedApp } from './support';
 import { ShellPage } from './support/shell-page';
 
 const GUIDE_IMG = fileURLToPath(new URL('../../docs/guide/img', import.meta.url));
@@ -22,7 +22,8 @@ async function guideShot(page: Page, name: string, top = false): Promise<void> {
   await page.screenshot({ path: `${GUIDE_IMG}/${name}.png`, fullPage: true, animations: 'disabled' });
 }
 
-const AUTHOR = 'Петрова А. В.';
+// Signed in, the centre's records are signed by the person (renderer/ui/use-author.ts).
+const AUTHOR = TEST_ADMIN.displayName;
 
 /** Types a day and leaves the field (Enter would also submit the form around it). */
 async function typeDay(field: Locator, text: string): Promise<void> {

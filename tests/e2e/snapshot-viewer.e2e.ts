@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, DEMO_NOW, openApp, openSyncedApp, resolveStaticPath, signInIfAsked, storeRows, uniqueDbName, waitForScreen, waitForSyncIdle } from './support';
+import { DEMO, DEMO_NOW, openApp, openSyncedApp, resolveStaticPath, signInIfAsked, storeRows, TEST_ADMIN, uniqueDbName, waitForScreen, waitForSyncIdle } from './support';
 
 const GUIDE_IMG = fileURLToPath(new URL('../../docs/guide/img', import.meta.url));
 const DIST = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
@@ -170,6 +170,7 @@ describe('snapshot bundles: created at the centre, opened on an isolated laptop'
     await go(page, 'snapshots');
     page.once('dialog', (dialog) => void dialog.accept());
     await Promise.all([page.waitForURL((url) => !url.search.includes('snapshot='), { timeout: 60_000 }), page.getByTestId('snapshot-remove').click()]);
+    await signInIfAsked(page);
     await waitForScreen(page, 'snapshot-screen');
     await expect.poll(() => snapshotStorage(page), { timeout: 10_000 }).toEqual({ databases: [], registry: null });
 
@@ -243,6 +244,12 @@ describe('snapshot bundles: created at the centre, opened on an isolated laptop'
     later.searchParams.set('demoNow', '2026-01-10T09:00:00+03:00');
     later.hash = '#/overview';
     await page.goto(later.toString());
+    // Signed in, the window finds the snapshot expired and reloads on the workstation's own store,
+    // which asks for the password again (a reload locks the window).
+    // A reload keeps the window locked for its user: the password alone unlocks it.
+    await page.getByTestId('lock-screen').waitFor({ timeout: 60_000 });
+    await page.getByTestId('account-password').fill(TEST_ADMIN.password);
+    await Promise.all([page.waitForURL((url) => !url.search.includes('snapshot='), { timeout: 60_000 }), page.getByTestId('account-submit').click()]);
     await signInIfAsked(page);
     await page.getByTestId('snapshot-expired').waitFor({ timeout: 60_000 });
     expect(new URL(page.url()).searchParams.has('snapshot')).toBe(false);

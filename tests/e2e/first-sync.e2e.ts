@@ -8,7 +8,7 @@ import { DEMO_NOW, openApp, uniqueDbName, waitForSyncIdle, type OpenedApp } from
 
 // Small pages over a larger year: the first load takes many pages, so there is a «during» to look at.
 // The first run's sign-in (Argon2id, the recovery key) takes seconds: the year is long enough to outlast it.
-const QUERY = { demoScale: 45_000, demoSeed: 7, demoNow: DEMO_NOW, demoPageSize: 150, dbName: uniqueDbName('first-sync') };
+const QUERY = { demoScale: 45_000, demoSeed: 7, demoNow: DEMO_NOW, demoPageSize: 50, dbName: uniqueDbName('first-sync') };
 
 function count(text: string | null): number {
   return Number((text ?? '').replace(/\D+/g, '')) || 0;

@@ -1,7 +1,6 @@
 /**
- * The vault's side of the session contract with renderer/runtime/session.ts (users): a local copy
- * of the same interface, so this branch compiles alone (structural typing). The lead wires it with
- * `registerSessionHooks(vaultSessionHooks)` in renderer/main.tsx.
+ * The vault's side of the session contract of renderer/runtime/session.ts (`SessionHooks`), wired
+ * with `registerSessionHooks(vaultSessionHooks)` in renderer/main.tsx.
  *
  * - first run: the administrator gets a wrap of the workstation private key under their password
  *   and the recovery key is made (shown once by the first-run screen);
@@ -11,21 +10,11 @@
  * - a user removed or demoted: their wraps are deleted.
  */
 import type { CurDatabase } from '../db/schema';
+import type { SessionHooks, SessionHookUser } from '../runtime/session';
 import { createKeyGeneration, currentKeyId, ensureWorkstationKey, forgetPrivateKeys, openKey, removeWrapsOf, unlockWith, wrapHeldKeysFor } from './key-ring';
 import { formatRecoveryKey, newRecoveryKeyBytes } from './recovery-key';
 
-export interface SessionHookUser {
-  id: string;
-  canRevealPersonal: boolean;
-}
-
-export interface SessionHooks {
-  onSignIn?(user: SessionHookUser, password: string): Promise<void>;
-  onLock?(): void;
-  onPasswordSet?(user: SessionHookUser, password: string): Promise<void>;
-  onUserRemoved?(userId: string): Promise<void>;
-  onFirstRun?(admin: SessionHookUser, password: string): Promise<{ recoveryKey: string } | null>;
-}
+export type { SessionHooks, SessionHookUser };
 
 export class VaultHookError extends Error {
   constructor(message: string) {

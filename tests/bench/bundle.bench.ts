@@ -7,12 +7,13 @@
  */
 import { DemoModel, demoReference, demoYear } from '../../shared/demo';
 import { KIROV_PACK } from '../../shared/domain/packs';
-import { STRONG_ARGON2, createBundle, generateSigningKey, openBundle } from '../../shared/bundle';
+import { STRONG_ARGON2, openBundle } from '../../shared/bundle';
+import { BENCH_NOW, BENCH_PASSPHRASE, benchSigningKey, createBenchBundle } from './demo-bundle';
 import { argon2id } from 'hash-wasm';
 import type { BenchContext, BenchModule, BenchResult } from './harness-types';
 
-const NOW = new Date('2025-11-18T09:00:00+03:00');
-const PASSPHRASE = 'весна тетрадь сорок два маяк';
+const NOW = BENCH_NOW;
+const PASSPHRASE = BENCH_PASSPHRASE;
 const MILLION = 1_000_000;
 
 async function run(ctx: BenchContext): Promise<BenchResult[]> {
@@ -20,29 +21,15 @@ async function run(ctx: BenchContext): Promise<BenchResult[]> {
   ctx.log('bundle: generating the demo year');
   const appeals = demoYear(spec, NOW.getTime());
   const reference = demoReference(new DemoModel(spec));
-  const key = await generateSigningKey('ЦУР (бенчмарк)');
+  const key = await benchSigningKey();
   const n = appeals.length;
 
   const createStarted = performance.now();
-  const bytes = await createBundle({
-    content: { appeals, reference, centreRecords: [] },
-    signingKey: key,
-    centre: { name: 'ЦУР (бенчмарк)', region: KIROV_PACK.name },
-    issuer: 'bench',
-    description: 'bench',
-    regionPackId: KIROV_PACK.id,
-    period: { from: new Date(NOW.getTime() - 365 * 86_400_000), to: NOW },
-    sectors: null,
-    municipalities: null,
-    withTexts: false,
-    personalData: null,
-    dataAsOf: NOW,
+  const bytes = await createBenchBundle({ appeals, reference }, key, {
     expiresAt: new Date(NOW.getTime() + 30 * 86_400_000),
-    createdAt: NOW,
-    passphrase: PASSPHRASE,
-    argon2: STRONG_ARGON2,
     onProgress: (done, total) => ctx.log(`bundle: encoded ${done} of ${total - 1}`),
   });
+
   const createSeconds = (performance.now() - createStarted) / 1000;
   const megabytes = bytes.length / 1024 / 1024;
   ctx.log(`bundle: ${n} appeals → ${megabytes.toFixed(1)} MB in ${createSeconds.toFixed(1)} s`);

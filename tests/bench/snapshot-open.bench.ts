@@ -7,7 +7,7 @@
  */
 import { DemoModel, demoReference, demoYear } from '../../shared/demo';
 import { KIROV_PACK } from '../../shared/domain/packs';
-import { STRONG_ARGON2, createBundle, generateSigningKey } from '../../shared/bundle';
+import { BENCH_NOW, BENCH_PASSPHRASE, benchSigningKey, createBenchBundle } from './demo-bundle';
 import { openDb } from '../../renderer/db/db';
 import { queryDeadlinesBy } from '../../renderer/db/aggregate-queries';
 import { loadOverview } from '../../renderer/features/overview/queries';
@@ -17,8 +17,8 @@ import { installSnapshot, loadSnapshotRows } from '../../renderer/viewer/install
 import { removeSnapshot } from '../../renderer/viewer/remove';
 import type { BenchContext, BenchModule, BenchResult } from './harness-types';
 
-const NOW = new Date('2025-11-18T09:00:00+03:00');
-const PASSPHRASE = 'весна тетрадь сорок два маяк';
+const NOW = BENCH_NOW;
+const PASSPHRASE = BENCH_PASSPHRASE;
 const SECTORS = ['housing', 'waste', 'energy', 'education', 'health', 'roads', 'transport', 'social', 'other'];
 
 async function run(ctx: BenchContext): Promise<BenchResult[]> {
@@ -26,26 +26,10 @@ async function run(ctx: BenchContext): Promise<BenchResult[]> {
   ctx.log('bundle open: generating the demo year and its bundle');
   const appeals = demoYear(spec, NOW.getTime());
   const n = appeals.length;
-  const key = await generateSigningKey('ЦУР (бенчмарк)');
-  const bytes = await createBundle({
-    content: { appeals, reference: demoReference(new DemoModel(spec)), centreRecords: [] },
-    signingKey: key,
-    centre: { name: 'ЦУР (бенчмарк)', region: KIROV_PACK.name },
-    issuer: 'bench',
-    description: 'bench',
-    regionPackId: KIROV_PACK.id,
-    period: { from: new Date(NOW.getTime() - 365 * 86_400_000), to: NOW },
-    sectors: null,
-    municipalities: null,
-    withTexts: false,
-    personalData: null,
-    dataAsOf: NOW,
-    // Far ahead: the laptop checks expiry against real time.
-    expiresAt: new Date(Date.now() + 30 * 86_400_000),
-    createdAt: NOW,
-    passphrase: PASSPHRASE,
-    argon2: STRONG_ARGON2,
-  });
+  const key = await benchSigningKey();
+  // Far ahead: the laptop checks expiry against real time.
+  const bytes = await createBenchBundle({ appeals, reference: demoReference(new DemoModel(spec)) }, key, { expiresAt: new Date(Date.now() + 30 * 86_400_000) });
+
   appeals.length = 0;
   const own = openDb('bench-snapshot-laptop');
 

@@ -35,7 +35,10 @@ export function AuditSection() {
   const [exporting, setExporting] = useState(false);
   // Presets are relative to today: computed per filter change, which is when the operator looks.
   const query = useMemo(() => auditQueryOf(filter, now(), timeZone), [filter, timeZone]);
-  const result = useLiveQuery(() => readAuditPages(getDb(), query, pages), [query, pages]);
+  // useLiveQuery keeps the last answer on screen while a new filter's query runs: the answer carries
+  // what it was asked for, so the log is «ready» (and not busy) only once it shows the filter chosen.
+  const result = useLiveQuery(async () => ({ query, pages, ...(await readAuditPages(getDb(), query, pages)) }), [query, pages]);
+  const current = result !== undefined && result.query === query && result.pages === pages;
 
   const changeFilter = (next: AuditFilter) => {
     setFilter(next);
@@ -75,7 +78,7 @@ export function AuditSection() {
           {note.text}
         </p>
       ) : null}
-      <div className="audit-log" data-testid="audit-log" data-ready={String(result !== undefined)}>
+      <div className="audit-log" data-testid="audit-log" data-ready={String(current)} aria-busy={!current}>
         {!result ? (
           <Skeleton height={28} lines={3} />
         ) : result.rows.length === 0 ? (

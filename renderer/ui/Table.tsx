@@ -8,6 +8,8 @@ export interface TableColumn<Row> {
   header: ReactNode;
   /** Numbers are right-aligned with tabular digits. */
   numeric?: boolean;
+  /** The cell names its row (`<th scope="row">`), for screen readers. */
+  rowHeader?: boolean;
   /** Cell content; defaults to `row[key]` (numbers formatted ru-RU). Rendered as text by React. */
   cell?: (row: Row) => ReactNode;
 }
@@ -19,18 +21,22 @@ export interface TableProps<Row> {
   caption?: string;
   emptyText?: string;
   testId?: string;
+  /** Extra class for the table element (a feature's own column widths). */
+  className?: string;
+  /** `data-*` attributes of a row (test ids, the unit a row stands for). */
+  rowData?: (row: Row) => Record<`data-${string}`, string | undefined>;
 }
 
 /**
  * A small dense table with a sticky header for summaries (chart table views, about/settings lists).
  * Long lists (the registry) use @tanstack/react-table with virtualisation in their own feature.
  */
-export function Table<Row>({ columns, rows, rowKey, caption, emptyText, testId }: TableProps<Row>) {
+export function Table<Row>({ columns, rows, rowKey, caption, emptyText, testId, className, rowData }: TableProps<Row>) {
   const t = useT(uiMessages);
   const lang = useLang();
   return (
     <div className="table-wrap">
-      <table className="table" data-testid={testId}>
+      <table className={className ? `table ${className}` : 'table'} data-testid={testId}>
         {caption ? <caption className="visually-hidden">{caption}</caption> : null}
         <thead>
           <tr>
@@ -48,12 +54,20 @@ export function Table<Row>({ columns, rows, rowKey, caption, emptyText, testId }
             </tr>
           ) : (
             rows.map((row, i) => (
-              <tr key={rowKey(row, i)}>
-                {columns.map((c) => (
-                  <td key={c.key} className={c.numeric ? 'num' : undefined}>
-                    {c.cell ? c.cell(row) : defaultCell((row as Record<string, unknown>)[c.key], lang)}
-                  </td>
-                ))}
+              <tr key={rowKey(row, i)} {...rowData?.(row)}>
+                {columns.map((c) => {
+                  const content = c.cell ? c.cell(row) : defaultCell((row as Record<string, unknown>)[c.key], lang);
+                  const className = c.numeric ? 'num' : undefined;
+                  return c.rowHeader ? (
+                    <th key={c.key} scope="row" className={className}>
+                      {content}
+                    </th>
+                  ) : (
+                    <td key={c.key} className={className}>
+                      {content}
+                    </td>
+                  );
+                })}
               </tr>
             ))
           )}

@@ -3,6 +3,7 @@ import type { RatedUnit, RatingDimension } from '../../db/rating-queries';
 import { registryHref, type RegistryFilter } from '../../app/registry-filter';
 import { controlNewHref } from '../../app/control-links';
 import { useLang, useT } from '../../i18n';
+import { Table, type TableColumn } from '../../ui/Table';
 import { ratingMessages } from './messages';
 
 interface RatingTableProps {
@@ -28,65 +29,58 @@ export function RatingTable({ rows, dimension, period, sector }: RatingTableProp
     ...(dimension === 'municipality' ? { municipality: id } : { organisation: id }),
     ...(sector ? { sector } : {}),
   });
+  const columns: TableColumn<RatedUnit>[] = [
+    { key: 'rank', header: t('place'), numeric: true },
+    { key: 'movement', header: t('movement'), cell: (row) => <Movement movement={row.movement} previousRank={row.previousRank} /> },
+    {
+      key: 'unit',
+      header: t('unit'),
+      cell: (row) => (
+        <>
+          {row.name}
+          {row.rank === null ? <span className="rating__note"> · {t('notRated')}</span> : null}{' '}
+          <a className="rating__escalate" href={controlNewHref('escalation', { [dimension]: row.id, label: row.name, sector })} title={t('escalateTitle')} data-testid="rating-escalate">
+            {t('escalate')}
+          </a>
+        </>
+      ),
+    },
+    { key: 'score', header: t('score'), numeric: true, cell: (row) => (row.score === null ? '—' : formatNumber(row.score * 100, 1, lang)) },
+    {
+      key: 'received',
+      header: t('received'),
+      numeric: true,
+      cell: (row) => (
+        <a href={registryHref({ ...unitFilter(row.id), from: period.from, to: period.to })} title={t('linkTitle')}>
+          {formatNumber(row.counters.received, 0, lang)}
+        </a>
+      ),
+    },
+    { key: 'perTenThousand', header: t('perTenThousand'), numeric: true, cell: (row) => formatNumber(row.perTenThousand, 1, lang) },
+    { key: 'onTime', header: t('onTime'), numeric: true, cell: (row) => formatPercent(row.components.speed.value, 1, lang) },
+    { key: 'medianHours', header: t('medianHours'), numeric: true, cell: (row) => formatNumber(row.medianAnswerHours, 0, lang) },
+    { key: 'satisfaction', header: t('satisfaction'), numeric: true, cell: (row) => formatPercent(row.components.quality.value, 1, lang) },
+    { key: 'repeatShare', header: t('repeatShare'), numeric: true, cell: (row) => formatPercent(row.repeatShare, 1, lang) },
+    { key: 'answeredShare', header: t('answeredShare'), numeric: true, cell: (row) => formatPercent(row.components.completeness.value, 1, lang) },
+    {
+      key: 'overdue',
+      header: t('overdue'),
+      numeric: true,
+      cell: (row) => (
+        <a className={row.overdue > 0 ? 'tone-overdue' : undefined} href={registryHref({ ...unitFilter(row.id), deadline: 'overdue' })} title={t('linkTitle')}>
+          {formatNumber(row.overdue, 0, lang)}
+        </a>
+      ),
+    },
+  ];
   return (
-    <div className="table-wrap">
-      <table className="table rating__table" data-testid="rating-table">
-        <thead>
-          <tr>
-            <th scope="col" className="num">{t('place')}</th>
-            <th scope="col">{t('movement')}</th>
-            <th scope="col">{t('unit')}</th>
-            <th scope="col" className="num">{t('score')}</th>
-            <th scope="col" className="num">{t('received')}</th>
-            <th scope="col" className="num">{t('perTenThousand')}</th>
-            <th scope="col" className="num">{t('onTime')}</th>
-            <th scope="col" className="num">{t('medianHours')}</th>
-            <th scope="col" className="num">{t('satisfaction')}</th>
-            <th scope="col" className="num">{t('repeatShare')}</th>
-            <th scope="col" className="num">{t('answeredShare')}</th>
-            <th scope="col" className="num">{t('overdue')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id} data-testid="rating-row" data-unit={row.id}>
-              <td className="num">{row.rank ?? '—'}</td>
-              <td>
-                <Movement movement={row.movement} previousRank={row.previousRank} />
-              </td>
-              <td>
-                {row.name}
-                {row.rank === null ? <span className="rating__note"> · {t('notRated')}</span> : null}{' '}
-                <a
-                  className="rating__escalate"
-                  href={controlNewHref('escalation', { [dimension]: row.id, label: row.name, sector })}
-                  title={t('escalateTitle')}
-                  data-testid="rating-escalate"
-                >
-                  {t('escalate')}
-                </a>
-              </td>
-              <td className="num">{row.score === null ? '—' : formatNumber(row.score * 100, 1, lang)}</td>
-              <td className="num">
-                <a href={registryHref({ ...unitFilter(row.id), from: period.from, to: period.to })} title={t('linkTitle')}>
-                  {formatNumber(row.counters.received, 0, lang)}
-                </a>
-              </td>
-              <td className="num">{formatNumber(row.perTenThousand, 1, lang)}</td>
-              <td className="num">{formatPercent(row.components.speed.value, 1, lang)}</td>
-              <td className="num">{formatNumber(row.medianAnswerHours, 0, lang)}</td>
-              <td className="num">{formatPercent(row.components.quality.value, 1, lang)}</td>
-              <td className="num">{formatPercent(row.repeatShare, 1, lang)}</td>
-              <td className="num">{formatPercent(row.components.completeness.value, 1, lang)}</td>
-              <td className="num">
-                <a className={row.overdue > 0 ? 'tone-overdue' : undefined} href={registryHref({ ...unitFilter(row.id), deadline: 'overdue' })} title={t('linkTitle')}>
-                  {formatNumber(row.overdue, 0, lang)}
-                </a>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      columns={columns}
+      rows={rows}
+      rowKey={(row) => row.id}
+      className="rating__table"
+      testId="rating-table"
+      rowData={(row) => ({ 'data-testid': 'rating-row', 'data-unit': row.id })}
+    />
   );
 }

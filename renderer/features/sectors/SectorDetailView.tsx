@@ -8,6 +8,7 @@ import { controlNewHref } from '../../app/control-links';
 import { Card } from '../../ui/Card';
 import { Chart, type EChartsOption } from '../../ui/Chart';
 import { Skeleton } from '../../ui/Skeleton';
+import { Table, type TableColumn } from '../../ui/Table';
 import { useLang, useT } from '../../i18n';
 import { sectorsMessages } from './messages';
 import { useSectorDetail } from './queries';
@@ -24,56 +25,55 @@ interface SectorDetailViewProps {
 function WorstTable({ rows, kind, sector, label }: { rows: WorstRow[]; kind: 'municipality' | 'organisation'; sector: string; label(id: string): string }) {
   const t = useT(sectorsMessages);
   const lang = useLang();
-  return (
-    <table className="table" data-testid={`sector-worst-${kind}`}>
-      <thead>
-        <tr>
-          <th scope="col">{t('unit')}</th>
-          <th scope="col" className="num">{t('overdue')}</th>
-          <th scope="col" className="num">{t('onTime')}</th>
-          <th scope="col" className="num">{t('received')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => {
-          const unit =
-            kind === 'municipality'
-              ? { municipality: row.id === '' ? UNKNOWN_MUNICIPALITY : row.id }
-              : row.id === ''
-                ? {}
-                : { organisation: row.id };
-          return (
-            <tr key={row.id}>
-              <td>
-                {row.id === '' ? t(kind === 'municipality' ? 'unknownMunicipality' : 'unknownOrganisation') : label(row.id)}
-                {row.id !== '' ? (
-                  <>
-                    {' '}
-                    <a className="sectors__escalate" href={controlNewHref('escalation', { [kind]: row.id, label: label(row.id), sector })} title={t('escalateTitle')}>
-                      {t('escalate')}
-                    </a>
-                  </>
-                ) : null}
-              </td>
-              <td className="num">
-                <a href={registryHref({ ...unit, sector, deadline: 'overdue', sort: 'due-asc' })} title={t('linkTitle')}>
-                  {formatNumber(row.overdue, 0, lang)}
-                </a>
-              </td>
-              <td className="num">{formatPercent(row.onTimeShare, 1, lang)}</td>
-              <td className="num">{formatNumber(row.received, 0, lang)}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
-  );
+  const unitOf = (row: WorstRow) =>
+    kind === 'municipality' ? { municipality: row.id === '' ? UNKNOWN_MUNICIPALITY : row.id } : row.id === '' ? {} : { organisation: row.id };
+  const columns: TableColumn<WorstRow>[] = [
+    {
+      key: 'unit',
+      header: t('unit'),
+      cell: (row) =>
+        row.id === '' ? (
+          t(kind === 'municipality' ? 'unknownMunicipality' : 'unknownOrganisation')
+        ) : (
+          <>
+            {label(row.id)}{' '}
+            <a className="sectors__escalate" href={controlNewHref('escalation', { [kind]: row.id, label: label(row.id), sector })} title={t('escalateTitle')}>
+              {t('escalate')}
+            </a>
+          </>
+        ),
+    },
+    {
+      key: 'overdue',
+      header: t('overdue'),
+      numeric: true,
+      cell: (row) => (
+        <a href={registryHref({ ...unitOf(row), sector, deadline: 'overdue', sort: 'due-asc' })} title={t('linkTitle')}>
+          {formatNumber(row.overdue, 0, lang)}
+        </a>
+      ),
+    },
+    { key: 'onTime', header: t('onTime'), numeric: true, cell: (row) => formatPercent(row.onTimeShare, 1, lang) },
+    { key: 'received', header: t('received'), numeric: true },
+  ];
+  return <Table columns={columns} rows={rows} rowKey={(row) => row.id} testId={`sector-worst-${kind}`} />;
+}
+
+function TopCategories({ panel, period }: { panel: SectorPanel; period: { from: string; to: string } }) {
+  const t = useT(sectorsMessages);
+  const lang = useLang();
+  const columns: TableColumn<SectorPanel['topCategories'][number]>[] = [
+    { key: 'category', header: t('category'), cell: (c) => <a href={registryHref({ sector: panel.sector, category: c.category, from: period.from, to: period.to })}>{c.category}</a> },
+    { key: 'count', header: t('count'), numeric: true },
+    { key: 'delta', header: t('change'), numeric: true, cell: (c) => formatDelta(c.delta, 0, lang) },
+    { key: 'share', header: t('share'), numeric: true, cell: (c) => formatPercent(c.share, 1, lang) },
+  ];
+  return <Table columns={columns} rows={panel.topCategories} rowKey={(c) => c.category} />;
 }
 
 /** One sector in depth: its daily trend, all top categories with change, and who is worst in it. */
 export function SectorDetailView({ panel, sector, period, days, pack }: SectorDetailViewProps) {
   const t = useT(sectorsMessages);
-  const lang = useLang();
   const scope = useScopeMembers();
   const detail = useSectorDetail(period, panel.sector, scope);
   const muniName = useMemo(() => new Map(pack.municipalities.map((m) => [m.id, m.name])), [pack]);
@@ -102,28 +102,7 @@ export function SectorDetailView({ panel, sector, period, days, pack }: SectorDe
         <Chart option={option} title={title} height={260} />
       </Card>
       <Card title={t('topCategories')} ready>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('category')}</th>
-              <th scope="col" className="num">{t('count')}</th>
-              <th scope="col" className="num">{t('change')}</th>
-              <th scope="col" className="num">{t('share')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {panel.topCategories.map((c) => (
-              <tr key={c.category}>
-                <td>
-                  <a href={registryHref({ sector: panel.sector, category: c.category, from: period.from, to: period.to })}>{c.category}</a>
-                </td>
-                <td className="num">{formatNumber(c.count, 0, lang)}</td>
-                <td className="num">{formatDelta(c.delta, 0, lang)}</td>
-                <td className="num">{formatPercent(c.share, 1, lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TopCategories panel={panel} period={period} />
       </Card>
       <div className="sectors__worst">
         <Card title={t('worstMunicipalities')} ready={Boolean(detail)}>

@@ -15,6 +15,7 @@ import type { AuditRow } from '../../db/schema';
 import { useLang, useT } from '../../i18n';
 import { Button } from '../../ui/Button';
 import { SettingsSection } from '../../ui/SettingsSection';
+import { Table, type TableColumn } from '../../ui/Table';
 import { Skeleton } from '../../ui/Skeleton';
 import { auditActionLabel, auditUserLabel, summarizeAudit } from './audit-actions';
 import { exportAuditLog } from './audit-export';
@@ -84,22 +85,8 @@ export function AuditSection() {
         ) : result.rows.length === 0 ? (
           <p className="empty-state__hint">{t('empty')}</p>
         ) : (
-          <div className="table-wrap audit-log__table">
-            <table className="table" data-testid="audit-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('colAt')}</th>
-                  <th scope="col">{t('colUser')}</th>
-                  <th scope="col">{t('colAction')}</th>
-                  <th scope="col">{t('colDetails')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.rows.map((row) => (
-                  <AuditTableRow key={row.id} row={row} timeZone={timeZone} />
-                ))}
-              </tbody>
-            </table>
+          <div className="audit-log__table">
+            <AuditTable rows={result.rows} timeZone={timeZone} />
           </div>
         )}
         {result && result.rows.length > 0 ? (
@@ -117,27 +104,42 @@ export function AuditSection() {
   );
 }
 
-function AuditTableRow({ row, timeZone }: { row: AuditRow; timeZone: string }) {
+function AuditTable({ rows, timeZone }: { rows: AuditRow[]; timeZone: string }) {
+  const t = useT(auditMessages);
+  const lang = useLang();
+  const columns: TableColumn<AuditRow>[] = [
+    { key: 'at', header: t('colAt'), cell: (row) => <span className="audit-log__at">{formatDateTime(row.at, timeZone, lang)}</span> },
+    { key: 'user', header: t('colUser'), cell: (row) => auditUserLabel(row.user, lang) },
+    { key: 'action', header: t('colAction'), cell: (row) => <span data-testid="audit-action">{auditActionLabel(row.action, lang)}</span> },
+    { key: 'details', header: t('colDetails'), cell: (row) => <AuditDetails row={row} timeZone={timeZone} /> },
+  ];
+  return (
+    <Table
+      columns={columns}
+      rows={rows}
+      rowKey={(row) => String(row.id)}
+      testId="audit-table"
+      rowData={(row) => ({ 'data-testid': 'audit-row', 'data-action': row.action })}
+    />
+  );
+}
+
+function AuditDetails({ row, timeZone }: { row: AuditRow; timeZone: string }) {
   const t = useT(auditMessages);
   const lang = useLang();
   const summary = summarizeAudit(row, lang, timeZone);
   return (
-    <tr data-testid="audit-row" data-action={row.action}>
-      <td className="audit-log__at">{formatDateTime(row.at, timeZone, lang)}</td>
-      <td>{auditUserLabel(row.user, lang)}</td>
-      <td data-testid="audit-action">{auditActionLabel(row.action, lang)}</td>
-      <td data-testid="audit-details">
-        {summary.appealId ? (
-          <>
-            {t('appeal')}{' '}
-            <a href={appealHref(summary.appealId)} data-testid="audit-appeal">
-              {summary.appealId}
-            </a>
-            {summary.text ? ', ' : null}
-          </>
-        ) : null}
-        {summary.text || (summary.appealId ? null : '—')}
-      </td>
-    </tr>
+    <span data-testid="audit-details">
+      {summary.appealId ? (
+        <>
+          {t('appeal')}{' '}
+          <a href={appealHref(summary.appealId)} data-testid="audit-appeal">
+            {summary.appealId}
+          </a>
+          {summary.text ? ', ' : null}
+        </>
+      ) : null}
+      {summary.text || (summary.appealId ? null : '—')}
+    </span>
   );
 }

@@ -3,6 +3,7 @@ import { formatNumber } from '../../../shared/format/ru';
 import { sourceLabel } from '../../export/appeal-labels';
 import { useLang, useT } from '../../i18n';
 import { Card } from '../../ui/Card';
+import { Table } from '../../ui/Table';
 import { sourcesMessages } from './messages';
 import { useSourceTotals } from './queries';
 
@@ -17,30 +18,20 @@ export function QualitySection() {
       {rows.length === 0 ? (
         <p>{t('noQualityData')}</p>
       ) : (
-        <table className="sources__quality">
-          <thead>
-            <tr>
-              <th scope="col">{t('qualitySource')}</th>
-              <th scope="col">{t('qualityTotal')}</th>
-              <th scope="col">{t('qualityUnmappedSector')}</th>
-              <th scope="col">{t('qualityUnknownMunicipality')}</th>
-              <th scope="col">{t('qualityUnknownStatus')}</th>
-              <th scope="col">{t('qualityNoDeadline')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(([source, c]) => (
-              <tr key={source} data-testid={`quality-${source}`}>
-                <th scope="row">{sourceLabel(source as SourceKind, lang)}</th>
-                <td>{formatNumber(c.received, 0, lang)}</td>
-                <td>{formatNumber(c.unmappedSector, 0, lang)}</td>
-                <td>{formatNumber(c.unknownMunicipality, 0, lang)}</td>
-                <td>{formatNumber(c.unknownStatus, 0, lang)}</td>
-                <td>{formatNumber(c.noDeadline, 0, lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          columns={[
+            { key: 'source', header: t('qualitySource'), rowHeader: true, cell: ([source]) => sourceLabel(source as SourceKind, lang) },
+            { key: 'received', header: t('qualityTotal'), numeric: true, cell: ([, c]) => formatNumber(c.received, 0, lang) },
+            { key: 'unmappedSector', header: t('qualityUnmappedSector'), numeric: true, cell: ([, c]) => formatNumber(c.unmappedSector, 0, lang) },
+            { key: 'unknownMunicipality', header: t('qualityUnknownMunicipality'), numeric: true, cell: ([, c]) => formatNumber(c.unknownMunicipality, 0, lang) },
+            { key: 'unknownStatus', header: t('qualityUnknownStatus'), numeric: true, cell: ([, c]) => formatNumber(c.unknownStatus, 0, lang) },
+            { key: 'noDeadline', header: t('qualityNoDeadline'), numeric: true, cell: ([, c]) => formatNumber(c.noDeadline, 0, lang) },
+          ]}
+          rows={rows}
+          rowKey={([source]) => source}
+          className="sources__quality"
+          rowData={([source]) => ({ 'data-testid': `quality-${source}` })}
+        />
       )}
     </Card>
   );

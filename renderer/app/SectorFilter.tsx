@@ -9,6 +9,7 @@ import { useT } from '../i18n';
 import { useGlobalFilters } from './filters-store';
 import { shellMessages } from './messages';
 import { useRegionPack } from './region';
+import { SectorOptions } from '../ui/SectorOptions';
 
 /** Sector filter over the region's sectors (standard eight, the pack's own, «Прочее»). */
 export function SectorFilter() {
@@ -24,11 +25,7 @@ export function SectorFilter() {
       <span>{t('sector')}</span>
       <select data-testid="sector-filter" value={sector ?? ''} onChange={(e) => setSector(e.target.value || null)}>
         <option value="">{t('allSectors')}</option>
-        {sectors.map((s) => (
-          <option key={s.id} value={s.id}>
-            {s.shortName}
-          </option>
-        ))}
+        <SectorOptions sectors={sectors} />
       </select>
     </label>
   );

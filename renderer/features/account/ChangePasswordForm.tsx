@@ -4,7 +4,7 @@ import { changeOwnPassword } from '../../runtime/session';
 import { Button } from '../../ui/Button';
 import { accountMessages } from './messages';
 import { PasswordField } from './PasswordField';
-import { problemKey } from './problem-text';
+import { AccountProblem } from './AccountAlerts';
 
 /** The signed-in user's own password (forced after an administrator's reset). */
 export function ChangePasswordForm({ onDone, onCancel }: { onDone(): void; onCancel?: () => void }) {
@@ -35,11 +35,7 @@ export function ChangePasswordForm({ onDone, onCancel }: { onDone(): void; onCan
       <PasswordField label={t('newPassword')} value={next} onChange={setNext} testId="new-password" isNew />
       <PasswordField label={t('passwordRepeat')} value={repeat} onChange={setRepeat} testId="new-password-repeat" isNew />
       <p className="account-hint">{t('passwordHint')}</p>
-      {problem ? (
-        <p className="account-error" role="alert">
-          {t(problemKey(problem))}
-        </p>
-      ) : null}
+      <AccountProblem problem={problem} />
       <div className="account-actions">
         <Button type="submit" variant="primary" disabled={busy} data-testid="change-password-save">
           {t('save')}

@@ -5,8 +5,8 @@ import { Button } from '../../ui/Button';
 import { AccountFrame } from './AccountFrame';
 import { accountMessages } from './messages';
 import { PasswordField } from './PasswordField';
-import { problemKey } from './problem-text';
 import { recoveryKeyStore } from './store';
+import { AccountProblem } from './AccountAlerts';
 
 /** No users yet: create the administrator. */
 export function FirstRunScreen() {
@@ -47,11 +47,7 @@ export function FirstRunScreen() {
         <PasswordField label={t('password')} value={password} onChange={setPassword} testId="account-password" isNew autoFocus />
         <PasswordField label={t('passwordRepeat')} value={repeat} onChange={setRepeat} testId="account-password-repeat" isNew />
         <p className="account-hint">{t('passwordHint')}</p>
-        {problem ? (
-          <p className="account-error" role="alert" data-testid="account-error">
-            {t(problemKey(problem))}
-          </p>
-        ) : null}
+        <AccountProblem problem={problem} testId="account-error" />
         <Button type="submit" variant="primary" disabled={busy} data-testid="account-submit">
           {busy ? t('creating') : t('create')}
         </Button>

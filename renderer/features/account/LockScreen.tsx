@@ -6,6 +6,7 @@ import { AccountFrame } from './AccountFrame';
 import { accountMessages } from './messages';
 import { PasswordField } from './PasswordField';
 import { useAttempt } from './use-attempt';
+import { AttemptNotice } from './AccountAlerts';
 
 /** The locked operator window: no data behind it, the same user's password, or a user switch. */
 export function LockScreen() {
@@ -31,16 +32,7 @@ export function LockScreen() {
         }}
       >
         <PasswordField label={t('password')} value={password} onChange={setPassword} testId="account-password" autoFocus />
-        {attempt.failed && !waiting ? (
-          <p className="account-error" role="alert" data-testid="account-error">
-            {t('wrong')}
-          </p>
-        ) : null}
-        {waiting ? (
-          <p className="account-error" role="alert" data-testid="account-wait">
-            {t('wrong')} {t('wait', { seconds: attempt.secondsLeft })}
-          </p>
-        ) : null}
+        <AttemptNotice failed={attempt.failed} secondsLeft={attempt.secondsLeft} />
         <div className="account-actions">
           <Button type="submit" variant="primary" disabled={attempt.busy || waiting} data-testid="account-submit">
             {attempt.busy ? t('checking') : t('unlock')}

@@ -5,6 +5,7 @@ import type { AccessScope } from '../../../shared/access/scope';
 import { useRegionPack } from '../../app/region';
 import { useT } from '../../i18n';
 import { accountMessages } from './messages';
+import { SectorOptions } from '../../ui/SectorOptions';
 
 function picked(select: HTMLSelectElement): string[] | null {
   const ids = [...select.selectedOptions].map((o) => o.value);
@@ -23,11 +24,7 @@ export function ScopeEditor({ value, onChange, testId }: { value: AccessScope; o
           {t('scopeSectors')} <small>{t('scopeEmptyMeansAll')}</small>
         </span>
         <select multiple size={5} value={[...(value.sectors ?? [])]} data-testid={`${testId}-sectors`} onChange={(e) => onChange({ ...value, sectors: picked(e.target) })}>
-          {sectors.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.shortName}
-            </option>
-          ))}
+          <SectorOptions sectors={sectors} />
         </select>
       </label>
       <label className="account-field">

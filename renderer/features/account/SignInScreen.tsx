@@ -6,6 +6,7 @@ import { AccountFrame } from './AccountFrame';
 import { accountMessages } from './messages';
 import { PasswordField } from './PasswordField';
 import { useAttempt } from './use-attempt';
+import { AttemptNotice } from './AccountAlerts';
 
 /** Sign-in: one answer for every failure, a visible growing delay after wrong attempts. */
 export function SignInScreen() {
@@ -31,16 +32,7 @@ export function SignInScreen() {
           <input value={login} onChange={(e) => setLogin(e.target.value)} autoComplete="username" autoFocus data-testid="account-login" />
         </label>
         <PasswordField label={t('password')} value={password} onChange={setPassword} testId="account-password" />
-        {attempt.failed && !waiting ? (
-          <p className="account-error" role="alert" data-testid="account-error">
-            {t('wrong')}
-          </p>
-        ) : null}
-        {waiting ? (
-          <p className="account-error" role="alert" data-testid="account-wait" data-seconds={attempt.secondsLeft}>
-            {t('wrong')} {t('wait', { seconds: attempt.secondsLeft })}
-          </p>
-        ) : null}
+        <AttemptNotice failed={attempt.failed} secondsLeft={attempt.secondsLeft} />
         <Button type="submit" variant="primary" disabled={attempt.busy || waiting} data-testid="account-submit">
           {attempt.busy ? t('checking') : t('signIn')}
         </Button>

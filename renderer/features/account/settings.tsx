@@ -27,6 +27,7 @@ import { PasswordField } from './PasswordField';
 import { problemKey } from './problem-text';
 import { ScopeEditor } from './ScopeEditor';
 import './account.css';
+import { AccountProblem } from './AccountAlerts';
 
 function RolePicker({ value, onChange, testId }: { value: Role; onChange(role: Role): void; testId: string }) {
   const t = useT(accountMessages);
@@ -95,11 +96,7 @@ function NewUserForm({ onCreated }: { onCreated(): void }) {
       <ScopeEditor value={scope} onChange={setScope} testId="new-user-scope" />
       <PasswordField label={t('tempPassword')} value={password} onChange={setPassword} testId="new-user-password" isNew />
       <p className="account-hint">{t('passwordHint')}</p>
-      {problem ? (
-        <p className="account-error" role="alert" data-testid="new-user-error">
-          {t(problemKey(problem))}
-        </p>
-      ) : null}
+      <AccountProblem problem={problem} testId="new-user-error" />
       <Button type="submit" variant="primary" data-testid="new-user-add">
         {t('add')}
       </Button>
@@ -122,11 +119,7 @@ function EditUser({ user, onDone }: { user: AccountSummary; onDone(message: Acco
       </label>
       <RolePicker value={role} onChange={setRole} testId="edit-user-role" />
       <ScopeEditor value={scope} onChange={setScope} testId="edit-user-scope" />
-      {problem ? (
-        <p className="account-error" role="alert">
-          {t(problemKey(problem))}
-        </p>
-      ) : null}
+      <AccountProblem problem={problem} />
       <div className="account-actions">
         <Button
           variant="primary"

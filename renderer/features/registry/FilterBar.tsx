@@ -5,7 +5,7 @@
  * in full (or picked), when they read as a range.
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import { NORMALIZED_STATUSES, SOURCE_KINDS, type NormalizedStatus, type SourceKind } from '../../../shared/domain/appeal';
+import { NORMALIZED_STATUSES, SOURCE_KINDS, type NormalizedStatus } from '../../../shared/domain/appeal';
 import type { RegionPack } from '../../../shared/domain/region-pack';
 import { sectorsOf } from '../../../shared/domain/sectors';
 import {
@@ -16,11 +16,9 @@ import {
   NONE_VALUE,
   UNKNOWN_MUNICIPALITY,
   registryHref,
-  type DeadlineState,
   type ListKey,
   type RegistryFilter,
   type RegistrySort,
-  type Satisfaction,
 } from '../../app/registry-filter';
 import { navigate } from '../../app/router';
 import { sourceLabel, statusLabel } from '../../export/appeal-labels';
@@ -37,6 +35,34 @@ interface FilterBarProps {
 type TextField = 'q' | 'channel' | 'category' | 'organisation';
 /** Yes/no conditions; «Отвечено», «Отложенные» and the answer time are what overview numbers link with. */
 const FLAG_FIELDS = ['repeat', 'answered', 'postponed', 'answerTime'] as const;
+
+interface ChoiceFieldProps<T extends string> {
+  name: string;
+  label: string;
+  /** The empty choice: no condition. */
+  any: string;
+  value: T | undefined;
+  values: readonly T[];
+  labelOf(value: T): string;
+  onChange(value: T | undefined): void;
+}
+
+/** A condition chosen from a closed list, applied at once. */
+function ChoiceField<T extends string>({ name, label, any, value, values, labelOf, onChange }: ChoiceFieldProps<T>) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <select name={name} value={value ?? ''} onChange={(e) => onChange(e.target.value === '' ? undefined : (e.target.value as T))}>
+        <option value="">{any}</option>
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {labelOf(v)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 export function FilterBar({ filter, pack }: FilterBarProps) {
   const t = useT(registryMessages);
@@ -113,28 +139,8 @@ export function FilterBar({ filter, pack }: FilterBarProps) {
           ))}
         </select>
       </label>
-      <label className="field">
-        <span>{t('deadline')}</span>
-        <select name="deadline" value={filter.deadline ?? ''} onChange={(e) => apply({ deadline: select<DeadlineState>(e.target.value) })}>
-          <option value="">{t('any')}</option>
-          {DEADLINE_STATES.map((d) => (
-            <option key={d} value={d}>
-              {t(`deadline.${d}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t('source')}</span>
-        <select name="source" value={filter.source ?? ''} onChange={(e) => apply({ source: select<SourceKind>(e.target.value) })}>
-          <option value="">{t('any')}</option>
-          {SOURCE_KINDS.map((s) => (
-            <option key={s} value={s}>
-              {sourceLabel(s, lang)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceField name="deadline" label={t('deadline')} any={t('any')} value={filter.deadline} values={DEADLINE_STATES} labelOf={(d) => t(`deadline.${d}`)} onChange={(deadline) => apply({ deadline })} />
+      <ChoiceField name="source" label={t('source')} any={t('any')} value={filter.source} values={SOURCE_KINDS} labelOf={(s) => sourceLabel(s, lang)} onChange={(source) => apply({ source })} />
       {FLAG_FIELDS.map((name) => (
         <label className="field" key={name}>
           <span>{t(name)}</span>
@@ -149,17 +155,15 @@ export function FilterBar({ filter, pack }: FilterBarProps) {
           </select>
         </label>
       ))}
-      <label className="field">
-        <span>{t('satisfaction')}</span>
-        <select name="satisfaction" value={filter.satisfaction ?? ''} onChange={(e) => apply({ satisfaction: select<Satisfaction>(e.target.value) })}>
-          <option value="">{t('any')}</option>
-          {SATISFACTIONS.map((s) => (
-            <option key={s} value={s}>
-              {t(`satisfaction.${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceField
+        name="satisfaction"
+        label={t('satisfaction')}
+        any={t('any')}
+        value={filter.satisfaction}
+        values={SATISFACTIONS}
+        labelOf={(s) => t(`satisfaction.${s}`)}
+        onChange={(satisfaction) => apply({ satisfaction })}
+      />
       <label className="field">
         <span>{t('category')}</span>
         <input name="category" value={text.category} onChange={(e) => setText({ ...text, category: e.target.value })} maxLength={500} />

@@ -34,6 +34,14 @@ import { ReportPreview } from './ReportPreview';
 import { SchedulePanel } from './SchedulePanel';
 import './reports.css';
 
+/** The municipality choice that stands for a group of municipalities (never a municipality id). */
+const GROUP_CHOICE = '\u0000group';
+
+interface Group {
+  name: string;
+  members: readonly string[];
+}
+
 type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'error'; message: string } | { kind: 'saved'; file: string } | { kind: 'cancelled' };
 
 const MIME: Record<ReportFormat, string> = {
@@ -51,9 +59,11 @@ export default function ReportsScreen() {
   const [kind, setKind] = useState<ReportKind>('monthly');
   const [periodCode, setPeriodCode] = useState(() => defaultPeriodCode('monthly', today));
   const [sector, setSector] = useState<string>(globalSector ?? '');
-  // A single-municipality global scope preselects the report's municipality.
+  // The global municipality scope (one municipality or a group) preselects the report's.
   const globalMunicipality = useGlobalFilters((s) => s.municipality);
-  const [municipality, setMunicipality] = useState(globalMunicipality ?? '');
+  const globalGroup = useGlobalFilters((s) => s.municipalityGroup);
+  const [group, setGroup] = useState<Group | null>(globalGroup);
+  const [municipality, setMunicipality] = useState(globalGroup ? GROUP_CHOICE : (globalMunicipality ?? ''));
   const [organisation, setOrganisation] = useState('');
   const [doc, setDoc] = useState<ReportDocument | null>(null);
   const [fromArchive, setFromArchive] = useState<number | null>(null);
@@ -82,7 +92,11 @@ export default function ReportsScreen() {
   const params = async (formats: ReportFormat[]): Promise<GenerateParams> => ({
     kind,
     periodCode,
-    scope: { sector: sector || null, municipality: municipality || null, organisation: kind === 'reference' && organisation.trim() ? organisation.trim() : null },
+    scope: {
+      sector: sector || null,
+      ...(municipality === GROUP_CHOICE && group ? { municipalities: [...group.members], groupName: group.name } : { municipality: municipality || null }),
+      organisation: kind === 'reference' && organisation.trim() ? organisation.trim() : null,
+    },
     regionId: getRegionPack().id,
     now: now(),
     generatedAt: now(),
@@ -127,7 +141,10 @@ export default function ReportsScreen() {
     setKind(row.kind as ReportKind);
     setPeriodCode(row.periodCode);
     setSector(row.scope.sector ?? '');
-    setMunicipality(row.scope.municipality ?? '');
+    if (row.scope.municipalities) {
+      setGroup({ name: row.scope.groupName ?? '', members: row.scope.municipalities });
+      setMunicipality(GROUP_CHOICE);
+    } else setMunicipality(row.scope.municipality ?? '');
     setOrganisation(row.scope.organisation ?? '');
   };
 
@@ -168,6 +185,11 @@ export default function ReportsScreen() {
             {t('municipality')}
             <select value={municipality} onChange={(e) => setMunicipality(e.target.value)} data-testid="report-municipality">
               <option value="">{t('allMunicipalities')}</option>
+              {group ? (
+                <option value={GROUP_CHOICE} data-testid="report-municipality-group">
+                  {t('groupOption', { name: group.name, members: group.members.map((id) => pack.municipalities.find((m) => m.id === id)?.shortName ?? id).join(', ') })}
+                </option>
+              ) : null}
               {pack.municipalities.map((m) => (
                 <option key={m.id} value={m.id}>
                   {m.name}

@@ -54,7 +54,10 @@ function scopeParts(ctx: ReportContext, scope: ReportScope): ScopePart[] {
   if (scope.organisation != null) part('Организация', ctx.organisationName?.(scope.organisation) ?? scope.organisation);
   if (scope.municipality != null) part('Муниципалитет', municipalityName(ctx, scope.municipality));
   if (scope.municipalities != null) {
-    const members = scope.municipalities.map((id) => municipalityName(ctx, id, true)).join(', ');
+    // In the pack's order (as the region's lists show them), not the ids' order.
+    const ids = new Set(scope.municipalities);
+    const ordered = [...ctx.pack.municipalities.filter((m) => ids.has(m.id)).map((m) => m.id), ...scope.municipalities.filter((id) => !ctx.pack.municipalities.some((m) => m.id === id))];
+    const members = ordered.map((id) => municipalityName(ctx, id, true)).join(', ');
     const name = scope.groupName?.trim();
     part(scope.municipalities.length === 1 && !name ? 'Муниципалитет' : 'Муниципалитеты', name ? `${name} (${members})` : members);
   }

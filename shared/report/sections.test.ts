@@ -62,7 +62,7 @@ describe('spikes', () => {
   });
 
   it('writes each spike as the analytics line, labels the known ones and keeps counts as numbers', async () => {
-    const section = await spikesSection(ctx(stubMeasures({}, [spike(true, 14), spike(false, 9)])), period);
+    const section = await spikesSection(ctx(stubMeasures({}, [spike(true, 14), spike(false, 9)])), period, {});
     const [text, table] = section.blocks;
     expect(text).toEqual({
       type: 'paragraph',
@@ -75,7 +75,7 @@ describe('spikes', () => {
   });
 
   it('says when there were none, and when the source cannot tell', async () => {
-    expect((await spikesSection(ctx(stubMeasures({}, [])), period)).blocks[0]).toEqual({ type: 'paragraph', text: 'За период всплесков обращений не выявлено.' });
-    expect((await spikesSection(ctx(stubMeasures({}, null)), period)).blocks).toEqual([{ type: 'note', text: 'Всплески в этом источнике данных не рассчитываются.' }]);
+    expect((await spikesSection(ctx(stubMeasures({}, [])), period, {})).blocks[0]).toEqual({ type: 'paragraph', text: 'За период всплесков обращений не выявлено.' });
+    expect((await spikesSection(ctx(stubMeasures({}, null)), period, {})).blocks).toEqual([{ type: 'note', text: 'Всплески в этом источнике данных не рассчитываются.' }]);
   });
 });

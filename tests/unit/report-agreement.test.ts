@@ -44,7 +44,8 @@ let appeals: Appeal[];
 function context(measures: ReportContext['measures']): ReportContext {
   return { measures, pack: KIROV_PACK, sectors: SECTORS, ratingWeights: DEFAULT_RATING_WEIGHTS, dataAsOf: NOW, sources: [], demo: true, generatedAt: NOW, author: 'тест' };
 }
-const dbContext = () => context(new DbReportMeasures(db, NOW, workCalendar, (day) => regionDayStart(day, TZ)));
+const dbMeasures = () => new DbReportMeasures(db, NOW, workCalendar, (day) => regionDayStart(day, TZ));
+const dbContext = () => context(dbMeasures());
 
 function table(doc: ReportDocument, title: string) {
   return tablesOf(doc).find((t) => t.title.startsWith(title));
@@ -178,7 +179,7 @@ describe('reports agree with the screens', () => {
 
   it('spikes of the week ending today equal the alerts «Обзор» and «Аналитика» show, in the app and on the command line', async () => {
     const memory = new MemoryMeasures(appeals, NOW, TZ, workCalendar);
-    const app = dbContext().measures;
+    const app = dbMeasures();
     const store = await getAnalyticsEngine(db).store();
     const today = regionDay(NOW, TZ);
     const week = { from: addCalendarDays(today, -6), to: today };
@@ -202,12 +203,12 @@ describe('reports agree with the screens', () => {
 
   it('spikes marked known in «Аналитика» are marked known in the report', async () => {
     const period = { from: '2026-01-01', to: '2026-11-30' };
-    const [first] = await dbContext().measures.spikes(period, {});
+    const [first] = await dbMeasures().spikes(period, {});
     expect(first).toBeDefined();
     expect(first!.key).toBe(spikeKey(first!.municipality, first!.topic, isoToDayNumber(first!.endDay)));
     expect(first!.known).toBe(false);
     await toggleKnownSpike(db, first!.key);
-    const again = await dbContext().measures.spikes(period, {});
+    const again = await dbMeasures().spikes(period, {});
     expect(again.find((s) => s.key === first!.key)!.known).toBe(true);
     await toggleKnownSpike(db, first!.key);
   });

@@ -99,6 +99,11 @@ describe('report builders over appeals in memory', () => {
     expect(JSON.stringify(running)).toContain('Неполный период');
     const future = await buildReport(ctx, { kind: 'reference', period: rangePeriod('2027-01-01', '2027-01-31'), scope: {} });
     expect(JSON.stringify(future)).toContain('Период ещё не начался');
+    // A quarter's months without data show «—», never zeros as if measured.
+    const quarter = await buildReport(ctx, { kind: 'quarterly', period: parsePeriod('2027-Q1'), scope: {} });
+    const months = tablesOf(quarter).find((t) => t.name === 'По месяцам')!;
+    expect(months.rows.map((r) => r.slice(1).every((v) => v === null))).toEqual([true, true, true]);
+    expect(months.note).toContain('данных нет');
   });
 
   it('lists the week’s spikes: a planted incident appears as the analytics line, with its counts', async () => {

@@ -277,10 +277,13 @@ async function quarterly(ctx: ReportContext, req: ReportRequest): Promise<Report
     { label: 'Пред. квартал', counts: before.total },
     { label: 'АППГ', counts: year.total },
   ]));
+  // A month with nothing received (not begun yet, or no appeals in the scope) has no data: «—», not zeros.
   const monthRows: CellValue[][] = months.map((m, i) => {
     const c = monthCounts[i]!;
+    if (c.received === 0) return [monthName(m), null, null, null, null, null, null];
     return [monthName(m), c.received, c.answered, onTimeShare(c), c.repeat, c.postponed, satisfactionShare(c)];
   });
+  const monthsWithoutData = monthCounts.filter((c) => c.received === 0).length;
   summary.push({
     type: 'table',
     name: 'По месяцам',
@@ -295,9 +298,10 @@ async function quarterly(ctx: ReportContext, req: ReportRequest): Promise<Report
       { label: 'Оценки 4–5', kind: 'share' },
     ],
     rows: monthRows,
+    note: monthsWithoutData > 0 ? '«—» — за месяц данных нет: он ещё не начался или обращений в этом охвате не поступало.' : undefined,
   });
   if (cur.total.received > 0) {
-    summary.push({ type: 'chart', title: 'Поступление по месяцам', kind: 'bar', categories: months.map(monthName), series: [{ name: 'Поступило', values: monthCounts.map((c) => c.received) }] });
+    summary.push({ type: 'chart', title: 'Поступление по месяцам', kind: 'bar', categories: months.map(monthName), series: [{ name: 'Поступило', values: monthCounts.map((c) => (c.received > 0 ? c.received : null)) }] });
   }
   f.doc.sections.push({ title: 'Итоги квартала', blocks: summary });
   if (req.scope.sector == null) f.doc.sections.push(await sectorSection(ctx, p, prev, req.scope));

@@ -66,6 +66,9 @@ export function nowTable(now: NowCounts, at: string): ReportTable {
   };
 }
 
+/** Columns of the blocks table measured over the period (the others are «now»). */
+const PERIOD_COLUMNS = [1, 2, 3, 4, 7];
+
 export async function sectorSection(ctx: ReportContext, period: DayRange, previous: DayRange, scope: ReportScope): Promise<ReportSection> {
   const [current, before, now] = await Promise.all([
     ctx.measures.receivedBy(period, scope, 'sector'),
@@ -81,7 +84,11 @@ export async function sectorSection(ctx: ReportContext, period: DayRange, previo
   });
   const blocks: ReportBlock[] = [];
   const total = rows.reduce((sum, r) => sum + (r[1] as number), 0);
-  if (total === 0) blocks.push({ type: 'note', text: 'За период обращений по блокам нет.' });
+  if (total === 0) {
+    blocks.push({ type: 'note', text: 'За период обращений по блокам нет.' });
+    // Nothing received at all: the period's columns have no data («—»); the «now» columns still do.
+    for (const r of rows) for (const i of PERIOD_COLUMNS) r[i] = null;
+  }
   else {
     const ranked = sectors.map((s, i) => ({ name: s.name, n: rows[i]![1] as number })).sort((a, b) => b.n - a.n);
     const top = ranked.filter((r) => r.n > 0).slice(0, 3);

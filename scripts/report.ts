@@ -4,8 +4,8 @@
  * (`.curbundle`, checked and decrypted as the viewer does). A regional server can run it by a timer.
  *
  *   npm run report -- --kind weekly --period 2026-W48 --format pdf --out week48.pdf --demo-scale 20000
- *   npm run report -- --kind weekly --municipality kirov,slobodskoy --group-name "Киров и Слободской" --period 2026-W48 --format xlsx --out group.xlsx --demo-scale 20000
- *   npm run report -- --kind reference --municipality kirov --period 01.11.2026-30.11.2026 --format docx --out kirov.docx --demo-scale 20000
+ *   npm run report -- --kind weekly --municipality g-kirov,slobodskoy --group-name "Киров и Слободской район" --period 2026-W48 --format xlsx --out group.xlsx --demo-scale 20000
+ *   npm run report -- --kind reference --municipality g-kirov --period 01.11.2026-30.11.2026 --format docx --out kirov.docx --demo-scale 20000
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';

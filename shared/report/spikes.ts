@@ -34,7 +34,7 @@ export const SPIKE_WINDOW_DAYS = DEFAULT_SPIKE_OPTIONS.windowDays;
 /** «3 дня». */
 export const SPIKE_WINDOW_LABEL = countRu(SPIKE_WINDOW_DAYS, ['день', 'дня', 'дней']);
 /** The detection rule in words, under every spike list. */
-export const SPIKE_RULE = `Всплеск — не менее ${formatNumber(DEFAULT_SPIKE_OPTIONS.minCount)} обращений по одной теме в одном муниципалитете за ${SPIKE_WINDOW_LABEL}, в ${formatNumber(DEFAULT_SPIKE_OPTIONS.minRatio)} и более раза больше обычного для этой темы и территории (с учётом дня недели); порог значимости учитывает число проверенных сочетаний — как в разделе «Аналитика».`;
+export const SPIKE_RULE = `Всплеск — не менее ${formatNumber(DEFAULT_SPIKE_OPTIONS.minCount)} обращений по одной теме в одном муниципалитете за ${SPIKE_WINDOW_LABEL}, не меньше чем в ${formatNumber(DEFAULT_SPIKE_OPTIONS.minRatio)} раза больше обычного для этой темы и территории (с учётом дня недели); порог значимости учитывает число проверенных сочетаний — как в разделе «Аналитика».`;
 
 export function reportSpikeKey(municipality: string, topic: string, endDay: string): string {
   return `${municipality}|${topic}|${endDay}`;

@@ -31,16 +31,9 @@ import { defaultPeriodCode } from './defaults';
 import { REPORT_FORMATS, type GenerateParams, type ReportFormat } from './generate';
 import { reportsMessages } from './messages';
 import { ReportPreview } from './ReportPreview';
+import { choiceOfArchived, GROUP_CHOICE, initialChoice, municipalityScopeOf, type MunicipalityGroupChoice } from './scope-choice';
 import { SchedulePanel } from './SchedulePanel';
 import './reports.css';
-
-/** The municipality choice that stands for a group of municipalities (never a municipality id). */
-const GROUP_CHOICE = '\u0000group';
-
-interface Group {
-  name: string;
-  members: readonly string[];
-}
 
 type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'error'; message: string } | { kind: 'saved'; file: string } | { kind: 'cancelled' };
 
@@ -62,8 +55,8 @@ export default function ReportsScreen() {
   // The global municipality scope (one municipality or a group) preselects the report's.
   const globalMunicipality = useGlobalFilters((s) => s.municipality);
   const globalGroup = useGlobalFilters((s) => s.municipalityGroup);
-  const [group, setGroup] = useState<Group | null>(globalGroup);
-  const [municipality, setMunicipality] = useState(globalGroup ? GROUP_CHOICE : (globalMunicipality ?? ''));
+  const [group, setGroup] = useState<MunicipalityGroupChoice | null>(globalGroup);
+  const [municipality, setMunicipality] = useState(() => initialChoice(globalMunicipality, globalGroup));
   const [organisation, setOrganisation] = useState('');
   const [doc, setDoc] = useState<ReportDocument | null>(null);
   const [fromArchive, setFromArchive] = useState<number | null>(null);
@@ -94,7 +87,7 @@ export default function ReportsScreen() {
     periodCode,
     scope: {
       sector: sector || null,
-      ...(municipality === GROUP_CHOICE && group ? { municipalities: [...group.members], groupName: group.name } : { municipality: municipality || null }),
+      ...municipalityScopeOf(municipality, group),
       organisation: kind === 'reference' && organisation.trim() ? organisation.trim() : null,
     },
     regionId: getRegionPack().id,
@@ -141,10 +134,9 @@ export default function ReportsScreen() {
     setKind(row.kind as ReportKind);
     setPeriodCode(row.periodCode);
     setSector(row.scope.sector ?? '');
-    if (row.scope.municipalities) {
-      setGroup({ name: row.scope.groupName ?? '', members: row.scope.municipalities });
-      setMunicipality(GROUP_CHOICE);
-    } else setMunicipality(row.scope.municipality ?? '');
+    const restored = choiceOfArchived(row.scope);
+    if (restored.group) setGroup(restored.group);
+    setMunicipality(restored.choice);
     setOrganisation(row.scope.organisation ?? '');
   };
 

@@ -21,11 +21,15 @@ import { writeReportDocx } from '../shared/report/writers/docx';
 import { writeReportPdf } from '../shared/report/writers/pdf';
 import { writeReportXlsx } from '../shared/report/writers/xlsx';
 import { nodePdfMake } from './report-pdfmake';
+import { plantedIncidentWeek, type PlantedWeek } from '../tests/support/planted-spike';
 
 const NOW = Date.parse('2026-12-03T09:00:00Z');
 const hasPoppler = spawnSync('pdftotext', ['-v']).status === 0;
 const dir = mkdtempSync(join(tmpdir(), 'report-test-'));
 let doc: ReportDocument;
+/** A weekly summary over a week with a planted incident, and the incident. */
+let weekly: ReportDocument;
+let planted: PlantedWeek;
 
 function keyRow(label: string): (string | number | null)[] {
   return tablesOf(doc).find((t) => t.title === 'Основные показатели')!.rows.find((r) => r[0] === label)!;
@@ -60,7 +64,28 @@ beforeAll(async () => {
     },
     { kind: 'monthly', period: parsePeriod('2026-11'), scope: { sector: 'housing' } },
   );
+  planted = plantedIncidentWeek({ seed: 3, scale: 3000, pack: KIROV_PACK }, NOW);
+  weekly = await buildReport(
+    {
+      measures: new MemoryMeasures(appeals, NOW, KIROV_PACK.timeZone, workCalendar),
+      pack: KIROV_PACK,
+      sectors: sectorsOf(KIROV_PACK),
+      ratingWeights: DEFAULT_RATING_WEIGHTS,
+      dataAsOf: NOW,
+      sources: ['ПОС'],
+      demo: true,
+      generatedAt: NOW,
+      author: 'тест',
+    },
+    { kind: 'weekly', period: planted.period, scope: {} },
+  );
 });
+
+/** The planted incident's row of the weekly summary's spike table. */
+function spikeRow(): (string | number | null)[] {
+  const table = tablesOf(weekly).find((t) => t.name === 'Всплески')!;
+  return table.rows.find((r) => String(r[0]).startsWith(`${planted.category}, ${planted.place}: `))!;
+}
 
 describe('report writers', () => {
   it.skipIf(!hasPoppler)('PDF: A4 pages with title, period, block, demo mark, page numbers and the key figures', async () => {
@@ -108,6 +133,27 @@ describe('report writers', () => {
     expect(share.getCell(2).numFmt).toBe('0.0%');
   });
 
+  it('carry the weekly summary’s spikes: the analytics line in PDF and DOCX, counts as numbers in XLSX', async () => {
+    const [line, , observed] = spikeRow() as [string, string, number];
+    expect(observed).toBeGreaterThanOrEqual(6);
+    if (hasPoppler) {
+      const file = join(dir, 'weekly.pdf');
+      writeFileSync(file, await writeReportPdf(weekly, await nodePdfMake()));
+      // -raw keeps a table cell's wrapped lines together (the layout mode interleaves columns).
+      expect(flat(execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }))).toContain(line);
+    }
+    const xml = await zipEntry(await writeReportDocx(weekly), 'word/document.xml');
+    expect(xml).toContain('Всплески');
+    expect(xml).toContain(line);
+    const bytes = await writeReportXlsx(weekly);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const sheet = book.getWorksheet('Всплески')!;
+    const row = sheet.getRows(1, sheet.rowCount)!.find((r) => r.getCell(1).value === line)!;
+    expect(row.getCell(3).value).toBe(observed);
+    expect(typeof row.getCell(4).value).toBe('number');
+  });
+
   it('writes text from data as text, never as markup', async () => {
     const hostile = 'Тема <w:p/></w:t> & <script>alert(1)</script> {"text":"x"}';
     const evil: ReportDocument = {
@@ -139,12 +185,17 @@ describe('npm run report', () => {
     expect(bad.stderr).toContain('нет недели 60');
   });
 
-  it('writes the requested file', () => {
+  it('writes the requested file for a municipality group given repeated and comma-separated', async () => {
     const out = join(dir, 'cli.xlsx');
-    const result = run(['--kind', 'meeting', '--period', '2026-W48', '--format', 'xlsx', '--out', out, '--demo-scale', '500', '--demo-now', '2026-12-03T09:00:00Z']);
+    const group = ['--municipality', 'arbazhskiy', '--municipality', 'bogorodskiy,afanasevskiy', '--group-name', 'Северный куст'];
+    const result = run(['--kind', 'meeting', '--period', '2026-W48', '--format', 'xlsx', '--out', out, '--demo-scale', '500', '--demo-now', '2026-12-03T09:00:00Z', ...group]);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    const cover = await zipEntry(new Uint8Array(readFileSync(out)), 'xl/worksheets/sheet1.xml');
+    expect(cover).toContain('Муниципалитеты: Северный куст (Арбажский округ, Афанасьевский округ, Богородский округ)');
+    const unknown = run(['--kind', 'meeting', '--period', '2026-W48', '--format', 'xlsx', '--out', out, '--demo-scale', '100', '--municipality', 'arbazhskiy,atlantida']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('нет муниципалитета «atlantida»');
   });
 
   it('reports from a snapshot bundle, and refuses one it cannot open', () => {

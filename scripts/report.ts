@@ -4,7 +4,8 @@
  * (`.curbundle`, checked and decrypted as the viewer does). A regional server can run it by a timer.
  *
  *   npm run report -- --kind weekly --period 2026-W48 --format pdf --out week48.pdf --demo-scale 20000
- *   npm run report -- --kind reference --municipality kirov --period 01.11.2026-30.11.2026 --format docx --out kirov.docx --demo-scale 20000
+ *   npm run report -- --kind weekly --municipality g-kirov,slobodskoy --group-name "Киров и Слободской район" --period 2026-W48 --format xlsx --out group.xlsx --demo-scale 20000
+ *   npm run report -- --kind reference --municipality g-kirov --period 01.11.2026-30.11.2026 --format docx --out kirov.docx --demo-scale 20000
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -43,7 +44,9 @@ const HELP = `Отчёт ЦУР из командной строки.
   --demo-now ISO  момент «сейчас» для демо-данных и сроков (по умолчанию — текущее время;
                   для снимка — момент его данных)
   --sector ID     охват: один блок (housing, roads, …)
-  --municipality ID  охват: один муниципалитет (id из пакета региона)
+  --municipality ID  охват: муниципалитет (id из пакета региона); несколько — группа:
+                  --municipality a,b,c или --municipality a --municipality b
+    --group-name NAME    название группы для заголовка отчёта (без него перечисляются участники)
   --organisation NAME охват: одна организация
   --help          эта справка
 
@@ -72,7 +75,8 @@ async function main(): Promise<void> {
       'demo-seed': { type: 'string', default: '1' },
       'demo-now': { type: 'string' },
       sector: { type: 'string' },
-      municipality: { type: 'string' },
+      municipality: { type: 'string', multiple: true },
+      'group-name': { type: 'string' },
       organisation: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -98,8 +102,7 @@ async function main(): Promise<void> {
   }
   const source = values.bundle ? await bundleSource(values.bundle, values) : demoSource(values);
   const { pack, appeals, now } = source;
-  const scope: ReportScope = { sector: values.sector ?? null, municipality: values.municipality ?? null, organisation: values.organisation ?? null };
-  if (scope.municipality != null && !pack.municipalities.some((m) => m.id === scope.municipality)) fail(`нет муниципалитета «${scope.municipality}» в пакете региона ${pack.name}`);
+  const scope: ReportScope = { sector: values.sector ?? null, organisation: values.organisation ?? null, ...municipalityScope(values.municipality ?? [], values['group-name'], pack) };
   const sectors = sectorsOf(pack);
   if (scope.sector != null && !sectors.some((s) => s.id === scope.sector)) fail(`нет блока «${scope.sector}»; есть: ${sectors.map((s) => s.id).join(', ')}`);
 
@@ -123,6 +126,19 @@ async function main(): Promise<void> {
   process.stdout.write(`${doc.title}, ${doc.periodLabel}: ${values.out} (${bytes.length} байт; ${source.label} на ${regionDay(now, pack.timeZone)})\n`);
 }
 
+/** One municipality, or a group when several are given (repeated or comma-separated), each known to the pack. */
+function municipalityScope(raw: readonly string[], groupName: string | undefined, pack: RegionPack): ReportScope {
+  const ids = [...new Set(raw.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean))];
+  for (const id of ids) if (!pack.municipalities.some((m) => m.id === id)) fail(`нет муниципалитета «${id}» в пакете региона ${pack.name}`);
+  const name = groupName?.replace(/\s+/g, ' ').trim() || null;
+  if (ids.length === 0) {
+    if (name) fail('--group-name задан без --municipality');
+    return {};
+  }
+  if (ids.length === 1 && !name) return { municipality: ids[0]! };
+  return { municipalities: ids.sort(), groupName: name };
+}
+
 interface ReportSource {
   pack: RegionPack;
   appeals: Appeal[];
@@ -133,7 +149,7 @@ interface ReportSource {
   label: string;
 }
 
-type CliValues = Record<string, string | boolean | undefined>;
+type CliValues = Record<string, string | string[] | boolean | undefined>;
 
 function demoSource(values: CliValues): ReportSource {
   const scale = Number(values['demo-scale']);

@@ -98,7 +98,8 @@ export interface ReportArchiveRow {
   title: string;
   periodCode: string;
   periodLabel: string;
-  scope: { sector: string | null; municipality: string | null; organisation: string | null };
+  /** `municipalities`/`groupName`: a municipality group (absent in rows archived before groups). */
+  scope: { sector: string | null; municipality: string | null; organisation: string | null; municipalities?: string[] | null; groupName?: string | null };
   scopeLabel: string;
   dataAsOf: number | null;
   demo: boolean;

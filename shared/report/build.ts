@@ -23,6 +23,7 @@ import {
   nowTable,
   ratingSection,
   sectorSection,
+  spikesSection,
   topicsSection,
   worstSection,
 } from './sections';
@@ -33,14 +34,50 @@ export interface ReportRequest {
   scope: ReportScope;
 }
 
-export function scopeLabel(ctx: ReportContext, scope: ReportScope): string {
-  if (scope.organisation != null) return `Организация: ${ctx.organisationName?.(scope.organisation) ?? scope.organisation}`;
-  if (scope.municipality != null) {
-    const m = ctx.pack.municipalities.find((x) => x.id === scope.municipality);
-    return `Муниципалитет: ${m?.name ?? (scope.municipality === '' ? 'не указан' : scope.municipality)}`;
+interface ScopePart {
+  /** «Муниципалитеты: Городские округа (Киров, Кирово-Чепецк)». */
+  label: string;
+  /** The part without its heading, for a reference note's title. */
+  subject: string;
+}
+
+function municipalityName(ctx: ReportContext, id: string, short = false): string {
+  const m = ctx.pack.municipalities.find((x) => x.id === id);
+  if (m) return short ? (m.shortName ?? m.name) : m.name;
+  return id === '' ? 'не указан' : id;
+}
+
+/** The scope's conditions, the subject first: organisation, municipality or group, block. */
+function scopeParts(ctx: ReportContext, scope: ReportScope): ScopePart[] {
+  const parts: ScopePart[] = [];
+  const part = (heading: string, subject: string) => parts.push({ label: `${heading}: ${subject}`, subject });
+  if (scope.organisation != null) part('Организация', ctx.organisationName?.(scope.organisation) ?? scope.organisation);
+  if (scope.municipality != null) part('Муниципалитет', municipalityName(ctx, scope.municipality));
+  if (scope.municipalities != null) {
+    // In the pack's order (as the region's lists show them), not the ids' order.
+    const ids = new Set(scope.municipalities);
+    const ordered = [...ctx.pack.municipalities.filter((m) => ids.has(m.id)).map((m) => m.id), ...scope.municipalities.filter((id) => !ctx.pack.municipalities.some((m) => m.id === id))];
+    const members = ordered.map((id) => municipalityName(ctx, id, true)).join(', ');
+    const name = scope.groupName?.trim();
+    part(scope.municipalities.length === 1 && !name ? 'Муниципалитет' : 'Муниципалитеты', name ? `${name} (${members})` : members);
   }
-  if (scope.sector != null) return `Блок: ${ctx.sectors.find((s) => s.id === scope.sector)?.name ?? scope.sector}`;
-  return `Регион: ${ctx.pack.name}, все блоки`;
+  if (scope.sector != null) part('Блок', ctx.sectors.find((s) => s.id === scope.sector)?.name ?? scope.sector);
+  return parts;
+}
+
+export function scopeLabel(ctx: ReportContext, scope: ReportScope): string {
+  const parts = scopeParts(ctx, scope);
+  return parts.length === 0 ? `Регион: ${ctx.pack.name}, все блоки` : parts.map((p) => p.label).join('; ');
+}
+
+/** One municipality or a group: sections about the whole territory (the map) do not apply. */
+function isTerritoryScope(scope: ReportScope): boolean {
+  return scope.municipality != null || scope.municipalities != null;
+}
+
+/** A single territory (one municipality or an organisation): a list of territories has one row at most. */
+function isSingleUnitScope(scope: ReportScope): boolean {
+  return scope.municipality != null || scope.organisation != null || scope.municipalities?.length === 1;
 }
 
 function periodLabel(p: ReportPeriod): string {
@@ -148,7 +185,7 @@ async function weekly(ctx: ReportContext, req: ReportRequest): Promise<ReportDoc
   });
   f.doc.sections.push(await topicsSection(ctx, p, prev, req.scope, UNIT_PREVIOUS.week.label));
   f.doc.sections.push(await curRecordsSection(ctx, p, req.scope, false));
-  f.doc.sections.push({ title: 'Всплески', blocks: [{ type: 'note', text: 'Всплески обращений появятся в сводке, когда в приложении будет раздел «Аналитика».' }] });
+  f.doc.sections.push(await spikesSection(ctx, p, req.scope, 'Всплески', cur.total.received));
   return f.doc;
 }
 
@@ -192,9 +229,10 @@ async function monthly(ctx: ReportContext, req: ReportRequest): Promise<ReportDo
   f.doc.sections.push({ title: 'Итоги месяца', blocks: summary });
   if (req.scope.sector == null) f.doc.sections.push(await sectorSection(ctx, p, prev, req.scope));
   const rating = await ratingSection(ctx, p, req.scope, 'municipality');
-  if (cur.total.received > 0 && req.scope.municipality == null && req.scope.organisation == null) rating.blocks.unshift(await mapBlock(ctx, p, req.scope));
+  if (cur.total.received > 0 && !isTerritoryScope(req.scope) && req.scope.organisation == null) rating.blocks.unshift(await mapBlock(ctx, p, req.scope));
   f.doc.sections.push(rating);
   f.doc.sections.push(await topicsSection(ctx, p, prev, req.scope, UNIT_PREVIOUS.month.label));
+  f.doc.sections.push(await spikesSection(ctx, p, req.scope, 'Всплески обращений за месяц', cur.total.received));
   f.doc.sections.push(await roadmapSection(ctx.controlLoop, reportAsOfDay(ctx, p), req.scope, 'Что сделано: дорожные карты'));
   f.doc.sections.push({ title: 'Ключевые показатели', blocks: [kpiTable([{ label: unitLabel(p), counts: cur.total }, { label: 'Пред. месяц', counts: before.total }, { label: 'АППГ', counts: year.total }])] });
   return f.doc;
@@ -239,10 +277,13 @@ async function quarterly(ctx: ReportContext, req: ReportRequest): Promise<Report
     { label: 'Пред. квартал', counts: before.total },
     { label: 'АППГ', counts: year.total },
   ]));
+  // A month with nothing received (not begun yet, or no appeals in the scope) has no data: «—», not zeros.
   const monthRows: CellValue[][] = months.map((m, i) => {
     const c = monthCounts[i]!;
+    if (c.received === 0) return [monthName(m), null, null, null, null, null, null];
     return [monthName(m), c.received, c.answered, onTimeShare(c), c.repeat, c.postponed, satisfactionShare(c)];
   });
+  const monthsWithoutData = monthCounts.filter((c) => c.received === 0).length;
   summary.push({
     type: 'table',
     name: 'По месяцам',
@@ -257,9 +298,10 @@ async function quarterly(ctx: ReportContext, req: ReportRequest): Promise<Report
       { label: 'Оценки 4–5', kind: 'share' },
     ],
     rows: monthRows,
+    note: monthsWithoutData > 0 ? '«—» — за месяц данных нет: он ещё не начался или обращений в этом охвате не поступало.' : undefined,
   });
   if (cur.total.received > 0) {
-    summary.push({ type: 'chart', title: 'Поступление по месяцам', kind: 'bar', categories: months.map(monthName), series: [{ name: 'Поступило', values: monthCounts.map((c) => c.received) }] });
+    summary.push({ type: 'chart', title: 'Поступление по месяцам', kind: 'bar', categories: months.map(monthName), series: [{ name: 'Поступило', values: monthCounts.map((c) => (c.received > 0 ? c.received : null)) }] });
   }
   f.doc.sections.push({ title: 'Итоги квартала', blocks: summary });
   if (req.scope.sector == null) f.doc.sections.push(await sectorSection(ctx, p, prev, req.scope));
@@ -271,7 +313,7 @@ async function quarterly(ctx: ReportContext, req: ReportRequest): Promise<Report
 }
 
 async function reference(ctx: ReportContext, req: ReportRequest): Promise<ReportDocument> {
-  const subject = scopeLabel(ctx, req.scope).replace(/^[^:]+: /, '');
+  const subject = scopeParts(ctx, req.scope)[0]?.subject ?? `${ctx.pack.name}, все блоки`;
   const f = frame(ctx, req, `${REPORT_KIND_TITLES.reference}: ${subject}`);
   const p = req.period;
   const prev = previousPeriod(p.from, p.to);
@@ -289,7 +331,7 @@ async function reference(ctx: ReportContext, req: ReportRequest): Promise<Report
   f.doc.sections.push({ title: 'Сводка', blocks: summary });
   const sections: ReportSection[] = [];
   if (req.scope.sector == null) sections.push(await sectorSection(ctx, p, prev, req.scope));
-  if (req.scope.municipality == null && req.scope.organisation == null) {
+  if (!isSingleUnitScope(req.scope)) {
     sections.push({ title: 'Территории', blocks: await worstSection(ctx, p, req.scope, 'municipality') });
   }
   if (req.scope.organisation == null) sections.push({ title: 'Органы', blocks: await worstSection(ctx, p, req.scope, 'organisation') });

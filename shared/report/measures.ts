@@ -10,6 +10,7 @@ import type { RatingWeights } from '../domain/rating';
 import type { RegionPack } from '../domain/region-pack';
 import type { SectorDefinition } from '../domain/sectors';
 import type { ControlLoopSource } from './control-loop';
+import type { ReportSpike } from './spikes';
 
 /** Sums over appeals received in a period (clock-independent, as the aggregates count them). */
 export const COUNT_KEYS = [
@@ -52,11 +53,18 @@ export function addCounts(target: ReportCounts, delta: ReportCounts): ReportCoun
 export type NowCounts = DeadlineCounts;
 export const emptyNow = emptyDeadlineCounts;
 
-/** What a report covers: the whole region, one block (sector), municipality or organisation. */
+/**
+ * What a report covers: the whole region, one block (sector), one municipality or a group of
+ * them (the global filter's municipality group), or one organisation. Conditions combine (AND).
+ */
 export interface ReportScope {
   sector?: string | null;
   /** Municipality id; '' = appeals with an unknown municipality. */
   municipality?: string | null;
+  /** A group of municipalities: appeals of any of these ids (the screens' `municipalities` filter). */
+  municipalities?: readonly string[] | null;
+  /** The group's name for the report's header; without one the members are listed. */
+  groupName?: string | null;
   organisation?: string | null;
 }
 
@@ -89,10 +97,19 @@ export interface ReportMeasures {
   receivedBy(period: DayRange, scope: ReportScope, dimension: ReportDimension): Promise<Map<string, ReportCounts>>;
   /** Open appeals by deadline state now, grouped by a dimension. */
   deadlinesBy(scope: ReportScope, dimension: NowDimension): Promise<Map<string, NowCounts>>;
-  /** Received appeals per category over a period (the category aggregate has sector only). */
-  categories(period: DayRange, sector: string | null): Promise<Map<string, number>>;
+  /**
+   * Received appeals per category over a period, in a block; for a set of municipalities (one or a
+   * group) the analytic index answers, as on «Отрасли» (the category aggregate has sector only).
+   */
+  categories(period: DayRange, sector: string | null, municipalities?: readonly string[] | null): Promise<Map<string, number>>;
   /** Escalations and requests; null when the source has none (e.g. the command line's demo). */
   curRecords(period: DayRange, scope: ReportScope): Promise<CurRecordSummary | null>;
+  /**
+   * Spike alerts over municipality × topic cells whose window ended within the period (the alerts
+   * «Аналитика» and «Обзор» show, spikes.ts), with their «known» marks; null when the source
+   * cannot detect them.
+   */
+  spikes(period: DayRange, scope: ReportScope): Promise<ReportSpike[] | null>;
 }
 
 /** Everything a builder needs besides the measures. */

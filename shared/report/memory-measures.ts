@@ -8,7 +8,10 @@ import type { Appeal } from '../domain/appeal';
 import type { WorkCalendar } from '../domain/calendar';
 import { countersOf, isOpenAppeal } from '../domain/appeal-counters';
 import { classifyAt } from '../domain/classify';
-import { regionDay } from '../domain/time';
+import { isoToDayNumber, regionDay } from '../domain/time';
+import { ColumnStore } from '../analytics/columns';
+import { factsOf } from '../analytics/facts';
+import { spikesInPeriod, type ReportSpike } from './spikes';
 import { COUNT_KEYS, emptyCounts, addCounts, emptyNow, type DayRange, type NowCounts, type NowDimension, type ReportCounts, type ReportDimension, type ReportMeasures, type ReportScope } from './measures';
 
 interface Keys {
@@ -30,15 +33,18 @@ function inScope(k: Keys, scope: ReportScope): boolean {
   return (
     (scope.sector == null || k.sector === scope.sector) &&
     (scope.municipality == null || k.municipality === scope.municipality) &&
+    (scope.municipalities == null || scope.municipalities.includes(k.municipality)) &&
     (scope.organisation == null || k.organisation === scope.organisation)
   );
 }
 
 export class MemoryMeasures implements ReportMeasures {
   private readonly rows: { keys: Keys; counts: ReportCounts; category: string | null; now: NowCounts | null }[];
+  /** The analytic column index of the same appeals, built on the first spike question. */
+  private columns: ColumnStore | null = null;
 
   constructor(
-    appeals: readonly Appeal[],
+    private readonly appeals: readonly Appeal[],
     readonly now: number,
     readonly timeZone: string,
     calendar: WorkCalendar,
@@ -92,11 +98,13 @@ export class MemoryMeasures implements ReportMeasures {
     return out;
   }
 
-  async categories(period: DayRange, sector: string | null): Promise<Map<string, number>> {
+  async categories(period: DayRange, sector: string | null, municipalities: readonly string[] | null = null): Promise<Map<string, number>> {
     const out = new Map<string, number>();
     for (const row of this.rows) {
       if (row.category === null || row.keys.day < period.from || row.keys.day > period.to) continue;
       if (sector !== null && row.keys.sector !== sector) continue;
+      // Within municipalities the analytic index answers, which keeps no empty topic either.
+      if (municipalities !== null && (row.category === '' || !municipalities.includes(row.keys.municipality))) continue;
       out.set(row.category, (out.get(row.category) ?? 0) + 1);
     }
     return out;
@@ -104,5 +112,15 @@ export class MemoryMeasures implements ReportMeasures {
 
   async curRecords(): Promise<null> {
     return null;
+  }
+
+  /** The same detection as «Аналитика», over a column index of these appeals; no «known» marks here. */
+  async spikes(period: DayRange, scope: ReportScope): Promise<ReportSpike[]> {
+    if (!this.columns) {
+      const store = new ColumnStore(this.appeals.length);
+      for (const a of this.appeals) store.upsert(factsOf(a, isoToDayNumber(regionDay(a.receivedAt, this.timeZone))));
+      this.columns = store;
+    }
+    return spikesInPeriod(this.columns, period, scope, regionDay(this.now, this.timeZone));
   }
 }

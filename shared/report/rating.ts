@@ -23,7 +23,10 @@ interface UnitName {
 }
 
 
-/** The rating over `period`; `filter` narrows to a block (never the rated dimension itself). */
+/**
+ * The rating over `period`; `filter` narrows to a block, and for municipalities to a group whose
+ * members are rated among themselves (as «Рейтинг» does within the global group).
+ */
 export async function reportRating(ctx: ReportContext, dimension: RatingDimension, period: DayRange, filter: ReportScope): Promise<ReportRatingRow[]> {
   const previous = previousPeriod(period.from, period.to);
   const [current, before, deadlines] = await Promise.all([
@@ -33,7 +36,8 @@ export async function reportRating(ctx: ReportContext, dimension: RatingDimensio
   ]);
   let units: UnitName[];
   if (dimension === 'municipality') {
-    units = ctx.pack.municipalities.map((m) => ({ id: m.id, name: m.shortName ?? m.name, population: populationOf(m)?.value ?? null }));
+    const members = filter.municipalities != null ? new Set(filter.municipalities) : null;
+    units = ctx.pack.municipalities.filter((m) => members === null || members.has(m.id)).map((m) => ({ id: m.id, name: m.shortName ?? m.name, population: populationOf(m)?.value ?? null }));
   } else {
     const ids = new Set([...current.keys(), ...before.keys()]);
     ids.delete('');

@@ -12,6 +12,7 @@ import { emptyCounts, emptyNow, sumNow, type DayRange, type NowCounts, type Repo
 import type { CellValue, ReportBlock, ReportChart, ReportColumn, ReportSection, ReportTable } from './model';
 import { countOrNone, paragraph, percentChange } from './narrative';
 import { reportRating, type RatingDimension } from './rating';
+import { reportSpikeSentence, scopeMunicipalities, SPIKE_RULE, SPIKE_WINDOW_LABEL } from './spikes';
 
 export interface Compared {
   label: string;
@@ -65,6 +66,9 @@ export function nowTable(now: NowCounts, at: string): ReportTable {
   };
 }
 
+/** Columns of the blocks table measured over the period (the others are «now»). */
+const PERIOD_COLUMNS = [1, 2, 3, 4, 7];
+
 export async function sectorSection(ctx: ReportContext, period: DayRange, previous: DayRange, scope: ReportScope): Promise<ReportSection> {
   const [current, before, now] = await Promise.all([
     ctx.measures.receivedBy(period, scope, 'sector'),
@@ -80,7 +84,11 @@ export async function sectorSection(ctx: ReportContext, period: DayRange, previo
   });
   const blocks: ReportBlock[] = [];
   const total = rows.reduce((sum, r) => sum + (r[1] as number), 0);
-  if (total === 0) blocks.push({ type: 'note', text: 'За период обращений по блокам нет.' });
+  if (total === 0) {
+    blocks.push({ type: 'note', text: 'За период обращений по блокам нет.' });
+    // Nothing received at all: the period's columns have no data («—»); the «now» columns still do.
+    for (const r of rows) for (const i of PERIOD_COLUMNS) r[i] = null;
+  }
   else {
     const ranked = sectors.map((s, i) => ({ name: s.name, n: rows[i]![1] as number })).sort((a, b) => b.n - a.n);
     const top = ranked.filter((r) => r.n > 0).slice(0, 3);
@@ -178,13 +186,17 @@ export async function worstSection(
   ];
 }
 
-/** Top categories with change; the category aggregate has no territory, so a territory scope has none. */
+/** Top categories with change, in the block and the municipalities of the scope (as on «Отрасли»). */
 export async function topicsSection(ctx: ReportContext, period: DayRange, previous: DayRange, scope: ReportScope, previousLabel: string, limit = 10): Promise<ReportSection> {
   const title = 'Основные темы';
-  if (scope.municipality != null || scope.organisation != null) {
-    return { title, blocks: [{ type: 'note', text: 'Темы по отдельному муниципалитету или организации в этом отчёте не считаются: сводные данные по темам ведутся по региону и блокам.' }] };
+  if (scope.organisation != null) {
+    return { title, blocks: [{ type: 'note', text: 'Темы по отдельной организации в этом отчёте не считаются: сводные данные по темам ведутся по блокам и территориям.' }] };
   }
-  const [current, before] = await Promise.all([ctx.measures.categories(period, scope.sector ?? null), ctx.measures.categories(previous, scope.sector ?? null)]);
+  const municipalities = scopeMunicipalities(scope);
+  const [current, before] = await Promise.all([
+    ctx.measures.categories(period, scope.sector ?? null, municipalities),
+    ctx.measures.categories(previous, scope.sector ?? null, municipalities),
+  ]);
   const total = [...current.values()].reduce((s, n) => s + n, 0);
   if (total === 0) return { title, blocks: [{ type: 'note', text: 'За период нет обращений с указанной темой.' }] };
   const top = [...current.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'ru')).slice(0, limit);
@@ -233,7 +245,9 @@ export async function dailyChart(ctx: ReportContext, period: DayRange, scope: Re
 
 export async function ratingSection(ctx: ReportContext, period: DayRange, scope: ReportScope, dimension: RatingDimension, limit = 50): Promise<ReportSection> {
   const title = dimension === 'municipality' ? 'Рейтинг территорий' : 'Рейтинг органов';
-  const filter: ReportScope = { sector: scope.sector ?? null };
+  // As on «Рейтинг»: within a group of municipalities its members are rated among themselves.
+  const group = dimension === 'municipality' && scope.municipalities != null ? { municipalities: scope.municipalities } : {};
+  const filter: ReportScope = { sector: scope.sector ?? null, ...group };
   const rows = (await reportRating(ctx, dimension, period, filter)).filter((r) => r.rank !== null);
   if (rows.length === 0) return { title, blocks: [{ type: 'note', text: 'За период оценить некого: обращений нет.' }] };
   const up = rows.filter((r) => (r.movement ?? 0) > 0).length;
@@ -372,5 +386,48 @@ export async function mapBlock(ctx: ReportContext, period: DayRange, scope: Repo
     columns: layout.columns,
     rows: layout.rows,
     tiles: layout.tiles.map((t) => ({ label: byId.get(t.municipalityId)?.shortName ?? t.municipalityId, col: t.col, row: t.row, value: received.get(t.municipalityId)?.received ?? 0 })),
+  };
+}
+
+/**
+ * Spikes whose window ended within the period: each as the one Russian line «Аналитика» writes,
+ * with its counts as numbers and its «known» mark. Topics and places only, never appeal texts.
+ */
+export async function spikesSection(ctx: ReportContext, period: DayRange, scope: ReportScope, title = 'Всплески', received = 1): Promise<ReportSection> {
+  if (received === 0) return { title, blocks: [{ type: 'note', text: 'Всплески не выявляются: за период нет данных.' }] };
+  const spikes = await ctx.measures.spikes(period, scope);
+  if (spikes === null) return { title, blocks: [{ type: 'note', text: 'Всплески в этом источнике данных не рассчитываются.' }] };
+  const rule = SPIKE_RULE;
+  if (spikes.length === 0) return { title, blocks: [{ type: 'paragraph', text: 'За период всплесков обращений не выявлено.' }, { type: 'note', text: rule }] };
+  const place = (id: string) => ctx.pack.municipalities.find((m) => m.id === id)?.shortName ?? id;
+  const known = spikes.filter((s) => s.known).length;
+  const spikeForms: [string, string, string] = ['всплеск', 'всплеска', 'всплесков'];
+  const strongest = [...spikes].sort((a, b) => b.ratio - a.ratio || b.observed - a.observed)[0]!;
+  return {
+    title,
+    blocks: [
+      {
+        type: 'paragraph',
+        text: paragraph(
+          `За период выявлено ${countRu(spikes.length, spikeForms)}${known > 0 ? `, из них отмечены как известные — ${formatNumber(known)}` : ''}`,
+          `Самый сильный: ${reportSpikeSentence(strongest, place(strongest.municipality))}`,
+        ),
+      },
+      {
+        type: 'table',
+        name: 'Всплески',
+        title: 'Всплески обращений',
+        columns: [
+          { label: 'Всплеск', kind: 'text' },
+          { label: 'Окно до', kind: 'text' },
+          { label: `Обращений за ${SPIKE_WINDOW_LABEL}`, kind: 'count' },
+          { label: 'Обычно', kind: 'decimal' },
+          { label: 'Во сколько раз', kind: 'decimal' },
+          { label: 'Отметка', kind: 'text' },
+        ],
+        rows: spikes.map((s) => [reportSpikeSentence(s, place(s.municipality)), formatIsoDay(s.endDay), s.observed, s.expected, s.ratio, s.known ? 'известный' : 'новый']),
+        note: `${rule} «Известный» — отмечен в разделе «Аналитика».`,
+      },
+    ],
   };
 }

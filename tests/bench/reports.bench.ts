@@ -85,7 +85,8 @@ const bench: BenchModule = {
       timeZone: inner.timeZone,
       receivedBy: (period, scope, dimension) => track(`receivedBy ${dimension}`, () => inner.receivedBy(period, scope, dimension)),
       deadlinesBy: (scope, dimension) => track(`deadlinesBy ${dimension}`, () => inner.deadlinesBy(scope, dimension)),
-      categories: (period, sector) => track('categories', () => inner.categories(period, sector)),
+      categories: (period, sector, municipalities) => track('categories', () => inner.categories(period, sector, municipalities)),
+      spikes: (period, scope) => track('spikes', () => inner.spikes(period, scope)),
       curRecords: (period, scope) => track('curRecords', () => inner.curRecords(period, scope)),
     };
     await buildReport(

@@ -127,6 +127,8 @@ describe('«Отчёты»', () => {
         const pdfText = flat(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }));
         expect(pdfText).toMatch(/Еженедельная оперативная сводка|Квартальный отчёт|Справка: |Отчёт к совещанию/);
         expect(pdfText).toContain('Демо-данные');
+        // The worker reads the analytic index for the week's spikes: the section says what it found.
+        if (kind === 'weekly') expect(pdfText).toMatch(/Всплески (За период выявлено|За период всплесков обращений не выявлено)/);
         firstPage(pdf, join(GUIDE_IMG, `report-${kind}`));
       }
     } finally {

@@ -31,6 +31,9 @@ import type { CurDatabase } from '../../renderer/db/schema';
 import { loadOverview } from '../../renderer/features/overview/queries';
 import { shapeSectorPanel } from '../../renderer/features/sectors/shape';
 import { DbReportMeasures } from '../../renderer/features/reports/db-measures';
+import { getAnalyticsEngine } from '../../renderer/analytics-engine/engine';
+import { computeSpikeAlerts, spikeKey, toggleKnownSpike } from '../../renderer/analytics-engine/spike-alerts';
+import { isoToDayNumber, regionDay } from '../../shared/domain/time';
 
 const NOW = Date.parse('2026-12-03T09:00:00Z');
 const TZ = KIROV_PACK.timeZone;
@@ -41,7 +44,8 @@ let appeals: Appeal[];
 function context(measures: ReportContext['measures']): ReportContext {
   return { measures, pack: KIROV_PACK, sectors: SECTORS, ratingWeights: DEFAULT_RATING_WEIGHTS, dataAsOf: NOW, sources: [], demo: true, generatedAt: NOW, author: 'тест' };
 }
-const dbContext = () => context(new DbReportMeasures(db, NOW, workCalendar, (day) => regionDayStart(day, TZ)));
+const dbMeasures = () => new DbReportMeasures(db, NOW, workCalendar, (day) => regionDayStart(day, TZ));
+const dbContext = () => context(dbMeasures());
 
 function table(doc: ReportDocument, title: string) {
   return tablesOf(doc).find((t) => t.title.startsWith(title));
@@ -64,13 +68,20 @@ const periodArb = fc.tuple(fc.integer({ min: 0, max: 330 }), fc.integer({ min: 0
   return { from, to: addCalendarDays(from, length) };
 });
 const sectorArb = fc.option(fc.constantFrom(...SECTORS.map((s) => s.id)), { nil: null });
+/** The global municipality scope: the whole region or a group (sorted, as municipality-scope.ts keeps it). */
+const groupArb = fc.option(
+  fc.subarray(KIROV_PACK.municipalities.map((m) => m.id), { minLength: 1, maxLength: 8 }).map((ids) => [...ids].sort()),
+  { nil: null },
+);
+/** The report's scope for a global municipality scope: one municipality, or a named group. */
+const groupScope = (group: string[] | null): ReportScope => (!group ? {} : group.length === 1 ? { municipality: group[0] } : { municipalities: group, groupName: 'Группа' });
 
 describe('reports agree with the screens', () => {
-  it('key figures and «now» of a reference note equal the overview for the same period and block', async () => {
+  it('key figures and «now» of a reference note equal the overview for the same period, block and municipality group', async () => {
     await fc.assert(
-      fc.asyncProperty(periodArb, sectorArb, async (period, sector) => {
-        const doc = await buildReport(dbContext(), { kind: 'reference', period: rangePeriod(period.from, period.to), scope: { sector } });
-        const overview = await loadOverview(db, { period, sector, sectorOrder: SECTORS.map((s) => s.id), now: NOW });
+      fc.asyncProperty(periodArb, sectorArb, groupArb, async (period, sector, group) => {
+        const doc = await buildReport(dbContext(), { kind: 'reference', period: rangePeriod(period.from, period.to), scope: { sector, ...groupScope(group) } });
+        const overview = await loadOverview(db, { period, sector, sectorOrder: SECTORS.map((s) => s.id), municipalities: group, now: NOW });
         const p = overview.total.period;
         if (p.received.value === 0) {
           expect(keyFigure(doc, 'Поступило')).toBeNull();
@@ -91,17 +102,22 @@ describe('reports agree with the screens', () => {
     );
   });
 
-  it('the blocks table equals the sector panels for the same period', async () => {
+  it('the blocks table equals the sector panels for the same period and municipality group', async () => {
     await fc.assert(
-      fc.asyncProperty(periodArb, async (period) => {
-        const doc = await buildReport(dbContext(), { kind: 'reference', period: rangePeriod(period.from, period.to), scope: {} });
+      fc.asyncProperty(periodArb, groupArb, async (period, group) => {
+        const doc = await buildReport(dbContext(), { kind: 'reference', period: rangePeriod(period.from, period.to), scope: groupScope(group) });
         const previous = previousPeriod(period.from, period.to);
+        // What «Отрасли» reads for the global scope (features/sectors/queries.ts).
+        const scope = group ? { municipalities: group } : {};
         const [current, before, deadlines] = await Promise.all([
-          queryReceivedBy(db, period, {}, 'sector'),
-          queryReceivedBy(db, previous, {}, 'sector'),
-          queryDeadlinesBy(db, {}, NOW, 'sector'),
+          queryReceivedBy(db, period, scope, 'sector'),
+          queryReceivedBy(db, previous, scope, 'sector'),
+          queryDeadlinesBy(db, scope, NOW, 'sector'),
         ]);
         const rows = table(doc, 'Показатели по блокам')!.rows;
+        // Nothing received in the period: the period's columns say «no data» rather than zeros.
+        const none = [...current.values()].every((c) => c.received === 0);
+        const periodCell = <T,>(v: T) => (none ? null : v);
         SECTORS.forEach((s, i) => {
           const panel = shapeSectorPanel({
             sector: s.id,
@@ -112,17 +128,26 @@ describe('reports agree with the screens', () => {
             categories: new Map(),
             previousCategories: new Map(),
           });
-          expect(rows[i]).toEqual([s.name, panel.received, panel.delta, (current.get(s.id) ?? emptyCounters()).answered, panel.onTimeShare, panel.overdue, panel.atRisk24h, panel.satisfaction]);
+          expect(rows[i]).toEqual([
+            s.name,
+            periodCell(panel.received),
+            periodCell(panel.delta),
+            periodCell((current.get(s.id) ?? emptyCounters()).answered),
+            periodCell(panel.onTimeShare),
+            panel.overdue,
+            panel.atRisk24h,
+            periodCell(panel.satisfaction),
+          ]);
         });
       }),
       { numRuns: 8 },
     );
   });
 
-  it('the rating equals «Рейтинг» for the same period and block', async () => {
+  it('the rating equals «Рейтинг» for the same period, block and municipality group', async () => {
     await fc.assert(
-      fc.asyncProperty(periodArb, sectorArb, fc.constantFrom('municipality' as const, 'organisation' as const), async (period, sector, dimension) => {
-        const filter = sector ? { sector } : {};
+      fc.asyncProperty(periodArb, sectorArb, groupArb, fc.constantFrom('municipality' as const, 'organisation' as const), async (period, sector, group, dimension) => {
+        const filter = { ...(sector ? { sector } : {}), ...(group ? { municipalities: group } : {}) };
         const screen = await queryRating(db, { dimension, period, previous: previousPeriod(period.from, period.to), filter, weights: DEFAULT_RATING_WEIGHTS, now: NOW, pack: KIROV_PACK });
         const report = await reportRating(dbContext(), dimension, period, filter);
         expect(report.map((r) => [r.id, r.rank, r.score, r.movement, r.overdue, r.counts.received])).toEqual(screen.map((r) => [r.id, r.rank, r.score, r.movement, r.overdue, r.counters.received]));
@@ -141,7 +166,11 @@ describe('reports agree with the screens', () => {
     await fc.assert(
       fc.asyncProperty(
         periodArb,
-        fc.record({ sector: sectorArb, municipality: fc.option(fc.constantFrom(...KIROV_PACK.municipalities.slice(0, 5).map((m) => m.id)), { nil: null }) }),
+        fc.record({
+          sector: sectorArb,
+          municipality: fc.option(fc.constantFrom(...KIROV_PACK.municipalities.slice(0, 5).map((m) => m.id)), { nil: null }),
+          municipalities: groupArb,
+        }),
         fc.constantFrom('sector' as const, 'municipality' as const, 'organisation' as const, 'day' as const),
         async (period, scope: ReportScope, dimension) => {
           const [a, b] = await Promise.all([memory.receivedBy(period, scope, dimension), app.receivedBy(period, scope, dimension)]);
@@ -153,9 +182,48 @@ describe('reports agree with the screens', () => {
           }
           if (dimension !== 'day') expect(await memory.deadlinesBy(scope, dimension)).toEqual(await app.deadlinesBy(scope, dimension));
           expect(await memory.categories(period, scope.sector ?? null)).toEqual(await app.categories(period, scope.sector ?? null));
+          const within = scope.municipalities ?? null;
+          expect(await memory.categories(period, scope.sector ?? null, within)).toEqual(await app.categories(period, scope.sector ?? null, within));
         },
       ),
       { numRuns: 15 },
     );
+  });
+
+  it('spikes of the week ending today equal the alerts «Обзор» and «Аналитика» show, in the app and on the command line', async () => {
+    const memory = new MemoryMeasures(appeals, NOW, TZ, workCalendar);
+    const app = dbMeasures();
+    const store = await getAnalyticsEngine(db).store();
+    const today = regionDay(NOW, TZ);
+    const week = { from: addCalendarDays(today, -6), to: today };
+    let seen = 0;
+    await fc.assert(
+      fc.asyncProperty(sectorArb, groupArb, fc.integer({ min: 0, max: 200 }), async (sector, group, back) => {
+        const to = addCalendarDays(today, -back);
+        const period = back === 0 ? week : { from: addCalendarDays(to, -6), to };
+        const scope: ReportScope = { sector, ...groupScope(group) };
+        const one = group?.length === 1 ? group[0]! : null;
+        const screen = computeSpikeAlerts(store, { sector, municipality: one, municipalities: one ? null : group }, isoToDayNumber(period.to));
+        const [fromApp, fromMemory] = await Promise.all([app.spikes(period, scope), memory.spikes(period, scope)]);
+        const shape = (list: { key: string; observed: number; expected: number }[]) => list.map((x) => [x.key, x.observed, x.expected]);
+        expect(shape(fromApp)).toEqual(screen.map((a) => [a.key, a.spike.observed, a.spike.expected]));
+        expect(shape(fromMemory)).toEqual(shape(fromApp));
+        seen += fromApp.length;
+      }),
+      { numRuns: 10 },
+    );
+    expect(seen).toBeGreaterThan(0);
+  });
+
+  it('spikes marked known in «Аналитика» are marked known in the report', async () => {
+    const period = { from: '2026-01-01', to: '2026-11-30' };
+    const [first] = await dbMeasures().spikes(period, {});
+    expect(first).toBeDefined();
+    expect(first!.key).toBe(spikeKey(first!.municipality, first!.topic, isoToDayNumber(first!.endDay)));
+    expect(first!.known).toBe(false);
+    await toggleKnownSpike(db, first!.key);
+    const again = await dbMeasures().spikes(period, {});
+    expect(again.find((s) => s.key === first!.key)!.known).toBe(true);
+    await toggleKnownSpike(db, first!.key);
   });
 });

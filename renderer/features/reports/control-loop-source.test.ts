@@ -59,6 +59,14 @@ describe('controlLoopSource', () => {
     expect(early!.progress.done).toBe(0);
     expect(early!.effect).toBeNull();
     expect(await source.roadmaps('2026-11-27', { sector: 'housing' })).toEqual([]);
+    // A municipality group: roadmaps on any member; indicators over the members only.
+    const [first, second, third] = pack.municipalities.map((x) => x.id);
+    expect(await source.roadmaps('2026-11-27', { municipalities: [first!, second!] })).toHaveLength(1);
+    expect(await source.roadmaps('2026-11-27', { municipalities: [second!, third!] })).toEqual([]);
+    const received = async (municipalities: string[]) =>
+      (await source.indicators({ from: '2026-10-01', to: '2026-12-31' }, { from: '2026-07-01', to: '2026-09-30' }, { municipalities })).find((i) => i.name.startsWith('Доля обращений по темам'))!.denominator;
+    expect(await received([first!, second!])).toBeGreaterThan(0);
+    expect(await received([second!, third!])).toBe(0);
 
     const indicators = await source.indicators({ from: '2026-10-01', to: '2026-12-31' }, { from: '2026-07-01', to: '2026-09-30' }, {});
     const coverage = indicators.find((i) => i.name.startsWith('Доля обращений по темам'))!;

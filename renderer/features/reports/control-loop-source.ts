@@ -27,6 +27,9 @@ function asOf(m: RoadmapMeasure, day: string): RoadmapMeasure {
 function inScope(r: Roadmap, scope: ReportScope): boolean {
   if (scope.sector != null && r.sector !== scope.sector) return false;
   if (scope.municipality != null && r.municipalities.length > 0 && !r.municipalities.includes(scope.municipality)) return false;
+  // A group: the region's roadmaps and those on any of its members.
+  const group = scope.municipalities;
+  if (group != null && r.municipalities.length > 0 && !r.municipalities.some((m) => group.includes(m))) return false;
   return true;
 }
 
@@ -69,14 +72,16 @@ export function controlLoopSource(db: CurDatabase, pack: RegionPack, storeOf: ()
     async indicators(period, previous, scope): Promise<IndicatorReportRow[]> {
       const [roadmaps, measures, targets, entries, store] = await Promise.all([listRoadmaps(db), listMeasures(db), listIndicatorTargets(db), listIndicatorEntries(db), storeOf()]);
       const periods = [period, previous].map((p) => ({ from: isoToDayNumber(p.from), to: isoToDayNumber(p.to) }));
+      // A group of municipalities: counted per municipality, its members summed.
+      const members = scope.municipalities != null ? new Set(scope.municipalities) : null;
       const [cur, prev] = computeIndicatorCounts(store, {
         periods,
-        groupBy: 'none',
+        groupBy: members ? 'municipality' : 'none',
         sector: scope.sector ?? null,
         municipality: scope.municipality ?? null,
         organisation: scope.organisation ?? null,
         coverage: coverageFromRoadmaps(roadmaps, measures),
-      }).map(totalCounts);
+      }).map((byKey) => totalCounts(members ? new Map([...byKey].filter(([key]) => members.has(key))) : byKey));
       const q = quarterOf(period);
       const pq = quarterOf(previous);
       return INDICATORS.map((def) => {

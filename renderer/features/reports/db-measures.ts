@@ -21,6 +21,10 @@ import {
 } from '../../../shared/report/measures';
 import { queryDeadlinesBy, queryReceivedBy, type AggFilter, type Counters } from '../../db/aggregate-queries';
 import { queryCategoriesBy } from '../../db/category-queries';
+import { categoriesByScope, getAnalyticsEngine } from '../../analytics-engine/engine';
+import { readKnownSpikes } from '../../analytics-engine/spike-alerts';
+import { regionDay } from '../../../shared/domain/time';
+import { spikesInPeriod, type ReportSpike } from '../../../shared/report/spikes';
 import type { Escalation, InfoRequest } from '../../db/cur-records-repo';
 import type { CurDatabase } from '../../db/schema';
 
@@ -28,6 +32,7 @@ export function aggFilterOf(scope: ReportScope): AggFilter {
   const filter: AggFilter = {};
   if (scope.sector != null) filter.sector = scope.sector;
   if (scope.municipality != null) filter.municipality = scope.municipality;
+  if (scope.municipalities != null) filter.municipalities = scope.municipalities;
   if (scope.organisation != null) filter.organisation = scope.organisation;
   return filter;
 }
@@ -48,6 +53,7 @@ function inScope(s: Snapshot, scope: ReportScope): boolean {
   return (
     (scope.sector == null || s.sector === scope.sector) &&
     (scope.municipality == null || (s.municipality ?? '') === scope.municipality) &&
+    (scope.municipalities == null || scope.municipalities.includes(s.municipality ?? '')) &&
     (scope.organisation == null || (s.organisation ?? '') === scope.organisation)
   );
 }
@@ -88,11 +94,21 @@ export class DbReportMeasures implements ReportMeasures {
     return this.once(`d|${JSON.stringify(filter)}|${dimension}`, () => queryDeadlinesBy(this.db, filter, this.now, dimension, this.calendar));
   }
 
-  async categories(period: DayRange, sector: string | null): Promise<Map<string, number>> {
-    const bySector = await queryCategoriesBy(this.db, period, sector);
+  async categories(period: DayRange, sector: string | null, municipalities: readonly string[] | null = null): Promise<Map<string, number>> {
+    // As «Отрасли» reads them: the category aggregate for the region, the analytic index within municipalities.
+    const bySector = municipalities === null ? await queryCategoriesBy(this.db, period, sector) : await categoriesByScope(this.db, period, municipalities);
     const out = new Map<string, number>();
-    for (const cats of bySector.values()) for (const [c, n] of cats) out.set(c, (out.get(c) ?? 0) + n);
+    for (const [sectorId, cats] of bySector) {
+      if (sector !== null && sectorId !== sector) continue;
+      for (const [c, n] of cats) if (municipalities === null || c !== '') out.set(c, (out.get(c) ?? 0) + n);
+    }
     return out;
+  }
+
+  /** The alerts of «Аналитика» over its index (as the viewer's scope allows), with the marks set there. */
+  async spikes(period: DayRange, scope: ReportScope): Promise<ReportSpike[]> {
+    const [store, known] = await Promise.all([getAnalyticsEngine(this.db).store(), readKnownSpikes(this.db)]);
+    return spikesInPeriod(store, period, scope, regionDay(this.now, this.timeZone), new Set(known));
   }
 
   async curRecords(period: DayRange, scope: ReportScope): Promise<CurRecordSummary> {

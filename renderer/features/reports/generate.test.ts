@@ -59,4 +59,16 @@ describe('generating a report in the app', () => {
     const audit = (await db.audit.toArray()).find((a) => a.action === 'report.generate');
     expect(audit?.details).toMatchObject({ archiveId: id, kind: 'weekly', period: '2026-W48', formats: ['docx', 'xlsx'] });
   });
+
+  it('takes a municipality group: the header states it, the archive and the audit keep it', async () => {
+    const members = ['bogorodskiy', 'arbazhskiy'];
+    const p: GenerateParams = { ...params(NOW), scope: { municipalities: members, groupName: 'Северный куст' } };
+    const result = await generateReport(db, p, noPdf);
+    expect(result.doc.scopeLabel).toBe('Муниципалитеты: Северный куст (Арбажский округ, Богородский округ)');
+    const id = await archiveReport(db, p, result.doc, result.files);
+    const row = (await listArchive(db)).find((r) => r.id === id)!;
+    expect(row.scope).toEqual({ sector: null, municipality: null, organisation: null, municipalities: members, groupName: 'Северный куст' });
+    const audit = (await db.audit.toArray()).filter((a) => a.action === 'report.generate').at(-1);
+    expect(audit?.details).toMatchObject({ archiveId: id, scope: { municipalities: members, groupName: 'Северный куст' } });
+  });
 });

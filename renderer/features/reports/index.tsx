@@ -31,6 +31,7 @@ import { defaultPeriodCode } from './defaults';
 import { REPORT_FORMATS, type GenerateParams, type ReportFormat } from './generate';
 import { reportsMessages } from './messages';
 import { ReportPreview } from './ReportPreview';
+import { choiceOfArchived, GROUP_CHOICE, initialChoice, municipalityScopeOf, type MunicipalityGroupChoice } from './scope-choice';
 import { SchedulePanel } from './SchedulePanel';
 import './reports.css';
 
@@ -51,9 +52,11 @@ export default function ReportsScreen() {
   const [kind, setKind] = useState<ReportKind>('monthly');
   const [periodCode, setPeriodCode] = useState(() => defaultPeriodCode('monthly', today));
   const [sector, setSector] = useState<string>(globalSector ?? '');
-  // A single-municipality global scope preselects the report's municipality.
+  // The global municipality scope (one municipality or a group) preselects the report's.
   const globalMunicipality = useGlobalFilters((s) => s.municipality);
-  const [municipality, setMunicipality] = useState(globalMunicipality ?? '');
+  const globalGroup = useGlobalFilters((s) => s.municipalityGroup);
+  const [group, setGroup] = useState<MunicipalityGroupChoice | null>(globalGroup);
+  const [municipality, setMunicipality] = useState(() => initialChoice(globalMunicipality, globalGroup));
   const [organisation, setOrganisation] = useState('');
   const [doc, setDoc] = useState<ReportDocument | null>(null);
   const [fromArchive, setFromArchive] = useState<number | null>(null);
@@ -82,7 +85,11 @@ export default function ReportsScreen() {
   const params = async (formats: ReportFormat[]): Promise<GenerateParams> => ({
     kind,
     periodCode,
-    scope: { sector: sector || null, municipality: municipality || null, organisation: kind === 'reference' && organisation.trim() ? organisation.trim() : null },
+    scope: {
+      sector: sector || null,
+      ...municipalityScopeOf(municipality, group),
+      organisation: kind === 'reference' && organisation.trim() ? organisation.trim() : null,
+    },
     regionId: getRegionPack().id,
     now: now(),
     generatedAt: now(),
@@ -127,7 +134,9 @@ export default function ReportsScreen() {
     setKind(row.kind as ReportKind);
     setPeriodCode(row.periodCode);
     setSector(row.scope.sector ?? '');
-    setMunicipality(row.scope.municipality ?? '');
+    const restored = choiceOfArchived(row.scope);
+    if (restored.group) setGroup(restored.group);
+    setMunicipality(restored.choice);
     setOrganisation(row.scope.organisation ?? '');
   };
 
@@ -168,6 +177,11 @@ export default function ReportsScreen() {
             {t('municipality')}
             <select value={municipality} onChange={(e) => setMunicipality(e.target.value)} data-testid="report-municipality">
               <option value="">{t('allMunicipalities')}</option>
+              {group ? (
+                <option value={GROUP_CHOICE} data-testid="report-municipality-group">
+                  {t('groupOption', { name: group.name, members: group.members.map((id) => pack.municipalities.find((m) => m.id === id)?.shortName ?? id).join(', ') })}
+                </option>
+              ) : null}
               {pack.municipalities.map((m) => (
                 <option key={m.id} value={m.id}>
                   {m.name}

@@ -13,6 +13,7 @@ import { parseHash, useHash } from '../../app/router';
 import { getDb } from '../../db/db';
 import { useT } from '../../i18n';
 import { getSearchBuilder, type SearchIndexStatus } from '../../search/search-builder';
+import { textSearchWithheld } from '../../search/appeal-text-source';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { Skeleton } from '../../ui/Skeleton';
@@ -113,6 +114,11 @@ export default function RegistryScreen() {
               ? t('searchIndex', { count: search.indexed })
               : null}
         </span>
+        {search.ready && textSearchWithheld(db) ? (
+          <p className="registry-note" data-testid="text-search-unavailable">
+            {t('textSearchUnavailable')}
+          </p>
+        ) : null}
         <Button size="small" variant="ghost" onClick={refresh}>
           {t('refresh')}
         </Button>

@@ -30,9 +30,10 @@ function appeals(count: number, from = 0) {
   );
 }
 
-/** Every string that reached IndexedDB for the appeals, as the store holds it. */
+/** Every row of every table of the store (appeals, aggregates, analytic log, vault…), as IndexedDB holds it. */
 async function storedJson(db: CurDatabase): Promise<string> {
-  return JSON.stringify(await db.appeals.toArray());
+  const tables = await Promise.all(db.tables.map((table) => table.toArray()));
+  return JSON.stringify(tables);
 }
 
 describe('appeal texts sealed when the region says they carry personal data', () => {

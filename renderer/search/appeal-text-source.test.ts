@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../tests/support/fresh-db';
 import { makeAppeal } from '../../tests/support/store-appeal';
 import { upsertAppeals } from '../db/appeals-repo';
-import { forgetPrivateKeys } from '../personal-vault/key-ring';
+import { createKeyGeneration, forgetPrivateKeys } from '../personal-vault/key-ring';
 import { storeTextsPolicy } from '../personal-vault/texts-policy';
 import { setAccess, UNRESTRICTED } from '../runtime/access';
 import { searchableRows, textSearchWithheld, textsForIndex } from './appeal-text-source';
@@ -59,6 +59,25 @@ describe('the text the search index gets for each appeal', () => {
     const observers = getSearchBuilder(db);
     expect(observers).not.toBe(operators);
     expect(await observers.search('Петрову')).toEqual([]);
+  });
+
+  it('a key held after the index was started (sign-in opens it after the session starts) means a new build', async () => {
+    const { db } = await store(true);
+    setAccess('operator', UNRESTRICTED);
+    const first = getSearchBuilder(db);
+    await first.catchUp();
+    const built = getSearchBuilder(db);
+    await createKeyGeneration(db);
+    expect(getSearchBuilder(db)).not.toBe(built);
+  });
+
+  it('a store without sealed texts has one index for every role', async () => {
+    const { db } = await store(false);
+    setAccess('operator', UNRESTRICTED);
+    const builder = getSearchBuilder(db);
+    await builder.catchUp();
+    setAccess('observer', UNRESTRICTED);
+    expect(getSearchBuilder(db)).toBe(builder);
   });
 
   it('sealed texts: left out without the key, even for a revealing role', async () => {

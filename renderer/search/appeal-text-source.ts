@@ -10,16 +10,46 @@
  * left out whoever is signed in (text-source.test.ts holds this).
  */
 import type { CurDatabase, StoredAppeal } from '../db/schema';
+import { heldKeysVersion, subscribeHeldKeys } from '../personal-vault/key-ring';
 import { mayOpenSealedTexts, readableTexts } from '../personal-vault/text-access';
+import { subscribeAccess } from '../runtime/access';
 
 export interface TextSourceOptions {
   /** The index is persisted: sealed texts are always left out. */
   persisted?: boolean;
 }
 
-/** Which texts this window's role may index: an index built for one must not serve the other. */
-export function textAccessEpoch(): 'reveal' | 'masked' {
-  return mayOpenSealedTexts() ? 'reveal' : 'masked';
+/** Databases where the index met a sealed text: until then every role's index is the same. */
+const sealedSeen = new WeakSet<CurDatabase>();
+const seenListeners = new Set<() => void>();
+
+/**
+ * Which texts this window may index now: an index built for a role that may not reveal personal
+ * data must not serve one that may (it lacks texts), nor the other way round (it holds them); and
+ * a key that became available since (sign-in opens it after the session starts) means a new build.
+ * A store without sealed texts has one index for everyone.
+ */
+export function textAccessEpoch(db: CurDatabase): string {
+  if (!sealedSeen.has(db)) return 'clear';
+  return mayOpenSealedTexts() ? `reveal:${heldKeysVersion()}` : 'masked';
+}
+
+/** Tells when `textAccessEpoch` may have changed (role, a key newly held, sealed texts met). */
+export function subscribeTextAccess(listener: () => void): () => void {
+  const offAccess = subscribeAccess(() => listener());
+  const offKeys = subscribeHeldKeys(listener);
+  seenListeners.add(listener);
+  return () => {
+    offAccess();
+    offKeys();
+    seenListeners.delete(listener);
+  };
+}
+
+function markSealedSeen(db: CurDatabase): void {
+  if (sealedSeen.has(db)) return;
+  sealedSeen.add(db);
+  for (const listener of seenListeners) listener();
 }
 
 /** Sealed texts left out of the index, per database and text access. */
@@ -33,14 +63,15 @@ function countWithheld(db: CurDatabase, epoch: string, count: number): void {
 
 /** Whether the index this window builds left sealed texts out (the registry then says text search is unavailable). */
 export function textSearchWithheld(db: CurDatabase): boolean {
-  return (withheld.get(db)?.get(textAccessEpoch()) ?? 0) > 0;
+  return (withheld.get(db)?.get(textAccessEpoch(db)) ?? 0) > 0;
 }
 
 /** Each row's text for the index, in order: its text, or null when it must not be indexed. */
 export async function textsForIndex(db: CurDatabase, rows: readonly StoredAppeal[], options: TextSourceOptions = {}): Promise<(string | null)[]> {
   if (!rows.some((row) => row.sealedText)) return rows.map((row) => row.text);
-  const epoch = textAccessEpoch();
-  const open = !options.persisted && epoch === 'reveal';
+  if (!options.persisted) markSealedSeen(db);
+  const epoch = textAccessEpoch(db);
+  const open = !options.persisted && mayOpenSealedTexts();
   const texts = open ? await readableTexts(db, rows) : rows.map((row) => (row.sealedText ? null : row.text));
   const left = texts.filter((text, i) => text === null && rows[i]!.sealedText).length;
   if (left > 0 && !options.persisted) countWithheld(db, epoch, left);

@@ -128,7 +128,7 @@ const builders = new WeakMap<CurDatabase, { epoch: string; builder: SearchIndexB
  * may reveal personal data) is never handed to a role that may not (appeal-text-source.ts).
  */
 export function getSearchBuilder(db: CurDatabase): SearchIndexBuilder {
-  const epoch = textAccessEpoch();
+  const epoch = textAccessEpoch(db);
   let entry = builders.get(db);
   if (!entry || entry.epoch !== epoch) {
     entry = { epoch, builder: new SearchIndexBuilder(db) };

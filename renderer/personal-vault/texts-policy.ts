@@ -39,6 +39,7 @@ export function hasClearText(row: Pick<Appeal, 'text' | 'url'>): boolean {
 export class TextsPolicyChanged extends VaultKeyChanged {
   constructor() {
     super();
+    this.message = 'Настройка «Тексты обращений содержат персональные данные» изменилась во время записи: запись будет повторена.';
     this.name = 'TextsPolicyChanged';
   }
 }

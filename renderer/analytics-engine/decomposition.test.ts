@@ -8,6 +8,9 @@ import { loadImportSettings } from '../import-pipeline/queries';
 import { makeAppeal, T0 } from '../../tests/support/store-appeal';
 import { createCategoryFromPhrase, decomposeSlice } from './decomposition';
 import { getAnalyticsEngine } from './engine';
+import { forgetPrivateKeys } from '../personal-vault/key-ring';
+import { storeTextsPolicy } from '../personal-vault/texts-policy';
+import { setAccess, UNRESTRICTED } from '../runtime/access';
 
 const DAY = 86_400_000;
 let counter = 0;
@@ -68,5 +71,35 @@ describe('«Прочие» decomposition against the store', () => {
     await getAnalyticsEngine(db).flush();
     const again = await decomposeSlice(db, { sector: 'other' }, T0, 'Europe/Moscow');
     expect(again.phrases.find((p) => p.label.includes('освещ'))).toBeUndefined();
+  });
+
+  describe('with texts sealed as personal data', () => {
+    afterEach(() => {
+      forgetPrivateKeys();
+      setAccess('admin', UNRESTRICTED);
+    });
+
+    it('finds phrases for a revealing role with the key open, and moves the sealed appeals (still sealed)', async () => {
+      const db = freshDb();
+      await storeTextsPolicy(db, true);
+      await upsertAppeals(db, others());
+      setAccess('operator', UNRESTRICTED);
+      const result = await decomposeSlice(db, { sector: 'other' }, T0, 'Europe/Moscow');
+      expect(result.sealedLeftOut).toBe(0);
+      const light = result.phrases.find((p) => p.label.includes('освещ'))!;
+      expect(light.count).toBe(4);
+      expect(await createCategoryFromPhrase(db, { category: 'Уличное освещение', sector: 'housing', phrase: light, fromCategory: null, at: T0 + 1000 })).toBe(4);
+      const rows = await db.appeals.where('id').anyOf(light.ids).toArray();
+      expect(rows.every((a) => a.category === 'Уличное освещение' && a.text === '' && a.sealedText)).toBe(true);
+    });
+
+    it('an analyst gets no phrases from sealed texts and is told how many were left out', async () => {
+      const db = freshDb();
+      await storeTextsPolicy(db, true);
+      await upsertAppeals(db, others());
+      setAccess('analyst', UNRESTRICTED);
+      const result = await decomposeSlice(db, { sector: 'other' }, T0, 'Europe/Moscow');
+      expect(result).toMatchObject({ read: 6, sealedLeftOut: 6, phrases: [] });
+    });
   });
 });

@@ -9,7 +9,8 @@
 import snowball from 'snowball-stemmers';
 import { decompose, textHasPhrase, type Phrase } from '../../shared/analytics/phrases';
 import type { Appeal } from '../../shared/domain/appeal';
-import { appealWriteTables, fromStoredAppeal, writeAppealChanges } from '../db/appeals-repo';
+import { appealWriteTables, fromStoredAppeal, withSealed, writeAppealChanges } from '../db/appeals-repo';
+import { readableTexts } from '../personal-vault/text-access';
 import { logAudit } from '../db/audit-repo';
 import type { CurDatabase } from '../db/schema';
 import type { RegistryFilter } from '../app/registry-filter';
@@ -38,6 +39,11 @@ export interface Decomposition {
   read: number;
   /** Whether the slice has more appeals than were read. */
   truncated: boolean;
+  /**
+   * Texts of the appeals read that are sealed as personal data and were not opened (a role that
+   * may not see personal data, or the key not open here): left out of the phrases.
+   */
+  sealedLeftOut: number;
 }
 
 export async function decomposeSlice(db: CurDatabase, filter: RegistryFilter, now: number, timeZone: string): Promise<Decomposition> {
@@ -46,11 +52,13 @@ export async function decomposeSlice(db: CurDatabase, filter: RegistryFilter, no
   const page = pageOfMatches(store, match, 'received-desc', null, DECOMPOSE_MAX_APPEALS);
   const ids = page.rows.map((row) => store.ids[row]!);
   const appeals = (await db.appeals.bulkGet(ids)).filter((a) => a !== undefined);
+  // Sealed texts (the region's texts carry personal data) open only for roles that may reveal it.
+  const texts = await readableTexts(db, appeals);
   const phrases = decompose(
-    appeals.map((a) => ({ id: a.id, text: a.text ?? '' })),
+    appeals.flatMap((a, i) => (texts[i] === null ? [] : [{ id: a.id, text: texts[i]! }])),
     { stem: stemRu, minCount: 3, limit: 40, examples: 3 },
   );
-  return { phrases, read: appeals.length, truncated: page.next !== null };
+  return { phrases, read: appeals.length, truncated: page.next !== null, sealedLeftOut: texts.filter((t) => t === null).length };
 }
 
 export interface CreateCategoryInput {
@@ -69,9 +77,11 @@ export async function createCategoryFromPhrase(db: CurDatabase, input: CreateCat
   const category = input.category.replace(/\s+/g, ' ').trim();
   if (!category) throw new Error('category name is empty');
   const stored = (await db.appeals.bulkGet(input.phrase.ids)).filter((a) => a !== undefined);
-  // Re-check the text: an appeal may have changed since the phrases were counted.
+  // Re-check the text: an appeal may have changed since the phrases were counted (a sealed text
+  // this reader cannot open is not re-checked, so not moved).
+  const texts = await readableTexts(db, stored);
   const changed: Appeal[] = stored
-    .filter((a) => textHasPhrase(a.text ?? '', input.phrase.key, stemRu) && a.category !== category)
+    .filter((a, i) => texts[i] !== null && textHasPhrase(texts[i]!, input.phrase.key, stemRu) && a.category !== category)
     .map((a) => {
       const appeal = fromStoredAppeal(a);
       return {
@@ -85,9 +95,13 @@ export async function createCategoryFromPhrase(db: CurDatabase, input: CreateCat
       };
     });
   await saveValueMapping(db, 'category', category, input.sector);
-  await db.transaction('rw', appealWriteTables(db), async () => {
-    for (let i = 0; i < changed.length; i += 500) await writeAppealChanges(db, changed.slice(i, i + 500), [], input.at);
-  });
+  // Through the sealing step like every write: a row still in clear when the texts setting is on
+  // is sealed on the way (appeals-repo.ts, withSealed).
+  await withSealed(db, changed, (sealed) =>
+    db.transaction('rw', appealWriteTables(db), async () => {
+      for (let i = 0; i < sealed.appeals.length; i += 500) await writeAppealChanges(db, { appeals: sealed.appeals.slice(i, i + 500), batch: sealed.batch }, [], input.at);
+    }),
+  );
   await logAudit(db, {
     action: 'analytics.create-category',
     details: { category, sector: input.sector, phrase: input.phrase.label, fromCategory: input.fromCategory, appeals: changed.length },

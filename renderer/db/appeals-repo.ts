@@ -15,6 +15,7 @@ import { appendAnalyticsLog, emptyAnalyticsMeta } from './analytics-log';
 import { existingKeys, getExistingRows } from './bulk-read';
 import { sealAppealsForStore, type SealedChanges } from '../personal-vault/seal-appeals';
 import { assertCurrentKey, VaultKeyChanged } from '../personal-vault/key-ring';
+import { assertTextsPolicy, readTextsPolicy } from '../personal-vault/texts-policy';
 import type { CurDatabase, StoredAppeal, Tombstone } from './schema';
 
 export interface WriteSummary {
@@ -87,6 +88,9 @@ export async function writeAppealChanges(
   origin?: WriteOrigin,
 ): Promise<WriteSummary> {
   const changes: readonly Appeal[] = 'appeals' in sealedChanges ? sealedChanges.appeals : sealedChanges;
+  // With «Тексты обращений содержат персональные данные» on, no text goes in clear (read here, in
+  // this transaction: the setting may have changed since the caller sealed).
+  if (changes.length) assertTextsPolicy(await db.vault.get('texts'), changes);
   // The batch's ephemeral key goes in with its records (re-putting it for a later chunk is harmless).
   if ('batch' in sealedChanges && sealedChanges.batch) {
     assertCurrentKey(db, await db.vault.get('current'), sealedChanges.batch.keyId);
@@ -196,16 +200,21 @@ export async function putLoadedRows(db: CurDatabase, appeals: readonly Appeal[],
     put.push(storedWith(appeal, contribution, origin));
     facts.push(factsOf(appeal, isoToDayNumber(contribution.received.day)));
   }
-  await db.transaction('rw', [db.appeals, db.analyticsLog, db.vaultBatches], async () => {
+  await db.transaction('rw', [db.appeals, db.analyticsLog, db.vaultBatches, db.vault], async () => {
+    assertTextsPolicy(await db.vault.get('texts'), put);
     if (sealed.batch) await db.vaultBatches.put(sealed.batch);
     await db.appeals.bulkPut(put);
     await appendAnalyticsLog(db, facts, []);
   });
 }
 
-/** Personal data encrypted to the workstation key, ready for `writeAppealChanges` (call outside a transaction). */
-export function sealForWrite(db: CurDatabase, appeals: readonly Appeal[]): Promise<SealedChanges> {
-  return sealAppealsForStore(db, appeals);
+/**
+ * Personal data (and the texts, when the region's setting says they carry it) encrypted to the
+ * workstation key, ready for `writeAppealChanges` (call outside a transaction). The setting is
+ * read from the store here, so the sync worker, imports and the viewer follow the window's choice.
+ */
+export async function sealForWrite(db: CurDatabase, appeals: readonly Appeal[]): Promise<SealedChanges> {
+  return sealAppealsForStore(db, appeals, await readTextsPolicy(db));
 }
 
 /**

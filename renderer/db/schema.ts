@@ -14,7 +14,7 @@ import type { IndicatorEntry, IndicatorTarget } from '../../shared/indicators/re
 import type { Roadmap, RoadmapMeasure } from '../../shared/roadmap/model';
 import { makeReadOnly } from './read-only';
 import type { Instruction, Meeting } from '../../shared/records/meetings';
-import type { SealedPersonal, VaultBatchRow, VaultRow } from '../personal-vault/sealed';
+import type { SealedPersonal, SealedText, VaultBatchRow, VaultRow } from '../personal-vault/sealed';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV7, upgradeToV8 } from './migrations';
 
 /** Appeal as stored: index helpers derived from the domain record on every write. */
@@ -32,6 +32,8 @@ export interface StoredAppeal extends Appeal {
   fullPass?: string;
   /** The applicant's personal data, encrypted (renderer/personal-vault); `personal` is then null. */
   sealedPersonal?: SealedPersonal;
+  /** The free text and link, encrypted when the region's texts carry personal data; `text` is then '' and `url` null. */
+  sealedText?: SealedText;
 }
 
 /** A deleted appeal, so a re-delivered page cannot resurrect it. */

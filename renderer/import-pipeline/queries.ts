@@ -10,7 +10,7 @@ import type { SavedHeaderMapping } from '../../shared/import/headers';
 import type { ImportFileMessage } from '../../shared/import/messages';
 import type { ImportReport } from '../../shared/import/report';
 import { appealWriteTables, fromStoredAppeal, withSealed, writeAppealChanges } from '../db/appeals-repo';
-import { revealPersonal } from '../personal-vault/reveal';
+import { revealPersonal, revealText } from '../personal-vault/reveal';
 import { presenceOf } from '../personal-vault/seal-appeals';
 import { logAudit } from '../db/audit-repo';
 import type { CurDatabase, StoredAppeal } from '../db/schema';
@@ -57,7 +57,8 @@ export interface DiffResult {
  */
 async function comparableRows(db: CurDatabase, rows: (StoredAppeal | undefined)[], incoming: Appeal[]): Promise<(StoredAppeal | undefined)[]> {
   return Promise.all(
-    rows.map(async (row, i) => {
+    rows.map(async (stored, i) => {
+      const row = stored?.sealedText ? await comparableText(db, stored, incoming[i]!) : stored;
       if (!row?.sealedPersonal) return row;
       const opened = await revealPersonal(db, row);
       if (opened.kind === 'shown') return { ...row, personal: opened.personal };
@@ -66,6 +67,15 @@ async function comparableRows(db: CurDatabase, rows: (StoredAppeal | undefined)[
       return same ? { ...row, personal: mine } : row;
     }),
   );
+}
+
+/** A sealed text (the region's texts carry personal data) the same way: opened to compare, or judged by presence. */
+async function comparableText(db: CurDatabase, row: StoredAppeal, incoming: Appeal): Promise<StoredAppeal> {
+  const opened = await revealText(db, row);
+  if (opened.kind === 'shown') return { ...row, text: opened.content.text, url: opened.content.url };
+  const present = row.sealedText!.present;
+  const same = present.text === (incoming.text !== '') && present.url === (incoming.url !== null);
+  return same ? { ...row, text: incoming.text, url: incoming.url } : row;
 }
 
 export async function diffWithStore(db: CurDatabase, appeals: ReadonlyMap<string, Appeal>, onProgress?: (done: number) => void): Promise<DiffResult> {

@@ -6,12 +6,14 @@ import { getDb } from '../db/db';
 import { createVaultSessionHooks } from './session-hooks';
 
 export { prepareVault } from './prepare';
-export { revealPersonal, revealMany, type RevealResult } from './reveal';
+export { revealPersonal, revealMany, revealText, openTexts, type RevealResult, type TextRevealResult } from './reveal';
+export { setTextsCarryPersonalData } from './texts-setting';
+export { readTextsPolicy, textsMarker, type TextsPolicy } from './texts-policy';
 export { openWithRecoveryKey, RECOVERY_MESSAGES } from './recovery';
 export { keychainError, forgetPrivateKeys } from './key-ring';
 export { RecoveryKeyError } from './recovery-key';
 export { createVaultSessionHooks, type SessionHooks, type SessionHookUser } from './session-hooks';
-export type { PersonalPresence, SealedPersonal } from './sealed';
+export type { AppealTextContent, PersonalPresence, SealedPersonal, SealedText } from './sealed';
 
 /** Register with `registerSessionHooks(vaultSessionHooks)` (renderer/runtime/session.ts, users). */
 export const vaultSessionHooks = createVaultSessionHooks(getDb);

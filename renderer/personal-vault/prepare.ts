@@ -7,7 +7,7 @@
 import type { Platform } from '../platform/platform';
 import type { CurDatabase } from '../db/schema';
 import { configureVaultKeychain, ensureWorkstationKey } from './key-ring';
-import { sealClearStore } from './seal-clear-store';
+import { sealClearStore, sealClearTexts } from './seal-clear-store';
 
 export const KEYCHAIN_MISSING = 'Системное хранилище ключей не ответило.';
 const SEAL_PASS_LOCK = 'cur-vault-seal-pass';
@@ -33,13 +33,22 @@ export async function prepareVault(db: CurDatabase, platform: Pick<Platform, 'sh
   if (options.sealClearStore) void runSealPass(db);
 }
 
-async function runSealPass(db: CurDatabase): Promise<void> {
-  const run = () =>
-    sealClearStore(db).catch((error: unknown) => {
+/**
+ * Both passes (personal fields, then texts when that setting is on), one window at a time. A window
+ * that finds the lock taken waits its turn rather than give up: the setting may have been turned on
+ * while another window's pass was running, and a pass that finds its marker done costs one read.
+ */
+export async function runSealPass(db: CurDatabase): Promise<void> {
+  const run = async () => {
+    try {
+      await sealClearStore(db);
+      await sealClearTexts(db);
+    } catch (error: unknown) {
       // The marker keeps its place: the next start resumes from there.
       console.error('Sealing personal data stored in clear stopped:', error);
-    });
+    }
+  };
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-  if (locks) await locks.request(SEAL_PASS_LOCK, { ifAvailable: true }, (lock) => (lock ? run() : undefined));
+  if (locks) await locks.request(SEAL_PASS_LOCK, run);
   else await run();
 }

@@ -6,7 +6,8 @@
 import type { PersonalData } from '../../shared/domain/appeal';
 import type { CurDatabase, StoredAppeal } from '../db/schema';
 import { batchOpener, openKey, type KeyState } from './key-ring';
-import type { VaultBatchRow } from './sealed';
+import type { AppealTextContent, VaultBatchRow } from './sealed';
+import { textContext } from './seal-appeals';
 
 const decoder = new TextDecoder();
 
@@ -43,4 +44,55 @@ export async function revealPersonal(db: CurDatabase, appeal: Sealable): Promise
 /** Many appeals at once (an export): the same answers, in order. */
 export function revealMany(db: CurDatabase, appeals: readonly Sealable[]): Promise<RevealResult[]> {
   return Promise.all(appeals.map((a) => revealPersonal(db, a)));
+}
+
+export type TextRevealResult = { kind: 'shown'; content: AppealTextContent } | Exclude<RevealResult, { kind: 'shown' }>;
+
+type TextSealable = Pick<StoredAppeal, 'id' | 'text' | 'url' | 'sealedText'>;
+
+/** Opening one appeal's sealed text: the card's «Показать», after the caller wrote the audit row. */
+export async function revealText(db: CurDatabase, appeal: TextSealable): Promise<TextRevealResult> {
+  const sealed = appeal.sealedText;
+  if (!sealed) return { kind: 'shown', content: { text: appeal.text ?? '', url: appeal.url ?? null } };
+  const batch = (await db.vaultBatches.get(sealed.batch)) as VaultBatchRow | undefined;
+  if (!batch) return { kind: 'damaged' };
+  const state: KeyState = await openKey(db, batch.keyId);
+  if (state !== 'open') return { kind: state };
+  try {
+    const opener = await batchOpener(batch.keyId, batch);
+    const plain = await opener.open(sealed.n, sealed.data, textContext(appeal.id));
+    return { kind: 'shown', content: JSON.parse(decoder.decode(plain)) as AppealTextContent };
+  } catch {
+    return { kind: 'damaged' };
+  }
+}
+
+/**
+ * Texts for a machine reader that never shows them (the search index, the «Прочие» phrases): a
+ * clear row's own text, a sealed row's text opened when the key is open here, otherwise null. No
+ * audit row: nothing is displayed; callers go through text-access.ts, which checks the reader's permission first.
+ */
+export async function openTexts(db: CurDatabase, rows: readonly TextSealable[]): Promise<(string | null)[]> {
+  const states = new Map<string, Promise<KeyState>>();
+  const batches = new Map<string, Promise<VaultBatchRow | undefined>>();
+  return Promise.all(
+    rows.map(async (row) => {
+      const sealed = row.sealedText;
+      if (!sealed) return row.text ?? '';
+      let batchRow = batches.get(sealed.batch);
+      if (!batchRow) batches.set(sealed.batch, (batchRow = db.vaultBatches.get(sealed.batch) as Promise<VaultBatchRow | undefined>));
+      const batch = await batchRow;
+      if (!batch) return null;
+      let state = states.get(batch.keyId);
+      if (!state) states.set(batch.keyId, (state = openKey(db, batch.keyId)));
+      if ((await state) !== 'open') return null;
+      try {
+        const opener = await batchOpener(batch.keyId, batch);
+        const plain = await opener.open(sealed.n, sealed.data, textContext(row.id));
+        return (JSON.parse(decoder.decode(plain)) as AppealTextContent).text;
+      } catch {
+        return null;
+      }
+    }),
+  );
 }

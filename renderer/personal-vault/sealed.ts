@@ -27,6 +27,24 @@ export interface SealedPersonal {
   present: PersonalPresence;
 }
 
+/**
+ * An appeal's free text (its `text` and `url`: a post's link leads to its author), encrypted under
+ * the key of its write batch like `SealedPersonal`, when the region's texts carry personal data
+ * (the 'texts' policy row). The row then keeps `text: ''` and `url: null`.
+ */
+export interface SealedText {
+  batch: string;
+  n: number;
+  data: Bytes;
+  present: { text: boolean; url: boolean };
+}
+
+/** What a sealed text opens to. */
+export interface AppealTextContent {
+  text: string;
+  url: string | null;
+}
+
 /** One write batch: the ephemeral half of the ECDH agreement, kept once for all its records. */
 export interface VaultBatchRow {
   id: string;
@@ -38,7 +56,7 @@ export interface VaultBatchRow {
 }
 
 /** Rows of the `vault` table: the current key generation, its public keys and the wrapped private keys. */
-export type VaultRow = VaultCurrentRow | VaultPublicKeyRow | VaultWrapRow | VaultMigrationRow;
+export type VaultRow = VaultCurrentRow | VaultPublicKeyRow | VaultWrapRow | VaultMigrationRow | VaultTextsPolicyRow | VaultTextsMigrationRow;
 
 export interface VaultCurrentRow {
   id: 'current';
@@ -82,6 +100,26 @@ export interface VaultWrapRow {
 export interface VaultMigrationRow {
   id: 'migration';
   /** Primary key of the last appeal done; '' before the first chunk. */
+  lastKey: string;
+  sealed: number;
+  done: boolean;
+}
+
+/**
+ * The administrator's setting «Тексты обращений содержат персональные данные». It lives in the
+ * region database's `vault` table, next to the keys, because every appeal write reads it inside
+ * its own transaction (that table is in every write's scope): a text sealed by a writer that read
+ * the setting before it changed can never land in clear behind the sealing pass.
+ */
+export interface VaultTextsPolicyRow {
+  id: 'texts';
+  seal: boolean;
+  changedAt: number;
+}
+
+/** Progress of the pass that seals texts stored in clear before the setting was turned on. */
+export interface VaultTextsMigrationRow {
+  id: 'texts-migration';
   lastKey: string;
   sealed: number;
   done: boolean;

@@ -8,6 +8,7 @@
 import type { CurDatabase, StoredAppeal } from '../db/schema';
 import { AppealSearchIndex } from './appeal-search-index';
 import { scanPage, type PageCursor } from './key-range-paging';
+import { searchableRows, textAccessEpoch } from './appeal-text-source';
 
 export interface SearchIndexStatus {
   indexed: number;
@@ -73,7 +74,7 @@ export class SearchIndexBuilder {
             this.mark,
             { pageSize: CHUNK, scanBudget: CHUNK, accept: () => true },
           );
-          if (page.rows.length > 0) this.index.upsert(page.rows);
+          if (page.rows.length > 0) this.index.upsert(await searchableRows(this.db, page.rows));
           this.mark = page.last;
           this.set({ indexed: this.index.size });
           if (!page.next) break;
@@ -104,7 +105,7 @@ export class SearchIndexBuilder {
       const rows: StoredAppeal[] =
         lastId === null ? await this.db.appeals.limit(CHUNK).toArray() : await this.db.appeals.where(':id').above(lastId).limit(CHUNK).toArray();
       if (rows.length === 0) break;
-      this.index.upsert(rows);
+      this.index.upsert(await searchableRows(this.db, rows));
       lastId = rows[rows.length - 1]!.id;
       this.set({ indexed: this.index.size });
       await yieldToUi();
@@ -120,13 +121,18 @@ export class SearchIndexBuilder {
   }
 }
 
-const builders = new WeakMap<CurDatabase, SearchIndexBuilder>();
+const builders = new WeakMap<CurDatabase, { epoch: string; builder: SearchIndexBuilder }>();
 
+/**
+ * One builder per database and text access: an index that holds opened sealed texts (a role that
+ * may reveal personal data) is never handed to a role that may not (appeal-text-source.ts).
+ */
 export function getSearchBuilder(db: CurDatabase): SearchIndexBuilder {
-  let builder = builders.get(db);
-  if (!builder) {
-    builder = new SearchIndexBuilder(db);
-    builders.set(db, builder);
+  const epoch = textAccessEpoch(db);
+  let entry = builders.get(db);
+  if (!entry || entry.epoch !== epoch) {
+    entry = { epoch, builder: new SearchIndexBuilder(db) };
+    builders.set(db, entry);
   }
-  return builder;
+  return entry.builder;
 }

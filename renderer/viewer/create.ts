@@ -10,7 +10,7 @@ import type { Appeal } from '../../shared/domain/appeal';
 import { fromStoredAppeal } from '../db/appeals-repo';
 import { logAudit } from '../db/audit-repo';
 import type { CurDatabase, StoredAppeal } from '../db/schema';
-import { revealMany } from '../personal-vault';
+import { revealMany, revealText } from '../personal-vault';
 import { listSyncStates } from '../db/sync-state-repo';
 import type { StoredPrivateKey } from './key-store';
 
@@ -77,19 +77,32 @@ async function collectAppeals(db: CurDatabase, choice: SnapshotChoice, onProgres
       if (withPersonal) stored.push(row);
       if (appeals.length % 5_000 === 0) onProgress(appeals.length);
     });
-  if (withPersonal) await openPersonalData(db, stored, appeals);
+  if (withPersonal) await openPersonalData(db, stored, appeals, choice.withTexts);
   return appeals;
 }
+
+const NOT_OPENED_TEXT = 'Тексты обращений зашифрованы и не открыты на этом рабочем месте (войдите заново или откройте их ключом восстановления): снимок с ними не создан.';
 
 /**
  * Personal data are sealed at rest (renderer/personal-vault): a bundle that carries them (with a
  * reason, audited by the caller) opens them here, in chunks, and refuses when the key is not held
  * rather than send a bundle marked «с персональными данными» without them.
  */
-async function openPersonalData(db: CurDatabase, stored: readonly StoredAppeal[], appeals: Appeal[]): Promise<void> {
+async function openPersonalData(db: CurDatabase, stored: readonly StoredAppeal[], appeals: Appeal[], withTexts: boolean): Promise<void> {
   const CHUNK = 2_000;
   for (let start = 0; start < stored.length; start += CHUNK) {
-    const results = await revealMany(db, stored.slice(start, start + CHUNK));
+    const chunk = stored.slice(start, start + CHUNK);
+    const results = await revealMany(db, chunk);
+    // Texts sealed because the region's texts carry personal data travel only in a bundle with
+    // personal data (a bundle without them gets no text for those appeals).
+    if (withTexts) {
+      const texts = await Promise.all(chunk.map((row) => (row.sealedText ? revealText(db, row) : null)));
+      texts.forEach((opened, i) => {
+        if (!opened) return;
+        if (opened.kind !== 'shown') throw new Error(NOT_OPENED_TEXT);
+        appeals[start + i] = { ...appeals[start + i]!, text: opened.content.text, url: opened.content.url };
+      });
+    }
     results.forEach((result, i) => {
       if (result.kind === 'shown') appeals[start + i] = { ...appeals[start + i]!, personal: result.personal };
       else if (result.kind !== 'none') throw new Error('Персональные данные не открыты на этом рабочем месте (войдите заново или откройте их ключом восстановления): снимок с ними не создан.');

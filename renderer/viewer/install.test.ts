@@ -13,6 +13,7 @@ import { listInstalledSnapshots, snapshotDbName } from '../runtime/snapshots';
 import { checkSnapshotFile, installSnapshot, loadSnapshotRows, SnapshotRefusal } from './install';
 import { createLaptopKey, listTrustedCentres } from './key-store';
 import { removeSnapshot } from './remove';
+import { openTexts } from '../personal-vault/reveal';
 
 // The runtime keeps installed snapshots in localStorage; Node has none, so a plain one stands in.
 const storage = new Map<string, string>();
@@ -42,9 +43,12 @@ async function bundle(options: {
   expiresAt?: number;
   centre?: string;
   laptop?: Uint8Array<ArrayBuffer>;
+  /** Texts and personal data in the bundle (the appeals' texts name their authors). */
+  withPersonalTexts?: boolean;
 }) {
+  const content = options.withPersonalTexts ? appeals(options.n ?? 120).map((a, i) => ({ ...a, text: `Петров, кв. ${i}: не убран снег` })) : appeals(options.n ?? 120);
   return createBundle({
-    content: { appeals: appeals(options.n ?? 120), reference: [{ kind: 'sector', id: 'housing', value: { name: 'ЖКХ' } }], centreRecords: [] },
+    content: { appeals: content, reference: [{ kind: 'sector', id: 'housing', value: { name: 'ЖКХ' } }], centreRecords: [] },
     signingKey: options.signingKey,
     centre: { name: options.centre ?? 'ЦУР Кировской области', region: 'Кировская область' },
     issuer: 'admin',
@@ -53,8 +57,8 @@ async function bundle(options: {
     period: { from: new Date(Date.UTC(2025, 0, 1)), to: new Date(DATA_AS_OF) },
     sectors: null,
     municipalities: null,
-    withTexts: false,
-    personalData: null,
+    withTexts: options.withPersonalTexts ?? false,
+    personalData: options.withPersonalTexts ? { reason: 'выездная проверка' } : null,
     dataAsOf: new Date(options.dataAsOf ?? DATA_AS_OF),
     expiresAt: new Date(options.expiresAt ?? Date.now() + 30 * 86_400_000),
     ...(options.laptop ? { laptopRecipients: [{ publicKey: options.laptop, label: 'Ноутбук' }] } : { passphrase: PASSPHRASE }),
@@ -112,6 +116,19 @@ describe('opening a snapshot bundle', () => {
     const actions = (await listAudit(own)).map((r) => r.action);
     expect(actions).toContain('snapshot.open');
     expect(actions).toContain('snapshot.trust-centre');
+  });
+
+  it('a snapshot with personal data and texts keeps its texts sealed in the laptop\'s database', async () => {
+    const key = await generateSigningKey('ЦУР');
+    const bytes = await bundle({ signingKey: key, n: 5, withPersonalTexts: true });
+    const installed = await installSnapshot(own, bytes, { fileName: 'a.curbundle', passphrase: PASSPHRASE, pinSigner: true });
+    await loadSnapshotRows(installed);
+    const db = openDb(snapshotDbName(installed.id));
+    const rows = await db.appeals.orderBy(':id').toArray();
+    expect(rows).toHaveLength(5);
+    expect(JSON.stringify(rows)).not.toContain('Петров');
+    expect(await openTexts(db, rows)).toEqual(['Петров, кв. 0: не убран снег', 'Петров, кв. 1: не убран снег', 'Петров, кв. 2: не убран снег', 'Петров, кв. 3: не убран снег', 'Петров, кв. 4: не убран снег']);
+    db.close();
   });
 
   it('refuses a bundle re-signed by another centre, a wrong passphrase and a changed byte, writing nothing', async () => {

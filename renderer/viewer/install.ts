@@ -31,6 +31,7 @@ import { getInstalledSnapshot, listInstalledSnapshots, recordInstalledSnapshot, 
 import { getStoredKey, listTrustedCentres, pinCentre } from './key-store';
 import { dropPendingRows, readPendingRows, savePendingRows } from './pending-store';
 import { removeSnapshot } from './remove';
+import { storeTextsPolicy } from '../personal-vault/texts-policy';
 
 /** The sync source name stamped on a snapshot's rows and its data-age row. */
 export const SNAPSHOT_SOURCE_ID = 'snapshot';
@@ -47,6 +48,9 @@ export async function loadSnapshotRows(snapshot: InstalledSnapshot, onProgress?:
   if (pending) {
     const db = openDb(snapshotDbName(snapshot.id), { timeZone: packById(snapshot.regionPackId).timeZone, clock: () => snapshot.dataAsOf });
     try {
+      // A snapshot with personal data and texts may carry texts sealed at the centre (opened there
+      // for the bundle): on this laptop they rest sealed too, whatever the centre's setting was.
+      if (snapshot.withPersonalData && snapshot.withTexts) await storeTextsPolicy(db, true);
       let written = 0;
       await openBundle(pending.bytes, {
         now: new Date(realNow()),

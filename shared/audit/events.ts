@@ -54,6 +54,8 @@ export interface AuditDetailsByAction {
   'personal-data.reveal': { appealId: string };
   /** Personal data about to be decrypted for an export in clear (written before the vault opens it). */
   'personal-data.export-reveal': { format: 'csv' | 'xlsx'; filter: unknown };
+  /** «Тексты обращений содержат персональные данные» turned on (texts sealed from now on) or off. */
+  'personal-data.texts-policy': { textsCarryPersonalData: boolean };
   'import.complete': ImportCompleteDetails;
   /** `reason` is the file-level refusal as stored (a message kind, or a legacy sentence). */
   'import.fail': { fileName: string; reason: unknown; startedAt: number };

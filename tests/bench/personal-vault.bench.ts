@@ -7,6 +7,7 @@
  *   which store goes first, so both pay the same growth and warm-up. The figure with the target
  *   (≤ 1.10) is the median of the per-page ratios: on a shared machine a burst of other load lands
  *   on one side of one page and would swing a ratio of sums; the ratio of sums is reported beside it;
+ * - the same ingest with the region's texts sealed too (texts-policy.ts), as a ratio to clear;
  * - «Показать»: the card's PersonalData component rendered on a sealed appeal, the button clicked,
  *   until it shows the clear values (audit row written, batch key derived, record decrypted,
  *   React commit). Each sample is an appeal of a different batch, so no batch key is cached.
@@ -23,6 +24,7 @@ import type { SyncPage } from '../../renderer/sync/source';
 import { createDemoSource } from '../../renderer/sync/sources/demo-source';
 import { ensureWorkstationKey } from '../../renderer/personal-vault/key-ring';
 import { sealAppealsForStore } from '../../renderer/personal-vault/seal-appeals';
+import { storeTextsPolicy } from '../../renderer/personal-vault/texts-policy';
 import { PersonalData } from '../../renderer/features/appeal-card/PersonalData';
 import type { BenchContext, BenchModule, BenchResult } from './harness-types';
 
@@ -76,8 +78,14 @@ async function run(ctx: BenchContext): Promise<BenchResult[]> {
   const tag = `${Date.now()}`;
   const sealedDb = openDb(`bench-vault-sealed-${tag}`, { timeZone: KIROV_PACK.timeZone, clock: () => NOW });
   const clearDb = openDb(`bench-vault-clear-${tag}`, { timeZone: KIROV_PACK.timeZone, clock: () => NOW });
-  await Promise.all([sealedDb.open(), clearDb.open()]);
+  // The same ingest with «Тексты обращений содержат персональные данные» on: texts sealed too.
+  const textsDb = openDb(`bench-vault-texts-${tag}`, { timeZone: KIROV_PACK.timeZone, clock: () => NOW });
+  await Promise.all([sealedDb.open(), clearDb.open(), textsDb.open()]);
   await ensureWorkstationKey(sealedDb);
+  await ensureWorkstationKey(textsDb);
+  await storeTextsPolicy(textsDb, true);
+  let textsMs = 0;
+  const textsRatios: number[] = [];
 
   const source = createDemoSource({ scale, seed: 3, pack: KIROV_PACK, now: () => NOW, pageSize: PAGE });
   const abort = new AbortController();
@@ -92,21 +100,27 @@ async function run(ctx: BenchContext): Promise<BenchResult[]> {
   for (let n = 0; ; n++) {
     const page = await source.pull(checkpoint, abort.signal);
     const clearPage = inClear(page);
-    const apply = async (which: 'sealed' | 'clear') => {
+    const apply = async (which: 'sealed' | 'clear' | 'texts') => {
       const t = performance.now();
-      if (which === 'sealed') await applyPage(sealedDb, source.id, page, { at: NOW, progress: null });
+      if (which === 'texts') await applyPage(textsDb, source.id, page, { at: NOW, progress: null });
+      else if (which === 'sealed') await applyPage(sealedDb, source.id, page, { at: NOW, progress: null });
       else await applyPage(clearDb, source.id, clearPage, { at: NOW, progress: null });
       return performance.now() - t;
     };
     let sealedPage: number;
     let clearPageMs: number;
+    let textsPage: number;
     if (n % 2 === 0) {
+      textsPage = await apply('texts');
       sealedPage = await apply('sealed');
       clearPageMs = await apply('clear');
     } else {
       clearPageMs = await apply('clear');
       sealedPage = await apply('sealed');
+      textsPage = await apply('texts');
     }
+    textsMs += textsPage;
+    textsRatios.push(textsPage / clearPageMs);
     sealedMs += sealedPage;
     clearMs += clearPageMs;
     pageRatios.push(sealedPage / clearPageMs);
@@ -120,7 +134,7 @@ async function run(ctx: BenchContext): Promise<BenchResult[]> {
     checkpoint = page.nextCheckpoint;
     if (!page.hasMore) break;
   }
-  ctx.log(`ingested ${records} appeals (${withPersonal} with a phone or e-mail): sealed ${round(sealedMs / 1000)} s, clear ${round(clearMs / 1000)} s`);
+  ctx.log(`ingested ${records} appeals (${withPersonal} with a phone or e-mail): sealed ${round(sealedMs / 1000)} s, with texts ${round(textsMs / 1000)} s, clear ${round(clearMs / 1000)} s`);
 
   const host = document.createElement('div');
   document.body.appendChild(host);
@@ -130,10 +144,12 @@ async function run(ctx: BenchContext): Promise<BenchResult[]> {
 
   sealedDb.close();
   clearDb.close();
-  await Promise.all([deleteDb(sealedDb.name), deleteDb(clearDb.name)]);
+  textsDb.close();
+  await Promise.all([deleteDb(sealedDb.name), deleteDb(clearDb.name), deleteDb(textsDb.name)]);
   return [
     { name: `vault: ingest through sync, sealed / clear personal data (median ratio of ${pageRatios.length} pages of ${PAGE})`, value: round(median(pageRatios), 3), unit: 'ratio', target: 1.1 },
     { name: `vault: ingest through sync, sealed / clear personal data (ratio of sums, ${records} appeals)`, value: round(sealedMs / clearMs, 3), unit: 'ratio', target: null },
+    { name: `vault: ingest through sync, personal data and texts sealed / clear (median ratio of ${textsRatios.length} pages of ${PAGE})`, value: round(median(textsRatios), 3), unit: 'ratio', target: null },
     { name: 'vault: sealing alone, per page of 1000 (ms)', value: round(sealOnlyMs / Math.ceil(records / PAGE), 1), unit: 'ms', target: null },
     { name: 'vault: ingest through sync with sealing (records/s)', value: Math.round((records / sealedMs) * 1000), unit: 'records/s', target: null },
     { name: 'vault: ingest through sync in clear (records/s)', value: Math.round((records / clearMs) * 1000), unit: 'records/s', target: null },

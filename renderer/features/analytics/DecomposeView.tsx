@@ -106,6 +106,11 @@ function PhraseTable(props: {
         {t('otherRead', { n: formatNumber(result.read, 0, lang) })}
         {result.truncated ? ` ${t('otherTruncated', { n: formatNumber(result.read, 0, lang) })}` : ''}
       </p>
+      {result.sealedLeftOut > 0 ? (
+        <p className="analytics-muted" role="note" data-testid="other-sealed-left-out">
+          {t('otherSealedLeftOut', { n: formatNumber(result.sealedLeftOut, 0, lang) })}
+        </p>
+      ) : null}
       {result.phrases.length === 0 ? <p data-testid="other-none">{t('otherNone')}</p> : null}
       {result.phrases.length > 0 ? (
         <table className="analytics-table" data-testid="other-phrases">

@@ -16,6 +16,8 @@ export const analyticsMessages = defineMessages(
     otherRunning: 'Читаем тексты…',
     otherRead: 'Прочитано обращений: {n}',
     otherTruncated: 'Прочитаны {n} самых новых обращений среза.',
+    otherSealedLeftOut:
+      'Текстов не разобрано: {n} — они зашифрованы как персональные данные. Разбор «Прочих» по таким текстам доступен ролям с доступом к персональным данным после входа.',
     otherNone: 'Повторяющихся фраз не найдено.',
     otherPhrase: 'Фраза',
     otherCount: 'Обращений',
@@ -177,6 +179,7 @@ export const analyticsMessages = defineMessages(
     otherRunning: 'Reading texts…',
     otherRead: 'Appeals read: {n}',
     otherTruncated: 'The newest {n} appeals of the slice were read.',
+    otherSealedLeftOut: 'Texts left out: {n} — they are encrypted as personal data. The «Other» breakdown of such texts is available to roles with access to personal data after sign-in.',
     otherNone: 'No recurring phrases found.',
     otherPhrase: 'Phrase',
     otherCount: 'Appeals',

@@ -1,13 +1,12 @@
 import { useState } from 'react';
-import type { PersonalData as Personal } from '../../../shared/domain/appeal';
-import type { CurDatabase, StoredAppeal } from '../../db/schema';
+import type { CurDatabase } from '../../db/schema';
 import { maskAddress, maskEmail, maskName, maskPhone, SEALED_MASKS } from '../../export/mask';
-import { keychainError, openWithRecoveryKey, revealPersonal, type PersonalPresence } from '../../personal-vault';
+import { keychainError, openWithRecoveryKey, type PersonalPresence } from '../../personal-vault';
 import { useT } from '../../i18n';
 import { useCan } from '../../runtime/use-access';
 import { Button } from '../../ui/Button';
 import { cardMessages } from './messages';
-import { auditPersonalDataShown } from './queries';
+import { useAppealReveal, type AppealReveal, type RevealableAppeal } from './use-appeal-reveal';
 
 type Field = keyof PersonalPresence;
 const FIELDS: { field: Field; label: 'fullName' | 'phone' | 'email' | 'applicantAddress'; mask: (v: string | null) => string | null; testId?: string }[] = [
@@ -17,60 +16,72 @@ const FIELDS: { field: Field; label: 'fullName' | 'phone' | 'email' | 'applicant
   { field: 'address', label: 'applicantAddress', mask: maskAddress, testId: 'personal-address' },
 ];
 
-type Blocked = 'locked' | 'lost' | 'damaged';
-
 /**
  * The applicant's data, masked until the operator explicitly asks. Sealed data (renderer/personal-vault)
  * is masked by which fields are present alone; «Показать» writes the audit row first, then opens it.
  */
-export function PersonalData({ db, appeal }: { db: CurDatabase; appeal: Pick<StoredAppeal, 'id' | 'personal' | 'sealedPersonal'> }) {
+export function PersonalData({ db, appeal, reveal: shared }: { db: CurDatabase; appeal: RevealableAppeal; reveal?: AppealReveal }) {
   const t = useT(cardMessages);
   // Observers and analysts never see personal data: no «Показать» (and the audit call refuses too).
   const mayReveal = useCan('personal-data.reveal');
-  const [shown, setShown] = useState<Personal | null>(null);
-  const [blocked, setBlocked] = useState<Blocked | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // The card passes the reveal it shares with the text block; alone, this block has its own.
+  const own = useAppealReveal(db, appeal);
+  const reveal = shared ?? own;
+  const shown = reveal.personal;
+  const blocked = reveal.blocked;
+  const [recovering, setRecovering] = useState(false);
+  const [recoveryError, setRecoveryError] = useState<string | null>(null);
   const [recovery, setRecovery] = useState('');
   const [recovered, setRecovered] = useState(false);
+  const busy = reveal.busy || recovering;
+  const error = recoveryError ?? reveal.error;
   const clear = appeal.personal;
   const present: PersonalPresence | null = clear
     ? { fullName: !!clear.fullName, phone: !!clear.phone, email: !!clear.email, address: !!clear.address }
     : (appeal.sealedPersonal?.present ?? null);
-  if (!present || !Object.values(present).some(Boolean)) {
-    return <p className="registry-note">{t('personalNone')}</p>;
-  }
-  const show = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      // Log before opening: if the audit write fails, nothing is decrypted.
-      await auditPersonalDataShown(db, appeal.id);
-      const result = await revealPersonal(db, appeal);
-      if (result.kind === 'shown') {
-        setShown(result.personal);
-        setBlocked(null);
-      } else setBlocked(result.kind === 'none' ? 'damaged' : result.kind);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
   const recover = async () => {
-    setBusy(true);
-    setError(null);
+    setRecovering(true);
+    setRecoveryError(null);
     try {
       await openWithRecoveryKey(db, recovery);
       setRecovery('');
       setRecovered(true);
-      setBusy(false);
-      await show();
+      setRecovering(false);
+      await reveal.show();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-      setBusy(false);
+      setRecoveryError(e instanceof Error ? e.message : String(e));
+      setRecovering(false);
     }
   };
+  const recoveryForm =
+    blocked === 'locked' ? (
+      <form
+        className="appeal-personal__recovery"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void recover();
+        }}
+      >
+        <label>
+          {t('recoveryKey')}{' '}
+          <input value={recovery} onChange={(e) => setRecovery(e.target.value)} autoComplete="off" spellCheck={false} data-testid="personal-recovery-key" />
+        </label>{' '}
+        <Button size="small" type="submit" disabled={busy || recovery.trim() === ''}>
+          {t('recoveryOpen')}
+        </Button>
+      </form>
+    ) : null;
+  if (!present || !Object.values(present).some(Boolean)) {
+    // No applicant data; a sealed text's reveal may still need the recovery key, offered here.
+    return (
+      <div className="appeal-personal" data-testid="appeal-personal-none">
+        <p className="registry-note">{t('personalNone')}</p>
+        {recoveryForm}
+        {recovered ? <p className="registry-note">{t('recoveryOpened')}</p> : null}
+        {recoveryError ? <p role="alert" className="registry-error">{recoveryError}</p> : null}
+      </div>
+    );
+  }
   const value = (field: Field, mask: (v: string | null) => string | null) => {
     if (shown) return shown[field] ?? t('none');
     if (!present[field]) return t('none');
@@ -90,7 +101,7 @@ export function PersonalData({ db, appeal }: { db: CurDatabase; appeal: Pick<Sto
       {shown ? (
         <>
           <p className="registry-note">{t('personalShownNote')}</p>
-          <Button size="small" onClick={() => setShown(null)}>
+          <Button size="small" onClick={() => reveal.hide()}>
             {t('personalHide')}
           </Button>
         </>
@@ -98,7 +109,7 @@ export function PersonalData({ db, appeal }: { db: CurDatabase; appeal: Pick<Sto
         <>
           <p className="registry-note">{t('personalMasked')}</p>
           {mayReveal ? (
-            <Button size="small" onClick={() => void show()} disabled={busy} data-testid="personal-show">
+            <Button size="small" onClick={() => void reveal.show()} disabled={busy} data-testid="personal-show">
               {t('personalShow')}
             </Button>
           ) : null}
@@ -110,23 +121,7 @@ export function PersonalData({ db, appeal }: { db: CurDatabase; appeal: Pick<Sto
           {blocked === 'locked' && reason ? ` ${t('keychainReason', { reason })}` : null}
         </p>
       ) : null}
-      {blocked === 'locked' ? (
-        <form
-          className="appeal-personal__recovery"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void recover();
-          }}
-        >
-          <label>
-            {t('recoveryKey')}{' '}
-            <input value={recovery} onChange={(e) => setRecovery(e.target.value)} autoComplete="off" spellCheck={false} data-testid="personal-recovery-key" />
-          </label>{' '}
-          <Button size="small" type="submit" disabled={busy || recovery.trim() === ''}>
-            {t('recoveryOpen')}
-          </Button>
-        </form>
-      ) : null}
+      {recoveryForm}
       {recovered ? <p className="registry-note">{t('recoveryOpened')}</p> : null}
       {error ? <p role="alert" className="registry-error">{error}</p> : null}
     </div>

@@ -3,7 +3,7 @@
  * Texts from the record are rendered as React text only; the applicant's data stays masked until
  * the operator asks, and that is audited.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { now } from '../../runtime/clock';
 import { useRegionPack } from '../../app/region';
 import { registryHref } from '../../app/registry-filter';
@@ -15,10 +15,13 @@ import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
 import { Skeleton } from '../../ui/Skeleton';
 import { AppealMap } from './AppealMap';
-import { AppealText } from './AppealText';
+import { CardText, sealedLinkHidden } from './CardText';
 import { cardMessages } from './messages';
 import { PersonalData } from './PersonalData';
 import { loadAppealCard, type AppealCardData } from './queries';
+import { useAppealReveal } from './use-appeal-reveal';
+import type { RegionPack } from '../../../shared/domain/region-pack';
+import type { CurDatabase } from '../../db/schema';
 import { CurRecordsSection, DeadlineSection, FieldsSection, RelatedSection, SourceLinkSection, TimelineSection } from './sections';
 import './appeal-card.css';
 
@@ -76,7 +79,14 @@ export default function AppealCardScreen() {
       </div>
     );
   }
-  const { appeal } = state.data;
+  return <ReadyCard db={db} data={state.data} pack={pack} back={back} />;
+}
+
+/** The loaded card: one reveal shared by the text and «Заявитель» (use-appeal-reveal.ts). */
+function ReadyCard({ db, data, pack, back }: { db: CurDatabase; data: AppealCardData; pack: RegionPack; back: ReactNode }) {
+  const t = useT(cardMessages);
+  const { appeal } = data;
+  const reveal = useAppealReveal(db, appeal);
   const tz = pack.timeZone;
   return (
     <div className="appeal-card" data-ready="true" data-testid="appeal-card" data-appeal-id={appeal.id}>
@@ -87,7 +97,7 @@ export default function AppealCardScreen() {
       </h1>
       <div className="appeal-card__grid">
         <Card title={t('text')} className="appeal-card__text">
-          <AppealText text={appeal.text} />
+          <CardText appeal={appeal} reveal={reveal} />
         </Card>
         <Card title={t('deadline')}>
           <DeadlineSection appeal={appeal} pack={pack} timeZone={tz} now={now()} />
@@ -96,19 +106,19 @@ export default function AppealCardScreen() {
           <TimelineSection appeal={appeal} timeZone={tz} />
         </Card>
         <Card title={t('personal')}>
-          <PersonalData db={db} appeal={appeal} />
+          <PersonalData db={db} appeal={appeal} reveal={reveal} />
         </Card>
         <Card title={t('location')}>
           <AppealMap pack={pack} municipality={appeal.municipality} lat={appeal.lat} lon={appeal.lon} />
         </Card>
         <Card title={t('related')}>
-          <RelatedSection appeal={appeal} original={state.data.original} repeats={state.data.repeats} repeatCount={state.data.repeatCount} timeZone={tz} />
+          <RelatedSection appeal={appeal} original={data.original} repeats={data.repeats} repeatCount={data.repeatCount} timeZone={tz} />
         </Card>
         <Card title={t('cur')}>
-          <CurRecordsSection appeal={appeal} escalations={state.data.escalations} infoRequests={state.data.infoRequests} timeZone={tz} />
+          <CurRecordsSection appeal={appeal} escalations={data.escalations} infoRequests={data.infoRequests} timeZone={tz} />
         </Card>
         <Card title={t('link')}>
-          <SourceLinkSection url={appeal.url} />
+          {sealedLinkHidden(appeal, reveal) ? <p className="registry-note">{t('linkSealed')}</p> : <SourceLinkSection url={reveal.text ? reveal.text.url : appeal.url} />}
         </Card>
         <Card title={t('fields')} className="appeal-card__fields">
           <FieldsSection appeal={appeal} pack={pack} timeZone={tz} />

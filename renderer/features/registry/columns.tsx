@@ -108,6 +108,7 @@ export function buildColumns(pack: RegionPack, timeZone: string, now: number, la
     col('answeredAt', (r) => formatDateTime(r.answeredAt, timeZone, lang)),
     col('repeat', (r) => (r.isRepeat ? translate(registryMessages, lang, 'yes') : '')),
     col('rating', (r) => (r.rating === null ? '—' : formatNumber(r.rating)), true),
-    col('text', (r) => <bdi>{oneLine(r.text)}</bdi>),
+    // A text sealed as personal data (renderer/personal-vault/texts-policy.ts) opens on the card only.
+    col('text', (r) => (r.sealedText ? <span className="registry-note">{translate(registryMessages, lang, 'textSealed')}</span> : <bdi>{oneLine(r.text)}</bdi>)),
   ];
 }

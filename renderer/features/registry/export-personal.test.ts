@@ -10,6 +10,7 @@ import { SearchIndexBuilder } from '../../search/search-builder';
 import { PERSONAL_KEY_LOST_CELL } from '../../export/appeal-columns';
 import { SEALED_MASKS } from '../../export/mask';
 import { exportRegistry, PersonalVaultLocked } from './export';
+import { storeTextsPolicy } from '../../personal-vault/texts-policy';
 
 const PERSON: PersonalData = { fullName: 'Сидорова Анна Петровна', phone: '+7 922 111-22-33', email: 'sidorova@yandex.ru', address: null, applicantKey: null };
 afterEach(() => forgetPrivateKeys());
@@ -58,5 +59,17 @@ describe('registry export of sealed personal data', () => {
     const { blob, rows } = await exportRegistry(ctx, {}, { format: 'csv', showPersonal: true, pack: KIROV_PACK });
     expect(rows).toBe(2);
     expect(await csv(blob)).toContain(PERSONAL_KEY_LOST_CELL);
+  });
+
+  it('texts sealed as personal data: never in an export without personal data, opened in one with them', async () => {
+    const db = freshDb();
+    await storeTextsPolicy(db, true);
+    const TEXT = 'Сидорова Анна, кв. 7: не работает лифт';
+    await upsertAppeals(db, [makeAppeal({ externalId: '1', personal: PERSON, text: TEXT })]);
+    const ctx = { db, now: Date.UTC(2025, 10, 18, 9), timeZone: db.timeZone, search: new SearchIndexBuilder(db) };
+    const masked = await csv((await exportRegistry(ctx, {}, { format: 'csv', showPersonal: false, pack: KIROV_PACK })).blob);
+    expect(masked).not.toContain('лифт');
+    const shown = await csv((await exportRegistry(ctx, {}, { format: 'csv', showPersonal: true, pack: KIROV_PACK })).blob);
+    expect(shown).toContain(TEXT);
   });
 });

@@ -10,7 +10,7 @@ import { registryQuery, type RegistryFilter } from '../../app/registry-filter';
 import { logAudit } from '../../db/audit-repo';
 import { appealExportColumns, type ExportAppeal } from '../../export/appeal-columns';
 import type { CurDatabase, StoredAppeal } from '../../db/schema';
-import { revealMany } from '../../personal-vault';
+import { revealMany, revealText } from '../../personal-vault';
 import { exportCsv, exportXlsx } from '../../export/table-export';
 import { iterateRegistry, type RegistryQueryContext } from './queries';
 
@@ -49,9 +49,15 @@ async function* revealedPages(db: CurDatabase, pages: AsyncIterable<StoredAppeal
   for await (const page of pages) {
     const opened = await revealMany(db, page);
     if (opened.some((r) => r.kind === 'locked')) throw new PersonalVaultLocked();
+    // Texts sealed because the region's texts carry personal data leave only in an export with
+    // personal data (without it they stay empty, as on screens of roles that may not see them).
+    const texts = await Promise.all(page.map((row) => (row.sealedText ? revealText(db, row) : null)));
+    if (texts.some((r) => r?.kind === 'locked')) throw new PersonalVaultLocked();
     yield page.map((row, i) => {
       const r = opened[i]!;
-      return r.kind === 'shown' ? { ...row, personal: r.personal } : row;
+      const text = texts[i];
+      const withText = text?.kind === 'shown' ? { ...row, text: text.content.text, url: text.content.url } : row;
+      return r.kind === 'shown' ? { ...withText, personal: r.personal } : withText;
     });
   }
 }

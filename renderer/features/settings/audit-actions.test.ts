@@ -49,7 +49,7 @@ describe('audit action labels', () => {
     const all = AUDIT_KINDS.flatMap((k) => actionsOfKind(k));
     expect(all.sort()).toEqual(Object.keys(AUDIT_ACTIONS).sort());
     for (const kind of AUDIT_KINDS) expect(actionsOfKind(kind).length).toBeGreaterThan(0);
-    expect(actionsOfKind('personal-data')).toEqual(['personal-data.reveal', 'personal-data.export-reveal']);
+    expect(actionsOfKind('personal-data')).toEqual(['personal-data.reveal', 'personal-data.export-reveal', 'personal-data.texts-policy']);
   });
 
   it('names the local operator', () => {

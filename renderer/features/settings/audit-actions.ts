@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = {
   'import.download-report': { kind: 'export', ru: 'Скачан отчёт об импорте', en: 'Import report downloaded' },
   'personal-data.reveal': { kind: 'personal-data', ru: 'Показ персональных данных', en: 'Personal data shown' },
   'personal-data.export-reveal': { kind: 'personal-data', ru: 'Расшифровка персональных данных для экспорта', en: 'Personal data decrypted for an export' },
+  'personal-data.texts-policy': { kind: 'personal-data', ru: 'Настройка «Тексты обращений содержат персональные данные»', en: 'Setting «Appeal texts contain personal data»' },
   'import.complete': { kind: 'import', ru: 'Импорт файла', en: 'File import' },
   'import.fail': { kind: 'import', ru: 'Импорт отклонён', en: 'Import refused' },
   'feed.save': { kind: 'feeds', ru: 'Источник данных сохранён', en: 'Data feed saved' },
@@ -173,6 +174,8 @@ const WORDS = {
     address: 'адрес',
     enabled: 'включён',
     disabled: 'выключен',
+    settingOn: 'включена',
+    settingOff: 'выключена',
     removed: 'удалено записей',
     moved: 'перенесено',
     assignee: 'ответственный',
@@ -221,6 +224,8 @@ const WORDS = {
     address: 'address',
     enabled: 'enabled',
     disabled: 'disabled',
+    settingOn: 'on',
+    settingOff: 'off',
     removed: 'records removed',
     moved: 'moved',
     assignee: 'assignee',
@@ -335,6 +340,9 @@ export function summarizeAudit(row: Pick<AuditRow, 'action' | 'details'>, lang: 
       addCounted('rows', d.rows);
       break;
     case 'personal-data.reveal':
+      break;
+    case 'personal-data.texts-policy':
+      if (typeof d.textsCarryPersonalData === 'boolean') parts.push(w(d.textsCarryPersonalData ? 'settingOn' : 'settingOff'));
       break;
     case 'personal-data.export-reveal': {
       const format = text(d.format);

@@ -11,6 +11,7 @@ import { FreshnessSection } from './FreshnessSection';
 import { LanguageSection } from './LanguageSection';
 import { settingsMessages } from './messages';
 import { RegionSection } from './RegionSection';
+import { TextsSection } from './TextsSection';
 
 export default function SettingsScreen() {
   const t = useT(settingsMessages);
@@ -23,6 +24,7 @@ export default function SettingsScreen() {
       <LanguageSection />
       {/* A snapshot shows the region it was taken in. */}
       {mayManage && !isViewerMode() ? <RegionSection /> : null}
+      {mayManage && !isViewerMode() ? <TextsSection /> : null}
       {mayManage ? <FreshnessSection /> : null}
       {mayManage
         ? FEATURE_SETTINGS_SECTIONS.map(({ id, section: Section }) => (

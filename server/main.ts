@@ -95,6 +95,7 @@ if (server.adminToken) {
 } else {
   console.log('cur-server: administrator token was issued at the first start (npm run server -- --new-admin-token issues another)');
 }
+console.log('cur-server: users of the centre (role, blocks, municipalities): npm run server -- user add --login … --name … --role operator [--sectors …] [--municipalities …]');
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

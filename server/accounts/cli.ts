@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { checkPassword } from '../../shared/access/password-policy';
 import { ROLE_LABELS, isRole } from '../../shared/access/roles';
 import type { AccessScope } from '../../shared/access/scope';
-import { userCreateSchema } from '../../shared/centre/accounts';
+import { PASSWORD_PROBLEM_TEXT, userCreateSchema } from '../../shared/centre/accounts';
 import { describeIssues } from '../../shared/feed/protocol';
 import type { RegionPack } from '../../shared/domain/region-pack';
 import { sectorsOf } from '../../shared/domain/sectors';
@@ -81,7 +81,7 @@ export async function runUserCommand(db: Queryable, pack: RegionPack, argv: read
   const newPassword = async (login: string) => {
     const password = values['password-stdin'] ? (await io.readPassword()).replace(/\r?\n$/, '') : generatePassword();
     const problem = checkPassword(login, password);
-    if (problem) throw new CliError(`пароль не годится (${problem})`);
+    if (problem) throw new CliError(PASSWORD_PROBLEM_TEXT[problem]);
     return { password, printed: !values['password-stdin'] };
   };
   const existing = async () => {

@@ -9,7 +9,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { checkPassword } from '../../shared/access/password-policy';
-import { ACCOUNT_PATHS, userChangeSchema, userCreateSchema, signInRequestSchema, type SignInAnswer, type UserChange, type UserCreate } from '../../shared/centre/accounts';
+import { ACCOUNT_PATHS, PASSWORD_PROBLEM_TEXT, userChangeSchema, userCreateSchema, signInRequestSchema, type SignInAnswer, type UserChange, type UserCreate } from '../../shared/centre/accounts';
 import type { ServerContext } from '../context';
 import { issueToken } from '../http/tokens';
 import { sendError, validate } from '../http/validate';
@@ -71,7 +71,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext):
     if (!before) return sendError(reply, 404, 'not-found', 'Нет такого пользователя');
     if (change.password !== undefined) {
       const problem = checkPassword(before.login, change.password);
-      if (problem) return sendError(reply, 400, 'bad-request', `Запрос отклонён (тело запроса): пароль не годится (${problem})`);
+      if (problem) return sendError(reply, 400, 'bad-request', `Запрос отклонён (тело запроса): ${PASSWORD_PROBLEM_TEXT[problem]}`);
     }
     const now = ctx.clock();
     const after = await updateUser(

@@ -50,7 +50,10 @@ describe(`centre accounts on ${engine.name}`, { timeout: 120_000 }, () => {
   }
 
   it('lets only the administrator manage users, validates input and keeps logins unique', async () => {
-    await addUser('petrov');
+    const petrov = await addUser('petrov');
+    const weakChange = await call(t.url, t.admin, 'PATCH', `/admin/users/${petrov.id}`, { password: 'petrov' });
+    expect(weakChange.status).toBe(400);
+    expect(weakChange.json.error.message).toMatch(/короче/);
     expect((await call(t.url, t.admin, 'POST', '/admin/users', { login: 'Petrov', displayName: 'Другой', role: 'observer', password: PASSWORD })).status).toBe(409);
     const weak = await call(t.url, t.admin, 'POST', '/admin/users', { login: 'sidorov', displayName: 'С', role: 'observer', password: 'short' });
     expect(weak.status).toBe(400);

@@ -30,7 +30,8 @@ const login = z
   .refine((value) => LOGIN_PATTERN.test(value), { message: 'имя для входа: 2–32 строчных латинских буквы, цифры и . _ -, с буквы или цифры' });
 
 const displayName = z.string({ message: 'ожидалось имя (строка)' }).trim().min(1, { message: 'пустое имя' }).max(120, { message: 'имя длиннее 120 символов' });
-const PASSWORD_PROBLEM_TEXT: Record<PasswordProblem, string> = {
+/** Why a password is refused, in the words the server's answers and console use. */
+export const PASSWORD_PROBLEM_TEXT: Record<PasswordProblem, string> = {
   'too-short': `пароль короче ${MIN_PASSWORD_LENGTH} символов`,
   'too-long': `пароль длиннее ${MAX_PASSWORD_LENGTH} символов`,
   'same-as-login': 'пароль совпадает с именем для входа',

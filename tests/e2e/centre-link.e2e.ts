@@ -127,6 +127,8 @@ describe('Centre server and two workstations', () => {
     });
     step('profile A connected');
     expect(await first.app.page.getByTestId('centre-connected-as').innerText()).toBe('АРМ оператора 1');
+    // The workstation's token is kept apart for centre users' sign-in.
+    await first.app.page.locator('[data-testid="centre-sign-in"][data-ready="true"]').waitFor();
     await first.sources.waitForCentrePull().catch(async (error) => {
       await saveScreenshot(first.app.page, 'centre-link-pull-failed');
       throw error;

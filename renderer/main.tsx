@@ -13,7 +13,8 @@ import { startSync } from './sync';
 import { getDb } from './db/db';
 import { logAudit } from './db/audit-repo';
 import { setAccess, setReadOnlyData, NOTHING } from './runtime/access';
-import { defaultSessionConfig, initSession, registerSessionHooks } from './runtime/session';
+import { applyCentreUsers, defaultSessionConfig, initSession, registerSessionHooks } from './runtime/session';
+import { createCentreVerifier } from './sync/centre/centre-sign-in';
 import { WALL_PATH } from './app/routes';
 import { parseHash } from './app/router';
 import { prepareVault, vaultSessionHooks } from './personal-vault';
@@ -43,12 +44,13 @@ setReadOnlyData(isViewerMode());
 if (!isWallWindow) {
   registerSessionHooks(vaultSessionHooks);
   setAccess(null, NOTHING);
-  void initSession(
-    defaultSessionConfig(
-      (event) => logAudit(getDb(), event),
-      () => platform.getAppInfo().then((info) => info.osUser ?? null),
-    ),
+  const sessionConfig = defaultSessionConfig(
+    (event) => logAudit(getDb(), event),
+    () => platform.getAppInfo().then((info) => info.osUser ?? null),
   );
+  // Connected to a centre server: its accounts sign in against it (renderer/sync/centre/centre-sign-in.ts).
+  if (!isViewerMode()) sessionConfig.remote = createCentreVerifier(getDb, platform, { applyUsers: applyCentreUsers });
+  void initSession(sessionConfig);
 }
 
 const container = document.getElementById('root');

@@ -1,4 +1,6 @@
 /** Everything a request handler needs, built once at start (server/main.ts) or by a test. */
+import type { PasswordKeeper } from './accounts/passwords';
+import type { SignInThrottle } from './accounts/sign-in-throttle';
 import type { Database } from './db/database';
 import type { FeedService } from './feed/service';
 import type { ServerMetrics } from './http/metrics';
@@ -11,6 +13,8 @@ export interface ServerContext {
   metrics: ServerMetrics;
   tokens: TokenVerifier;
   intake: IntakeService;
+  /** Accounts issued by the centre (server/accounts/). */
+  accounts: { passwords: PasswordKeeper; throttle: SignInThrottle };
   clock: () => number;
   startedAt: number;
   /** Browser origins allowed by CORS besides http(s)://localhost and 127.0.0.1 (the app's browser mode). */

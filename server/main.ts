@@ -6,8 +6,11 @@
  *   npm run server -- --port 8788 --host 127.0.0.1 --region kirov --data ./server-data
  *   DATABASE_URL=postgres://cur:…@localhost/cur npm run server
  *   npm run server -- --new-admin-token      # issue another administrator token and exit
+ *   npm run server -- user add --login ivanov --name "Иванов И. И." --role operator --sectors housing
+ *                                            # users of the centre (server/accounts/cli.ts)
  */
 import { parseArgs } from 'node:util';
+import { CliError, runUserCommand } from './accounts/cli';
 import { join, resolve } from 'node:path';
 import { BUNDLED_PACKS } from '../shared/domain/packs';
 import { describeDatabase, openDatabase } from './db/database';
@@ -15,7 +18,12 @@ import { migrate } from './db/migrate';
 import { issueToken } from './http/tokens';
 import { startServer } from './server';
 
+// `user …` takes the rest of the line (server/accounts/cli.ts); --data and --region may precede it.
+const userAt = process.argv.indexOf('user', 2);
+const serverArgs = userAt >= 0 ? process.argv.slice(2, userAt) : process.argv.slice(2);
+
 const { values } = parseArgs({
+  args: serverArgs,
   options: {
     port: { type: 'string', default: process.env.PORT ?? '8788' },
     host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
@@ -34,6 +42,28 @@ if (!pack) {
 }
 const dataDir = resolve(values.data);
 const database = process.env.DATABASE_URL || join(dataDir, 'db');
+
+if (userAt >= 0) {
+  const db = await openDatabase({ url: database });
+  await migrate(db);
+  try {
+    await runUserCommand(db, pack, process.argv.slice(userAt + 1), {
+      out: (line) => console.log(line),
+      now: () => Date.now(),
+      readPassword: async () => {
+        let text = '';
+        for await (const chunk of process.stdin) text += String(chunk);
+        return text;
+      },
+    });
+  } catch (error) {
+    console.error(`cur-server: ${error instanceof CliError ? error.message : error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 2;
+  } finally {
+    await db.close();
+  }
+  process.exit();
+}
 
 if (values['new-admin-token']) {
   const db = await openDatabase({ url: database });
@@ -65,6 +95,7 @@ if (server.adminToken) {
 } else {
   console.log('cur-server: administrator token was issued at the first start (npm run server -- --new-admin-token issues another)');
 }
+console.log('cur-server: users of the centre (role, blocks, municipalities): npm run server -- user add --login … --name … --role operator [--sectors …] [--municipalities …]');
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

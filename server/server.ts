@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { RegionPack } from '../shared/domain/region-pack';
+import { PasswordKeeper, type KdfParams } from './accounts/passwords';
+import { SignInThrottle } from './accounts/sign-in-throttle';
 import { bootstrap } from './bootstrap';
 import type { ServerContext } from './context';
 import { openDatabase, type Database } from './db/database';
@@ -33,6 +35,8 @@ export interface ServerOptions {
   allowedOrigins?: readonly string[];
   poolSize?: number;
   log?: (line: string) => void;
+  /** Argon2id parameters for users' passwords (tests pass light ones; default: the workstation's). */
+  kdf?: KdfParams;
 }
 
 export interface RunningServer {
@@ -65,6 +69,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       feed: new FeedService(db, boot.datasetId, options.pack.name, options.maxPageSize ?? 5_000, clock),
       metrics,
       tokens: new TokenVerifier(db),
+      accounts: { passwords: new PasswordKeeper(options.kdf), throttle: new SignInThrottle() },
       intake,
       clock,
       startedAt: clock(),

@@ -29,6 +29,13 @@ export interface AccountRow {
   createdBy: string;
   changedAt: number;
   changedBy: string;
+  /**
+   * 'centre' for an account issued by the centre server (shared/centre/accounts.ts): its name,
+   * role, scope and state come from the server; `passwordHash` is this workstation's own verifier,
+   * written at the last sign-in checked by the server ('' until then), to unlock offline.
+   * Absent for an account made on this workstation.
+   */
+  origin?: 'centre';
 }
 
 export interface AccountsMetaRow {

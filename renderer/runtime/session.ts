@@ -119,6 +119,31 @@ export interface SessionConfig {
   storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
   /** Real time for the throttle (not the demo clock: a frozen clock would never let a delay pass). */
   now(): number;
+  /** The centre server's check of a password, when this workstation may be connected to one. */
+  remote?: RemoteVerifier;
+}
+
+// ---- Accounts issued by the centre server ----
+
+/** A user as the centre server describes them (shared/centre/accounts.ts). */
+export interface RemoteAccount {
+  id: string;
+  login: string;
+  displayName: string;
+  role: Role;
+  scope: AccessScope;
+  disabled: boolean;
+}
+
+/**
+ * What the centre server said of a password: accepted (with the user's role and scope), refused
+ * (the same answer for every wrong login or password, perhaps with a wait), or unavailable (not
+ * connected, offline, the server down): then this workstation's own verifier decides.
+ */
+export type RemoteVerdict = { kind: 'accepted'; account: RemoteAccount } | { kind: 'refused'; waitMs: number } | { kind: 'unavailable' };
+
+export interface RemoteVerifier {
+  verify(login: string, password: string): Promise<RemoteVerdict>;
 }
 
 let config: SessionConfig | null = null;
@@ -246,7 +271,7 @@ export async function initSession(next: SessionConfig): Promise<void> {
 
 // ---- First run ----
 
-export type AccountProblem = PasswordProblem | 'bad-login' | 'login-taken' | 'no-name' | 'not-first-run' | 'last-admin' | 'not-found';
+export type AccountProblem = PasswordProblem | 'bad-login' | 'login-taken' | 'no-name' | 'not-first-run' | 'last-admin' | 'not-found' | 'centre-account';
 
 export type FirstRunResult = { ok: true; recoveryKey: string | null } | { ok: false; problem: AccountProblem };
 
@@ -347,9 +372,119 @@ async function enter(row: AccountRow, password: string, action: 'account.sign-in
 export async function signIn(login: string, password: string): Promise<SignInResult> {
   const c = cfg();
   const row = await c.accounts.users.where('login').equals(normalizeLogin(login)).first();
+  // The centre is asked about its own accounts and about logins this workstation does not know;
+  // an account made on this workstation is checked here only (its password never leaves).
+  if (c.remote && (!row || row.origin === 'centre')) {
+    const remote = await signInAtCentre(c.remote, normalizeLogin(login), password, row);
+    if (remote) return remote;
+  }
   const result = await attempt(row, password);
   if (result.ok && row) await enter(row, password, 'account.sign-in');
   return result;
+}
+
+/** The centre's answer as a sign-in result, or null when it could not answer (the local verifier decides). */
+async function signInAtCentre(remote: RemoteVerifier, login: string, password: string, row: AccountRow | undefined): Promise<SignInResult | null> {
+  const c = cfg();
+  const wait = waitLeft(await readThrottle(c.accounts), c.now());
+  if (wait > 0) return { ok: false, reason: 'wait', waitMs: wait };
+  let verdict: RemoteVerdict;
+  try {
+    verdict = await remote.verify(login, password);
+  } catch (error) {
+    console.error('centre sign-in failed', error instanceof Error ? error.message : error);
+    verdict = { kind: 'unavailable' };
+  }
+  if (verdict.kind === 'unavailable') return null;
+  if (verdict.kind === 'refused') {
+    const failed = await failAttempt(row?.login ?? null, false);
+    return failed.ok ? failed : { ...failed, waitMs: Math.max(failed.waitMs, verdict.waitMs) };
+  }
+  const { row: stored } = await storeCentreAccount(verdict.account, password);
+  if (stored.disabled) return failAttempt(stored.login, true);
+  await writeThrottle(c.accounts, NO_FAILURES);
+  await enter(stored, password, 'account.sign-in');
+  return { ok: true };
+}
+
+const CENTRE_ACTOR = 'сервер центра';
+
+/**
+ * Writes a centre account into the local accounts (the server is the source of truth for its
+ * users: name, role, scope, state). With the password just accepted by the server, the local
+ * verifier is (re)made from it, so the account unlocks offline; without, the verifier is kept
+ * for an account already from the centre and cleared for a local account the centre took over
+ * (its local password may not be the centre's).
+ */
+async function storeCentreAccount(account: RemoteAccount, password: string | null): Promise<{ row: AccountRow; changed: boolean }> {
+  const c = cfg();
+  const login = normalizeLogin(account.login);
+  const existing = await c.accounts.users.where('login').equals(login).first();
+  let passwordHash = existing?.origin === 'centre' ? existing.passwordHash : '';
+  let passwordChanged = false;
+  if (password !== null && !(passwordHash && (await c.hasher.verify(password, passwordHash)))) {
+    passwordHash = await c.hasher.hash(password);
+    passwordChanged = true;
+  }
+  const at = c.now();
+  const row: AccountRow = {
+    id: existing?.id ?? account.id,
+    login,
+    displayName: account.displayName,
+    role: account.role,
+    scope: normalizeScope(account.scope),
+    passwordHash,
+    disabled: account.disabled,
+    mustChangePassword: false,
+    createdAt: existing?.createdAt ?? at,
+    createdBy: existing?.createdBy ?? CENTRE_ACTOR,
+    changedAt: at,
+    changedBy: CENTRE_ACTOR,
+    origin: 'centre',
+  };
+  const same = existing && (['displayName', 'role', 'scope', 'disabled', 'passwordHash', 'origin'] as const).every((k) => JSON.stringify(existing[k]) === JSON.stringify(row[k]));
+  if (same) return { row: existing, changed: false };
+  await c.accounts.users.put(row);
+  if (passwordChanged && password !== null) await runHooks((h) => h.onPasswordSet?.(hookUser(row), password));
+  if (existing) await afterRowChange(existing, row);
+  return { row, changed: true };
+}
+
+/** Consequences of a changed account for the vault and for the window of the person signed in. */
+async function afterRowChange(before: AccountRow, after: AccountRow): Promise<void> {
+  const couldReveal = can(before.role, 'personal-data.reveal') && !before.disabled;
+  const canReveal = can(after.role, 'personal-data.reveal') && !after.disabled;
+  if (couldReveal && !canReveal) await runHooks((h) => h.onUserRemoved?.(after.id));
+  const { phase, user } = sessionStore.getState();
+  if (!user || user.id !== after.id) return;
+  if (after.disabled) await signOut();
+  else if (phase === 'signed-in') publish('signed-in', toSessionUser(after));
+  else sessionStore.setState({ user: toSessionUser(after) });
+}
+
+/**
+ * The centre's user list into the local accounts: each centre user written (new ones without a
+ * local verifier until their first sign-in checked by the server), centre accounts the server no
+ * longer lists disabled. Returns how many rows changed. Runs without a signed-in administrator:
+ * it is the server's administrator who decided.
+ */
+export async function applyCentreUsers(accounts: readonly RemoteAccount[]): Promise<number> {
+  const c = cfg();
+  let changed = 0;
+  const listed = new Set<string>();
+  for (const account of accounts) {
+    listed.add(normalizeLogin(account.login));
+    if ((await storeCentreAccount(account, null)).changed) changed += 1;
+  }
+  for (const row of await c.accounts.users.toArray()) {
+    if (row.origin !== 'centre' || row.disabled || listed.has(row.login)) continue;
+    const after: AccountRow = { ...row, disabled: true, changedAt: c.now(), changedBy: CENTRE_ACTOR };
+    await c.accounts.users.put(after);
+    await afterRowChange(row, after);
+    changed += 1;
+  }
+  if (changed > 0) await audit({ action: 'user.centre-sync', details: { changed } });
+  return changed;
 }
 
 /** Unlocks the locked window with the same user's password. */
@@ -391,6 +526,8 @@ export async function changeOwnPassword(current: string, next: string): Promise<
   const user = sessionStore.getState().user;
   if (sessionStore.getState().phase !== 'signed-in' || !user) return { ok: false, problem: 'not-found' };
   const row = await c.accounts.users.get(user.id);
+  // A centre account's password is the server's: its administrator changes it there.
+  if (row?.origin === 'centre') return { ok: false, problem: 'centre-account' };
   if (!row || !(await c.hasher.verify(current, row.passwordHash))) return { ok: false, problem: 'wrong-password' };
   const problem = checkPassword(row.login, next);
   if (problem) return { ok: false, problem };
@@ -417,6 +554,8 @@ export interface AccountSummary {
   createdBy: string;
   changedAt: number;
   changedBy: string;
+  /** 'centre' for an account issued by the centre server (changed there, not here). */
+  origin?: 'centre';
 }
 
 function requireAdmin(): SessionUser {
@@ -498,6 +637,7 @@ export async function changeAccount(id: string, change: AccountChange): Promise<
   const c = cfg();
   const row = await c.accounts.users.get(id);
   if (!row) return { ok: false, problem: 'not-found' };
+  if (row.origin === 'centre') return { ok: false, problem: 'centre-account' };
   const next: AccountRow = {
     ...row,
     displayName: change.displayName !== undefined ? change.displayName.trim() : row.displayName,
@@ -538,6 +678,7 @@ export async function resetPassword(id: string, password: string): Promise<{ ok:
   const c = cfg();
   const row = await c.accounts.users.get(id);
   if (!row) return { ok: false, problem: 'not-found' };
+  if (row.origin === 'centre') return { ok: false, problem: 'centre-account' };
   const problem = checkPassword(row.login, password);
   if (problem) return { ok: false, problem };
   const hash = await c.hasher.hash(password);

@@ -34,7 +34,7 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: ServerContext): vo
       return sendError(reply, 400, 'bad-request', `Версия протокола ${String(version)} не поддерживается; поддерживается ${FEED_VERSION}`);
     }
     const query = request.query as z.infer<typeof changesQuerySchema>;
-    const page = await ctx.feed.page(query.cursor, query.limit);
+    const page = await ctx.feed.page(query.cursor, query.limit, request.owner?.user?.scope ?? null);
     if (!page.ok) return sendError(reply, page.status, page.code, page.message);
     ctx.metrics.pagesServed.inc({ stream: 'feed' });
     ctx.metrics.itemsServed.inc({ stream: 'feed' }, page.items);

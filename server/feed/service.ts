@@ -3,6 +3,8 @@
  * page built from the stored item texts (no parse and re-serialise of a thousand appeals).
  */
 import { DEFAULT_PAGE_SIZE, FEED_PROTOCOL, FEED_VERSION, MAX_PAGE_SIZE, type FeedInfo } from '../../shared/feed/protocol';
+import type { AccessScope } from '../../shared/access/scope';
+import { scopeKey } from '../accounts/scope-sql';
 import type { Database } from '../db/database';
 import { lastStamp } from './clock';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -56,7 +58,8 @@ export class FeedService {
     return Math.max(this.clock(), await lastStamp(this.db, 'feed'));
   }
 
-  async page(cursorText: string | undefined, requested: number | undefined): Promise<PageOutcome> {
+  /** `scope`: the signed-in user's (server/accounts/); null for a workstation or administrator token. */
+  async page(cursorText: string | undefined, requested: number | undefined, scope: AccessScope | null = null): Promise<PageOutcome> {
     const pageSize = Math.min(requested ?? this.defaultPageSize, this.maxPageSize, MAX_PAGE_SIZE);
     let position: [number, string] | null = null;
     const last = await lastStamp(this.db, 'feed');
@@ -75,15 +78,15 @@ export class FeedService {
         position = [cursor.position[0], cursor.position[1]];
       }
     }
-    const cacheKey = `${pageSize}|${cursorText ?? ''}`;
+    const cacheKey = `${pageSize}|${cursorText ?? ''}|${scopeKey(scope)}`;
     const now = this.clock();
     const cached = this.recent.get(cacheKey);
     if (cached && cached.last === last && now - cached.at < PAGE_CACHE_MS) return cached.outcome;
-    const page = await readPageJoined(this.db, position, pageSize);
+    const page = await readPageJoined(this.db, position, pageSize, scope);
     // Never behind a stamp served (a batch may have committed between the two reads).
     const serverTime = Math.max(now, last, page.last?.[0] ?? 0);
     const next = page.last ?? position;
-    const remaining = page.hasMore ? await this.remainingAfter(next) : 0;
+    const remaining = page.hasMore ? await this.remainingAfter(next, scope) : 0;
     const json =
       `{"protocol":"${FEED_PROTOCOL}","version":${FEED_VERSION},"datasetId":${JSON.stringify(this.datasetId)},"pageSize":${pageSize},` +
       `"items":[${page.itemsJson}],"nextCursor":${JSON.stringify(encodeCursor(this.datasetId, next))},` +
@@ -95,9 +98,11 @@ export class FeedService {
   }
 
   /** Exact below a few thousand; above, an estimate from the share of the stream's time span left. */
-  private async remainingAfter(position: readonly [number, string] | null): Promise<number | null> {
-    const exact = await countAfter(this.db, position ? [position[0], position[1]] : null, EXACT_REMAINING + 1);
+  private async remainingAfter(position: readonly [number, string] | null, scope: AccessScope | null): Promise<number | null> {
+    const exact = await countAfter(this.db, position ? [position[0], position[1]] : null, EXACT_REMAINING + 1, scope);
     if (exact <= EXACT_REMAINING) return exact;
+    // The span estimate counts every block's items: a scoped user is told only that more follow.
+    if (scopeKey(scope) !== '') return null;
     const now = this.clock();
     if (!this.stats || now - this.stats.at > STATS_TTL_MS) {
       const s = await streamSpan(this.db);

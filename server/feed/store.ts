@@ -3,9 +3,11 @@
  * newest version. Writes stamp a batch with one new `updatedAt`; a page is a range read of the
  * (updated_at, key) index after the cursor's position.
  */
+import type { AccessScope } from '../../shared/access/scope';
 import type { Appeal } from '../../shared/domain/appeal';
 import { itemKey, type FeedItem, type FeedPosition, type FeedReferenceKind } from '../../shared/feed/protocol';
 import type { Database, Queryable } from '../db/database';
+import { feedScope } from '../accounts/scope-sql';
 import { takeStamp } from './clock';
 
 /** Rows per multi-row INSERT (arrays bound as parameters, unnested by the server). */
@@ -134,20 +136,22 @@ export interface JoinedPage {
  * stream order, the last position and whether more follow. One row instead of a thousand costs
  * the driver (PGlite's above all) far less to decode; the range read itself is the same.
  */
-export async function readPageJoined(db: Queryable, position: FeedPosition | null, limit: number): Promise<JoinedPage> {
+export async function readPageJoined(db: Queryable, position: FeedPosition | null, limit: number, scope: AccessScope | null = null): Promise<JoinedPage> {
   const [u, k] = position ?? [-1, ''];
+  // A signed-in user's scope (server/accounts/): their appeals only; '' for everyone else.
+  const scoped = feedScope(scope, 5);
   const { rows } = await db.query<{ total: number; items: string | null; last_u: number | null; last_k: string | null }>(
     `WITH page AS (
        SELECT key, updated_at, item, row_number() OVER (ORDER BY updated_at, key) AS n
        FROM (SELECT key, updated_at, item FROM feed_items
-             WHERE (updated_at, key) > ($1::bigint, $2::text COLLATE "C")
+             WHERE (updated_at, key) > ($1::bigint, $2::text COLLATE "C")${scoped.sql}
              ORDER BY updated_at, key LIMIT $3) AS s)
      SELECT count(*)::int AS total,
             string_agg(item::text, ',' ORDER BY n) FILTER (WHERE n <= $4) AS items,
             (array_agg(updated_at ORDER BY n DESC) FILTER (WHERE n <= $4))[1] AS last_u,
             (array_agg(key ORDER BY n DESC) FILTER (WHERE n <= $4))[1] AS last_k
      FROM page`,
-    [u, k, limit + 1, limit],
+    [u, k, limit + 1, limit, ...scoped.params],
   );
   const row = rows[0]!;
   const count = Math.min(row.total, limit);
@@ -160,11 +164,12 @@ export async function readPageJoined(db: Queryable, position: FeedPosition | nul
 }
 
 /** Exact count of items after a position, up to `cap` (counting more would cost a scan). */
-export async function countAfter(db: Queryable, position: FeedPosition | null, cap: number): Promise<number> {
+export async function countAfter(db: Queryable, position: FeedPosition | null, cap: number, scope: AccessScope | null = null): Promise<number> {
   const [u, k] = position ?? [-1, ''];
+  const scoped = feedScope(scope, 4);
   const { rows } = await db.query<{ n: number }>(
-    `SELECT count(*)::bigint AS n FROM (SELECT 1 FROM feed_items WHERE (updated_at, key) > ($1::bigint, $2::text COLLATE "C") ORDER BY updated_at, key LIMIT $3) AS s`,
-    [u, k, cap],
+    `SELECT count(*)::bigint AS n FROM (SELECT 1 FROM feed_items WHERE (updated_at, key) > ($1::bigint, $2::text COLLATE "C")${scoped.sql} ORDER BY updated_at, key LIMIT $3) AS s`,
+    [u, k, cap, ...scoped.params],
   );
   return rows[0]?.n ?? 0;
 }

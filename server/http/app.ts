@@ -8,6 +8,7 @@ import { gzip } from 'node:zlib';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { TokenRole } from '../../shared/centre/protocol';
 import type { ServerContext } from '../context';
+import { registerAccountRoutes } from '../accounts/routes';
 import { registerFeedRoutes } from '../feed/routes';
 import { registerIntakeRoutes } from '../intake/routes';
 import { registerRecordRoutes } from '../records/routes';
@@ -67,7 +68,7 @@ export function buildApp(ctx: ServerContext): FastifyInstance {
       reply.headers({
         'Access-Control-Allow-Origin': origin,
         'Access-Control-Allow-Headers': 'Authorization, Content-Type, X-Cur-Feed-Version',
-        'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
+        'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
         'Access-Control-Expose-Headers': 'Retry-After',
         'Access-Control-Max-Age': '600',
         Vary: 'Origin',
@@ -128,5 +129,6 @@ export function buildApp(ctx: ServerContext): FastifyInstance {
   registerRecordRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerIntakeRoutes(app, ctx);
+  registerAccountRoutes(app, ctx);
   return app;
 }

@@ -9,6 +9,7 @@ import { CENTRE_PATHS, recordChangesQuerySchema, recordIdSchema, recordPushSchem
 import type { ServerContext } from '../context';
 import { lastStamp } from '../feed/clock';
 import { decodeCursor, encodeCursor } from '../feed/cursor';
+import { recordInScope } from '../accounts/scope-check';
 import { sendError, validate } from '../http/validate';
 import { auditOf, getRecord, pushRecord, recordsAfter } from './store';
 
@@ -23,6 +24,7 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: ServerContext): 
   app.put(CENTRE_PATHS.record, { config: { roles: ROLES }, preHandler: validate({ params: paramsSchema, body: recordPushSchema }) }, async (request, reply) => {
     const { id } = request.params as z.infer<typeof paramsSchema>;
     const push = request.body as RecordPush;
+    if (!recordInScope(push.body, request.owner?.user?.scope ?? null)) return sendError(reply, 403, 'forbidden', 'Запись об обращении вне вашей области доступа');
     const actor = request.owner?.label ?? 'unknown';
     const outcome = await pushRecord(ctx.db, id, push, actor, ctx.clock());
     ctx.metrics.recordPushes.inc({ result: outcome.status === 'applied' ? (outcome.duplicate ? 'duplicate' : 'applied') : outcome.status });
@@ -45,7 +47,8 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: ServerContext): 
   app.get(CENTRE_PATHS.record, { config: { roles: ROLES }, preHandler: validate({ params: paramsSchema }) }, async (request, reply) => {
     const { id } = request.params as z.infer<typeof paramsSchema>;
     const record = await getRecord(ctx.db, id);
-    if (!record) return sendError(reply, 404, 'not-found', `Записи ${id} нет`);
+    // Outside the user's scope reads the same as absent.
+    if (!record || !recordInScope(record.body, request.owner?.user?.scope ?? null)) return sendError(reply, 404, 'not-found', `Записи ${id} нет`);
     return reply.send(record);
   });
 
@@ -66,7 +69,7 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: ServerContext): 
       }
       position = cursor.position ? [cursor.position[0], cursor.position[1]] : null;
     }
-    const page = await recordsAfter(ctx.db, position, query.limit ?? DEFAULT_LIMIT);
+    const page = await recordsAfter(ctx.db, position, query.limit ?? DEFAULT_LIMIT, request.owner?.user?.scope ?? null);
     const last = page.records[page.records.length - 1];
     const next = last ? ([last.updatedAt, last.id] as const) : position;
     ctx.metrics.pagesServed.inc({ stream: 'records' });

@@ -4,9 +4,11 @@
  * applied over the newer one), a repeated push of the same change recognised by its change id,
  * and every accepted version and refused conflict appended to the audit table.
  */
+import type { AccessScope } from '../../shared/access/scope';
 import type { RecordPush, SharedRecord, SharedRecordKind } from '../../shared/centre/protocol';
 import { decideWrite } from '../../shared/centre/versioning';
 import type { Database, Queryable } from '../db/database';
+import { recordScope } from '../accounts/scope-sql';
 import { takeStamp } from '../feed/clock';
 
 interface RecordRow {
@@ -102,11 +104,18 @@ export async function pushRecord(db: Database, id: string, push: RecordPush, act
 }
 
 /** Records changed after a position (updatedAt, id), oldest first; `limit + 1` read to know whether more follow. */
-export async function recordsAfter(db: Queryable, position: readonly [number, string] | null, limit: number): Promise<{ records: SharedRecord[]; hasMore: boolean }> {
+export async function recordsAfter(
+  db: Queryable,
+  position: readonly [number, string] | null,
+  limit: number,
+  scope: AccessScope | null = null,
+): Promise<{ records: SharedRecord[]; hasMore: boolean }> {
   const [u, k] = position ?? [-1, ''];
+  // A signed-in user's scope (server/accounts/): records about another block's appeal are left out.
+  const scoped = recordScope(scope, 4);
   const { rows } = await db.query<RecordRow>(
-    `SELECT ${COLUMNS} FROM shared_records WHERE (updated_at, id) > ($1::bigint, $2::text COLLATE "C") ORDER BY updated_at, id LIMIT $3`,
-    [u, k, limit + 1],
+    `SELECT ${COLUMNS} FROM shared_records WHERE (updated_at, id) > ($1::bigint, $2::text COLLATE "C")${scoped.sql} ORDER BY updated_at, id LIMIT $3`,
+    [u, k, limit + 1, ...scoped.params],
   );
   return { records: rows.slice(0, limit).map(toRecord), hasMore: rows.length > limit };
 }

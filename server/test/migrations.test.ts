@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../db/database';
 import { appliedVersion, loadMigrations, migrate, splitStatements } from '../db/migrate';
+import { hashToken, TokenVerifier } from '../http/tokens';
 import { ENGINES, type Engine } from './support';
 
 const open: { db: Database; drop: () => Promise<void> }[] = [];
@@ -42,7 +43,7 @@ for (const engine of ENGINES) {
       expect(await migrate(db)).toEqual([]);
       expect(await appliedVersion(db)).toBe(all.length);
       const { rows } = await db.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name");
-      expect(rows.map((r) => r.table_name)).toEqual(['api_tokens', 'feed_items', 'intake_runs', 'intake_sources', 'schema_migrations', 'server_meta', 'shared_record_audit', 'shared_records', 'stream_clock']);
+      expect(rows.map((r) => r.table_name)).toEqual(['api_tokens', 'centre_users', 'feed_items', 'intake_runs', 'intake_sources', 'schema_migrations', 'server_meta', 'shared_record_audit', 'shared_records', 'stream_clock']);
     });
 
     it('up from an older schema keeps the data and the clock', async () => {
@@ -59,6 +60,17 @@ for (const engine of ENGINES) {
         { stream: 'feed', last_stamp: 42 },
         { stream: 'records', last_stamp: 0 },
       ]);
+    });
+
+    it('up from the schema before accounts keeps its tokens working and unscoped', async () => {
+      const db = await fresh(engine);
+      await migrate(db, { target: 3 });
+      await db.query('INSERT INTO api_tokens (id, label, role, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)', ['t1', 'АРМ 1', 'workstation', hashToken('cur_old_token_text'), 1]);
+      expect(await migrate(db)).toEqual(loadMigrations().map((m) => m.version).filter((v) => v > 3));
+      const owner = await new TokenVerifier(db).verify('cur_old_token_text');
+      expect(owner).toEqual({ id: 't1', label: 'АРМ 1', role: 'workstation', user: null, workstationId: 't1' });
+      const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM centre_users');
+      expect(rows[0]!.n).toBe(0);
     });
 
     it('refuses a database newer than the program, and rolls back a failing migration whole', async () => {

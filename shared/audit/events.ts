@@ -130,6 +130,8 @@ export interface AuditDetailsByAction {
   'user.change': { userId: string; login: string; changed: string[]; role: string; scope: AccountScopeDetails; disabled: boolean };
   'user.disable': { userId: string; login: string };
   'user.reset-password': { userId: string; login: string };
+  /** The centre server's user list written into this workstation's accounts (renderer/runtime/session.ts). */
+  'user.centre-sync': { changed: number };
 }
 
 /** A user's scope as the audit row keeps it: ids, null for «all». */

@@ -7,6 +7,7 @@
  */
 import { describeIssues } from '../feed/protocol';
 import { describeCentreCall, type CentreCall } from '../net/fetch-centre';
+import { centreUsersSchema, signInAnswerSchema, type CentreUser, type SignInAnswer } from './accounts';
 import {
   recordChangesPageSchema,
   recordConflictSchema,
@@ -23,7 +24,7 @@ export interface CentreHttp {
 }
 
 /** Performs one described call against the configured server. */
-export type CentreTransport = (call: CentreCall) => Promise<{ status: number; body: string }>;
+export type CentreTransport = (call: CentreCall) => Promise<{ status: number; body: string; headers?: Record<string, string> }>;
 
 export type PushAnswer = { status: 'applied'; record: SharedRecord; duplicate: boolean } | { status: 'conflict'; server: SharedRecord | null };
 
@@ -78,7 +79,23 @@ function failure(status: number, body: string): CentreClientError {
   return new CentreClientError(problemOfStatus(status), message, status);
 }
 
-async function send(transport: CentreTransport, call: CentreCall): Promise<{ status: number; body: string }> {
+export type SignInOutcome = { status: 'accepted'; answer: SignInAnswer } | { status: 'refused'; waitMs: number };
+
+function errorCode(body: string): string | null {
+  try {
+    const parsed = JSON.parse(body) as { error?: { code?: unknown } };
+    return typeof parsed.error?.code === 'string' ? parsed.error.code : null;
+  } catch {
+    return null;
+  }
+}
+
+function retryAfterMs(response: { headers?: Record<string, string> }): number {
+  const seconds = Number(response.headers?.['retry-after'] ?? 0);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
+}
+
+async function send(transport: CentreTransport, call: CentreCall): Promise<{ status: number; body: string; headers?: Record<string, string> }> {
   try {
     return await transport(call);
   } catch (error) {
@@ -109,6 +126,33 @@ export function createCentreTransportClient(transport: CentreTransport) {
         return { status: 'conflict', server: parsed.data.server };
       }
       throw failure(response.status, response.body);
+    },
+
+    /**
+     * A user's password checked by the server: the user's token and account, or `refused` (one
+     * answer for every wrong login or password; `waitMs` when the server asks to wait). Any other
+     * failure (no answer, the workstation's own token refused) throws: the caller may fall back
+     * to this workstation's own verifier.
+     */
+    async signIn(login: string, password: string): Promise<SignInOutcome> {
+      const response = await send(transport, { op: 'sign-in', login, password });
+      if (response.status === 200) {
+        const parsed = signInAnswerSchema.safeParse(parseJson(response.body, 200));
+        if (!parsed.success) throw new CentreClientError('bad-answer', `Ответ сервера центра отклонён: ${describeIssues(parsed.error)}`, 200);
+        return { status: 'accepted', answer: parsed.data };
+      }
+      if (response.status === 429 || (response.status === 401 && errorCode(response.body) === 'sign-in-failed')) {
+        return { status: 'refused', waitMs: retryAfterMs(response) };
+      }
+      throw failure(response.status, response.body);
+    },
+
+    async users(): Promise<CentreUser[]> {
+      const response = await send(transport, { op: 'users' });
+      if (response.status !== 200) throw failure(response.status, response.body);
+      const parsed = centreUsersSchema.safeParse(parseJson(response.body, 200));
+      if (!parsed.success) throw new CentreClientError('bad-answer', `Список пользователей отклонён: ${describeIssues(parsed.error)}`, 200);
+      return parsed.data.users;
     },
 
     async changes(cursor: string | null, limit = 500): Promise<RecordChangesPage> {

@@ -1,12 +1,14 @@
 /**
  * The centre server's own calls beside the feed (who am I, shared records pushed and pulled),
  * built by the host from the address and token it keeps for the centre connection (runtime: any —
- * Electron main, the browser, Node). The page names one of three operations and their arguments;
+ * Electron main, the browser, Node). The page names one of a few operations and their arguments;
  * the URL, method and headers are decided here under the same policy as feed pages: https (or the
  * loopback developer switch), no redirects followed (the token must never reach another URL), the
  * body capped.
  */
 import { z } from 'zod';
+import { MAX_PASSWORD_LENGTH } from '../access/password-policy';
+import { ACCOUNT_PATHS } from '../centre/accounts';
 import { CENTRE_PATHS, MAX_RECORD_BODY_CHARS, recordIdSchema, recordPushSchema } from '../centre/protocol';
 import { checkFeedBaseUrl, feedRequestHeaders, type FeedUrlPolicy } from './feed-request-policy';
 import { FeedRequestRefused, type FeedEndpoint, type FeedPageResponse, type FetchLike } from './fetch-feed-page';
@@ -20,12 +22,15 @@ export const centreCallSchema = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('whoami') }),
   z.strictObject({ op: z.literal('record-changes'), cursor: z.string().min(1).max(1_000).nullable(), limit: z.number().int().min(1).max(MAX_RECORD_PAGE) }),
   z.strictObject({ op: z.literal('record-push'), id: recordIdSchema, push: recordPushSchema }),
+  // Accounts issued by the centre (shared/centre/accounts.ts): the password goes to the server only.
+  z.strictObject({ op: z.literal('sign-in'), login: z.string().min(1).max(100), password: z.string().min(1).max(MAX_PASSWORD_LENGTH) }),
+  z.strictObject({ op: z.literal('users') }),
 ]);
 /** As the page sends it (defaults of the push not yet applied). */
 export type CentreCall = z.input<typeof centreCallSchema>;
 
 /** Method, path and body of a call; the base URL is the host's. */
-export function describeCentreCall(call: CentreCall): { method: 'GET' | 'PUT'; path: string; body?: string } {
+export function describeCentreCall(call: CentreCall): { method: 'GET' | 'PUT' | 'POST'; path: string; body?: string } {
   switch (call.op) {
     case 'whoami':
       return { method: 'GET', path: CENTRE_PATHS.whoami };
@@ -39,6 +44,10 @@ export function describeCentreCall(call: CentreCall): { method: 'GET' | 'PUT'; p
       if (body.length > MAX_RECORD_BODY_CHARS + 1_000) throw new FeedRequestRefused('Запись слишком велика для отправки на сервер центра.');
       return { method: 'PUT', path: CENTRE_PATHS.record.replace(':id', encodeURIComponent(call.id)), body };
     }
+    case 'sign-in':
+      return { method: 'POST', path: ACCOUNT_PATHS.signIn, body: JSON.stringify({ login: call.login, password: call.password }) };
+    case 'users':
+      return { method: 'GET', path: ACCOUNT_PATHS.users };
   }
 }
 

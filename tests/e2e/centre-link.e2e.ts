@@ -16,7 +16,7 @@ import { KIROV_PACK } from '../../shared/domain/packs';
 import { issueToken } from '../../server/http/tokens';
 import { startServer, type RunningServer } from '../../server/server';
 import { csvText, POS_HEADERS, posRows } from '../fixtures/pos-rows';
-import { DEMO_NOW, openApp, saveScreenshot, SYNC_TIMEOUT_MS, uniqueDbName, waitForScreen } from './support';
+import { DEMO_NOW, openApp, saveScreenshot, signInIfAsked, SYNC_TIMEOUT_MS, uniqueDbName, waitForScreen } from './support';
 
 const GUIDE_IMG = fileURLToPath(new URL('../../docs/guide/img', import.meta.url));
 const EXPORT_ROWS = 400;
@@ -127,6 +127,8 @@ describe('Centre server and two workstations', () => {
     });
     step('profile A connected');
     expect(await first.app.page.getByTestId('centre-connected-as').innerText()).toBe('АРМ оператора 1');
+    // The workstation's token is kept apart for centre users' sign-in.
+    await first.app.page.locator('[data-testid="centre-sign-in"][data-ready="true"]').waitFor();
     await first.sources.waitForCentrePull().catch(async (error) => {
       await saveScreenshot(first.app.page, 'centre-link-pull-failed');
       throw error;
@@ -173,6 +175,20 @@ describe('Centre server and two workstations', () => {
     await theirs.waitFor({ timeout: 60_000 });
     expect(await theirs.innerText()).toContain('Петров П. П.');
     expect(await theirs.locator('[data-testid="record-sync-state"]').getAttribute('data-state')).toBe('sent');
+
+    // A user issued by the centre signs in on the first workstation with the server's password and gets the server's role.
+    const centreUser = { login: 'ivanov', displayName: 'Иванов И. И.', password: 'пароль пользователя центра' };
+    const created = await fetch(`${server.url}/admin/users`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${server.adminToken!}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ...centreUser, role: 'observer' }),
+    });
+    expect(created.status).toBe(201);
+    await page.getByTestId('user-menu-button').click();
+    await page.getByTestId('switch-user').click();
+    await signInIfAsked(page, centreUser);
+    expect(await page.getByTestId('user-role').innerText()).toMatch(/наблюдатель/i);
+    step('centre user signed in');
 
     expect(first.app.consoleErrors).toEqual([]);
     expect(second.app.consoleErrors).toEqual([]);

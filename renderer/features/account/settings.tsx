@@ -221,26 +221,36 @@ export default function UsersSection() {
               <td>
                 {t(u.disabled ? 'disabled' : 'active')}
                 {u.mustChangePassword && !u.disabled ? `, ${t('mustChange')}` : ''}
+                {u.origin === 'centre' ? (
+                  <span className="account-centre" data-testid="centre-account">
+                    {' · '}
+                    {t('centreAccount')}
+                  </span>
+                ) : null}
               </td>
               <td>
                 {formatDateTime(u.changedAt, pack.timeZone, lang)} · {u.changedBy}
               </td>
-              <td className="account-actions">
-                <Button size="small" onClick={() => setEditing(editing === u.id ? null : u.id)}>
-                  {t('edit')}
-                </Button>
-                <Button
-                  size="small"
-                  variant={u.disabled ? 'secondary' : 'danger'}
-                  onClick={async () => {
-                    const result = await changeAccount(u.id, { disabled: !u.disabled });
-                    setMessage(result.ok ? 'userSaved' : problemKey(result.problem));
-                    reload();
-                  }}
-                >
-                  {t(u.disabled ? 'enable' : 'disable')}
-                </Button>
-              </td>
+              {u.origin === 'centre' ? (
+                <td className="account-actions">{t('centreAccountHint')}</td>
+              ) : (
+                <td className="account-actions">
+                  <Button size="small" onClick={() => setEditing(editing === u.id ? null : u.id)}>
+                    {t('edit')}
+                  </Button>
+                  <Button
+                    size="small"
+                    variant={u.disabled ? 'secondary' : 'danger'}
+                    onClick={async () => {
+                      const result = await changeAccount(u.id, { disabled: !u.disabled });
+                      setMessage(result.ok ? 'userSaved' : problemKey(result.problem));
+                      reload();
+                    }}
+                  >
+                    {t(u.disabled ? 'enable' : 'disable')}
+                  </Button>
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

@@ -87,6 +87,7 @@ export const AUDIT_ACTIONS = {
   'user.change': { kind: 'accounts', ru: 'Пользователь изменён', en: 'User changed' },
   'user.disable': { kind: 'accounts', ru: 'Пользователь отключён', en: 'User disabled' },
   'user.reset-password': { kind: 'accounts', ru: 'Пароль сброшен администратором', en: 'Password reset by the administrator' },
+  'user.centre-sync': { kind: 'accounts', ru: 'Учётные записи центра обновлены с сервера', en: 'Centre accounts updated from the server' },
 } as const satisfies Record<AuditAction, ActionInfo>;
 
 /** Whether a stored name is one of today's actions. */
@@ -420,6 +421,9 @@ export function summarizeAudit(row: Pick<AuditRow, 'action' | 'details'>, lang: 
       break;
     case 'account.set-idle-lock':
       addCount('minutes', d.minutes);
+      break;
+    case 'user.centre-sync':
+      addCount('changed', d.changed);
       break;
     case 'user.create':
     case 'user.change':

@@ -6,6 +6,7 @@ import { useLang, useT } from '../../i18n';
 import { platform } from '../../platform';
 import { now } from '../../runtime/clock';
 import { syncNow } from '../../sync';
+import { CENTRE_STATION_FEED_ID } from '../../sync/centre/centre-sign-in';
 import { connectToCentre, disconnectFromCentre } from '../../sync/centre/connect';
 import { CENTRE_FEED_ID } from '../../sync/centre/connection';
 import { newChangeId, resolveSharedConflict } from '../../sync/centre/resolve-conflict';
@@ -15,6 +16,7 @@ import { centreMessages } from './centre-messages';
 import { useCentreConnection, useCentreRecordsState, useSharedConflicts, type SharedConflict } from './centre-queries';
 import { differences } from './conflict-diff';
 import { isFeedUrl } from './model';
+import { useFeedEndpoints } from './queries';
 
 type ProblemKey = `problem.${CentreProblem}`;
 
@@ -29,6 +31,9 @@ export function CentreSection({ timeZone }: { timeZone: string }) {
   const connection = useCentreConnection();
   const records = useCentreRecordsState();
   const [editing, setEditing] = useState(false);
+  // Users issued by the centre sign in through the workstation's own token, kept apart at connection.
+  const { endpoints } = useFeedEndpoints(connection?.connectedAt ?? 0);
+  const stationReady = endpoints === undefined ? undefined : endpoints.get(CENTRE_STATION_FEED_ID)?.tokenSet === true;
   const when = (ms: number | null) => (ms === null ? t('never') : formatDateTime(ms, timeZone, lang));
   // Watched folders exist only in the desktop build, the same host that seals tokens with the OS keychain.
   const desktop = platform.canWatchFolders;
@@ -43,6 +48,10 @@ export function CentreSection({ timeZone }: { timeZone: string }) {
           <dl className="sources__facts">
             <dt>{t('connectedAs')}</dt>
             <dd data-testid="centre-connected-as">{connection.connectedAs}</dd>
+            <dt>{t('centreSignIn')}</dt>
+            <dd data-testid="centre-sign-in" data-ready={stationReady === undefined ? undefined : String(stationReady)}>
+              {stationReady === undefined ? '…' : stationReady ? t('centreSignInReady') : t('centreSignInReconnect')}
+            </dd>
             <dt>{t('region')}</dt>
             <dd>{connection.region}</dd>
             <dt>{t('connectedAt')}</dt>

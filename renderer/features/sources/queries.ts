@@ -20,8 +20,8 @@ export function useSourceTotals(): Map<string, Counters> | undefined {
   return useLiveQuery(() => querySourceTotals(getDb()), []);
 }
 
-/** The host's view of each feed (address, whether a token is set), refreshed after every change. */
-export function useFeedEndpoints(): { endpoints: Map<string, FeedEndpointState> | undefined; refresh(): void } {
+/** The host's view of each feed (address, whether a token is set), refreshed after every change (`changedAt`: reloads when it changes). */
+export function useFeedEndpoints(changedAt = 0): { endpoints: Map<string, FeedEndpointState> | undefined; refresh(): void } {
   const [endpoints, setEndpoints] = useState<Map<string, FeedEndpointState> | undefined>(undefined);
   const [version, setVersion] = useState(0);
   useEffect(() => {
@@ -33,6 +33,6 @@ export function useFeedEndpoints(): { endpoints: Map<string, FeedEndpointState> 
     return () => {
       live = false;
     };
-  }, [version]);
+  }, [version, changedAt]);
   return { endpoints, refresh: () => setVersion((v) => v + 1) };
 }

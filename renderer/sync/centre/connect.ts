@@ -6,6 +6,7 @@
 import { CentreClientError, createCentreTransportClient, problemOfTransport, type CentreClient, type CentreProblem } from '../../../shared/centre/client';
 import type { CurDatabase } from '../../db/schema';
 import type { Platform } from '../../platform/platform';
+import { CENTRE_STATION_FEED_ID, pullUnder } from './centre-sign-in';
 import { CENTRE_FEED_ID, getCentreConnection, removeCentreConnection, saveCentreConnection, type CentreConnection } from './connection';
 
 export type ConnectOutcome = { ok: true; connection: CentreConnection } | { ok: false; problem: CentreProblem; hostReason: string | null };
@@ -21,6 +22,9 @@ export async function connectToCentre(db: CurDatabase, host: Host, input: { base
   try {
     const state = await host.configureFeed({ feedId: CENTRE_FEED_ID, baseUrl: input.baseUrl.trim(), ...(input.token ? { token: input.token.trim() } : {}) });
     baseUrl = state.baseUrl;
+    // The workstation's own token is kept apart as well: users sign in through it (centre-sign-in.ts)
+    // while `feed:centre` then carries the signed-in user's token.
+    if (input.token) await host.configureFeed({ feedId: CENTRE_STATION_FEED_ID, baseUrl: input.baseUrl.trim(), token: input.token.trim() });
   } catch (error) {
     // The host's own sentence (plain http, an address with a password, not approved): written by this app.
     return { ok: false, problem: 'refused', hostReason: error instanceof Error ? error.message : null };
@@ -30,6 +34,8 @@ export async function connectToCentre(db: CurDatabase, host: Host, input: { base
     if (me.role === 'intake') return { ok: false, problem: 'forbidden', hostReason: null };
     const connection: CentreConnection = { baseUrl, connectedAs: me.label, region: me.region, datasetId: me.datasetId, connectedAt: now };
     await saveCentreConnection(db, connection);
+    // A new workstation token: pulled with it again, everything the server serves it.
+    if (input.token) await pullUnder(db, '');
     return { ok: true, connection };
   } catch (error) {
     const problem = error instanceof CentreClientError ? error.problem : problemOfTransport(error);
@@ -40,6 +46,7 @@ export async function connectToCentre(db: CurDatabase, host: Host, input: { base
 export async function disconnectFromCentre(db: CurDatabase, host: Host): Promise<void> {
   await removeCentreConnection(db);
   await host.removeFeedEndpoint(CENTRE_FEED_ID).catch(() => {});
+  await host.removeFeedEndpoint(CENTRE_STATION_FEED_ID).catch(() => {});
 }
 
 export { getCentreConnection };

@@ -72,7 +72,7 @@ export function measureValue(
 type NumberArray = Float32Array | Float64Array;
 
 /** The k-th smallest value of a[lo..hi] (inclusive), rearranging that range (Hoare's selection, expected linear). */
-function select(a: NumberArray, lo: number, hi: number, k: number): number {
+export function select(a: NumberArray, lo: number, hi: number, k: number): number {
   while (lo < hi) {
     const pivot = a[(lo + hi) >> 1]!;
     let i = lo;

@@ -64,12 +64,12 @@ export interface Matches {
  * end, and each list is read before the next scan): a million-row pivot then allocates nothing
  * proportional to the store.
  */
-let buffers = { rows: new Int32Array(0), rowCodes: new Int32Array(0), colCodes: new Int32Array(0) };
+let buffers = { rows: new Int32Array(0), rowCodes: new Int32Array(0), colCodes: new Int32Array(0), cells: new Int32Array(0) };
 
 function buffersFor(n: number) {
   if (buffers.rows.length < n) {
     const size = Math.max(n, Math.ceil(buffers.rows.length * 1.25));
-    buffers = { rows: new Int32Array(size), rowCodes: new Int32Array(size), colCodes: new Int32Array(size) };
+    buffers = { rows: new Int32Array(size), rowCodes: new Int32Array(size), colCodes: new Int32Array(size), cells: new Int32Array(size) };
   }
   return buffers;
 }
@@ -165,8 +165,8 @@ export function accumulateCells(
   const needRepeat = measure === 'repeatShare';
   const needHours = measure === 'meanAnswerHours' || measure === 'medianAnswerHours';
   const countOnly = !needStatus && !needTimeliness && !needRating && !needRepeat && !needHours;
-  // Cell of each listed row (-1: off the axes), reused by the median's grouping below.
-  const cellOf = new Int32Array(count);
+  // Cell of each listed row (-1: off the axes), for the median's grouping below (the list's own buffer).
+  const cellOf = buffersFor(count).cells;
   let matched = 0;
   for (let i = 0; i < count; i++) {
     const rs = rowSlot[rowCodes[i]!] ?? -1;
@@ -220,4 +220,45 @@ export function accumulateCells(
     if (h === h) hours[next[cell]!++] = h;
   }
   return { acc, hours, hourStart, matched };
+}
+
+/** Largest code grid the single-pass count uses (4 bytes a cell). */
+export const DENSE_GRID_CELLS = 1 << 18;
+
+/**
+ * The commonest question (how many, by two dimensions) in one pass: a count per (row code, column
+ * code) in a dense grid indexed by rowCode × colSize + colCode. For `received` when the grid is
+ * small enough; the caller folds the grid into the kept cells.
+ */
+export function countGrid(store: ColumnStore, fromDay: number, toDay: number, checks: readonly FilterCheck[], rowDim: CompiledDimension, colDim: CompiledDimension): Int32Array {
+  const grid = new Int32Array(rowDim.size * colDim.size);
+  const colSize = colDim.size;
+  const { day, flags } = store.cols;
+  const r = partsOf(rowDim.source);
+  const c = partsOf(colDim.source);
+  const rowCol = r.column;
+  const rowLut = r.lut;
+  const rowOff = r.offset;
+  const colCol = c.column;
+  const colLut = c.lut;
+  const colOff = c.offset;
+  const nChecks = checks.length;
+  const n = store.length;
+  for (let row = 0; row < n; row++) {
+    const d = day[row]!;
+    if (d < fromDay || d > toDay || flags[row]! & FLAG.deleted) continue;
+    if (nChecks !== 0 && !passesChecks(checks, row)) continue;
+    let rc = 0;
+    if (rowCol !== null) {
+      rc = rowLut === null ? rowCol[row]! : (rowLut[rowCol[row]! - rowOff] ?? -1);
+      if (rc < 0) continue;
+    }
+    let cc = 0;
+    if (colCol !== null) {
+      cc = colLut === null ? colCol[row]! : (colLut[colCol[row]! - colOff] ?? -1);
+      if (cc < 0) continue;
+    }
+    grid[rc * colSize + cc]!++;
+  }
+  return grid;
 }

@@ -5,13 +5,14 @@
  * the dimension (thousands of organisations or executors).
  *
  * A pivot is two flat passes (pivot-scan.ts): the rows that match, with their codes and the volume
- * of every code; then the kept cells' accumulators from that list only. Its cost is one read of
- * the columns the query names, whatever the dimensions' cardinality.
+ * of every code; then the kept cells' accumulators from that list only. A count over a grid of
+ * codes small enough to hold densely is a single pass. Its cost is one read of the columns the
+ * query names, whatever the dimensions' cardinality.
  */
 import type { ColumnStore } from './columns';
 import { compileDimension, type CompiledDimension, type DimensionId, type NowBands } from './dimensions';
-import { ACC, ACC_COUNT, measureValue, medianInPlace, type MeasureId } from './measures';
-import { accumulateCells, filterCheckOf, passesChecks, scanMatches, type Accumulated, type FilterCheck } from './pivot-scan';
+import { ACC, ACC_COUNT, measureValue, medianInPlace, select, type MeasureId } from './measures';
+import { accumulateCells, countGrid, DENSE_GRID_CELLS, filterCheckOf, passesChecks, scanMatches, type Accumulated, type FilterCheck } from './pivot-scan';
 
 /** Key of the folded «остальные» value. */
 export const REST_KEY = '\u0000rest';
@@ -113,20 +114,43 @@ const identity = (n: number) => Int32Array.from({ length: n }, (_, i) => i);
 
 const NONE: CompiledDimension = { id: 'sector', size: 1, code: () => 0, key: () => '', codeOfKey: (k) => (k === '' ? 0 : -1), source: null };
 
+/**
+ * The `top` codes of largest volume (ties: the alphabetically first keys), in that order. Linear in
+ * the number of values: the volume threshold is found by selection and only the kept codes are
+ * sorted, so an axis of thousands of executors costs no more than its scan.
+ */
+function topCodes(present: number[], counts: Float64Array, top: number, key: (code: number) => string): number[] {
+  const byVolume = (a: number, b: number) => counts[b]! - counts[a]! || (key(a) < key(b) ? -1 : 1);
+  if (present.length <= top) return present.sort(byVolume);
+  const volumes = Float64Array.from(present, (c) => counts[c]!);
+  const threshold = select(volumes, 0, volumes.length - 1, volumes.length - top);
+  const kept = present.filter((c) => counts[c]! > threshold);
+  const need = top - kept.length;
+  // The alphabetically first `need` of the values at the threshold, keeping a short sorted list.
+  const ties: number[] = [];
+  for (const c of present) {
+    if (counts[c] !== threshold) continue;
+    const k = key(c);
+    if (ties.length === need && !(k < key(ties[need - 1]!))) continue;
+    let at = ties.length;
+    while (at > 0 && k < key(ties[at - 1]!)) at--;
+    ties.splice(at, 0, c);
+    if (ties.length > need) ties.pop();
+  }
+  return kept.concat(ties).sort(byVolume);
+}
+
 /** Codes kept on an axis: all when they fit, else the `top` largest by count. Returns code → slot. */
 function axisSlots(dim: CompiledDimension, counts: Float64Array, top: number, isTime: boolean): { slot: Int32Array; keys: string[]; folded: number } {
   const present: number[] = [];
   for (let c = 0; c < dim.size; c++) if (counts[c]! > 0) present.push(c);
-  if (!isTime) present.sort((a, b) => counts[b]! - counts[a]! || (dim.key(a) < dim.key(b) ? -1 : 1));
-  const kept = isTime ? present : present.slice(0, top);
+  const kept = isTime ? present : topCodes(present, counts, top, dim.key);
   const folded = present.length - kept.length;
   const slot = new Int32Array(dim.size).fill(-1);
+  if (folded > 0) for (const c of present) slot[c] = kept.length;
   kept.forEach((c, i) => (slot[c] = i));
   const keys = kept.map((c) => dim.key(c));
-  if (folded > 0) {
-    for (const c of present.slice(top)) slot[c] = kept.length;
-    keys.push(REST_KEY);
-  }
+  if (folded > 0) keys.push(REST_KEY);
   return { slot, keys, folded };
 }
 
@@ -198,6 +222,38 @@ function evaluate(query: PivotQuery, a: Accumulated, rows: PivotAxis, cols: Pivo
   return { cells, rowTotals, colTotals, total };
 }
 
+/** Appeals per row code and per column code of a count grid. */
+function marginsOf(grid: Int32Array, rowSize: number, colSize: number) {
+  const rowVolume = new Float64Array(rowSize);
+  const colVolume = new Float64Array(colSize);
+  for (let r = 0; r < rowSize; r++) {
+    for (let c = 0; c < colSize; c++) {
+      const v = grid[r * colSize + c]!;
+      rowVolume[r]! += v;
+      colVolume[c]! += v;
+    }
+  }
+  return { rowVolume, colVolume };
+}
+
+/** The count grid's cells moved to the kept axes (folded values add up in «остальные»). */
+function foldGrid(grid: Int32Array, colSize: number, rowSlot: Int32Array, colSlot: Int32Array, nCols: number, nCells: number): Accumulated {
+  const acc = new Float64Array(nCells * ACC_COUNT);
+  let matched = 0;
+  for (let r = 0; r < rowSlot.length; r++) {
+    const rs = rowSlot[r]!;
+    if (rs < 0) continue;
+    for (let c = 0; c < colSize; c++) {
+      const cs = colSlot[c]!;
+      const v = grid[r * colSize + c]!;
+      if (cs < 0 || v === 0) continue;
+      acc[(rs * nCols + cs) * ACC_COUNT + ACC.n]! += v;
+      matched += v;
+    }
+  }
+  return { acc, hours: null, hourStart: null, matched };
+}
+
 const EMPTY_ACC = (nCells: number): Accumulated => ({ acc: new Float64Array(nCells * ACC_COUNT), hours: null, hourStart: null, matched: 0 });
 
 export function runPivot(store: ColumnStore, query: PivotQuery): PivotResult {
@@ -208,10 +264,16 @@ export function runPivot(store: ColumnStore, query: PivotQuery): PivotResult {
   const isTime = (id: DimensionId | null) => id === 'day' || id === 'week' || id === 'month' || id === 'quarter';
   const filter = compileFilters(store, query.filters ?? {}, ctx, query.among);
 
-  // Pass 1: the matching rows, their codes, and the volume of every value (for the top-N).
-  const matches = filter.impossible ? null : scanMatches(store, period.fromDay, period.toDay, filter.checks, rowDim, colDim);
-  const rowAxis = axisSlots(rowDim, matches?.rowVolume ?? new Float64Array(rowDim.size), query.topRows ?? DEFAULT_TOP_ROWS, isTime(query.rows));
-  const colAxis = axisSlots(colDim, matches?.colVolume ?? new Float64Array(colDim.size), query.topCols ?? DEFAULT_TOP_COLS, isTime(query.cols));
+  // Pass 1: the matching rows, their codes, and the volume of every value (for the top-N); a plain
+  // count over a small grid of codes is done in this one pass.
+  const gridCount = !filter.impossible && query.measure === 'received' && rowDim.size * colDim.size <= DENSE_GRID_CELLS;
+  const grid = gridCount ? countGrid(store, period.fromDay, period.toDay, filter.checks, rowDim, colDim) : null;
+  const matches = filter.impossible || grid ? null : scanMatches(store, period.fromDay, period.toDay, filter.checks, rowDim, colDim);
+  let rowVolume = matches?.rowVolume ?? new Float64Array(rowDim.size);
+  let colVolume = matches?.colVolume ?? new Float64Array(colDim.size);
+  if (grid) ({ rowVolume, colVolume } = marginsOf(grid, rowDim.size, colDim.size));
+  const rowAxis = axisSlots(rowDim, rowVolume, query.topRows ?? DEFAULT_TOP_ROWS, isTime(query.rows));
+  const colAxis = axisSlots(colDim, colVolume, query.topCols ?? DEFAULT_TOP_COLS, isTime(query.cols));
   const rows: PivotAxis = { dimension: query.rows, keys: query.rows ? rowAxis.keys : [''], folded: rowAxis.folded };
   const cols: PivotAxis = { dimension: query.cols, keys: query.cols ? colAxis.keys : [''], folded: colAxis.folded };
   if (!query.rows) rowAxis.slot = identity(1);
@@ -221,7 +283,11 @@ export function runPivot(store: ColumnStore, query: PivotQuery): PivotResult {
   const nCols = cols.keys.length;
   const nCells = rows.keys.length * nCols;
   const now = query.bands.now;
-  const main = matches ? accumulateCells(store, matches, query.measure, now, rowAxis.slot, colAxis.slot, nCols, nCells) : EMPTY_ACC(nCells);
+  const main = grid
+    ? foldGrid(grid, colDim.size, rowAxis.slot, colAxis.slot, nCols, nCells)
+    : matches
+      ? accumulateCells(store, matches, query.measure, now, rowAxis.slot, colAxis.slot, nCols, nCells)
+      : EMPTY_ACC(nCells);
   const values = evaluate(query, main, rows, cols);
   const counts = new Float64Array(nCells);
   for (let cell = 0; cell < nCells; cell++) counts[cell] = main.acc[cell * ACC_COUNT + ACC.n]!;

@@ -62,14 +62,15 @@ export interface Matches {
 /**
  * Buffers of the match list, reused from one pivot to the next (a pivot runs synchronously to the
  * end, and each list is read before the next scan): a million-row pivot then allocates nothing
- * proportional to the store.
+ * proportional to the store; they hold 12 bytes per row of the largest store scanned (12 MB per
+ * 1M appeals, in the thread that runs pivots — the analytics worker).
  */
-let buffers = { rows: new Int32Array(0), rowCodes: new Int32Array(0), colCodes: new Int32Array(0), cells: new Int32Array(0) };
+let buffers = { rows: new Int32Array(0), rowCodes: new Int32Array(0), colCodes: new Int32Array(0) };
 
 function buffersFor(n: number) {
   if (buffers.rows.length < n) {
     const size = Math.max(n, Math.ceil(buffers.rows.length * 1.25));
-    buffers = { rows: new Int32Array(size), rowCodes: new Int32Array(size), colCodes: new Int32Array(size), cells: new Int32Array(size) };
+    buffers = { rows: new Int32Array(size), rowCodes: new Int32Array(size), colCodes: new Int32Array(size) };
   }
   return buffers;
 }
@@ -165,18 +166,12 @@ export function accumulateCells(
   const needRepeat = measure === 'repeatShare';
   const needHours = measure === 'meanAnswerHours' || measure === 'medianAnswerHours';
   const countOnly = !needStatus && !needTimeliness && !needRating && !needRepeat && !needHours;
-  // Cell of each listed row (-1: off the axes), for the median's grouping below (the list's own buffer).
-  const cellOf = buffersFor(count).cells;
   let matched = 0;
   for (let i = 0; i < count; i++) {
     const rs = rowSlot[rowCodes[i]!] ?? -1;
     const cs = colSlot[colCodes[i]!] ?? -1;
-    if (rs < 0 || cs < 0) {
-      cellOf[i] = -1;
-      continue;
-    }
+    if (rs < 0 || cs < 0) continue;
     const cell = rs * nCols + cs;
-    cellOf[i] = cell;
     matched++;
     const at = cell * ACC_COUNT;
     acc[at]!++;
@@ -214,10 +209,11 @@ export function accumulateCells(
   const hours = new Float32Array(hourStart[nCells]!);
   const next = hourStart.slice(0, nCells);
   for (let i = 0; i < count; i++) {
-    const cell = cellOf[i]!;
-    if (cell < 0) continue;
     const h = answerHours[rows[i]!]!;
-    if (h === h) hours[next[cell]!++] = h;
+    if (h !== h) continue;
+    const rs = rowSlot[rowCodes[i]!] ?? -1;
+    const cs = colSlot[colCodes[i]!] ?? -1;
+    if (rs >= 0 && cs >= 0) hours[next[rs * nCols + cs]!++] = h;
   }
   return { acc, hours, hourStart, matched };
 }

@@ -82,7 +82,7 @@ export function PivotView({ spec, onSpec, scope, now, pack, dataAsOf }: PivotVie
   ].filter((l): l is string => l !== null);
 
   return (
-    <div className="analytics-pivot" data-testid="analytics-pivot" data-ready={state.loading ? 'false' : 'true'}>
+    <div className="analytics-pivot" data-testid="analytics-pivot" data-ready={state.loading ? 'false' : 'true'} data-computed-in={state.where ?? undefined}>
       <Builder spec={spec} set={set} label={label} />
       <div className="analytics-meta" data-testid="analytics-meta">
         {metaLines.map((l) => (

@@ -41,13 +41,15 @@ export function useStoreVersion(): number {
 export interface PivotState {
   result: PivotResult | null;
   ms: number;
+  /** Where the pivot was computed: the analytics worker, or this window when no worker could start. */
+  where: 'worker' | 'window' | null;
   error: string | null;
   loading: boolean;
 }
 
 export function usePivot(spec: AnalysisSpec, scope: Scope, now: number, pack: RegionPack): PivotState {
   const version = useStoreVersion();
-  const [state, setState] = useState<PivotState>({ result: null, ms: 0, error: null, loading: true });
+  const [state, setState] = useState<PivotState>({ result: null, ms: 0, where: null, error: null, loading: true });
   const members = scope.municipalities ?? null;
   const population = useMemo(() => populationLookup(pack, members), [pack, members]);
   const key = JSON.stringify([spec.rows, spec.cols, spec.measure, spec.filters, spec.compare, spec.topRows, scope]);
@@ -57,8 +59,8 @@ export function usePivot(spec: AnalysisSpec, scope: Scope, now: number, pack: Re
     const query = pivotQueryOf(spec, scope, nowBands(now, pack.timeZone), population);
     // Computed in the analytics worker: a million-row pivot never blocks this window.
     pivotOffMainThread(getDb(), query, pack.municipalities.map((m) => m.id))
-      .then(({ result, ms }) => alive && setState({ result, ms, error: null, loading: false }))
-      .catch((error: unknown) => alive && setState({ result: null, ms: 0, error: String(error), loading: false }));
+      .then(({ result, ms, where }) => alive && setState({ result, ms, where, error: null, loading: false }))
+      .catch((error: unknown) => alive && setState({ result: null, ms: 0, where: null, error: String(error), loading: false }));
     return () => {
       alive = false;
     };

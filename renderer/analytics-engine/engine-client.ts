@@ -1,9 +1,10 @@
 /**
- * The window's handle on the analytics worker: pivots are asked for by message and answered off
- * the main thread; every answer is validated (worker/protocol.ts) before a screen gets it. One
+ * The window's handle on the analytics worker: pivots (and a dimension's values) are asked for by
+ * message and answered off the main thread; every answer is validated (worker/protocol.ts) before a screen gets it. One
  * worker per window, created on first use. Where there is no Worker (unit tests) or the worker
  * failed to start, the same request is answered in the window by the same code.
  */
+import type { DictDim } from '../../shared/analytics/facts';
 import type { PivotQuery, PivotResult } from '../../shared/analytics/pivot';
 import { effectiveScope } from '../runtime/access';
 import type { CurDatabase } from '../db/schema';
@@ -76,6 +77,12 @@ function ask(request: EngineRequest, db: CurDatabase): Promise<EngineResponse> {
   }).catch(() => handleRequest(request, () => getAnalyticsEngine(db)).then((a) => a.response));
 }
 
+/** The viewer's scope as plain arrays (it crosses the message boundary with each request). */
+function scopeNow(): EngineRequest['scope'] {
+  const scope = effectiveScope();
+  return { sectors: scope.sectors?.slice() ?? null, municipalities: scope.municipalities?.slice() ?? null };
+}
+
 /**
  * A pivot over the viewer's scope, computed in the analytics worker. `municipalities` are the ids
  * whose population a per-capita measure may ask for (the region pack's).
@@ -85,13 +92,23 @@ export async function pivotOffMainThread(db: CurDatabase, query: PivotQuery, mun
     type: 'pivot',
     id: nextId++,
     db: { dbName: db.name, timeZone: db.timeZone },
-    scope: { sectors: effectiveScope().sectors?.slice() ?? null, municipalities: effectiveScope().municipalities?.slice() ?? null },
+    scope: scopeNow(),
     query: wireQueryOf(query, municipalities),
   };
   const where = getWorker() ? 'worker' : 'window';
   const response = await ask(request, db);
   if (response.type === 'failed') throw new Error(response.error);
+  if (response.type !== 'pivot') throw new Error('unexpected answer from the analytics worker');
   return { result: response.result, ms: response.ms, where: workerBroken ? 'window' : where };
+}
+
+/** The values a dictionary dimension has, read by the analytics worker (a filter's choices). */
+export async function dictionaryValuesOffMainThread(db: CurDatabase, dimension: DictDim): Promise<string[]> {
+  const request: EngineRequest = { type: 'values', id: nextId++, db: { dbName: db.name, timeZone: db.timeZone }, scope: scopeNow(), dimension };
+  const response = await ask(request, db);
+  if (response.type === 'failed') throw new Error(response.error);
+  if (response.type !== 'values') throw new Error('unexpected answer from the analytics worker');
+  return response.values;
 }
 
 /** Stops the worker (tests; a window that closes its database). */

@@ -1,11 +1,11 @@
 /**
  * Answers one engine request: validates it, brings the index up to the store's last write, and runs
- * the pivot over the rows the request's scope allows. The worker runs this for every message; a
+ * the pivot over the rows the request's scope allows (or lists a dimension's values). The worker runs this for every message; a
  * window without workers (tests, a crashed worker) runs the very same function in place.
  */
 import { runPivot } from '../../../shared/analytics/pivot';
 import type { AnalyticsEngine } from '../engine';
-import { MAX_PIVOT_CELLS, queryOfWire, requestSchema, transferablesOf, type DbTarget, type EngineResponse } from './protocol';
+import { MAX_DICTIONARY_VALUES, MAX_PIVOT_CELLS, queryOfWire, requestSchema, transferablesOf, type DbTarget, type EngineResponse } from './protocol';
 
 export interface Answer {
   response: EngineResponse;
@@ -24,6 +24,10 @@ export async function handleRequest(raw: unknown, engineFor: (db: DbTarget) => A
   const request = parsed.data;
   try {
     const store = await engineFor(request.db).storeFor(request.scope);
+    if (request.type === 'values') {
+      const values = store.dicts[request.dimension].values.slice(0, MAX_DICTIONARY_VALUES);
+      return { response: { type: 'values', id: request.id, values }, transfer: [] };
+    }
     const started = performance.now();
     const result = runPivot(store, queryOfWire(request.query));
     const ms = performance.now() - started;

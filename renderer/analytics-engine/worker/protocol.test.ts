@@ -7,7 +7,7 @@ import { upsertAppeals } from '../../db/appeals-repo';
 import type { CurDatabase } from '../../db/schema';
 import { makeAppeal, T0 } from '../../../tests/support/store-appeal';
 import { AnalyticsEngine } from '../engine';
-import { pivotOffMainThread } from '../engine-client';
+import { dictionaryValuesOffMainThread, pivotOffMainThread } from '../engine-client';
 import { handleRequest } from './handle';
 import { queryOfWire, requestSchema, responseSchema, wireQueryOf, type EngineRequest } from './protocol';
 
@@ -113,6 +113,20 @@ describe('analytics worker contract', () => {
     expect(back.population?.(null)).toBe(90_000);
     expect(back.population?.('zzz')).toBeNull();
     expect(queryOfWire(wireQueryOf({ ...query, population: undefined }, ['a'])).population).toBeUndefined();
+  });
+
+  it('lists a dictionary dimension’s values, and refuses a dimension that is not one', async () => {
+    const db = await seededDb();
+    const engine = new AnalyticsEngine(db, () => T0);
+    const base = { id: 3, db: { dbName: db.name, timeZone: db.timeZone }, scope: UNRESTRICTED };
+    const answer = await handleRequest(structuredClone({ ...base, type: 'values', dimension: 'municipality' }), () => engine);
+    const received = responseSchema.parse(structuredClone(answer.response));
+    expect(received.type).toBe('values');
+    if (received.type === 'values') expect([...received.values].sort()).toEqual(['a', 'b', 'c']);
+    for (const dimension of ['statusGroup', 'personal', 42]) {
+      expect((await handleRequest({ ...base, type: 'values', dimension }, () => engine)).response.type).toBe('failed');
+    }
+    expect(await dictionaryValuesOffMainThread(db, 'sector')).toEqual(expect.arrayContaining(['housing', 'roads']));
   });
 
   it('without a Worker (this test realm) the client answers in the window by the same code', async () => {

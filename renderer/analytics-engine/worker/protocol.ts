@@ -7,11 +7,14 @@
 import { z } from 'zod';
 import { DIMENSIONS, type DimensionId } from '../../../shared/analytics/dimensions';
 import { MEASURES } from '../../../shared/analytics/measures';
+import { DICT_DIMS } from '../../../shared/analytics/facts';
 import type { PivotQuery, PivotResult } from '../../../shared/analytics/pivot';
 import type { AccessScope } from '../../../shared/access/scope';
 
 /** A pivot larger than this many cells is refused (the UI's top-N keeps pivots far below it). */
 export const MAX_PIVOT_CELLS = 1_000_000;
+/** At most this many values of one dimension cross the boundary (the filter list shows 2,000). */
+export const MAX_DICTIONARY_VALUES = 100_000;
 
 const dimension = z.enum(DIMENSIONS);
 const dayNumber = z.number().int().min(-1_000_000).max(1_000_000);
@@ -50,6 +53,8 @@ export type DbTarget = z.infer<typeof dbTargetSchema>;
 
 export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pivot'), id: z.number().int().nonnegative(), db: dbTargetSchema, scope: scopeSchema, query: pivotQuerySchema }),
+  /** The values a dictionary dimension has (a filter's choices), without loading the index in the window. */
+  z.object({ type: z.literal('values'), id: z.number().int().nonnegative(), db: dbTargetSchema, scope: scopeSchema, dimension: z.enum(DICT_DIMS) }),
 ]);
 export type EngineRequest = z.infer<typeof requestSchema>;
 
@@ -68,6 +73,7 @@ export const pivotResultSchema = values
 
 export const responseSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pivot'), id: z.number().int().nonnegative(), result: pivotResultSchema, ms: z.number().nonnegative() }),
+  z.object({ type: z.literal('values'), id: z.number().int().nonnegative(), values: z.array(z.string()).max(MAX_DICTIONARY_VALUES) }),
   z.object({ type: z.literal('failed'), id: z.number().int().nonnegative(), error: z.string().max(2_000) }),
 ]);
 export type EngineResponse = z.infer<typeof responseSchema>;

@@ -38,7 +38,9 @@ const query: PivotQuery = {
 };
 const UNRESTRICTED = { sectors: null, municipalities: null };
 
-function requestOf(db: CurDatabase, overrides: Partial<EngineRequest> = {}): EngineRequest {
+type PivotRequest = Extract<EngineRequest, { type: 'pivot' }>;
+
+function requestOf(db: CurDatabase, overrides: Partial<PivotRequest> = {}): PivotRequest {
   return { type: 'pivot', id: 7, db: { dbName: db.name, timeZone: db.timeZone }, scope: UNRESTRICTED, query: wireQueryOf(query, ['a', 'b', 'c']), ...overrides };
 }
 

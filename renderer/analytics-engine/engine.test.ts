@@ -198,6 +198,9 @@ describe('analytic engine', () => {
             );
             expect(nonEmpty).toBe(expectedCells.size);
             if (matching.length) expectClose(result.total, measureOf(matching, measure, now));
+            // Row and column totals are the measure over the whole row / column, not a sum of cells (medians, shares).
+            result.rows.keys.forEach((rk, r) => expectClose(result.rowTotals[r]!, measureOf(matching.filter((a) => keyOf(a, rowsDim, now) === rk), measure, now)));
+            result.cols.keys.forEach((ck, c) => expectClose(result.colTotals[c]!, measureOf(matching.filter((a) => keyOf(a, colsDim, now) === ck), measure, now)));
             await eng.flush();
           }
         },

@@ -9,6 +9,7 @@
  */
 import { effectiveScope } from '../runtime/access';
 import { scopedView } from './scoped-view';
+import type { AccessScope } from '../../shared/access/scope';
 import type { ColumnStore } from '../../shared/analytics/columns';
 import { runPivot, type PivotQuery, type PivotResult } from '../../shared/analytics/pivot';
 import type { CurDatabase } from '../db/schema';
@@ -45,9 +46,14 @@ export class AnalyticsEngine {
    * The index after catching up, as the viewer's scope allows (scoped-view.ts); queries read it
    * synchronously afterwards.
    */
-  async store(): Promise<ColumnStore> {
+  store(): Promise<ColumnStore> {
+    return this.storeFor(effectiveScope());
+  }
+
+  /** The index after catching up, as `scope` allows (the analytics worker gets the window's scope in each request). */
+  async storeFor(scope: AccessScope): Promise<ColumnStore> {
     await this.catchUp();
-    return scopedView(this.loaded!.store, effectiveScope());
+    return scopedView(this.loaded!.store, scope);
   }
 
   /** Brings the index up to the store's last write; concurrent calls share one run. */

@@ -66,15 +66,6 @@ export interface NowBands {
   dayRiskEnd: number;
 }
 
-export function deadlineStateCode(store: ColumnStore, row: number, bands: NowBands): number {
-  const flags = store.cols.flags[row]!;
-  if (!(flags & FLAG.hasDeadline)) return 5;
-  if (flags & FLAG.finished) return flags & FLAG.onTime ? 3 : 4;
-  const due = store.cols.openDueAt[row]!;
-  if (due < bands.now) return 0;
-  return due < (flags & FLAG.hourBased ? bands.hourRiskEnd : bands.dayRiskEnd) ? 1 : 2;
-}
-
 /** Monday of the week of a day number (1970-01-01 was a Thursday). */
 export function weekStartOf(day: number): number {
   return day - ((day + 3) % 7 + 7) % 7;
@@ -83,6 +74,23 @@ export function weekStartOf(day: number): number {
 function monthIndexOf(day: number): number {
   const iso = dayNumberToIso(day);
   return Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
+}
+
+/** A typed column a dimension's codes are read from. */
+export type CodeColumn = Uint8Array | Uint16Array | Uint32Array | Int32Array;
+
+/**
+ * How the hot loops read a dimension without calling a function per row:
+ * code(row) = lut[column[row] - offset], or column[row] itself when `lut` is null. A lookup that
+ * falls outside the table (undefined) or gives -1 means «no value» (a day outside the period).
+ * Derived dimensions are a table over a stored column (status group over the status codes, a
+ * time bucket over the day); only the deadline state, which depends on «now», is a column
+ * computed per query (one comparison per row).
+ */
+export interface CodeSource {
+  column: CodeColumn;
+  lut: Int32Array | null;
+  offset: number;
 }
 
 /** A dimension compiled against a store: row → code in [0, size), code → key. */
@@ -95,6 +103,8 @@ export interface CompiledDimension {
   codeOfKey(key: string): number;
   /** For dictionary dimensions: the column itself (code = column[row]), read directly in hot loops. */
   column?: Uint8Array | Uint16Array | Uint32Array;
+  /** The table form of `code` (null only for the «no dimension» placeholder: every row has code 0). */
+  source: CodeSource | null;
 }
 
 const DICT_OF: Partial<Record<DimensionId, DictDim>> = {
@@ -110,8 +120,39 @@ const DICT_OF: Partial<Record<DimensionId, DictDim>> = {
   executor: 'executor',
 };
 
-function fixed(id: DimensionId, keys: readonly string[], code: (row: number) => number): CompiledDimension {
-  return { id, size: keys.length, code, key: (c) => keys[c]!, codeOfKey: (k) => keys.indexOf(k) };
+function fixed(id: DimensionId, keys: readonly string[], source: CodeSource): CompiledDimension {
+  return { id, size: keys.length, code: codeReader(source), key: (c) => keys[c]!, codeOfKey: (k) => keys.indexOf(k), source };
+}
+
+/** code(row) of a source, -1 for «no value». */
+export function codeReader({ column, lut, offset }: CodeSource): (row: number) => number {
+  if (!lut) return (row) => column[row]!;
+  return (row) => lut[column[row]! - offset] ?? -1;
+}
+
+/** Every flags value is below this (the flags column as a table index). */
+const FLAG_SPACE = 2 * Math.max(...Object.values(FLAG));
+
+/** A table over the flags column: 1 where the bit is set. */
+function flagBit(flags: Uint16Array, bit: number): CodeSource {
+  return { column: flags, lut: Int32Array.from({ length: FLAG_SPACE }, (_, f) => (f & bit ? 1 : 0)), offset: 0 };
+}
+
+/** The deadline state of every row against «now» (one comparison per open row). */
+export function deadlineStateColumn(store: ColumnStore, bands: NowBands): Uint8Array {
+  const { flags, openDueAt } = store.cols;
+  const out = new Uint8Array(store.length);
+  const { now, hourRiskEnd, dayRiskEnd } = bands;
+  for (let row = 0; row < store.length; row++) {
+    const f = flags[row]!;
+    if (!(f & FLAG.hasDeadline)) out[row] = 5;
+    else if (f & FLAG.finished) out[row] = f & FLAG.onTime ? 3 : 4;
+    else {
+      const due = openDueAt[row]!;
+      out[row] = due < now ? 0 : due < (f & FLAG.hourBased ? hourRiskEnd : dayRiskEnd) ? 1 : 2;
+    }
+  }
+  return out;
 }
 
 /**
@@ -146,16 +187,8 @@ function timeDimension(id: DimensionId, store: ColumnStore, fromDay: number, toD
     }
     bucketOfDay[i] = keys.length - 1;
   }
-  return {
-    id,
-    size: keys.length,
-    code: (row) => {
-      const offset = days[row]! - fromDay;
-      return offset >= 0 && offset < span ? bucketOfDay[offset]! : -1;
-    },
-    key: (c) => keys[c]!,
-    codeOfKey: (k) => keys.indexOf(k),
-  };
+  const source: CodeSource = { column: days, lut: bucketOfDay, offset: fromDay };
+  return { id, size: keys.length, code: codeReader(source), key: (c) => keys[c]!, codeOfKey: (k) => keys.indexOf(k), source };
 }
 
 export interface DimensionContext {
@@ -176,6 +209,7 @@ export function compileDimension(id: DimensionId, store: ColumnStore, ctx: Dimen
       key: (c) => values[c]!,
       codeOfKey: (k) => store.dicts[dict].find(k),
       column,
+      source: { column, lut: null, offset: 0 },
     };
   }
   const flags = store.cols.flags;
@@ -183,18 +217,16 @@ export function compileDimension(id: DimensionId, store: ColumnStore, ctx: Dimen
     case 'statusGroup': {
       const statusCol = store.cols.dims.status;
       const groupOfCode = Int32Array.from(store.dicts.status.values, (s) => STATUS_GROUP_KEYS.indexOf(statusGroupOf(s)));
-      return fixed(id, STATUS_GROUP_KEYS, (row) => groupOfCode[statusCol[row]!]!);
+      return fixed(id, STATUS_GROUP_KEYS, { column: statusCol, lut: groupOfCode, offset: 0 });
     }
-    case 'rating': {
-      const rating = store.cols.rating;
-      return fixed(id, ['0', '1', '2', '3', '4', '5'], (row) => rating[row]!);
-    }
+    case 'rating':
+      return fixed(id, ['0', '1', '2', '3', '4', '5'], { column: store.cols.rating, lut: null, offset: 0 });
     case 'repeat':
-      return fixed(id, ['0', '1'], (row) => (flags[row]! & FLAG.repeat ? 1 : 0));
+      return fixed(id, ['0', '1'], flagBit(flags, FLAG.repeat));
     case 'fastTrack':
-      return fixed(id, ['0', '1'], (row) => (flags[row]! & FLAG.fastTrack ? 1 : 0));
+      return fixed(id, ['0', '1'], flagBit(flags, FLAG.fastTrack));
     case 'deadlineState':
-      return fixed(id, DEADLINE_STATE_VALUES, (row) => deadlineStateCode(store, row, ctx.bands));
+      return fixed(id, DEADLINE_STATE_VALUES, { column: deadlineStateColumn(store, ctx.bands), lut: null, offset: 0 });
     default:
       return timeDimension(id, store, ctx.fromDay, ctx.toDay);
   }

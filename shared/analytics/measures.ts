@@ -68,10 +68,11 @@ export function measureValue(
   }
 }
 
-/** The k-th smallest value (0-based) of a[lo..hi], rearranging a (Hoare's selection, expected linear). */
-function select(a: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
+/** Arrays the median works in place on. */
+type NumberArray = Float32Array | Float64Array;
+
+/** The k-th smallest value of a[lo..hi] (inclusive), rearranging that range (Hoare's selection, expected linear). */
+export function select(a: NumberArray, lo: number, hi: number, k: number): number {
   while (lo < hi) {
     const pivot = a[(lo + hi) >> 1]!;
     let i = lo;
@@ -94,16 +95,24 @@ function select(a: Float64Array, k: number): number {
   return a[k]!;
 }
 
-/** Median of a list (the list is not changed); NaN for an empty list. Linear time, no full sort. */
-export function medianOf(values: ArrayLike<number>): number {
-  const n = values.length;
-  if (n === 0) return Number.NaN;
-  const a = Float64Array.from(values);
-  const mid = n >> 1;
-  const upper = select(a, mid);
+/**
+ * Median of a[from..to) (NaN when empty), in linear time without a full sort. The values stay in
+ * that range, in another order: the caller may take the median of a wider range afterwards.
+ */
+export function medianInPlace(a: NumberArray, from: number, to: number): number {
+  const n = to - from;
+  if (n <= 0) return Number.NaN;
+  const mid = from + (n >> 1);
+  const upper = select(a, from, to - 1, mid);
   if (n % 2) return upper;
-  // The largest value below the upper middle is the lower middle.
+  // Selection leaves every value below the upper middle before it: the largest of them is the lower middle.
   let lower = -Infinity;
-  for (let i = 0; i < mid; i++) if (a[i]! > lower) lower = a[i]!;
+  for (let i = from; i < mid; i++) if (a[i]! > lower) lower = a[i]!;
   return (lower + upper) / 2;
+}
+
+/** Median of a list (the list is not changed); NaN for an empty list. */
+export function medianOf(values: ArrayLike<number>): number {
+  const a = Float64Array.from(values);
+  return medianInPlace(a, 0, a.length);
 }

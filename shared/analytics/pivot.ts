@@ -3,11 +3,16 @@
  * comparison period. Dimensions with more values than the top-N keep the N largest (by number of
  * appeals) and fold the others into one «остальные» value, so the output stays bounded whatever
  * the dimension (thousands of organisations or executors).
+ *
+ * A pivot is two flat passes (pivot-scan.ts): the rows that match, with their codes and the volume
+ * of every code; then the kept cells' accumulators from that list only. A count over a grid of
+ * codes small enough to hold densely is a single pass. Its cost is one read of the columns the
+ * query names, whatever the dimensions' cardinality.
  */
 import type { ColumnStore } from './columns';
 import { compileDimension, type CompiledDimension, type DimensionId, type NowBands } from './dimensions';
-import { FLAG } from './facts';
-import { ACC, ACC_COUNT, measureValue, medianOf, type MeasureId } from './measures';
+import { ACC, ACC_COUNT, measureValue, medianInPlace, select, type MeasureId } from './measures';
+import { accumulateCells, countGrid, DENSE_GRID_CELLS, filterCheckOf, passesChecks, scanMatches, type Accumulated, type FilterCheck } from './pivot-scan';
 
 /** Key of the folded «остальные» value. */
 export const REST_KEY = '\u0000rest';
@@ -74,12 +79,9 @@ export function compileFilters(
   ctx: { bands: NowBands; fromDay: number; toDay: number },
   among: DimensionLists = {},
 ) {
-  const columnChecks: { column: Uint8Array | Uint16Array | Uint32Array; code: number }[] = [];
-  const checks: { dim: CompiledDimension; code: number }[] = [];
-  const listChecks: { dim: CompiledDimension; allowed: Uint8Array }[] = [];
+  const checks: FilterCheck[] = [];
   let impossible = false;
-  for (const [id, keys] of Object.entries(among) as [DimensionId, readonly string[] | undefined][]) {
-    if (keys === undefined) continue;
+  const add = (id: DimensionId, keys: readonly string[]) => {
     const dim = compileDimension(id, store, ctx);
     const allowed = new Uint8Array(dim.size);
     let any = false;
@@ -91,145 +93,91 @@ export function compileFilters(
       }
     }
     if (!any) impossible = true;
-    listChecks.push({ dim, allowed });
-  }
-  for (const [id, key] of Object.entries(filters) as [DimensionId, string | undefined][]) {
-    if (key === undefined) continue;
-    const dim = compileDimension(id, store, ctx);
-    const code = dim.codeOfKey(key);
-    if (code < 0) impossible = true;
-    if (dim.column) columnChecks.push({ column: dim.column, code });
-    else checks.push({ dim, code });
-  }
+    const check = filterCheckOf(dim, allowed);
+    if (check) checks.push(check);
+  };
+  for (const [id, keys] of Object.entries(among) as [DimensionId, readonly string[] | undefined][]) if (keys !== undefined) add(id, keys);
+  for (const [id, key] of Object.entries(filters) as [DimensionId, string | undefined][]) if (key !== undefined) add(id, [key]);
   return {
     impossible,
     /** False when every row passes (no call needed in the hot loop). */
-    active: columnChecks.length + checks.length + listChecks.length > 0,
+    active: checks.length > 0,
+    /** The filters as tables over raw columns, for the pivot's scan. */
+    checks,
     matches(row: number): boolean {
-      for (let i = 0; i < columnChecks.length; i++) if (columnChecks[i]!.column[row] !== columnChecks[i]!.code) return false;
-      for (let i = 0; i < checks.length; i++) if (checks[i]!.dim.code(row) !== checks[i]!.code) return false;
-      for (let i = 0; i < listChecks.length; i++) if (listChecks[i]!.allowed[listChecks[i]!.dim.code(row)] !== 1) return false;
-      return true;
+      return passesChecks(checks, row);
     },
   };
 }
 
 const identity = (n: number) => Int32Array.from({ length: n }, (_, i) => i);
 
-const NONE: CompiledDimension = { id: 'sector', size: 1, code: () => 0, key: () => '', codeOfKey: (k) => (k === '' ? 0 : -1) };
+const NONE: CompiledDimension = { id: 'sector', size: 1, code: () => 0, key: () => '', codeOfKey: (k) => (k === '' ? 0 : -1), source: null };
+
+/**
+ * The `top` codes of largest volume (ties: the alphabetically first keys), in that order. Linear in
+ * the number of values: the volume threshold is found by selection and only the kept codes are
+ * sorted, so an axis of thousands of executors costs no more than its scan.
+ */
+function topCodes(present: number[], counts: Float64Array, top: number, key: (code: number) => string): number[] {
+  const byVolume = (a: number, b: number) => counts[b]! - counts[a]! || (key(a) < key(b) ? -1 : 1);
+  if (present.length <= top) return present.sort(byVolume);
+  const volumes = Float64Array.from(present, (c) => counts[c]!);
+  const threshold = select(volumes, 0, volumes.length - 1, volumes.length - top);
+  const kept = present.filter((c) => counts[c]! > threshold);
+  const need = top - kept.length;
+  // The alphabetically first `need` of the values at the threshold, keeping a short sorted list.
+  const ties: number[] = [];
+  for (const c of present) {
+    if (counts[c] !== threshold) continue;
+    const k = key(c);
+    if (ties.length === need && !(k < key(ties[need - 1]!))) continue;
+    let at = ties.length;
+    while (at > 0 && k < key(ties[at - 1]!)) at--;
+    ties.splice(at, 0, c);
+    if (ties.length > need) ties.pop();
+  }
+  return kept.concat(ties).sort(byVolume);
+}
 
 /** Codes kept on an axis: all when they fit, else the `top` largest by count. Returns code → slot. */
 function axisSlots(dim: CompiledDimension, counts: Float64Array, top: number, isTime: boolean): { slot: Int32Array; keys: string[]; folded: number } {
   const present: number[] = [];
   for (let c = 0; c < dim.size; c++) if (counts[c]! > 0) present.push(c);
-  if (!isTime) present.sort((a, b) => counts[b]! - counts[a]! || (dim.key(a) < dim.key(b) ? -1 : 1));
-  const kept = isTime ? present : present.slice(0, top);
+  const kept = isTime ? present : topCodes(present, counts, top, dim.key);
   const folded = present.length - kept.length;
   const slot = new Int32Array(dim.size).fill(-1);
+  if (folded > 0) for (const c of present) slot[c] = kept.length;
   kept.forEach((c, i) => (slot[c] = i));
   const keys = kept.map((c) => dim.key(c));
-  if (folded > 0) {
-    for (const c of present.slice(top)) slot[c] = kept.length;
-    keys.push(REST_KEY);
-  }
+  if (folded > 0) keys.push(REST_KEY);
   return { slot, keys, folded };
 }
 
-interface Accumulated {
-  acc: Float64Array;
-  hours: number[][] | null;
-  matched: number;
-}
-
-function accumulate(
-  store: ColumnStore,
-  query: PivotQuery,
-  range: DayRange,
-  rowDim: CompiledDimension,
-  colDim: CompiledDimension,
-  rowSlot: Int32Array,
-  colSlot: Int32Array,
-  nCols: number,
-  nCells: number,
-): Accumulated {
-  const ctx = { bands: query.bands, fromDay: range.fromDay, toDay: range.toDay };
-  const filter = compileFilters(store, query.filters ?? {}, ctx, query.among);
-  const acc = new Float64Array(nCells * ACC_COUNT);
-  const wantHours = query.measure === 'medianAnswerHours';
-  const hours = wantHours ? Array.from({ length: nCells }, () => [] as number[]) : null;
-  if (filter.impossible) return { acc, hours, matched: 0 };
-  const { day, flags, openDueAt, rating, answerHours } = store.cols;
-  const now = query.bands.now;
-  const rowColumn = rowDim.column;
-  const colColumn = colDim.column;
-  const filtered = filter.active;
-  // Only what the measure reads is accumulated (received needs the count alone).
-  const m = query.measure;
-  const needStatus = m === 'answered' || m === 'inWork' || m === 'overdue';
-  const needTimeliness = m === 'onTimeShare';
-  const needRating = m === 'satisfiedShare';
-  const needRepeat = m === 'repeatShare';
-  const needHours = m === 'meanAnswerHours' || m === 'medianAnswerHours';
-  let matched = 0;
-  const from = range.fromDay;
-  const to = range.toDay;
-  const n = store.length;
-  if (m === 'received' && !filtered && rowColumn && colColumn) {
-    // The commonest question (how many, by two coded dimensions): a loop with nothing else in it.
-    const counts = new Float64Array(nCells);
-    for (let row = 0; row < n; row++) {
-      const d = day[row]!;
-      if (d < from || d > to || flags[row]! & FLAG.deleted) continue;
-      const r = rowSlot[rowColumn[row]!]!;
-      const c = colSlot[colColumn[row]!]!;
-      if (r < 0 || c < 0) continue;
-      counts[r * nCols + c]!++;
+/** Medians of the cells, rows, columns and total, from answer times grouped by cell (row-major). */
+function mediansOf(a: Accumulated, nRows: number, nCols: number) {
+  const nCells = nRows * nCols;
+  const cells = new Float64Array(nCells).fill(Number.NaN);
+  const rows = new Float64Array(nRows).fill(Number.NaN);
+  const cols = new Float64Array(nCols).fill(Number.NaN);
+  const hours = a.hours;
+  const start = a.hourStart;
+  if (!hours || !start) return { cells, rows, cols, total: Number.NaN };
+  // Order matters: a cell's selection keeps its values inside the cell, so columns can still
+  // gather them; a row's selection mixes its cells, so rows come after columns.
+  for (let cell = 0; cell < nCells; cell++) cells[cell] = medianInPlace(hours, start[cell]!, start[cell + 1]!);
+  const column = new Float32Array(hours.length);
+  for (let c = 0; c < nCols; c++) {
+    let size = 0;
+    for (let r = 0; r < nRows; r++) {
+      const cell = r * nCols + c;
+      column.set(hours.subarray(start[cell]!, start[cell + 1]!), size);
+      size += start[cell + 1]! - start[cell]!;
     }
-    for (let cell = 0; cell < nCells; cell++) {
-      acc[cell * ACC_COUNT] = counts[cell]!;
-      matched += counts[cell]!;
-    }
-    return { acc, hours, matched };
+    cols[c] = medianInPlace(column, 0, size);
   }
-  for (let row = 0; row < n; row++) {
-    const d = day[row]!;
-    if (d < from || d > to) continue;
-    const f = flags[row]!;
-    if (f & FLAG.deleted) continue;
-    if (filtered && !filter.matches(row)) continue;
-    const r = rowSlot[rowColumn ? rowColumn[row]! : rowDim.code(row)] ?? -1;
-    const c = colSlot[colColumn ? colColumn[row]! : colDim.code(row)] ?? -1;
-    if (r < 0 || c < 0) continue;
-    matched++;
-    const cell = r * nCols + c;
-    const at = cell * ACC_COUNT;
-    acc[at]!++;
-    if (needStatus) {
-      if (f & FLAG.finished) acc[at + ACC.finished]!++;
-      else if (openDueAt[row]! < now) acc[at + ACC.overdue]!++;
-    }
-    if (needTimeliness) {
-      if (f & FLAG.onTime) acc[at + ACC.onTime]!++;
-      else if (f & FLAG.late) acc[at + ACC.late]!++;
-    }
-    if (needRating) {
-      const score = rating[row]!;
-      if (score > 0) {
-        acc[at + ACC.rated]!++;
-        if (score >= 4) acc[at + ACC.satisfied]!++;
-      }
-    }
-    if (needRepeat && f & FLAG.repeat) acc[at + ACC.repeat]!++;
-    if (needHours) {
-      const h = answerHours[row]!;
-      if (h === h) {
-        acc[at + ACC.hoursSum]! += h;
-        acc[at + ACC.hoursN]!++;
-        if (hours) hours[cell]!.push(h);
-      }
-    }
-  }
-  return { acc, hours, matched };
+  for (let r = 0; r < nRows; r++) rows[r] = medianInPlace(hours, start[r * nCols]!, start[(r + 1) * nCols]!);
+  return { cells, rows, cols, total: medianInPlace(hours, 0, hours.length) };
 }
 
 function evaluate(query: PivotQuery, a: Accumulated, rows: PivotAxis, cols: PivotAxis): PivotValues {
@@ -249,20 +197,7 @@ function evaluate(query: PivotQuery, a: Accumulated, rows: PivotAxis, cols: Pivo
       }
     }
   }
-  const hours = a.hours;
-  const medianOver = (cells: number[]) => () => {
-    if (!hours) return Number.NaN;
-    if (cells.length === 1) return medianOf(hours[cells[0]!]!);
-    let size = 0;
-    for (const cell of cells) size += hours[cell]!.length;
-    const all = new Float64Array(size);
-    let at = 0;
-    for (const cell of cells) {
-      all.set(hours[cell]!, at);
-      at += hours[cell]!.length;
-    }
-    return medianOf(all);
-  };
+  const medians = mediansOf(a, nRows, nCols);
   const pop = query.population;
   const muniOf = (axis: PivotAxis, i: number) => (axis.dimension === 'municipality' && axis.keys[i] !== REST_KEY ? axis.keys[i]! : undefined);
   const scopeMuni = query.filters?.municipality ?? null;
@@ -276,38 +211,50 @@ function evaluate(query: PivotQuery, a: Accumulated, rows: PivotAxis, cols: Pivo
   for (let r = 0; r < nRows; r++) {
     for (let c = 0; c < nCols; c++) {
       const cell = r * nCols + c;
-      cells[cell] = measureValue(query.measure, a.acc, cell * ACC_COUNT, medianOver([cell]), populationFor(muniOf(rows, r), muniOf(cols, c), 'cell'));
+      cells[cell] = measureValue(query.measure, a.acc, cell * ACC_COUNT, () => medians.cells[cell]!, populationFor(muniOf(rows, r), muniOf(cols, c), 'cell'));
     }
   }
-  const range = (n: number) => Array.from({ length: n }, (_, i) => i);
-  const rowTotals = Float64Array.from(range(nRows), (r) =>
-    measureValue(query.measure, rowAcc, r * ACC_COUNT, medianOver(range(nCols).map((c) => r * nCols + c)), populationFor(muniOf(rows, r), undefined, 'row')),
-  );
-  const colTotals = Float64Array.from(range(nCols), (c) =>
-    measureValue(query.measure, colAcc, c * ACC_COUNT, medianOver(range(nRows).map((r) => r * nCols + c)), populationFor(undefined, muniOf(cols, c), 'col')),
-  );
-  const total = measureValue(query.measure, totAcc, 0, medianOver(range(nRows * nCols)), populationFor(undefined, undefined, 'all'));
+  const rowTotals = new Float64Array(nRows);
+  for (let r = 0; r < nRows; r++) rowTotals[r] = measureValue(query.measure, rowAcc, r * ACC_COUNT, () => medians.rows[r]!, populationFor(muniOf(rows, r), undefined, 'row'));
+  const colTotals = new Float64Array(nCols);
+  for (let c = 0; c < nCols; c++) colTotals[c] = measureValue(query.measure, colAcc, c * ACC_COUNT, () => medians.cols[c]!, populationFor(undefined, muniOf(cols, c), 'col'));
+  const total = measureValue(query.measure, totAcc, 0, () => medians.total, populationFor(undefined, undefined, 'all'));
   return { cells, rowTotals, colTotals, total };
 }
 
-/** Moves the cells of a full code grid to the kept axes' layout (nothing is folded when it fits). */
-function relayout(full: Accumulated, fullCols: number, rowSlot: Int32Array, colSlot: Int32Array, nCols: number, nCells: number): Accumulated {
-  const acc = new Float64Array(nCells * ACC_COUNT);
-  const hours = full.hours ? Array.from({ length: nCells }, () => [] as number[]) : null;
-  for (let r = 0; r < rowSlot.length; r++) {
-    const nr = rowSlot[r]!;
-    if (nr < 0) continue;
-    for (let c = 0; c < colSlot.length; c++) {
-      const nc = colSlot[c]!;
-      if (nc < 0) continue;
-      const from = r * fullCols + c;
-      const to = nr * nCols + nc;
-      for (let k = 0; k < ACC_COUNT; k++) acc[to * ACC_COUNT + k]! += full.acc[from * ACC_COUNT + k]!;
-      if (hours) for (const h of full.hours![from]!) hours[to]!.push(h);
+/** Appeals per row code and per column code of a count grid. */
+function marginsOf(grid: Int32Array, rowSize: number, colSize: number) {
+  const rowVolume = new Float64Array(rowSize);
+  const colVolume = new Float64Array(colSize);
+  for (let r = 0; r < rowSize; r++) {
+    for (let c = 0; c < colSize; c++) {
+      const v = grid[r * colSize + c]!;
+      rowVolume[r]! += v;
+      colVolume[c]! += v;
     }
   }
-  return { acc, hours, matched: full.matched };
+  return { rowVolume, colVolume };
 }
+
+/** The count grid's cells moved to the kept axes (folded values add up in «остальные»). */
+function foldGrid(grid: Int32Array, colSize: number, rowSlot: Int32Array, colSlot: Int32Array, nCols: number, nCells: number): Accumulated {
+  const acc = new Float64Array(nCells * ACC_COUNT);
+  let matched = 0;
+  for (let r = 0; r < rowSlot.length; r++) {
+    const rs = rowSlot[r]!;
+    if (rs < 0) continue;
+    for (let c = 0; c < colSize; c++) {
+      const cs = colSlot[c]!;
+      const v = grid[r * colSize + c]!;
+      if (cs < 0 || v === 0) continue;
+      acc[(rs * nCols + cs) * ACC_COUNT + ACC.n]! += v;
+      matched += v;
+    }
+  }
+  return { acc, hours: null, hourStart: null, matched };
+}
+
+const EMPTY_ACC = (nCells: number): Accumulated => ({ acc: new Float64Array(nCells * ACC_COUNT), hours: null, hourStart: null, matched: 0 });
 
 export function runPivot(store: ColumnStore, query: PivotQuery): PivotResult {
   const { period } = query;
@@ -315,45 +262,35 @@ export function runPivot(store: ColumnStore, query: PivotQuery): PivotResult {
   const rowDim = query.rows ? compileDimension(query.rows, store, ctx) : NONE;
   const colDim = query.cols ? compileDimension(query.cols, store, ctx) : NONE;
   const isTime = (id: DimensionId | null) => id === 'day' || id === 'week' || id === 'month' || id === 'quarter';
+  const filter = compileFilters(store, query.filters ?? {}, ctx, query.among);
 
-  const topRows = query.topRows ?? DEFAULT_TOP_ROWS;
-  const topCols = query.topCols ?? DEFAULT_TOP_COLS;
-  // When every value fits, one pass over the full grid of codes gives both the volumes and the
-  // cells (then re-laid out by volume); otherwise a first pass finds the values to keep.
-  const fits = rowDim.size <= topRows && colDim.size <= topCols;
-  let full: Accumulated | null = null;
-  let rowCounts: Float64Array;
-  let colCounts: Float64Array;
-  if (fits || rowDim.size * colDim.size <= 1 << 16) {
-    full = accumulate(store, fits ? query : { ...query, measure: 'received' }, period, rowDim, colDim, identity(rowDim.size), identity(colDim.size), colDim.size, rowDim.size * colDim.size);
-    rowCounts = new Float64Array(rowDim.size);
-    colCounts = new Float64Array(colDim.size);
-    for (let r = 0; r < rowDim.size; r++)
-      for (let c = 0; c < colDim.size; c++) {
-        const v = full.acc[(r * colDim.size + c) * ACC_COUNT]!;
-        rowCounts[r]! += v;
-        colCounts[c]! += v;
-      }
-    if (!fits) full = null;
-  } else {
-    const volume = accumulate(store, { ...query, measure: 'received' }, period, rowDim, NONE, identity(rowDim.size), new Int32Array(1), 1, rowDim.size);
-    rowCounts = Float64Array.from({ length: rowDim.size }, (_, i) => volume.acc[i * ACC_COUNT]!);
-    const colVolume = accumulate(store, { ...query, measure: 'received' }, period, NONE, colDim, new Int32Array(1), identity(colDim.size), colDim.size, colDim.size);
-    colCounts = Float64Array.from({ length: colDim.size }, (_, i) => colVolume.acc[i * ACC_COUNT]!);
-  }
-  const rowAxis = axisSlots(rowDim, rowCounts, topRows, isTime(query.rows));
-  const colAxis = axisSlots(colDim, colCounts, topCols, isTime(query.cols));
+  // Pass 1: the matching rows, their codes, and the volume of every value (for the top-N); a plain
+  // count over a small grid of codes is done in this one pass.
+  const gridCount = !filter.impossible && query.measure === 'received' && rowDim.size * colDim.size <= DENSE_GRID_CELLS;
+  const grid = gridCount ? countGrid(store, period.fromDay, period.toDay, filter.checks, rowDim, colDim) : null;
+  const matches = filter.impossible || grid ? null : scanMatches(store, period.fromDay, period.toDay, filter.checks, rowDim, colDim);
+  let rowVolume = matches?.rowVolume ?? new Float64Array(rowDim.size);
+  let colVolume = matches?.colVolume ?? new Float64Array(colDim.size);
+  if (grid) ({ rowVolume, colVolume } = marginsOf(grid, rowDim.size, colDim.size));
+  const rowAxis = axisSlots(rowDim, rowVolume, query.topRows ?? DEFAULT_TOP_ROWS, isTime(query.rows));
+  const colAxis = axisSlots(colDim, colVolume, query.topCols ?? DEFAULT_TOP_COLS, isTime(query.cols));
   const rows: PivotAxis = { dimension: query.rows, keys: query.rows ? rowAxis.keys : [''], folded: rowAxis.folded };
   const cols: PivotAxis = { dimension: query.cols, keys: query.cols ? colAxis.keys : [''], folded: colAxis.folded };
-  if (!query.rows) rowAxis.slot[0] = 0;
-  if (!query.cols) colAxis.slot[0] = 0;
+  if (!query.rows) rowAxis.slot = identity(1);
+  if (!query.cols) colAxis.slot = identity(1);
 
-  // Pass 2: every accumulator per kept cell.
+  // Pass 2: every accumulator of the measure per kept cell, from the matched rows only.
   const nCols = cols.keys.length;
   const nCells = rows.keys.length * nCols;
-  const main = full ? relayout(full, colDim.size, rowAxis.slot, colAxis.slot, nCols, nCells) : accumulate(store, query, period, rowDim, colDim, rowAxis.slot, colAxis.slot, nCols, nCells);
+  const now = query.bands.now;
+  const main = grid
+    ? foldGrid(grid, colDim.size, rowAxis.slot, colAxis.slot, nCols, nCells)
+    : matches
+      ? accumulateCells(store, matches, query.measure, now, rowAxis.slot, colAxis.slot, nCols, nCells)
+      : EMPTY_ACC(nCells);
   const values = evaluate(query, main, rows, cols);
-  const counts = Float64Array.from({ length: nCells }, (_, i) => main.acc[i * ACC_COUNT + ACC.n]!);
+  const counts = new Float64Array(nCells);
+  for (let cell = 0; cell < nCells; cell++) counts[cell] = main.acc[cell * ACC_COUNT + ACC.n]!;
 
   let compare: PivotValues | null = null;
   // A comparison lines up the same values of both axes; a time axis lines up by position (the
@@ -369,7 +306,10 @@ export function runPivot(store: ColumnStore, query: PivotQuery): PivotResult {
     };
     const r = aligned(query.rows, rowDim, rowAxis.slot);
     const c = aligned(query.cols, colDim, colAxis.slot);
-    const cmp = accumulate(store, query, query.comparison, r.dim, c.dim, r.slot, c.slot, nCols, nCells);
+    const cmpFilter = compileFilters(store, query.filters ?? {}, cmpCtx, query.among);
+    const cmp = cmpFilter.impossible
+      ? EMPTY_ACC(nCells)
+      : accumulateCells(store, scanMatches(store, query.comparison.fromDay, query.comparison.toDay, cmpFilter.checks, r.dim, c.dim), query.measure, now, r.slot, c.slot, nCols, nCells);
     compare = evaluate(query, cmp, rows, cols);
   }
   return { ...values, rows, cols, counts, matched: main.matched, compare };

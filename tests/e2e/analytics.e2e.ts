@@ -72,6 +72,8 @@ describe('«Аналитика»', () => {
     await analytics.select('pivot-measure', 'received');
     await analytics.waitForData();
     await expect.poll(() => page.getByTestId('pivot-cell-link').count()).toBeGreaterThan(3);
+    // Computed in the analytics worker, off the window's thread.
+    expect(await page.getByTestId('analytics-pivot').getAttribute('data-computed-in')).toBe('worker');
     expect(await page.getByTestId('analytics-meta').innerText()).toMatch(/Период: .*Охват: весь регион, все отрасли/s);
     await guideShot(page, 'analytics-pivot');
 

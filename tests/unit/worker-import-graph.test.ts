@@ -52,6 +52,12 @@ describe('worker import graphs', () => {
     expect(forbiddenIn(modules)).toEqual([]);
   }, 60_000);
 
+  it('the analytics worker bundles the engine and the database but no UI, runtime or UI store', async () => {
+    const modules = await bundledModules('renderer/analytics-engine/worker/engine.worker.ts');
+    expect(modules).toEqual(expect.arrayContaining(['renderer/analytics-engine/engine.ts', 'shared/analytics/pivot-scan.ts', 'renderer/db/open-db.ts']));
+    expect(forbiddenIn(modules)).toEqual([]);
+  }, 60_000);
+
   it('would notice a UI store: the import screen state pulls in zustand and the runtime', async () => {
     const found = forbiddenIn(await bundledModules('renderer/features/import/store.ts'));
     expect(found).toEqual(expect.arrayContaining(['renderer/runtime/clock.ts']));

@@ -16,7 +16,7 @@ import { tileLayout } from '../../../shared/domain/tile-layout';
 import { tilesToGeoJson } from '../../../shared/wall';
 import { registryHref } from '../../app/registry-filter';
 import { controlNewHref } from '../../app/control-links';
-import { getAnalyticsEngine } from '../../analytics-engine/engine';
+import { dictionaryValuesOffMainThread } from '../../analytics-engine/engine-client';
 import { getDb } from '../../db/db';
 import { useLang, useT } from '../../i18n';
 import { Button } from '../../ui/Button';
@@ -47,8 +47,8 @@ const DICT_OF: Partial<Record<DimensionId, DictDim>> = {
 async function valuesOf(dim: DimensionId): Promise<string[]> {
   const dict = DICT_OF[dim];
   if (dict) {
-    const store = await getAnalyticsEngine(getDb()).store();
-    return [...store.dicts[dict].values].sort((a, b) => a.localeCompare(b, 'ru')).slice(0, 2_000);
+    const values = await dictionaryValuesOffMainThread(getDb(), dict);
+    return [...values].sort((a, b) => a.localeCompare(b, 'ru')).slice(0, 2_000);
   }
   if (dim === 'statusGroup') return Object.keys(STATUS_GROUPS);
   if (dim === 'deadlineState') return [...DEADLINE_STATE_VALUES];
@@ -82,7 +82,7 @@ export function PivotView({ spec, onSpec, scope, now, pack, dataAsOf }: PivotVie
   ].filter((l): l is string => l !== null);
 
   return (
-    <div className="analytics-pivot" data-testid="analytics-pivot" data-ready={state.loading ? 'false' : 'true'}>
+    <div className="analytics-pivot" data-testid="analytics-pivot" data-ready={state.loading ? 'false' : 'true'} data-computed-in={state.where ?? undefined}>
       <Builder spec={spec} set={set} label={label} />
       <div className="analytics-meta" data-testid="analytics-meta">
         {metaLines.map((l) => (

@@ -1,5 +1,5 @@
 /**
- * The analytics screen's reads: pivots from the columnar engine (re-run when the change log
+ * The analytics screen's reads: pivots from the columnar engine in its worker (re-run when the change log
  * moves, so a sync or an import shows up), saved analyses in the settings table, the population
  * for per-capita measures.
  */
@@ -9,7 +9,7 @@ import type { NowBands } from '../../../shared/analytics/dimensions';
 import type { PivotResult } from '../../../shared/analytics/pivot';
 import { workCalendar } from '../../../shared/domain/calendar';
 import { populationOf, type RegionPack } from '../../../shared/domain/region-pack';
-import { getAnalyticsEngine } from '../../analytics-engine/engine';
+import { pivotOffMainThread } from '../../analytics-engine/engine-client';
 import { getDb } from '../../db/db';
 import { deadlineBands } from '../../db/deadline-bands';
 import { getSetting, setSetting } from '../../db/settings-repo';
@@ -41,29 +41,26 @@ export function useStoreVersion(): number {
 export interface PivotState {
   result: PivotResult | null;
   ms: number;
+  /** Where the pivot was computed: the analytics worker, or this window when no worker could start. */
+  where: 'worker' | 'window' | null;
   error: string | null;
   loading: boolean;
 }
 
 export function usePivot(spec: AnalysisSpec, scope: Scope, now: number, pack: RegionPack): PivotState {
   const version = useStoreVersion();
-  const [state, setState] = useState<PivotState>({ result: null, ms: 0, error: null, loading: true });
+  const [state, setState] = useState<PivotState>({ result: null, ms: 0, where: null, error: null, loading: true });
   const members = scope.municipalities ?? null;
   const population = useMemo(() => populationLookup(pack, members), [pack, members]);
   const key = JSON.stringify([spec.rows, spec.cols, spec.measure, spec.filters, spec.compare, spec.topRows, scope]);
   useEffect(() => {
     let alive = true;
     setState((s) => ({ ...s, loading: true }));
-    const engine = getAnalyticsEngine(getDb());
     const query = pivotQueryOf(spec, scope, nowBands(now, pack.timeZone), population);
-    engine
-      .store()
-      .then(() => {
-        const started = performance.now();
-        return engine.pivot(query).then((result) => ({ result, ms: performance.now() - started }));
-      })
-      .then(({ result, ms }) => alive && setState({ result, ms, error: null, loading: false }))
-      .catch((error: unknown) => alive && setState({ result: null, ms: 0, error: String(error), loading: false }));
+    // Computed in the analytics worker: a million-row pivot never blocks this window.
+    pivotOffMainThread(getDb(), query, pack.municipalities.map((m) => m.id))
+      .then(({ result, ms, where }) => alive && setState({ result, ms, where, error: null, loading: false }))
+      .catch((error: unknown) => alive && setState({ result: null, ms: 0, where: null, error: String(error), loading: false }));
     return () => {
       alive = false;
     };

@@ -10,6 +10,7 @@ import type { RegionPack } from '../shared/domain/region-pack';
 import { bootstrap } from './bootstrap';
 import type { ServerContext } from './context';
 import { openDatabase, type Database } from './db/database';
+import { ChangeNotifier } from './feed/notifier';
 import { FeedService } from './feed/service';
 import { buildApp } from './http/app';
 import { ServerMetrics } from './http/metrics';
@@ -32,6 +33,8 @@ export interface ServerOptions {
   intakeFetch?: HttpFetch;
   allowedOrigins?: readonly string[];
   poolSize?: number;
+  /** How often waiting workstations' notifier looks for writes of other servers on the database (default 1 s). */
+  noticePollMs?: number;
   log?: (line: string) => void;
 }
 
@@ -50,6 +53,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   try {
     const boot = await bootstrap(db, options.pack, clock());
     const metrics = new ServerMetrics(() => db.poolStats());
+    const notifier = new ChangeNotifier(db, options.noticePollMs);
     const intake = new IntakeService({
       db,
       pack: options.pack,
@@ -59,6 +63,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       fetch: options.intakeFetch,
       pollMs: options.pollMs,
       log: options.log,
+      onCommitted: () => void notifier.check().catch(() => undefined),
     });
     const ctx: ServerContext = {
       db,
@@ -67,6 +72,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       tokens: new TokenVerifier(db),
       intake,
       clock,
+      notifier,
       startedAt: clock(),
       allowedOrigins: options.allowedOrigins ?? [],
     };
@@ -85,6 +91,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       async close() {
         if (closed) return;
         closed = true;
+        // Waiting workstations are answered now, or closing would wait out their long polls.
+        notifier.close();
         await intake.stop();
         await app.close();
         await db.close();

@@ -8,6 +8,7 @@ import { gzip } from 'node:zlib';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { TokenRole } from '../../shared/centre/protocol';
 import type { ServerContext } from '../context';
+import { registerNotifyRoutes } from '../feed/notify-routes';
 import { registerFeedRoutes } from '../feed/routes';
 import { registerIntakeRoutes } from '../intake/routes';
 import { registerRecordRoutes } from '../records/routes';
@@ -128,5 +129,6 @@ export function buildApp(ctx: ServerContext): FastifyInstance {
   registerRecordRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerIntakeRoutes(app, ctx);
+  registerNotifyRoutes(app, ctx);
   return app;
 }

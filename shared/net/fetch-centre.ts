@@ -1,12 +1,13 @@
 /**
  * The centre server's own calls beside the feed (who am I, shared records pushed and pulled),
  * built by the host from the address and token it keeps for the centre connection (runtime: any —
- * Electron main, the browser, Node). The page names one of three operations and their arguments;
+ * Electron main, the browser, Node). The page names one of four operations and their arguments;
  * the URL, method and headers are decided here under the same policy as feed pages: https (or the
  * loopback developer switch), no redirects followed (the token must never reach another URL), the
  * body capped.
  */
 import { z } from 'zod';
+import { MAX_NOTIFY_WAIT_SECONDS, notifyPath } from '../centre/notify';
 import { CENTRE_PATHS, MAX_RECORD_BODY_CHARS, recordIdSchema, recordPushSchema } from '../centre/protocol';
 import { checkFeedBaseUrl, feedRequestHeaders, type FeedUrlPolicy } from './feed-request-policy';
 import { FeedRequestRefused, type FeedEndpoint, type FeedPageResponse, type FetchLike } from './fetch-feed-page';
@@ -20,6 +21,12 @@ export const centreCallSchema = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('whoami') }),
   z.strictObject({ op: z.literal('record-changes'), cursor: z.string().min(1).max(1_000).nullable(), limit: z.number().int().min(1).max(MAX_RECORD_PAGE) }),
   z.strictObject({ op: z.literal('record-push'), id: recordIdSchema, push: recordPushSchema }),
+  // A long poll: answered when something changed after the stamps named, or after the wait.
+  z.strictObject({
+    op: z.literal('wait-changes'),
+    since: z.strictObject({ feed: z.number().int().min(0), records: z.number().int().min(0) }).nullable(),
+    waitSeconds: z.number().int().min(0).max(MAX_NOTIFY_WAIT_SECONDS),
+  }),
 ]);
 /** As the page sends it (defaults of the push not yet applied). */
 export type CentreCall = z.input<typeof centreCallSchema>;
@@ -39,6 +46,8 @@ export function describeCentreCall(call: CentreCall): { method: 'GET' | 'PUT'; p
       if (body.length > MAX_RECORD_BODY_CHARS + 1_000) throw new FeedRequestRefused('Запись слишком велика для отправки на сервер центра.');
       return { method: 'PUT', path: CENTRE_PATHS.record.replace(':id', encodeURIComponent(call.id)), body };
     }
+    case 'wait-changes':
+      return { method: 'GET', path: notifyPath(call.since, call.waitSeconds) };
   }
 }
 

@@ -93,7 +93,7 @@ export class IntakeService {
   /** Takes in a file already on disk, then moves it to `done/` or `failed/` under the run's number. */
   runFile(path: string, fileName: string, forcedType: ExportType | null = null): Promise<IntakeRun> {
     return this.exclusive(async () => {
-      const run = await intakeFile(this.db, path, { fileName, pack: this.options.pack, forcedType, clock: this.clock });
+      const run = await intakeFile(this.db, path, { fileName, pack: this.options.pack, forcedType, clock: this.clock, onCommitted: this.options.onCommitted });
       const target = join(this.options.inboxDir, run.status === 'failed' ? 'failed' : 'done', `${run.id}-${fileName}`);
       await rename(path, target).catch(() => unlink(path).catch(() => undefined));
       return this.count(run);

@@ -65,7 +65,7 @@ export class FeedService {
   async page(cursorText: string | undefined, requested: number | undefined): Promise<PageOutcome> {
     const pageSize = Math.min(requested ?? this.defaultPageSize, this.maxPageSize, MAX_PAGE_SIZE);
     let position: [number, string] | null = null;
-    const last = await this.lastStamp();
+    let last = await this.lastStamp();
     if (cursorText !== undefined && cursorText !== '') {
       const cursor = decodeCursor(cursorText);
       if (!cursor) return { ok: false, status: 400, code: 'bad-request', message: 'Курсор не распознан: передайте nextCursor предыдущей страницы без изменений' };
@@ -75,6 +75,9 @@ export class FeedService {
       if (cursor.position) {
         // A position after every stamp this server ever gave: the client saw a stream this
         // database does not have (restored from an older backup). Start over, never skip.
+        // The shared read may have started before the stamp this client just got was committed:
+        // ask the database itself before calling the cursor one from the future.
+        if (cursor.position[0] > last) last = await lastStamp(this.db, 'feed');
         if (cursor.position[0] > last) {
           return { ok: false, status: 410, code: 'cursor-expired', message: 'Курсор указывает на данные, которых на сервере нет (сервер восстановлен из копии): нужна полная повторная загрузка' };
         }

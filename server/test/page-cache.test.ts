@@ -62,6 +62,25 @@ for (const engine of ENGINES) {
       expect(answers[0]!.ok && answers[0]!.items).toBe(1);
       expect(statements.filter((sql) => sql.includes('stream_clock'))).toHaveLength(1);
       expect(statements.filter((sql) => sql.includes('string_agg'))).toHaveLength(1);
+
+      // A shared stamp read that began before the stamp this client just got was committed is not
+      // taken for "your cursor is from the future": the database is asked again first.
+      const end = JSON.parse((answers[0] as { json: string }).json).nextCursor as string;
+      let stale = true;
+      const lagging: Database = {
+        ...ctx.db,
+        query: async <Row,>(sql: string, params?: readonly unknown[]) => {
+          const result = await ctx.db.query<Row>(sql, params);
+          if (stale && sql.includes('stream_clock')) {
+            stale = false;
+            return { ...result, rows: [{ last_stamp: 0 } as Row] };
+          }
+          return result;
+        },
+      };
+      const next = await new FeedService(lagging, ctx.feed.datasetId, null, 5_000).page(end, 70);
+      expect(stale).toBe(false);
+      expect(next).toMatchObject({ ok: true, items: 0 });
     });
   });
 }

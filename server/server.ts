@@ -12,6 +12,7 @@ import { SignInThrottle } from './accounts/sign-in-throttle';
 import { bootstrap } from './bootstrap';
 import type { ServerContext } from './context';
 import { openDatabase, type Database } from './db/database';
+import { ChangeNotifier } from './feed/notifier';
 import { FeedService } from './feed/service';
 import { buildApp } from './http/app';
 import { ServerMetrics } from './http/metrics';
@@ -34,6 +35,8 @@ export interface ServerOptions {
   intakeFetch?: HttpFetch;
   allowedOrigins?: readonly string[];
   poolSize?: number;
+  /** How often waiting workstations' notifier looks for writes of other servers on the database (default 1 s). */
+  noticePollMs?: number;
   log?: (line: string) => void;
   /** Argon2id parameters for users' passwords (tests pass light ones; default: the workstation's). */
   kdf?: KdfParams;
@@ -54,6 +57,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   try {
     const boot = await bootstrap(db, options.pack, clock());
     const metrics = new ServerMetrics(() => db.poolStats());
+    const notifier = new ChangeNotifier(db, options.noticePollMs);
     const intake = new IntakeService({
       db,
       pack: options.pack,
@@ -63,6 +67,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       fetch: options.intakeFetch,
       pollMs: options.pollMs,
       log: options.log,
+      onCommitted: () => void notifier.check().catch(() => undefined),
     });
     const ctx: ServerContext = {
       db,
@@ -72,6 +77,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       accounts: { passwords: new PasswordKeeper(options.kdf), throttle: new SignInThrottle() },
       intake,
       clock,
+      notifier,
       startedAt: clock(),
       allowedOrigins: options.allowedOrigins ?? [],
     };
@@ -90,6 +96,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       async close() {
         if (closed) return;
         closed = true;
+        // Waiting workstations are answered now, or closing would wait out their long polls.
+        notifier.close();
         await intake.stop();
         await app.close();
         await db.close();

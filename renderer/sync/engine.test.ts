@@ -205,6 +205,51 @@ describe('scheduler', () => {
     expect(await pulls()).toBe(3);
     next.stop();
   });
+
+  it('pulls on a notice at once, once more when the notice comes during a pull, and not while failing', async () => {
+    const db = freshDb();
+    const pages = [page([makeAppeal({ externalId: '1' })], '1'), page([], '1')];
+    let release: () => void = () => {};
+    let entered: () => void = () => {};
+    const held = new Promise<void>((r) => (entered = r));
+    const src = pagedSource(pages, [null, null, new SyncSourceError('server', syncError('feed-unavailable', { status: 503, server: null }))]);
+    const slow: SyncSource = {
+      ...src,
+      async pull(checkpoint, signal) {
+        if (src.calls === 1) {
+          await new Promise<void>((r) => {
+            release = r;
+            entered();
+          });
+        }
+        return src.pull(checkpoint, signal);
+      },
+    };
+    const timers = manualTimers();
+    const scheduler = new SyncScheduler(db, timers.deps);
+    await scheduler.setSources([{ source: slow, intervalMs: 300_000 }]);
+    scheduler.pullOnNotice('test'); // pull 1, at once (not at its timer)
+    await new Promise((r) => setTimeout(r, 0));
+    await scheduler.idle();
+    expect(src.calls).toBe(1);
+    scheduler.pullOnNotice('test'); // pull 2 starts and is held
+    await held;
+    scheduler.pullOnNotice('test'); // during it: one more after it
+    scheduler.pullOnNotice('test');
+    release();
+    await new Promise((r) => setTimeout(r, 0));
+    await scheduler.idle();
+    await new Promise((r) => setTimeout(r, 0));
+    await scheduler.idle();
+    expect(src.calls).toBe(3); // the third failed (503): backing off
+    expect((await getSyncState(db, 'test')).extra).toMatchObject({ failures: 1 });
+    scheduler.pullOnNotice('test');
+    await new Promise((r) => setTimeout(r, 0));
+    await scheduler.idle();
+    expect(src.calls).toBe(3);
+    scheduler.pullOnNotice('unknown');
+    scheduler.stop();
+  });
 });
 
 describe('quota exceeded', () => {

@@ -36,6 +36,8 @@ interface Slot {
   timer: unknown;
   /** Pulls finished, kept in the row so windows (and tests) can tell that a new one has ended. */
   pulls: number;
+  /** A change was announced during a pull: pull once more right after it. */
+  again: boolean;
 }
 
 export function defaultSchedulerDeps(): SchedulerDeps {
@@ -87,6 +89,7 @@ export class SyncScheduler {
           abort: null,
           timer: null,
           pulls: Number(extra.pulls ?? 0),
+          again: false,
         });
         // `running: false` also clears a flag left by a session that ended mid-pull.
         await patchSyncState(this.db, entry.source.id, {
@@ -108,6 +111,20 @@ export class SyncScheduler {
         return this.run(id);
       }),
     );
+  }
+
+  /**
+   * The source announced a change (the centre server's notice): pull now. A pull under way is
+   * followed by one more; a source stopped or waiting out a failure is left to its schedule.
+   */
+  pullOnNotice(sourceId: string): void {
+    const slot = this.slots.get(sourceId);
+    if (!slot || this.stopped || slot.state.stopped || slot.state.failures > 0) return;
+    if (slot.running) {
+      slot.again = true;
+      return;
+    }
+    void this.run(sourceId);
   }
 
   /** Aborts running pulls; the sources run again on their normal schedule. */
@@ -158,7 +175,10 @@ export class SyncScheduler {
     slot.running = this.execute(slot, abort).finally(() => {
       slot.running = null;
       slot.abort = null;
-      this.schedule(id);
+      const again = slot.again && slot.state.failures === 0 && !slot.state.stopped;
+      slot.again = false;
+      if (again && !this.stopped) void this.run(id);
+      else this.schedule(id);
     });
     return slot.running;
   }

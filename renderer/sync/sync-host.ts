@@ -12,7 +12,9 @@ import { SyncScheduler } from './scheduler';
 import { buildSources } from './sources-registry';
 import { createCentreTransportClient } from '../../shared/centre/client';
 import { CENTRE_CONNECTION_KEY, CENTRE_FEED_ID, getCentreConnection } from './centre/connection';
+import { CentreChangeWatcher } from './centre/change-watcher';
 import { CentreRecordsRunner } from './centre/records-runner';
+import { waitForChanges } from '../../shared/centre/notify-client';
 import { SHAREABLE_RECORD_TABLES } from './centre/shareable-kinds';
 import type { SyncPlatform, WorkerInit } from './worker-protocol';
 
@@ -32,6 +34,7 @@ export function startSyncHost(init: WorkerInit, platform: SyncPlatform): SyncHos
   const pack = packById(init.packId);
   let reloading: Promise<void> = Promise.resolve();
   let records: CentreRecordsRunner | null = null;
+  let notices: CentreChangeWatcher | null = null;
   let edits: Subscription | null = null;
 
   /** The shared-records exchange runs while this workstation is connected to a centre server. */
@@ -40,13 +43,20 @@ export function startSyncHost(init: WorkerInit, platform: SyncPlatform): SyncHos
     if (connected === (records !== null)) return;
     edits?.unsubscribe();
     records?.stop();
+    notices?.stop();
     records = null;
     edits = null;
+    notices = null;
     if (!connected) return;
     const client = createCentreTransportClient((call) => platform.centreCall({ feedId: CENTRE_FEED_ID, call, timeoutMs: 30_000 }));
     const runner = new CentreRecordsRunner(db, client, appNow);
     records = runner;
     runner.start();
+    // Pull on the server's notice (a long poll held up to 25 s, so the call's timeout is longer).
+    const wait = (since: Parameters<typeof waitForChanges>[1], waitSeconds: number) =>
+      waitForChanges((call) => platform.centreCall({ feedId: CENTRE_FEED_ID, call, timeoutMs: 40_000 }), since, waitSeconds);
+    notices = new CentreChangeWatcher(wait, { recordsChanged: () => void runner.run(), feedChanged: () => scheduler.pullOnNotice(CENTRE_FEED_ID) });
+    notices.start();
     // An edit of a shared record here goes out within seconds (the first answer is the current state).
     let first = true;
     edits = liveQuery(() => Promise.all(SHAREABLE_RECORD_TABLES.map((k) => db.table(k.table).toArray()))).subscribe({
@@ -89,6 +99,7 @@ export function startSyncHost(init: WorkerInit, platform: SyncPlatform): SyncHos
       subscription.unsubscribe();
       edits?.unsubscribe();
       records?.stop();
+      notices?.stop();
       scheduler.stop();
       db.close();
     },

@@ -28,6 +28,12 @@ export type PageOutcome =
 export class FeedService {
   private stats: { at: number; items: number; first: number; last: number } | null = null;
   private readonly recent = new Map<string, { at: number; last: number; outcome: PageOutcome & { ok: true } }>();
+  /**
+   * Reads under way by request and stamp: fifty workstations asking for the same page at the same
+   * moment (after one intake batch) wait for one read instead of queueing fifty on the database.
+   */
+  private readonly reading = new Map<string, Promise<PageOutcome & { ok: true }>>();
+  private stampRead: Promise<number> | null = null;
 
   constructor(
     private readonly db: Database,
@@ -62,7 +68,7 @@ export class FeedService {
   async page(cursorText: string | undefined, requested: number | undefined, scope: AccessScope | null = null): Promise<PageOutcome> {
     const pageSize = Math.min(requested ?? this.defaultPageSize, this.maxPageSize, MAX_PAGE_SIZE);
     let position: [number, string] | null = null;
-    const last = await lastStamp(this.db, 'feed');
+    let last = await this.lastStamp();
     if (cursorText !== undefined && cursorText !== '') {
       const cursor = decodeCursor(cursorText);
       if (!cursor) return { ok: false, status: 400, code: 'bad-request', message: 'Курсор не распознан: передайте nextCursor предыдущей страницы без изменений' };
@@ -72,6 +78,9 @@ export class FeedService {
       if (cursor.position) {
         // A position after every stamp this server ever gave: the client saw a stream this
         // database does not have (restored from an older backup). Start over, never skip.
+        // The shared read may have started before the stamp this client just got was committed:
+        // ask the database itself before calling the cursor one from the future.
+        if (cursor.position[0] > last) last = await lastStamp(this.db, 'feed');
         if (cursor.position[0] > last) {
           return { ok: false, status: 410, code: 'cursor-expired', message: 'Курсор указывает на данные, которых на сервере нет (сервер восстановлен из копии): нужна полная повторная загрузка' };
         }
@@ -82,6 +91,27 @@ export class FeedService {
     const now = this.clock();
     const cached = this.recent.get(cacheKey);
     if (cached && cached.last === last && now - cached.at < PAGE_CACHE_MS) return cached.outcome;
+    const readKey = `${last}|${cacheKey}`;
+    let read = this.reading.get(readKey);
+    if (!read) {
+      read = this.readPage(position, pageSize, last, cacheKey, scope).finally(() => this.reading.delete(readKey));
+      this.reading.set(readKey, read);
+    }
+    return read;
+  }
+
+  /**
+   * The newest stamp given. Requests arriving while a read of it is under way share that read: the
+   * answer is what a request a moment earlier would have had, so a client's cursor never passes a
+   * change; it sees a change committed in that moment at its next pull.
+   */
+  private lastStamp(): Promise<number> {
+    this.stampRead ??= lastStamp(this.db, 'feed').finally(() => (this.stampRead = null));
+    return this.stampRead;
+  }
+
+  private async readPage(position: [number, string] | null, pageSize: number, last: number, cacheKey: string, scope: AccessScope | null): Promise<PageOutcome & { ok: true }> {
+    const now = this.clock();
     const page = await readPageJoined(this.db, position, pageSize, scope);
     // Never behind a stamp served (a batch may have committed between the two reads).
     const serverTime = Math.max(now, last, page.last?.[0] ?? 0);

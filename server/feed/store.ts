@@ -67,7 +67,7 @@ export async function writeStamped(tx: Queryable, drafts: readonly ItemDraft[], 
 }
 
 /** One transaction: takes a stamp and writes the drafts with it. Returns the stamp (or null when there was nothing to write). */
-export async function publish(db: Database, drafts: readonly ItemDraft[], origin: string, now: number = Date.now()): Promise<number | null> {
+export async function publish(db: Database, drafts: readonly ItemDraft[], origin: string, now: number = Date.now(), options: { analyze?: boolean } = {}): Promise<number | null> {
   if (drafts.length === 0) return null;
   const keys = new Set<string>();
   for (const draft of drafts) {
@@ -81,7 +81,7 @@ export async function publish(db: Database, drafts: readonly ItemDraft[], origin
     return stamp;
   });
   // A large intake changes the table's size a lot: fresh statistics for the planner and the span estimate.
-  if (drafts.length >= ANALYZE_AFTER) await db.query('ANALYZE feed_items');
+  if (options.analyze !== false && drafts.length >= ANALYZE_AFTER) await db.query('ANALYZE feed_items');
   return stamp;
 }
 

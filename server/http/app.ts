@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { TokenRole } from '../../shared/centre/protocol';
 import type { ServerContext } from '../context';
 import { registerAccountRoutes } from '../accounts/routes';
+import { registerNotifyRoutes } from '../feed/notify-routes';
 import { registerFeedRoutes } from '../feed/routes';
 import { registerIntakeRoutes } from '../intake/routes';
 import { registerRecordRoutes } from '../records/routes';
@@ -130,5 +131,6 @@ export function buildApp(ctx: ServerContext): FastifyInstance {
   registerAdminRoutes(app, ctx);
   registerIntakeRoutes(app, ctx);
   registerAccountRoutes(app, ctx);
+  registerNotifyRoutes(app, ctx);
   return app;
 }

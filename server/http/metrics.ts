@@ -61,6 +61,8 @@ export class ServerMetrics {
   readonly intakeRuns = new Counter();
   readonly intakeRows = new Counter();
   readonly recordPushes = new Counter();
+  /** Change notices answered (long polls), by whether something had changed. */
+  readonly notices = new Counter();
 
   constructor(private readonly pool: () => PoolStats) {}
 
@@ -81,6 +83,7 @@ export class ServerMetrics {
       ['cur_intake_runs_total', 'counter', 'Intake runs by kind and outcome.', this.intakeRuns.lines('cur_intake_runs_total')],
       ['cur_intake_rows_total', 'counter', 'Rows taken in by kind and result.', this.intakeRows.lines('cur_intake_rows_total')],
       ['cur_record_pushes_total', 'counter', 'Shared record pushes by result.', this.recordPushes.lines('cur_record_pushes_total')],
+      ['cur_change_notices_total', 'counter', 'Change notices answered to waiting workstations, by outcome.', this.notices.lines('cur_change_notices_total')],
       ['cur_db_pool_connections', 'gauge', 'Database connections by state.', [`cur_db_pool_connections{state="total"} ${pool.total}`, `cur_db_pool_connections{state="idle"} ${pool.idle}`]],
       ['cur_db_pool_waiting', 'gauge', 'Queries waiting for a database connection.', [`cur_db_pool_waiting ${pool.waiting}`]],
       ['cur_process_resident_memory_bytes', 'gauge', 'Resident set size of the server process.', [`cur_process_resident_memory_bytes ${memory.rss}`]],

@@ -11,21 +11,44 @@ import { importFileText } from '../../shared/import/message-text';
 import type { ExportType } from '../../shared/import/fields';
 import { parseNeedsKey } from '../../shared/import/processor';
 import type { Database } from '../db/database';
-import { applyIncoming } from './apply';
+import { BatchWriter } from './batch-writer';
 import { finishRun, getRun, MAX_RUN_MESSAGES, startRun, ZERO_COUNTS } from './runs';
 import { parseExportFile } from './spreadsheet';
 
 const TYPE_NAMES: Record<ExportType, string> = { pos: 'ПОС', im: 'Инцидент Менеджмент', letter59: 'реестр обращений 59-ФЗ' };
 const NEED_NAMES = { category: 'категорий', organisation: 'организаций', status: 'статусов' } as const;
 
-export async function intakeFile(db: Database, path: string, options: { fileName: string; pack: RegionPack; forcedType?: ExportType | null; clock?: () => number }): Promise<IntakeRun> {
+export interface FileIntakeOptions {
+  fileName: string;
+  pack: RegionPack;
+  forcedType?: ExportType | null;
+  clock?: () => number;
+  /** After each batch committed to the stream (change notices). */
+  onCommitted?: () => void;
+  /** Appeals per written batch (default INTAKE_BATCH_ROWS). */
+  batchRows?: number;
+}
+
+export async function intakeFile(db: Database, path: string, options: FileIntakeOptions): Promise<IntakeRun> {
   const clock = options.clock ?? Date.now;
   const started = clock();
   const runId = await startRun(db, 'file', options.fileName, started);
+  // The export type (and so the origin) is known once the header is found, before the first appeal.
+  let writer: BatchWriter | null = null;
   try {
-    const parsed = await parseExportFile(path, { pack: options.pack, fileName: options.fileName, batchId: `server-${runId}-${randomUUID().slice(0, 8)}`, forcedType: options.forcedType ?? null, now: started });
+    const parsed = await parseExportFile(path, {
+      pack: options.pack,
+      fileName: options.fileName,
+      batchId: `server-${runId}-${randomUUID().slice(0, 8)}`,
+      forcedType: options.forcedType ?? null,
+      now: started,
+      onAppeal: (appeal) => {
+        writer ??= new BatchWriter(db, { origin: `file:${appeal.source}`, clock, onCommitted: options.onCommitted, batchRows: options.batchRows });
+        writer.add(appeal);
+      },
+    });
     const { processed } = parsed;
-    const counts = await applyIncoming(db, { appeals: [...processed.appeals.values()] }, `file:${processed.type}`, clock());
+    const counts = { ...(await (writer as BatchWriter | null)?.finish() ?? { created: 0, changed: 0, unchanged: 0 }), deleted: 0 };
     const errors = processed.rejected.slice(0, MAX_RUN_MESSAGES).map((r) => `Строка ${r.row}: ${r.message}`);
     const needs = new Map<string, number>();
     for (const key of processed.needs.keys()) {
@@ -48,7 +71,9 @@ export async function intakeFile(db: Database, path: string, options: { fileName
     );
   } catch (error) {
     const message = error instanceof ImportError ? importFileText(error.reason, 'ru') : `Файл не принят: ${error instanceof Error ? error.message.slice(0, 300) : String(error)}`;
-    await finishRun(db, runId, { status: 'failed', counts: ZERO_COUNTS, errors: [message], detail: null }, clock());
+    const applied = (await (writer as BatchWriter | null)?.abandon()) ?? 0;
+    const errors = applied > 0 ? [message, `До сбоя записано обращений: ${applied}. Примите исправленный файл ещё раз: уже записанные не задвоятся.`] : [message];
+    await finishRun(db, runId, { status: 'failed', counts: ZERO_COUNTS, errors, detail: applied > 0 ? `записано до сбоя: ${applied}` : null }, clock());
   }
   return (await getRun(db, runId))!;
 }

@@ -47,6 +47,8 @@ export interface IntakeOptions {
   pollMs?: number;
   timeoutMs?: number;
   log?: (line: string) => void;
+  /** Called after intake commits changes to the stream (each batch of a long run, and its end). */
+  onCommitted?: () => void;
 }
 
 const MAX_UPSTREAM_PAGES_PER_RUN = 20_000;
@@ -79,6 +81,7 @@ export class IntakeService {
   }
 
   private count(run: IntakeRun): IntakeRun {
+    if (run.created + run.changed + run.deleted > 0) this.options.onCommitted?.();
     this.options.metrics.intakeRuns.inc({ kind: run.kind, status: run.status });
     for (const key of ['created', 'changed', 'unchanged', 'deleted', 'rejected'] as const) {
       if (run[key] > 0) this.options.metrics.intakeRows.inc({ kind: run.kind, result: key }, run[key]);
@@ -90,7 +93,7 @@ export class IntakeService {
   /** Takes in a file already on disk, then moves it to `done/` or `failed/` under the run's number. */
   runFile(path: string, fileName: string, forcedType: ExportType | null = null): Promise<IntakeRun> {
     return this.exclusive(async () => {
-      const run = await intakeFile(this.db, path, { fileName, pack: this.options.pack, forcedType, clock: this.clock });
+      const run = await intakeFile(this.db, path, { fileName, pack: this.options.pack, forcedType, clock: this.clock, onCommitted: this.options.onCommitted });
       const target = join(this.options.inboxDir, run.status === 'failed' ? 'failed' : 'done', `${run.id}-${fileName}`);
       await rename(path, target).catch(() => unlink(path).catch(() => undefined));
       return this.count(run);
@@ -229,6 +232,7 @@ export class IntakeService {
       }
       counts.rowsRead += page.items.length;
       addCounts(counts, await applyIncoming(this.db, batch, origin, this.clock()));
+      this.options.onCommitted?.();
       const last = page.items[page.items.length - 1];
       checkpoint = { cursor: page.nextCursor, datasetId: page.datasetId, position: last ? [last.updatedAt, last.type === 'reference' ? `~ref:${last.kind}:${last.id}` : last.id] : checkpoint.position };
       await this.saveCheckpoint(source.id, checkpoint);

@@ -6,6 +6,7 @@
  * TextDecoder) that Node provides; the server never imports renderer/ (eslint holds it).
  */
 import { openAsBlob } from 'node:fs';
+import type { Appeal } from '../../shared/domain/appeal';
 import type { RegionPack } from '../../shared/domain/region-pack';
 import type { ExportType } from '../../shared/import/fields';
 import type { ProcessedFile } from '../../shared/import/processor';
@@ -18,8 +19,12 @@ export interface ParsedExport {
   detail: string;
 }
 
-export async function parseExportFile(path: string, options: { pack: RegionPack; fileName: string; batchId: string; forcedType: ExportType | null; now: number; signal?: AbortSignal }): Promise<ParsedExport> {
+export async function parseExportFile(path: string, options: { pack: RegionPack; fileName: string; batchId: string; forcedType: ExportType | null; now: number; signal?: AbortSignal; onAppeal?: (appeal: Appeal) => void }): Promise<ParsedExport> {
   const blob = await openAsBlob(path);
   const ctx = buildContext(options.pack, EMPTY_SETTINGS.valueMappings, { now: options.now, batchId: options.batchId, fileName: options.fileName });
-  return readSpreadsheet(blob, { forcedType: options.forcedType, savedMappings: EMPTY_SETTINGS.headerMappings, ctx }, options.signal ?? new AbortController().signal);
+  return readSpreadsheet(
+    blob,
+    { forcedType: options.forcedType, savedMappings: EMPTY_SETTINGS.headerMappings, ctx, ...(options.onAppeal ? { onAppeal: options.onAppeal } : {}) },
+    options.signal ?? new AbortController().signal,
+  );
 }

@@ -41,6 +41,8 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: ServerContext): 
         yours: push,
       });
     }
+    // Workstations waiting for notices pull the new version now rather than at their next timer.
+    if (!outcome.duplicate) void ctx.notifier.check().catch(() => undefined);
     return reply.send({ record: outcome.record, duplicate: outcome.duplicate });
   });
 

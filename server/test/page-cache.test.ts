@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DemoModel } from '../../shared/demo/model';
 import { initialWindow, readAll } from '../../shared/demo/stream';
 import { KIROV_PACK } from '../../shared/domain/packs';
+import type { Database } from '../db/database';
+import { FeedService } from '../feed/service';
 import { applyIncoming } from '../intake/apply';
 import { ENGINES, NOW, startTestServer, type TestServer } from './support';
 
@@ -50,6 +52,35 @@ for (const engine of ENGINES) {
       const after = await ctx.feed.page(cursor, 70);
       expect(after.ok && after.items).toBe(1);
       expect(after.ok && JSON.parse(after.json).items[0].id).toBe(changed.id);
+
+      // Fifty workstations asking for one page at the same moment: one read of the stamp, one of the page.
+      const statements: string[] = [];
+      const counting: Database = { ...ctx.db, query: (sql, params) => (statements.push(sql), ctx.db.query(sql, params)) };
+      const feed = new FeedService(counting, ctx.feed.datasetId, null, 5_000);
+      const answers = await Promise.all(Array.from({ length: 50 }, () => feed.page(cursor, 70)));
+      expect(new Set(answers.map((a) => a.ok && a.json)).size).toBe(1);
+      expect(answers[0]!.ok && answers[0]!.items).toBe(1);
+      expect(statements.filter((sql) => sql.includes('stream_clock'))).toHaveLength(1);
+      expect(statements.filter((sql) => sql.includes('string_agg'))).toHaveLength(1);
+
+      // A shared stamp read that began before the stamp this client just got was committed is not
+      // taken for "your cursor is from the future": the database is asked again first.
+      const end = JSON.parse((answers[0] as { json: string }).json).nextCursor as string;
+      let stale = true;
+      const lagging: Database = {
+        ...ctx.db,
+        query: async <Row,>(sql: string, params?: readonly unknown[]) => {
+          const result = await ctx.db.query<Row>(sql, params);
+          if (stale && sql.includes('stream_clock')) {
+            stale = false;
+            return { ...result, rows: [{ last_stamp: 0 } as Row] };
+          }
+          return result;
+        },
+      };
+      const next = await new FeedService(lagging, ctx.feed.datasetId, null, 5_000).page(end, 70);
+      expect(stale).toBe(false);
+      expect(next).toMatchObject({ ok: true, items: 0 });
     });
   });
 }

@@ -109,6 +109,27 @@ describe('ПОС rows', () => {
     expect(result.appeals.get('pos:4')?.qualityFlags).toContain('unknown-status');
   });
 
+  it('streamed (the server writing while reading): every valid appeal handed over in row order, the same findings', () => {
+    const rows: Cell[][] = [
+      POS_HEADER,
+      posRow({ Номер: '1', 'Дата поступления': '01.11.2025' }),
+      posRow({ Номер: '2', 'Дата поступления': 'вчера' }),
+      posRow({ Номер: '1', 'Дата поступления': '02.11.2025' }),
+      posRow({ Номер: '3', 'Дата поступления': '03.11.2025' }),
+    ];
+    const whole = run(rows);
+    const handed: string[] = [];
+    const streamed = new RowProcessor({ forcedType: null, savedMappings: {}, ctx: testContext(), onAppeal: (a) => handed.push(`${a.id}@${a.import?.row}`) });
+    rows.forEach((cells, i) => streamed.push({ row: i + 1, cells }));
+    const result = streamed.finish();
+    expect(handed).toEqual(['pos:1@2', 'pos:1@4', 'pos:3@5']);
+    expect(result.appeals.size).toBe(0);
+    const { appeals: _a, ...findings } = result;
+    const { appeals: _b, ...wholeFindings } = whole;
+    expect(findings).toEqual(wholeFindings);
+    expect(result.warnings.some((w) => w.row === 4 && w.message.kind === 'duplicate-number' && w.message.params.earlierRow === 2)).toBe(true);
+  });
+
   it('takes the municipality from the receiving body when the current one is regional, and lists only unknown bodies', () => {
     const result = run([
       POS_HEADER,

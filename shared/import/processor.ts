@@ -57,11 +57,17 @@ export interface ProcessorOptions {
   /** Remembered header overrides per export type. */
   savedMappings: Partial<Record<ExportType, SavedHeaderMapping>>;
   ctx: ConvertContext;
+  /**
+   * Streaming: each valid appeal is handed over as its row is converted and `appeals` stays
+   * empty (the centre server writes them in batches while the file is still being read). A number
+   * seen twice is handed over twice; the later row is the one that stays.
+   */
+  onAppeal?: (appeal: Appeal) => void;
 }
 
 export interface ProcessedFile extends HeaderFindings, RowFindings {
   type: ExportType;
-  /** Valid records by id; a number seen twice keeps the later row. */
+  /** Valid records by id; a number seen twice keeps the later row. Empty when streamed (`onAppeal`). */
   appeals: Map<string, Appeal>;
   /** `${kind}\u0000${value}` → rows needing it. */
   needs: Map<string, number>;
@@ -84,6 +90,8 @@ function isBlank(cells: Cell[]): boolean {
 export class RowProcessor {
   private pending: RawRow[] = [];
   private result: ProcessedFile | null = null;
+  /** Streaming: the row each id was first seen in (for the duplicate-number warning). */
+  private readonly streamedRows = new Map<string, number | null>();
 
   constructor(private readonly options: ProcessorOptions) {}
 
@@ -160,11 +168,15 @@ export class RowProcessor {
       return;
     }
     const { appeal } = converted;
-    const earlier = result.appeals.get(appeal.id);
-    if (earlier) {
-      this.warn(raw.row, { kind: 'duplicate-number', params: { number: appeal.externalId, earlierRow: earlier.import?.row ?? null } });
+    const sink = this.options.onAppeal;
+    const earlierRow = sink ? this.streamedRows.get(appeal.id) : result.appeals.has(appeal.id) ? (result.appeals.get(appeal.id)!.import?.row ?? null) : undefined;
+    if (earlierRow !== undefined) {
+      this.warn(raw.row, { kind: 'duplicate-number', params: { number: appeal.externalId, earlierRow } });
     }
-    result.appeals.set(appeal.id, appeal);
+    if (sink) {
+      this.streamedRows.set(appeal.id, appeal.import?.row ?? null);
+      sink(appeal);
+    } else result.appeals.set(appeal.id, appeal);
     for (const w of converted.warnings) this.warn(raw.row, w);
     for (const need of converted.needs) {
       const key = needsKey(need);

@@ -21,14 +21,19 @@ describe('the host’s centre calls', () => {
     await fetchCentre(fetchImpl, endpoint, { op: 'record-push', id: 'esc:1', push: { kind: 'escalation', baseVersion: 0, changeId: 'chg-12345678', body: { id: 'esc:1' } } }, policy);
     await fetchCentre(fetchImpl, endpoint, { op: 'sign-in', login: 'ivanov', password: 'long passphrase here' }, policy);
     await fetchCentre(fetchImpl, endpoint, { op: 'users' }, policy);
+    await fetchCentre(fetchImpl, endpoint, { op: 'wait-changes', since: null, waitSeconds: 25 }, policy);
+    await fetchCentre(fetchImpl, endpoint, { op: 'wait-changes', since: { feed: 17, records: 4 }, waitSeconds: 25 }, policy);
     expect(calls.map((c) => `${c.init.method} ${c.url}`)).toEqual([
       'GET https://cur-server.example.ru/centre/v1/whoami',
       'GET https://cur-server.example.ru/centre/v1/records/changes?limit=50&cursor=abc',
       'PUT https://cur-server.example.ru/centre/v1/records/esc%3A1',
       'POST https://cur-server.example.ru/centre/v1/sign-in',
       'GET https://cur-server.example.ru/centre/v1/users',
+      'GET https://cur-server.example.ru/centre/v1/notify?wait=0',
+      'GET https://cur-server.example.ru/centre/v1/notify?wait=25&feed=17&records=4',
     ]);
     expect(JSON.parse(String(calls[3]!.init.body))).toEqual({ login: 'ivanov', password: 'long passphrase here' });
+    expect(centreCallSchema.safeParse({ op: 'wait-changes', since: null, waitSeconds: 31 }).success).toBe(false);
     for (const call of calls) {
       expect(new Headers(call.init.headers).get('authorization')).toBe('Bearer cur_secret');
       expect(call.init.redirect).toBe('manual');

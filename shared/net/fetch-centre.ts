@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { MAX_PASSWORD_LENGTH } from '../access/password-policy';
 import { ACCOUNT_PATHS } from '../centre/accounts';
+import { MAX_NOTIFY_WAIT_SECONDS, notifyPath } from '../centre/notify';
 import { CENTRE_PATHS, MAX_RECORD_BODY_CHARS, recordIdSchema, recordPushSchema } from '../centre/protocol';
 import { checkFeedBaseUrl, feedRequestHeaders, type FeedUrlPolicy } from './feed-request-policy';
 import { FeedRequestRefused, type FeedEndpoint, type FeedPageResponse, type FetchLike } from './fetch-feed-page';
@@ -25,6 +26,12 @@ export const centreCallSchema = z.discriminatedUnion('op', [
   // Accounts issued by the centre (shared/centre/accounts.ts): the password goes to the server only.
   z.strictObject({ op: z.literal('sign-in'), login: z.string().min(1).max(100), password: z.string().min(1).max(MAX_PASSWORD_LENGTH) }),
   z.strictObject({ op: z.literal('users') }),
+  // A long poll: answered when something changed after the stamps named, or after the wait.
+  z.strictObject({
+    op: z.literal('wait-changes'),
+    since: z.strictObject({ feed: z.number().int().min(0), records: z.number().int().min(0) }).nullable(),
+    waitSeconds: z.number().int().min(0).max(MAX_NOTIFY_WAIT_SECONDS),
+  }),
 ]);
 /** As the page sends it (defaults of the push not yet applied). */
 export type CentreCall = z.input<typeof centreCallSchema>;
@@ -48,6 +55,8 @@ export function describeCentreCall(call: CentreCall): { method: 'GET' | 'PUT' | 
       return { method: 'POST', path: ACCOUNT_PATHS.signIn, body: JSON.stringify({ login: call.login, password: call.password }) };
     case 'users':
       return { method: 'GET', path: ACCOUNT_PATHS.users };
+    case 'wait-changes':
+      return { method: 'GET', path: notifyPath(call.since, call.waitSeconds) };
   }
 }
 

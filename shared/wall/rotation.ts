@@ -8,6 +8,7 @@ import type { PresenterCommand, WallStateSnapshot } from './presenter-protocol';
 import type { Playlist } from './playlist';
 import type { SceneId, WallFocus, WallPeriod } from './scenes';
 import type { HeatMeasure } from './measures';
+import type { WallArea } from './area';
 
 export interface WallState {
   readonly playlist: Playlist;
@@ -18,6 +19,8 @@ export interface WallState {
   readonly paused: boolean;
   readonly pinned: SceneId | null;
   readonly focus: WallFocus | null;
+  /** The presenter's chosen part of the region (null: the whole region, as the account scope allows). */
+  readonly area: WallArea | null;
   readonly period: WallPeriod;
   readonly measure: HeatMeasure;
   /** Scenes that threw during this cycle; skipped until the playlist wraps around. */
@@ -33,7 +36,7 @@ export type WallInput =
   | { type: 'scene-failed'; scene: SceneId };
 
 export function initialWallState(playlist: Playlist, period: WallPeriod = { kind: 'month' }): WallState {
-  return { playlist, index: 0, elapsedMs: 0, paused: false, pinned: null, focus: null, period, measure: 'per10k', failed: [], changes: 0 };
+  return { playlist, index: 0, elapsedMs: 0, paused: false, pinned: null, focus: null, area: null, period, measure: 'per10k', failed: [], changes: 0 };
 }
 
 export function currentScene(state: WallState): SceneId | null {
@@ -92,6 +95,8 @@ function applyCommand(state: WallState, cmd: PresenterCommand): WallState {
     }
     case 'focus':
       return { ...state, focus: cmd.focus };
+    case 'area':
+      return { ...state, area: cmd.area };
     case 'period':
       return { ...state, period: cmd.period };
     case 'measure':
@@ -163,6 +168,7 @@ export function snapshotOf(state: WallState): WallStateSnapshot {
     paused: state.paused,
     pinned: state.pinned,
     focus: state.focus,
+    area: state.area,
     period: state.period,
     measure: state.measure,
     failed: [...state.failed],

@@ -21,7 +21,7 @@ const areaArb: fc.Arbitrary<WallArea | null> = fc.option(
   fc.record({
     sector: fc.constantFrom<string | null>('housing', 'roads', null),
     municipalities: fc.option(
-      fc.constantFrom(['m1'], ['m2'], ['m1', 'm2']).map((members) => ({ name: 'Куст', members })),
+      fc.constantFrom(['m1'], ['m2'], ['m1', 'm2']).map((members) => ({ name: 'Куст', members: [...members] })),
       { nil: null },
     ),
   }),

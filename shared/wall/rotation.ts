@@ -33,7 +33,9 @@ export type WallInput =
   | { type: 'tick'; ms: number }
   | { type: 'command'; command: PresenterCommand }
   | { type: 'key'; key: string }
-  | { type: 'scene-failed'; scene: SceneId };
+  | { type: 'scene-failed'; scene: SceneId }
+  /** A part of a spanning wall takes the first part's announced state, so all parts turn in step. */
+  | { type: 'follow'; snapshot: WallStateSnapshot };
 
 export function initialWallState(playlist: Playlist, period: WallPeriod = { kind: 'month' }): WallState {
   return { playlist, index: 0, elapsedMs: 0, paused: false, pinned: null, focus: null, area: null, period, measure: 'per10k', failed: [], changes: 0 };
@@ -148,6 +150,8 @@ export function reduceWall(state: WallState, input: WallInput): WallState {
       return applyCommand(state, input.command);
     case 'key':
       return applyKey(state, input.key);
+    case 'follow':
+      return follow(state, input.snapshot);
     case 'scene-failed': {
       if (state.failed.includes(input.scene)) return state;
       const failed = [...state.failed, input.scene];
@@ -156,6 +160,30 @@ export function reduceWall(state: WallState, input: WallInput): WallState {
       return currentScene(state) === input.scene ? step(marked, 1, false) : marked;
     }
   }
+}
+
+/**
+ * Takes the leading window's state (same playlist only: a playlist change reaches every window
+ * itself). The remaining time is copied, so the next switch happens together.
+ */
+function follow(state: WallState, s: WallStateSnapshot): WallState {
+  if (s.playlistId !== state.playlist.id || s.index >= state.playlist.items.length) return state;
+  const duration = (state.playlist.items[s.index]?.durationSec ?? 30) * 1000;
+  const elapsedMs = s.remainingMs === null ? state.elapsedMs : Math.min(duration, Math.max(0, duration - s.remainingMs));
+  const moved = s.index !== state.index || s.pinned !== state.pinned;
+  return {
+    ...state,
+    index: s.index,
+    pinned: s.pinned,
+    paused: s.paused,
+    focus: s.focus,
+    area: s.area,
+    period: s.period,
+    measure: s.measure,
+    failed: [...s.failed],
+    elapsedMs,
+    changes: moved ? state.changes + 1 : state.changes,
+  };
 }
 
 export function snapshotOf(state: WallState): WallStateSnapshot {

@@ -5,7 +5,9 @@
 import { useEffect } from 'react';
 import {
   announcement,
+  command,
   parsePresenterCommand,
+  parseWallAnnouncement,
   snapshotOf,
   WALL_CHANNEL,
   wallAreaSchema,
@@ -77,7 +79,13 @@ export function usePresenterChannel(): void {
       if (announces) channel.postMessage(message);
     };
     const announce = () => post(announcement(snapshotOf(useWallStore.getState().wall)));
+    // A part of a spanning wall after the first turns with the first (bezel compensation).
+    const follows = start.part !== null && start.screen > 0;
     channel.onmessage = (event: MessageEvent) => {
+      if (follows) {
+        const lead = parseWallAnnouncement(event.data);
+        if (lead) return dispatch({ type: 'follow', snapshot: lead.state });
+      }
       const cmd = parsePresenterCommand(event.data);
       if (!cmd) return; // Malformed or foreign messages are ignored, never shown.
       if (cmd.scope) {
@@ -105,6 +113,8 @@ export function usePresenterChannel(): void {
       }
     });
     announce();
+    // Ask the first part for its state at once rather than wait for its next change.
+    if (follows) channel.postMessage(command({ type: 'hello' }));
     return () => {
       unsubscribe();
       channel.close();

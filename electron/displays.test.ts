@@ -56,6 +56,22 @@ describe('planWallPanes', () => {
     expect(result.panes[0]).toMatchObject({ key: 'span', fullscreen: false, bounds: { x: 1920, y: 0, width: 3840, height: 2160 } });
     expect(result.panes[0]!.label).toMatch(/^2×2: /);
   });
+  it('with bezels, opens one full-screen pane per panel, each showing its part of the larger canvas', () => {
+    const result = planWallPanes({ arrangement: { kind: 'span', displayIds: [14, 11, 13, 12], bezel: { x: 24, y: 16 } }, displays, primaryId: 1, rememberedId: null });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.panes.map((p) => [p.key, p.displayIds[0], p.fullscreen, p.query.wallCanvas, p.query.wallPart, p.query.wallScreen])).toEqual([
+      ['span-0', 14, true, '3864x2176', '1944,1096', '0'],
+      ['span-1', 11, true, '3864x2176', '0,0', '1'],
+      ['span-2', 13, true, '3864x2176', '0,1096', '2'],
+      ['span-3', 12, true, '3864x2176', '1944,0', '3'],
+    ]);
+    expect(result.panes[1]!.bounds).toEqual(grid[0]!.bounds);
+    expect(result.panes[0]!.label).toMatch(/^2×2 \[2, 2\]: Панель 14/);
+    // Zero bezels keep the one window over all panels.
+    const plain = planWallPanes({ arrangement: { kind: 'span', displayIds: [11, 12], bezel: { x: 0, y: 0 } }, displays, primaryId: 1, rememberedId: null });
+    expect(plain.ok && plain.panes.map((p) => p.key)).toEqual(['span']);
+  });
   it('refuses a span with a hole or a display that is not connected', () => {
     expect(planWallPanes({ arrangement: { kind: 'span', displayIds: [11, 12, 13] }, displays, primaryId: 1, rememberedId: null })).toEqual({ ok: false, reason: 'span-gaps' });
     expect(planWallPanes({ arrangement: { kind: 'span', displayIds: [11, 99] }, displays, primaryId: 1, rememberedId: null })).toEqual({ ok: false, reason: 'missing-display', missingIds: [99] });
@@ -107,6 +123,16 @@ describe('planPanesAfterRemoval', () => {
       { key: 'screen-0', action: 'keep' },
       { key: 'screen-1', action: 'close' },
       { key: 'screen-2', action: 'keep' },
+    ]);
+  });
+  it('closes only the part of a bezel-compensated span on the unplugged display; the other parts keep showing', () => {
+    const panes = [
+      { key: 'span-0', displayIds: [2] },
+      { key: 'span-1', displayIds: [3] },
+    ];
+    expect(planPanesAfterRemoval(panes, 3, [operator, d(2)], 1)).toEqual([
+      { key: 'span-0', action: 'keep' },
+      { key: 'span-1', action: 'close' },
     ]);
   });
   it('moves a single wall to a free secondary display, else closes it', () => {

@@ -2,7 +2,7 @@
  * Which display the wall goes to, and what happens when displays change. Pure policy (runtime:
  * Electron main, no Electron import) so every case is unit-tested; electron/wall-window.ts applies it.
  */
-import { checkSpan, wallScreenQuery, type WallArrangement } from '../shared/wall/arrangement';
+import { checkSpan, spanCanvas, spanNeedsParts, spanPartQuery, wallScreenQuery, type WallArrangement } from '../shared/wall/arrangement';
 import type { Bounds } from './window-options';
 
 export interface DisplayLike {
@@ -104,6 +104,25 @@ export function planWallPanes(input: WallPlanInput): WallPlanResult {
     const chosen = arrangement.displayIds.map(byId);
     const span = checkSpan(chosen.map((d) => d.bounds));
     if (!span.ok) return { ok: false, reason: `span-${span.reason}` };
+    if (spanNeedsParts(arrangement.bezel)) {
+      // Bezel compensation: one full-screen window per display, each drawing its part of a canvas
+      // larger by the seams; the strips behind the frames are drawn by none of them.
+      const canvas = spanCanvas(chosen.map((d) => d.bounds), arrangement.bezel!)!;
+      return {
+        ok: true,
+        panes: canvas.parts.map((part) => {
+          const display = chosen[part.index]!;
+          return {
+            key: `span-${part.index}`,
+            displayIds: [display.id],
+            bounds: display.bounds,
+            fullscreen: true,
+            query: spanPartQuery(canvas, part),
+            label: `${span.columns}×${span.rows} [${part.column + 1}, ${part.row + 1}]: ${labelOf(display)}`,
+          };
+        }),
+      };
+    }
     return {
       ok: true,
       panes: [

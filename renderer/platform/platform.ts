@@ -39,8 +39,8 @@ export interface FeedRequest {
   cursor: string | null;
   limit: number;
   timeoutMs: number;
-  /** `desc` on a first request: a newest-first first pass where the feed offers one. */
-  order?: 'desc';
+  /** `desc` on a first request: a newest-first first pass where the feed offers one; `open-desc`: open appeals first. */
+  order?: 'desc' | 'open-desc';
 }
 
 export interface CentreCallRequest {

@@ -33,9 +33,11 @@ export interface ChartProps {
   testId?: string;
   /** Where the PNG goes; defaults to the app's SaveFileContext. Without either, no PNG button. */
   onSaveFile?: SaveFile;
+  /** Canvas pixel ratio when the chart is shown scaled (a part of a spanning wall); the screen's by default. */
+  pixelRatio?: number;
 }
 
-export function Chart({ option, title, table, variant = 'operator', height = 280, onEvents, testId, onSaveFile }: ChartProps) {
+export function Chart({ option, title, table, variant = 'operator', height = 280, onEvents, testId, onSaveFile, pixelRatio }: ChartProps) {
   const t = useT(uiMessages);
   const contextSave = useSaveFile();
   const saveFile = onSaveFile ?? contextSave;
@@ -48,7 +50,7 @@ export function Chart({ option, title, table, variant = 'operator', height = 280
   useEffect(() => {
     const host = hostRef.current;
     if (!host) return undefined;
-    const chart = echarts.init(host, variant === 'wall' ? 'cur-wall' : 'cur-desk', { renderer: 'canvas' });
+    const chart = echarts.init(host, variant === 'wall' ? 'cur-wall' : 'cur-desk', { renderer: 'canvas', ...(pixelRatio ? { devicePixelRatio: pixelRatio } : {}) });
     chartRef.current = chart;
     const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => chart.resize());
     observer?.observe(host);
@@ -57,7 +59,7 @@ export function Chart({ option, title, table, variant = 'operator', height = 280
       chart.dispose();
       chartRef.current = null;
     };
-  }, [variant]);
+  }, [variant, pixelRatio]);
 
   useEffect(() => {
     // notMerge: series removed from the option must disappear from the chart.

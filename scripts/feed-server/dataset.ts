@@ -5,6 +5,7 @@
  * regional service would show them.
  */
 import type { Appeal } from '../../shared/domain/appeal';
+import { isOpenAppeal } from '../../shared/domain/appeal-counters';
 import type { RegionPack } from '../../shared/domain/region-pack';
 import { DemoModel } from '../../shared/demo/model';
 import { demoReference } from '../../shared/demo/reference';
@@ -134,6 +135,28 @@ export class FeedDataset {
     return { items, hasMore: start > 0, remaining: start };
   }
 
+  /**
+   * A walk down from `before` (exclusive; the high-water mark inclusive when null) over the items
+   * `keep` admits: up to `limit` of them, newest first. `hasMore`: items (of any kind) remain below
+   * the last one looked at. Used by the open-first pass (capability `open-first`): its open part
+   * keeps the open appeals, its newest-first part everything else, so no record comes twice.
+   */
+  walkDown(before: FeedPosition | null, highWater: FeedPosition, limit: number, keep: (item: FeedItem) => boolean): { items: FeedItem[]; hasMore: boolean; remaining: number } {
+    let end = this.indexAfter(highWater);
+    if (before) {
+      end = Math.min(end, this.indexAfter(before));
+      if (end > 0 && comparePositions(positionOf(this.items[end - 1]!), before) === 0) end -= 1;
+    }
+    const items: FeedItem[] = [];
+    let i = end - 1;
+    for (; i >= 0 && items.length < limit; i--) {
+      const item = this.items[i]!;
+      if (keep(item)) items.push(item);
+    }
+    // i + 1 items (of any kind) are left below: an estimate for progress, exact for the newest-first part.
+    return { items, hasMore: i >= 0, remaining: i + 1 };
+  }
+
   /** The `limit` items that end at `position` (what a client got as its previous page). */
   pageEndingAt(position: FeedPosition, limit: number): FeedItem[] {
     const end = this.indexAfter(position);
@@ -152,6 +175,11 @@ export class FeedDataset {
     for (const item of this.current.values()) if (item.type === 'tombstone') out.push(item.id);
     return out;
   }
+}
+
+/** An appeal that still awaits an answer (the domain's definition): what the open part of a pass carries. */
+export function isOpenItem(item: FeedItem): boolean {
+  return item.type === 'appeal' && isOpenAppeal(item.appeal);
 }
 
 function keyOf(item: FeedItem): string {

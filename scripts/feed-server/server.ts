@@ -19,7 +19,7 @@ import {
   type FeedItem,
   type FeedPosition,
 } from '../../shared/feed/protocol';
-import type { FeedDataset } from './dataset';
+import { isOpenItem, type FeedDataset } from './dataset';
 import { FaultPlan, isFaultKind, type FaultKind } from './faults';
 
 export interface FeedServerOptions {
@@ -53,11 +53,17 @@ interface Cursor {
   k: string;
   /** A newest-first pass: its high-water mark (the pass walks down from there). */
   h?: [number, string];
+  /**
+   * An open-first pass (capability `open-first`): 'open' while its open part runs, 'rest' in its
+   * newest-first part, which leaves out the open appeals already sent.
+   */
+  p?: 'open' | 'rest';
 }
 
-export function encodeCursor(datasetId: string, position: FeedPosition | null, highWater?: FeedPosition): string {
+export function encodeCursor(datasetId: string, position: FeedPosition | null, highWater?: FeedPosition, part?: 'open' | 'rest'): string {
   const value: Cursor = { d: datasetId, u: position ? position[0] : -1, k: position ? position[1] : '' };
   if (highWater) value.h = [highWater[0], highWater[1]];
+  if (highWater && part) value.p = part;
   return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
 }
 
@@ -65,7 +71,8 @@ function decodeCursor(text: string): Cursor | null {
   try {
     const value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor;
     const highWaterOk = value.h === undefined || (Array.isArray(value.h) && typeof value.h[0] === 'number' && typeof value.h[1] === 'string');
-    return typeof value.d === 'string' && typeof value.u === 'number' && typeof value.k === 'string' && highWaterOk ? value : null;
+    const partOk = value.p === undefined || value.p === 'open' || value.p === 'rest';
+    return typeof value.d === 'string' && typeof value.u === 'number' && typeof value.k === 'string' && highWaterOk && partOk ? value : null;
   } catch {
     return null;
   }
@@ -129,27 +136,56 @@ export function startFeedServer(options: FeedServerOptions): Promise<FeedServer>
    * the ascending stream at the high-water mark, with `hasMore: true`, so the client goes on to
    * what changed during the pass.
    */
-  function newestFirstPage(before: FeedPosition | null, highWater: FeedPosition | null, limit: number): FeedChangesPage {
+  function newestFirstPage(before: FeedPosition | null, highWater: FeedPosition | null, limit: number, part?: 'rest'): FeedChangesPage {
     const base = { protocol: FEED_PROTOCOL, version: FEED_VERSION, datasetId: dataset.datasetId, pageSize: limit, serverTime: dataset.asOf } as const;
     if (!highWater) return { ...base, items: [], nextCursor: encodeCursor(dataset.datasetId, null), hasMore: false, remaining: 0, order: 'desc' };
-    const page = dataset.pageBefore(before, highWater, limit);
+    // The rest of an open-first pass leaves out the open appeals its open part already sent.
+    const page = part === 'rest' ? dataset.walkDown(before, highWater, limit, (item) => !isOpenItem(item)) : dataset.pageBefore(before, highWater, limit);
     const last = page.items[page.items.length - 1];
-    const nextCursor = page.hasMore && last ? encodeCursor(dataset.datasetId, positionOf(last), highWater) : encodeCursor(dataset.datasetId, highWater);
+    const nextCursor = page.hasMore && last ? encodeCursor(dataset.datasetId, positionOf(last), highWater, part) : encodeCursor(dataset.datasetId, highWater);
     return { ...base, items: page.items, nextCursor, hasMore: true, remaining: page.remaining, order: 'desc' };
   }
 
-  function changesPage(cursorText: string | null, limit: number, fault: FaultKind | null, order: string | null): FeedChangesPage | { status: number; code: string; message: string } {
+  /**
+   * A page of the open part of an open-first pass (capability `open-first`): the appeals open at
+   * the high-water mark, newest first. Its last page hands over to the newest-first part from the
+   * top, which leaves them out; a record changed meanwhile moves above the mark and comes after.
+   */
+  function openFirstPage(before: FeedPosition | null, highWater: FeedPosition | null, limit: number): FeedChangesPage {
+    if (!highWater) return newestFirstPage(null, null, limit);
+    const base = { protocol: FEED_PROTOCOL, version: FEED_VERSION, datasetId: dataset.datasetId, pageSize: limit, serverTime: dataset.asOf } as const;
+    const page = dataset.walkDown(before, highWater, limit, isOpenItem);
+    const last = page.items[page.items.length - 1];
+    const nextCursor =
+      page.hasMore && last ? encodeCursor(dataset.datasetId, positionOf(last), highWater, 'open') : encodeCursor(dataset.datasetId, null, highWater, 'rest');
+    return { ...base, items: page.items, nextCursor, hasMore: true, remaining: null, order: 'open' };
+  }
+
+  function changesPage(
+    cursorText: string | null,
+    limit: number,
+    fault: FaultKind | null,
+    order: string | null,
+    open: string | null = null,
+  ): FeedChangesPage | { status: number; code: string; message: string } {
     let position: FeedPosition | null = null;
     if (cursorText) {
       const cursor = decodeCursor(cursorText);
       if (!cursor) return { status: 400, code: 'bad-request', message: 'Курсор не распознан' };
       if (cursor.d !== dataset.datasetId) return { status: 410, code: 'cursor-expired', message: 'Курсор относится к другому набору данных: начните с начала' };
       position = cursor.u < 0 ? null : [cursor.u, cursor.k];
-      if (cursor.h) {
-        // «regression» restarts the pass from the top: the client must notice the pass went back.
-        const page = fault === 'regression' ? newestFirstPage(null, dataset.newestPosition(), limit) : newestFirstPage(position, cursor.h, limit);
+      if (cursor.h && cursor.p === 'open') {
+        const page = openFirstPage(position, cursor.h, limit);
         return fault === 'invalid' ? breakOneItem(page) : page;
       }
+      if (cursor.h) {
+        // «regression» restarts the pass from the top: the client must notice the pass went back.
+        const rest = cursor.p === 'rest' ? 'rest' : undefined;
+        const page = fault === 'regression' ? newestFirstPage(null, dataset.newestPosition(), limit) : newestFirstPage(position, cursor.h, limit, rest);
+        return fault === 'invalid' ? breakOneItem(page) : page;
+      }
+    } else if (order === 'desc' && open === 'first') {
+      return openFirstPage(null, dataset.newestPosition(), limit);
     } else if (order === 'desc') {
       return newestFirstPage(null, dataset.newestPosition(), limit);
     }
@@ -218,7 +254,7 @@ export function startFeedServer(options: FeedServerOptions): Promise<FeedServer>
         defaultPageSize: Math.min(DEFAULT_PAGE_SIZE, maxPageSize),
         serverTime: dataset.asOf,
         region: dataset.model.pack.name,
-        capabilities: [FEED_CAPABILITIES.newestFirst],
+        capabilities: [FEED_CAPABILITIES.newestFirst, FEED_CAPABILITIES.openFirst],
       };
       send(req, res, 200, info);
       return;
@@ -253,7 +289,7 @@ export function startFeedServer(options: FeedServerOptions): Promise<FeedServer>
         default:
           break;
       }
-      const page = changesPage(url.searchParams.get('cursor'), limit, fault, url.searchParams.get('order'));
+      const page = changesPage(url.searchParams.get('cursor'), limit, fault, url.searchParams.get('order'), url.searchParams.get('open'));
       if ('status' in page) return error(req, res, page.status, page.code, page.message);
       const body = JSON.stringify(page);
       if (fault === 'malformed') return send(req, res, 200, body.slice(0, Math.max(1, Math.floor(body.length / 2))));

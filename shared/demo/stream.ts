@@ -4,6 +4,7 @@
  * A cursor is a plain object, so a caller can persist it as a checkpoint and resume anywhere.
  */
 import type { Appeal } from '../domain/appeal';
+import { isOpenAppeal } from '../domain/appeal-counters';
 import { changedBetween } from './lifecycle';
 import { DemoModel } from './model';
 
@@ -23,6 +24,15 @@ export interface DemoWindow {
    * the first pages of a new workstation's load and the older history follows. Absent: oldest first.
    */
   order?: 'desc';
+  /**
+   * Open appeals early (newest-first windows made by this version): the days from `recentFrom`
+   * (a day number) up are read whole first (`recent`), then the appeals of older days still open
+   * at `asOf` (`open`), then the rest of those days, newest first (`history`). So «Просрочки» is
+   * right for «now» once the first part is in, not only after the pass reaches an old open appeal.
+   * Absent (older checkpoints): plain days newest first.
+   */
+  recentFrom?: number;
+  phase?: 'recent' | 'open' | 'history';
 }
 
 export interface DemoPage {
@@ -35,11 +45,19 @@ export interface DemoPage {
 }
 
 export const DEMO_HORIZON_DAYS = 365;
+/** Days read whole before the open appeals of older days (the overview's default period). */
+export const RECENT_FIRST_DAYS = 30;
+/** Appeals drawn per page slot in the open phase (about a second of work per 5,000-row page here). */
+const OPEN_SCAN_FACTOR = 20;
 const DAY = 86_400_000;
 
 export function initialWindow(model: DemoModel, asOf: number, horizonDays = DEMO_HORIZON_DAYS, order: 'asc' | 'desc' = 'asc'): DemoWindow {
   const horizonStart = asOf - horizonDays * DAY;
-  if (order === 'desc') return { kind: 'initial', horizonStart, from: horizonStart, asOf, day: model.dayOf(asOf), index: 0, order: 'desc' };
+  if (order === 'desc') {
+    const today = model.dayOf(asOf);
+    const recentFrom = Math.max(model.dayOf(horizonStart), today - RECENT_FIRST_DAYS + 1);
+    return { kind: 'initial', horizonStart, from: horizonStart, asOf, day: today, index: 0, order: 'desc', recentFrom, phase: 'recent' };
+  }
   return { kind: 'initial', horizonStart, from: horizonStart, asOf, day: model.dayOf(horizonStart), index: 0 };
 }
 
@@ -50,6 +68,8 @@ export function initialWindow(model: DemoModel, asOf: number, horizonDays = DEMO
 export function historyLoadedFrom(model: DemoModel, window: DemoWindow | null): number | null {
   if (!window) return null;
   if (window.order !== 'desc') return window.asOf;
+  // While the open appeals of older days arrive, the recent days are complete.
+  if (window.phase === 'open' && window.recentFrom !== undefined) return Math.max(window.horizonStart, model.dayStart(window.recentFrom));
   return Math.max(window.horizonStart, model.dayStart(window.day + 1));
 }
 
@@ -64,7 +84,7 @@ export function changeWindow(model: DemoModel, horizonStart: number, from: numbe
  * records and a cursor), so a long pause never blocks a caller for long.
  */
 export function readWindow(model: DemoModel, window: DemoWindow, limit: number, maxScan = limit * 200): DemoPage {
-  if (window.order === 'desc') return readNewestFirst(model, window, limit);
+  if (window.order === 'desc') return readNewestFirst(model, window, limit, maxScan);
   const changes: Appeal[] = [];
   const deletions: string[] = [];
   const lastDay = model.dayOf(window.asOf);
@@ -113,35 +133,72 @@ export function readWindow(model: DemoModel, window: DemoWindow, limit: number, 
   };
 }
 
-/** An initial window by days newest first (within a day in the model's order). */
-function readNewestFirst(model: DemoModel, window: DemoWindow, limit: number): DemoPage {
+/**
+ * An initial window by days newest first (within a day in the model's order); with `phase` set,
+ * the recent days, then the older open appeals, then the rest (see DemoWindow.phase).
+ */
+function readNewestFirst(model: DemoModel, window: DemoWindow, limit: number, maxScan: number): DemoPage {
   const changes: Appeal[] = [];
   const firstDay = model.dayOf(window.horizonStart);
+  const phased = window.phase !== undefined && window.recentFrom !== undefined;
+  const recentFrom = window.recentFrom ?? firstDay;
+  // Not bounded by MAX_LIFETIME_DAYS: an appeal nobody answered stays open with no further event.
+  const openFloor = firstDay;
+  let phase = window.phase;
   let { day, index } = window;
-  while (day >= firstDay && changes.length < limit) {
-    const count = model.countOn(day);
-    if (index >= count) {
-      day -= 1;
+  const lowest = () => (phase === 'recent' ? recentFrom : phase === 'open' ? openFloor : firstDay);
+  /** Moves the cursor onto unread work (the next day, the next phase); false when the window is done. */
+  const settle = (): boolean => {
+    for (;;) {
+      if (day >= lowest()) {
+        if (index < model.countOn(day)) return true;
+        day -= 1;
+        index = 0;
+        continue;
+      }
+      if (!phased || phase === 'history') return false;
+      phase = phase === 'recent' ? 'open' : 'history';
+      day = recentFrom - 1;
       index = 0;
-      continue;
     }
+  };
+  let scanned = 0;
+  let more = settle();
+  // The open phase draws many appeals for the few it returns: a smaller bound keeps a page short.
+  const scanBound = () => (phase === 'open' ? Math.min(maxScan, limit * OPEN_SCAN_FACTOR) : maxScan);
+  while (more && changes.length < limit && scanned < scanBound()) {
+    const count = model.countOn(day);
     const core = model.core(day, index);
     index += 1;
+    scanned += 1;
     const events = core.life.events;
     model.noteLastEvent(day, core.index, count, Math.max(events[events.length - 1]!.at, core.life.deletedAt ?? 0));
-    if (core.receivedAt < window.horizonStart || core.receivedAt > window.asOf) continue;
-    const appeal = model.appealAt(core.day, core.index, window.asOf, core);
-    if (appeal) changes.push(appeal);
+    if (core.receivedAt >= window.horizonStart && core.receivedAt <= window.asOf) {
+      const life = core.life;
+      // An answer or closure by `asOf` settles it without drawing the record (most old appeals).
+      const finished = (life.answeredAt !== null && life.answeredAt <= window.asOf) || (life.closedAt !== null && life.closedAt <= window.asOf);
+      if (phase !== 'open' || !finished) {
+        const appeal = model.appealAt(core.day, core.index, window.asOf, core);
+        if (appeal) {
+          const open = !finished && isOpenAppeal(appeal);
+          if (phase === 'open' ? open : !(phase === 'history' && open)) changes.push(appeal);
+        }
+      }
+    }
+    more = settle();
   }
-  // A day read to its end moves the cursor to the day before, so the cursor always names unread work.
-  if (day >= firstDay && index >= model.countOn(day)) {
-    day -= 1;
-    index = 0;
-  }
-  const exhausted = day < firstDay;
-  let remaining = -index;
-  for (let d = firstDay; d <= day; d++) remaining += model.countOn(d);
-  return { changes, deletions: [], next: exhausted ? null : { ...window, day, index }, remainingEstimate: exhausted ? 0 : Math.max(0, remaining) };
+  if (!more) return { changes, deletions: [], next: null, remainingEstimate: 0 };
+  const next: DemoWindow = phased ? { ...window, day, index, phase } : { ...window, day, index };
+  return { changes, deletions: [], next, remainingEstimate: remainingNewestFirst(model, firstDay, recentFrom, next) };
+}
+
+/** Appeals still to look at in a newest-first window (the open phase counts its days once: a hint only). */
+function remainingNewestFirst(model: DemoModel, firstDay: number, recentFrom: number, cursor: DemoWindow): number {
+  let remaining = -cursor.index;
+  for (let d = firstDay; d <= cursor.day; d++) remaining += model.countOn(d);
+  // During the open phase the history phase still reads every day below the recent ones.
+  if (cursor.phase === 'open') for (let d = cursor.day + 1; d < recentFrom; d++) remaining += model.countOn(d);
+  return Math.max(0, remaining);
 }
 
 function estimateRemaining(model: DemoModel, window: DemoWindow, day: number, index: number): number {

@@ -24,9 +24,16 @@ export const DEFAULT_PAGE_SIZE = 1_000;
  * `newest-first`: `/v1/changes?order=desc` without a cursor starts a first pass newest first
  * (docs/feed-protocol.md §4a), so a new workstation is right about «now» within its first pages.
  */
-export const FEED_CAPABILITIES = { newestFirst: 'newest-first' } as const;
-/** Order of a page: absent or `asc` is the normal stream; `desc` is a newest-first first pass. */
-export const FEED_ORDERS = ['asc', 'desc'] as const;
+export const FEED_CAPABILITIES = { newestFirst: 'newest-first', openFirst: 'open-first' } as const;
+/**
+ * Order of a page: absent or `asc` is the normal stream; `desc` is a newest-first first pass;
+ * `open` is the open-appeal part that starts such a pass when the client asked `open=first`
+ * (capability `open-first`, docs/feed-protocol.md §4b).
+ */
+export const FEED_ORDERS = ['asc', 'desc', 'open'] as const;
+/** What a first request may ask for: a newest-first pass, optionally starting with the open appeals. */
+export const FEED_FIRST_ORDERS = ['desc', 'open-desc'] as const;
+export type FeedFirstOrder = (typeof FEED_FIRST_ORDERS)[number];
 export type FeedOrder = (typeof FEED_ORDERS)[number];
 
 export const REFERENCE_KINDS = ['sector', 'category', 'municipality', 'organisation'] as const;
@@ -82,7 +89,10 @@ export const feedChangesPageSchema = z.object({
   remaining: z.number().int().nonnegative().nullable(),
   /** Server clock when the page was produced: the data's age once hasMore is false. */
   serverTime: instant,
-  /** `desc`: a page of a newest-first first pass (items strictly descending). Absent: `asc`. */
+  /**
+   * `desc`: a page of a newest-first first pass (items strictly descending). `open`: a page of the
+   * open appeals that start such a pass (strictly descending among themselves). Absent: `asc`.
+   */
   order: z.enum(FEED_ORDERS).optional(),
 });
 export type FeedChangesPage = z.infer<typeof feedChangesPageSchema>;

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { wallArrangementSchema } from '../wall/arrangement';
 import { centreCallSchema } from '../net/fetch-centre';
-import { MAX_PAGE_SIZE, MIN_PAGE_SIZE } from '../feed/protocol';
+import { FEED_FIRST_ORDERS, MAX_PAGE_SIZE, MIN_PAGE_SIZE } from '../feed/protocol';
 import { LIMITS as IMPORT_LIMITS } from '../import/errors';
 
 /** Upper bound for file bytes crossing IPC (a large ПОС export fits; a runaway buffer does not). */
@@ -56,8 +56,8 @@ export const feedRequestSchema = z.strictObject({
   cursor: z.string().min(1).max(4096).nullable(),
   limit: z.number().int().min(MIN_PAGE_SIZE).max(MAX_PAGE_SIZE),
   timeoutMs: z.number().int().min(100).max(600_000),
-  /** A first request may ask for a newest-first pass (feed capability `newest-first`). */
-  order: z.literal('desc').optional(),
+  /** A first request may ask for a newest-first pass (feed capability `newest-first`), open appeals first (`open-first`). */
+  order: z.enum(FEED_FIRST_ORDERS).optional(),
 });
 
 /**

@@ -47,6 +47,8 @@ describe('feed URL policy', () => {
   it('asks for a newest-first pass only on a first request; the cursor carries it afterwards', () => {
     expect(buildChangesUrl('https://feed.example.ru', { cursor: null, limit: 100, order: 'desc' }, strict)).toEqual({ ok: true, value: 'https://feed.example.ru/v1/changes?limit=100&order=desc' });
     expect(buildChangesUrl('https://feed.example.ru', { cursor: 'c1', limit: 100, order: 'desc' }, strict)).toEqual({ ok: true, value: 'https://feed.example.ru/v1/changes?limit=100&cursor=c1' });
+    expect(buildChangesUrl('https://feed.example.ru', { cursor: null, limit: 100, order: 'open-desc' }, strict)).toEqual({ ok: true, value: 'https://feed.example.ru/v1/changes?limit=100&order=desc&open=first' });
+    expect(buildChangesUrl('https://feed.example.ru', { cursor: 'c1', limit: 100, order: 'open-desc' }, strict)).toEqual({ ok: true, value: 'https://feed.example.ru/v1/changes?limit=100&cursor=c1' });
   });
 
   it('sends fixed headers: JSON, the protocol version and the bearer token when set', () => {

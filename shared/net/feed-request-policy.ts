@@ -7,7 +7,7 @@
  * - GET only, fixed headers (the bearer token goes to the feed's own origin and nowhere else);
  * - a redirect is followed only within the same origin, a few hops at most.
  */
-import { FEED_PATHS, FEED_VERSION, FEED_VERSION_HEADER, MAX_PAGE_SIZE, MIN_PAGE_SIZE } from '../feed/protocol';
+import { FEED_PATHS, FEED_VERSION, FEED_VERSION_HEADER, MAX_PAGE_SIZE, MIN_PAGE_SIZE, type FeedFirstOrder } from '../feed/protocol';
 
 /** Redirect hops followed within the feed's own origin. */
 export const MAX_FEED_REDIRECTS = 3;
@@ -26,8 +26,11 @@ export type PolicyVerdict<T> = { ok: true; value: T } | { ok: false; reason: str
 export interface FeedPageParams {
   cursor: string | null;
   limit: number;
-  /** `desc` on a first request (no cursor) asks for a newest-first first pass; servers without it ignore it. */
-  order?: 'desc';
+  /**
+   * `desc` on a first request (no cursor) asks for a newest-first first pass; `open-desc` for one
+   * that starts with the open appeals. Servers without the capability ignore what they do not know.
+   */
+  order?: FeedFirstOrder;
 }
 
 export function isLoopbackHost(hostname: string): boolean {
@@ -61,7 +64,7 @@ export function checkFeedBaseUrl(text: string, policy: FeedUrlPolicy): PolicyVer
   return { ok: true, value: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
 }
 
-/** The one URL a page request turns into: `<base>/v1/changes?limit=N[&cursor=C][&order=desc]`. */
+/** The one URL a page request turns into: `<base>/v1/changes?limit=N[&cursor=C][&order=desc[&open=first]]`. */
 export function buildChangesUrl(base: string, page: FeedPageParams, policy: FeedUrlPolicy): PolicyVerdict<string> {
   const checked = checkFeedBaseUrl(base, policy);
   if (!checked.ok) return checked;
@@ -69,7 +72,10 @@ export function buildChangesUrl(base: string, page: FeedPageParams, policy: Feed
   const query = new URLSearchParams({ limit: String(limit) });
   if (page.cursor !== null) query.set('cursor', page.cursor);
   // The pass's order travels in its cursor; only a first request asks for it.
-  else if (page.order === 'desc') query.set('order', 'desc');
+  else if (page.order === 'desc' || page.order === 'open-desc') {
+    query.set('order', 'desc');
+    if (page.order === 'open-desc') query.set('open', 'first');
+  }
   return { ok: true, value: `${checked.value}${FEED_PATHS.changes}?${query.toString()}` };
 }
 

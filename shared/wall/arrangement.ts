@@ -11,6 +11,20 @@
 import { z } from 'zod';
 
 export const MAX_WALL_SCREENS = 16;
+/** Bezel compensation per seam, in the panels' pixels (a seam hides both neighbours' frames). */
+export const MAX_BEZEL_PX = 400;
+
+/**
+ * What the frames between the panels of a spanning wall hide, in pixels of the panels: `x` at each
+ * seam between columns, `y` at each seam between rows. The canvas is larger by the seams, and each
+ * display shows its part of it, so a line crossing a seam continues straight behind the frames.
+ */
+export const bezelSchema = z.strictObject({
+  x: z.number().int().min(0).max(MAX_BEZEL_PX),
+  y: z.number().int().min(0).max(MAX_BEZEL_PX),
+});
+export type Bezel = z.infer<typeof bezelSchema>;
+export const NO_BEZEL: Bezel = { x: 0, y: 0 };
 
 const displayIdSchema = z.number().int();
 
@@ -32,6 +46,8 @@ export const wallArrangementSchema = z.discriminatedUnion('kind', [
       .min(2)
       .max(MAX_WALL_SCREENS)
       .refine((ids) => new Set(ids).size === ids.length, 'экран выбран дважды'),
+    /** Absent or zero: one window over the displays; otherwise one window per display, each its part. */
+    bezel: bezelSchema.optional(),
   }),
   z.strictObject({
     kind: z.literal('per-display'),
@@ -92,17 +108,86 @@ export function checkSpan(rects: readonly Rect[]): SpanCheck {
   return { ok: true, bounds, columns, rows };
 }
 
+/** One display's part of a spanning canvas: where its window is, and which part of the canvas it shows. */
+export interface SpanPart {
+  /** Index into the displays given. */
+  index: number;
+  column: number;
+  row: number;
+  /** The part of the canvas this display shows (canvas pixels, origin top-left of the canvas). */
+  canvas: Rect;
+}
+
+export interface SpanCanvas {
+  width: number;
+  height: number;
+  parts: SpanPart[];
+}
+
+/**
+ * The canvas of a spanning wall with bezel compensation, and each display's part of it. Displays
+ * that tile a rectangle (checkSpan) keep their sizes; every seam between columns adds `bezel.x`
+ * canvas pixels, every seam between rows `bezel.y`, and those strips — the parts behind the
+ * frames — are drawn by no display. Without bezels the parts are the displays' own rectangles.
+ */
+export function spanCanvas(rects: readonly Rect[], bezel: Bezel): SpanCanvas | null {
+  const span = checkSpan(rects);
+  if (!span.ok) return null;
+  const lefts = [...new Set(rects.map((r) => r.x))].sort((a, b) => a - b);
+  const tops = [...new Set(rects.map((r) => r.y))].sort((a, b) => a - b);
+  const parts = rects.map((r, index): SpanPart => {
+    const column = lefts.indexOf(r.x);
+    const row = tops.indexOf(r.y);
+    const x = r.x - span.bounds.x + column * bezel.x;
+    const y = r.y - span.bounds.y + row * bezel.y;
+    return { index, column, row, canvas: { x, y, width: r.width, height: r.height } };
+  });
+  return { width: span.bounds.width + (lefts.length - 1) * bezel.x, height: span.bounds.height + (tops.length - 1) * bezel.y, parts };
+}
+
+/** Whether a span needs one window per display (bezels to skip) rather than one window over all. */
+export function spanNeedsParts(bezel: Bezel | undefined): boolean {
+  return bezel !== undefined && (bezel.x > 0 || bezel.y > 0);
+}
+
 /**
  * Query parameters a per-display wall window starts with (read by the wall's start-up hooks):
  * which screen of the arrangement it is, its playlist and its starting scene.
  */
-export const WALL_SCREEN_PARAMS = { screen: 'wallScreen', playlist: 'wallPlaylist', offset: 'wallOffset' } as const;
+export const WALL_SCREEN_PARAMS = { screen: 'wallScreen', playlist: 'wallPlaylist', offset: 'wallOffset', canvas: 'wallCanvas', part: 'wallPart' } as const;
 
 export interface WallScreenStart {
   /** 0 for the first (or only) screen: only that one announces its state to the presenter. */
   screen: number;
   playlistId: string | null;
   offset: number;
+  /**
+   * A part of a spanning canvas (bezel compensation): the canvas size and this window's part of
+   * it. Parts after the first follow the first one's rotation. Null: the window is the whole wall.
+   */
+  part: { canvasWidth: number; canvasHeight: number; x: number; y: number } | null;
+}
+
+/** The start parameters of the window showing `part` of a spanning canvas. */
+export function spanPartQuery(canvas: SpanCanvas, part: SpanPart): Record<string, string> {
+  return {
+    [WALL_SCREEN_PARAMS.screen]: String(part.index),
+    [WALL_SCREEN_PARAMS.canvas]: `${canvas.width}x${canvas.height}`,
+    [WALL_SCREEN_PARAMS.part]: `${part.canvas.x},${part.canvas.y}`,
+  };
+}
+
+/** Canvas sizes a part may claim: up to 16 panels of 8K plus their seams. */
+const MAX_CANVAS_PX = 65_536;
+
+function parsePart(canvasText: string | null, partText: string | null): WallScreenStart['part'] {
+  const size = /^(\d{1,5})x(\d{1,5})$/.exec(canvasText ?? '');
+  const at = /^(\d{1,5}),(\d{1,5})$/.exec(partText ?? '');
+  if (!size || !at) return null;
+  const [canvasWidth, canvasHeight, x, y] = [size[1], size[2], at[1], at[2]].map(Number) as [number, number, number, number];
+  if (canvasWidth < 1 || canvasHeight < 1 || canvasWidth > MAX_CANVAS_PX || canvasHeight > MAX_CANVAS_PX) return null;
+  if (x >= canvasWidth || y >= canvasHeight) return null;
+  return { canvasWidth, canvasHeight, x, y };
 }
 
 export function wallScreenQuery(screenIndex: number, screen: WallScreen): Record<string, string> {
@@ -123,5 +208,6 @@ export function parseWallScreenStart(search: string): WallScreenStart {
     screen: int(params.get(WALL_SCREEN_PARAMS.screen), MAX_WALL_SCREENS - 1),
     playlistId: playlist && playlist.length <= 64 ? playlist : null,
     offset: int(params.get(WALL_SCREEN_PARAMS.offset), 49),
+    part: parsePart(params.get(WALL_SCREEN_PARAMS.canvas), params.get(WALL_SCREEN_PARAMS.part)),
   };
 }

@@ -9,3 +9,4 @@ export * from './motion';
 export * from './tiles';
 export * from './map-labels';
 export * from './arrangement';
+export * from './area';

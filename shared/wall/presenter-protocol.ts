@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { focusSchema, periodSchema, sceneIdSchema } from './scenes';
 import { playlistSchema } from './playlist';
 import { HEAT_MEASURES } from './measures';
+import { wallAreaSchema } from './area';
 
 export const WALL_CHANNEL = 'cur-wall';
 export const PROTOCOL_VERSION = 1;
@@ -35,6 +36,8 @@ export const presenterCommandSchema = z.discriminatedUnion('type', [
   /** Jumps to a scene of the playlist without pinning it. */
   z.object({ ...base, type: z.literal('show'), scene: sceneIdSchema }),
   z.object({ ...base, type: z.literal('focus'), focus: focusSchema.nullable() }),
+  /** The part of the region every scene shows (the presenter's global filters), or null for the whole region. */
+  z.object({ ...base, type: z.literal('area'), area: wallAreaSchema.nullable() }),
   z.object({ ...base, type: z.literal('period'), period: periodSchema }),
   /** The measure the heat map colours municipalities by. */
   z.object({ ...base, type: z.literal('measure'), measure: z.enum(HEAT_MEASURES) }),
@@ -52,6 +55,7 @@ export const wallStateSnapshotSchema = z.object({
   paused: z.boolean(),
   pinned: sceneIdSchema.nullable(),
   focus: focusSchema.nullable(),
+  area: wallAreaSchema.nullable(),
   period: periodSchema,
   measure: z.enum(HEAT_MEASURES),
   /** Scenes skipped because they failed to render this cycle. */

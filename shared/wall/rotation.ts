@@ -8,6 +8,7 @@ import type { PresenterCommand, WallStateSnapshot } from './presenter-protocol';
 import type { Playlist } from './playlist';
 import type { SceneId, WallFocus, WallPeriod } from './scenes';
 import type { HeatMeasure } from './measures';
+import type { WallArea } from './area';
 
 export interface WallState {
   readonly playlist: Playlist;
@@ -18,6 +19,8 @@ export interface WallState {
   readonly paused: boolean;
   readonly pinned: SceneId | null;
   readonly focus: WallFocus | null;
+  /** The presenter's chosen part of the region (null: the whole region, as the account scope allows). */
+  readonly area: WallArea | null;
   readonly period: WallPeriod;
   readonly measure: HeatMeasure;
   /** Scenes that threw during this cycle; skipped until the playlist wraps around. */
@@ -30,10 +33,12 @@ export type WallInput =
   | { type: 'tick'; ms: number }
   | { type: 'command'; command: PresenterCommand }
   | { type: 'key'; key: string }
-  | { type: 'scene-failed'; scene: SceneId };
+  | { type: 'scene-failed'; scene: SceneId }
+  /** A part of a spanning wall takes the first part's announced state, so all parts turn in step. */
+  | { type: 'follow'; snapshot: WallStateSnapshot };
 
 export function initialWallState(playlist: Playlist, period: WallPeriod = { kind: 'month' }): WallState {
-  return { playlist, index: 0, elapsedMs: 0, paused: false, pinned: null, focus: null, period, measure: 'per10k', failed: [], changes: 0 };
+  return { playlist, index: 0, elapsedMs: 0, paused: false, pinned: null, focus: null, area: null, period, measure: 'per10k', failed: [], changes: 0 };
 }
 
 export function currentScene(state: WallState): SceneId | null {
@@ -92,6 +97,8 @@ function applyCommand(state: WallState, cmd: PresenterCommand): WallState {
     }
     case 'focus':
       return { ...state, focus: cmd.focus };
+    case 'area':
+      return { ...state, area: cmd.area };
     case 'period':
       return { ...state, period: cmd.period };
     case 'measure':
@@ -143,6 +150,8 @@ export function reduceWall(state: WallState, input: WallInput): WallState {
       return applyCommand(state, input.command);
     case 'key':
       return applyKey(state, input.key);
+    case 'follow':
+      return follow(state, input.snapshot);
     case 'scene-failed': {
       if (state.failed.includes(input.scene)) return state;
       const failed = [...state.failed, input.scene];
@@ -151,6 +160,30 @@ export function reduceWall(state: WallState, input: WallInput): WallState {
       return currentScene(state) === input.scene ? step(marked, 1, false) : marked;
     }
   }
+}
+
+/**
+ * Takes the leading window's state (same playlist only: a playlist change reaches every window
+ * itself). The remaining time is copied, so the next switch happens together.
+ */
+function follow(state: WallState, s: WallStateSnapshot): WallState {
+  if (s.playlistId !== state.playlist.id || s.index >= state.playlist.items.length) return state;
+  const duration = (state.playlist.items[s.index]?.durationSec ?? 30) * 1000;
+  const elapsedMs = s.remainingMs === null ? state.elapsedMs : Math.min(duration, Math.max(0, duration - s.remainingMs));
+  const moved = s.index !== state.index || s.pinned !== state.pinned;
+  return {
+    ...state,
+    index: s.index,
+    pinned: s.pinned,
+    paused: s.paused,
+    focus: s.focus,
+    area: s.area,
+    period: s.period,
+    measure: s.measure,
+    failed: [...s.failed],
+    elapsedMs,
+    changes: moved ? state.changes + 1 : state.changes,
+  };
 }
 
 export function snapshotOf(state: WallState): WallStateSnapshot {
@@ -163,6 +196,7 @@ export function snapshotOf(state: WallState): WallStateSnapshot {
     paused: state.paused,
     pinned: state.pinned,
     focus: state.focus,
+    area: state.area,
     period: state.period,
     measure: state.measure,
     failed: [...state.failed],

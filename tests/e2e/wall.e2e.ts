@@ -236,6 +236,23 @@ describe('the video wall in a weekly meeting', () => {
     await app.page.locator('[data-testid="wall"][data-focus=""]').waitFor({ timeout: 5_000 });
   });
 
+  it('shows only the top bar’s municipality group when the presenter chooses it, and names it on every scene', async () => {
+    // The group arrives by link (the global scope lives in the hash), as a copied link would set it.
+    await operator.page.evaluate(() => {
+      location.hash = '#/wall-control?mo=slobodskoy,kirovo-chepetskiy&mog=Южный куст';
+    });
+    await operator.page.getByTestId('wall-area-select').selectOption('filters');
+    await app.page.locator('[data-testid="wall"][data-area="Южный куст"]').waitFor({ timeout: 10_000 });
+    expect(await app.page.getByTestId('wall-area').innerText()).toContain('Южный куст');
+    await operator.pin('heatmap');
+    await wall.waitForScene('heatmap');
+    // Every other municipality is outside the area: grey, counted in the legend, never as zeros.
+    expect(Number(await app.page.getByTestId('wall-legend-outside').getAttribute('data-count'))).toBe(KIROV.municipalities.length - 2);
+    await saveScreenshot(app.page, 'wall-area-group');
+    await operator.page.getByTestId('wall-area-select').selectOption('region');
+    await app.page.locator('[data-testid="wall"][data-area=""]').waitFor({ timeout: 10_000 });
+  });
+
   it('obeys next and pause from the operator window', async () => {
     await operator.pin('overdue');
     await wall.waitForScene('overdue');

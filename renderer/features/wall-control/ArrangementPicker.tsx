@@ -3,7 +3,7 @@
  * the chosen panels must tile a rectangle), or one window per display with its own playlist and
  * starting scene. Controlled: the parent keeps the draft and opens the wall with it.
  */
-import { checkSpan, type WallArrangement, type WallArrangementKind, type WallScreen } from '../../../shared/wall/arrangement';
+import { checkSpan, MAX_BEZEL_PX, NO_BEZEL, spanCanvas, spanNeedsParts, type Bezel, type WallArrangement, type WallArrangementKind, type WallScreen } from '../../../shared/wall/arrangement';
 import type { Playlist } from '../../../shared/wall';
 import { useT } from '../../i18n';
 import type { DisplayInfo } from '../../platform';
@@ -13,10 +13,12 @@ export interface ArrangementDraft {
   kind: WallArrangementKind;
   spanIds: number[];
   screens: WallScreen[];
+  /** Bezel compensation of a span, per seam in the panels' pixels (absent: none). */
+  bezel?: Bezel;
 }
 
 export function draftFrom(arrangement: WallArrangement | null): ArrangementDraft {
-  if (arrangement?.kind === 'span') return { kind: 'span', spanIds: arrangement.displayIds, screens: [] };
+  if (arrangement?.kind === 'span') return { kind: 'span', spanIds: arrangement.displayIds, screens: [], ...(arrangement.bezel ? { bezel: arrangement.bezel } : {}) };
   if (arrangement?.kind === 'per-display') return { kind: 'per-display', spanIds: [], screens: arrangement.screens };
   return { kind: 'single', spanIds: [], screens: [] };
 }
@@ -29,7 +31,8 @@ export function arrangementOf(draft: ArrangementDraft, singleId: number | null, 
   const connected = new Set(displays.map((d) => d.id));
   if (draft.kind === 'span') {
     const ids = draft.spanIds.filter((id) => connected.has(id));
-    return spanCheck(ids, displays).ok ? { kind: 'span', displayIds: ids } : null;
+    if (!spanCheck(ids, displays).ok) return null;
+    return spanNeedsParts(draft.bezel) ? { kind: 'span', displayIds: ids, bezel: draft.bezel! } : { kind: 'span', displayIds: ids };
   }
   const screens = draft.screens.filter((s) => connected.has(s.displayId));
   return screens.length > 0 ? { kind: 'per-display', screens } : null;
@@ -37,6 +40,35 @@ export function arrangementOf(draft: ArrangementDraft, singleId: number | null, 
 
 function spanCheck(ids: readonly number[], displays: readonly DisplayInfo[]) {
   return checkSpan(displays.filter((d) => ids.includes(d.id)).map((d) => ({ x: d.x, y: d.y, width: d.width, height: d.height })));
+}
+
+function canvasOf(draft: ArrangementDraft, displays: readonly DisplayInfo[]) {
+  const chosen = displays.filter((d) => draft.spanIds.includes(d.id)).map((d) => ({ x: d.x, y: d.y, width: d.width, height: d.height }));
+  return spanCanvas(chosen, draft.bezel ?? NO_BEZEL);
+}
+
+/** A whole number of pixels within the bounds the arrangement accepts; anything else reads as 0. */
+export function bezelValue(raw: string): number {
+  const n = Math.round(Number(raw));
+  return Number.isFinite(n) ? Math.min(MAX_BEZEL_PX, Math.max(0, n)) : 0;
+}
+
+function BezelFields({ bezel, onChange }: { bezel: Bezel; onChange(bezel: Bezel): void }) {
+  const t = useT(arrangementMessages);
+  return (
+    <fieldset className="wall-control__row" data-testid="wall-bezel">
+      <legend>{t('bezelTitle')}</legend>
+      <label>
+        {t('bezelX')}{' '}
+        <input type="number" min={0} max={MAX_BEZEL_PX} step={1} value={bezel.x} onChange={(e) => onChange({ ...bezel, x: bezelValue(e.target.value) })} data-testid="wall-bezel-x" />
+      </label>
+      <label>
+        {t('bezelY')}{' '}
+        <input type="number" min={0} max={MAX_BEZEL_PX} step={1} value={bezel.y} onChange={(e) => onChange({ ...bezel, y: bezelValue(e.target.value) })} data-testid="wall-bezel-y" />
+      </label>
+      <span className="wall-control__hint">{t('bezelHint')}</span>
+    </fieldset>
+  );
 }
 
 interface Props {
@@ -85,9 +117,12 @@ export function ArrangementPicker({ draft, onChange, displays, playlists, browse
               {t('useDisplay', { name: d.label })} — {d.width}×{d.height} @ {d.x},{d.y}
             </label>
           ))}
+          <BezelFields bezel={draft.bezel ?? NO_BEZEL} onChange={(bezel) => onChange({ ...draft, bezel })} />
           <p role="status" data-testid="wall-span-check">
             {span.ok
-              ? t('spanOk', { columns: span.columns, rows: span.rows, width: span.bounds.width, height: span.bounds.height })
+              ? spanNeedsParts(draft.bezel)
+                ? t('spanOkBezel', { columns: span.columns, rows: span.rows, width: canvasOf(draft, displays)?.width ?? 0, height: canvasOf(draft, displays)?.height ?? 0 })
+                : t('spanOk', { columns: span.columns, rows: span.rows, width: span.bounds.width, height: span.bounds.height })
               : span.reason === 'too-few'
                 ? t('spanTooFew')
                 : span.reason === 'overlap'

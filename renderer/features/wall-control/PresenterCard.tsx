@@ -3,14 +3,17 @@
  * a municipality or a sector (every scene follows), the period and the heat-map measure.
  * Commands go over the `cur-wall` channel; the wall applies them within its next tick.
  */
-import { useEffect, useState } from 'react';
-import { HEAT_MEASURES, PERIOD_PRESETS, SCENE_IDS, type HeatMeasure, type SceneId, type WallPeriodKind } from '../../../shared/wall';
+import { useEffect, useMemo, useState } from 'react';
+import { HEAT_MEASURES, PERIOD_PRESETS, SCENE_IDS, sameArea, type HeatMeasure, type SceneId, type WallPeriodKind } from '../../../shared/wall';
+import { useGlobalFilters } from '../../app/filters-store';
+import { useMunicipalityScope } from '../../app/municipality-scope';
 import { useRegionPack } from '../../app/region';
 import { sectorsOf } from '../../../shared/domain/sectors';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { useT } from '../../i18n';
 import { wallControlMessages, type WallControlKey } from './messages';
+import { areaOfFilters } from './area';
 import { connectPresenter, sendToWall, usePresenterStore } from './presenter';
 import { saveMeasure } from './queries';
 
@@ -62,6 +65,24 @@ export function PresenterCard() {
   useEffect(() => {
     if (heardAt === null || clock - heardAt > SILENT_AFTER_MS) sendToWall({ type: 'hello' });
   }, [clock, heardAt]);
+
+  // «Показывать»: the whole region, or the top bar's sector and municipalities — followed while chosen.
+  const globalSector = useGlobalFilters((s) => s.sector);
+  const municipalityScope = useMunicipalityScope();
+  const filtersArea = useMemo(
+    () => areaOfFilters(globalSector, municipalityScope, (id) => pack.municipalities.find((m) => m.id === id)?.name ?? id),
+    [globalSector, municipalityScope, pack],
+  );
+  const followsFilters = wall?.area != null;
+  useEffect(() => {
+    if (followsFilters && !sameArea(wall?.area ?? null, filtersArea)) sendToWall({ type: 'area', area: filtersArea });
+  }, [followsFilters, wall?.area, filtersArea]);
+  const filtersAreaName = [
+    filtersArea.sector ? (sectorsOf(pack).find((s) => s.id === filtersArea.sector)?.shortName ?? filtersArea.sector) : null,
+    filtersArea.municipalities?.name ?? null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 
   const silent = wall === null || heardAt === null || clock - heardAt > SILENT_AFTER_MS + 2000;
   const focusValue = wall?.focus ? `${wall.focus.kind}:${wall.focus.id}` : '';
@@ -121,6 +142,22 @@ export function PresenterCard() {
             {t('pin')}
           </Button>
         )}
+      </div>
+      <div className="wall-control__row">
+        <label>
+          {t('area')}{' '}
+          <select
+            value={followsFilters ? 'filters' : 'region'}
+            onChange={(e) => sendToWall({ type: 'area', area: e.target.value === 'filters' ? filtersArea : null })}
+            data-testid="wall-area-select"
+          >
+            <option value="region">{t('areaRegion')}</option>
+            <option value="filters">{t('areaFilters')}</option>
+          </select>
+        </label>
+        <span className="wall-control__hint" data-testid="wall-area-hint">
+          {followsFilters ? t('areaHint', { name: filtersAreaName || t('areaRegion') }) : t('areaHintRegion')}
+        </span>
       </div>
       <div className="wall-control__row">
         <label>

@@ -5,7 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import { formatDate, formatDateTime, formatDayRange, formatTime } from '../../../shared/format/ru';
-import type { SceneId, WallPeriodKind } from '../../../shared/wall';
+import { areaNarrows, type SceneId, type WallPeriodKind } from '../../../shared/wall';
 import { useT } from '../../i18n';
 import { wallMessages, type WallMessageKey } from './messages';
 import type { WallRegion } from './region';
@@ -57,6 +57,22 @@ export function focusName(scope: WallScope, region: WallRegion): string | null {
   return region.sectors.find((s) => s.id === scope.focus?.id)?.shortName ?? scope.focus.id;
 }
 
+/**
+ * The presenter's area in the room's words («ЖКХ · Южный куст»), or null when it narrows nothing:
+ * the footer names it on every scene so nobody reads a district's figures as the region's.
+ */
+export function areaName(scope: WallScope, region: WallRegion): string | null {
+  const area = scope.area;
+  if (!areaNarrows(area)) return null;
+  const parts: string[] = [];
+  if (area.sector) parts.push(region.sectors.find((s) => s.id === area.sector)?.shortName ?? area.sector);
+  if (area.municipalities) {
+    const { name, members } = area.municipalities;
+    parts.push(members.length === 1 && members[0] !== undefined ? (region.shortNames.get(members[0]) ?? name) : name);
+  }
+  return parts.join(' · ');
+}
+
 export function WallFrame({ scene, scope, region, paused, pinned, position, status, children }: Props) {
   const t = useT(wallMessages);
   const periodText =
@@ -64,6 +80,7 @@ export function WallFrame({ scene, scope, region, paused, pinned, position, stat
       ? formatDayRange(scope.range.from, scope.range.to)
       : `${t(PERIOD_LABEL[scope.period.kind])}, ${formatDayRange(scope.range.from, scope.range.to)}`;
   const focus = focusName(scope, region);
+  const area = areaName(scope, region);
   const sameDay = status.dataAsOf !== null && formatDate(status.dataAsOf, scope.timeZone) === formatDate(scope.now, scope.timeZone);
   const age =
     status.dataAsOf === null
@@ -72,7 +89,7 @@ export function WallFrame({ scene, scope, region, paused, pinned, position, stat
   const stale = status.isStale || status.isFailing;
 
   return (
-    <div className="wall" data-testid="wall" data-scene={scene ?? ''} data-focus={scope.focus ? `${scope.focus.kind}:${scope.focus.id}` : ''} data-paused={String(paused)}>
+    <div className="wall" data-testid="wall" data-scene={scene ?? ''} data-focus={scope.focus ? `${scope.focus.kind}:${scope.focus.id}` : ''} data-area={area ?? ''} data-paused={String(paused)}>
       <header className="wall__header">
         <div className="wall__titles">
           <h1 className="wall__title" data-testid="wall-title">
@@ -104,6 +121,13 @@ export function WallFrame({ scene, scope, region, paused, pinned, position, stat
       <main className="wall__stage">{children}</main>
       <footer className="wall__footer">
         <span className="wall__status" data-testid="wall-status">
+          {area ? (
+            <span className="wall__area" data-testid="wall-area">
+              {t('areaPrefix', { name: area })}
+              {scope.selection.empty ? ` — ${t('areaEmpty')}` : ''}
+              {status.note ? ' · ' : ''}
+            </span>
+          ) : null}
           {status.note ?? ''}
         </span>
         <span className="wall__dots" aria-hidden="true">

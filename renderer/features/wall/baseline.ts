@@ -3,6 +3,8 @@
  * each region-local day (per focus), in localStorage so a reload keeps them. The label says the
  * time of that first observation, so a wall switched on at 09:12 says «с 09:12», not a guess.
  */
+import { areaNarrows, type WallArea, type WallFocus } from '../../../shared/wall';
+
 export interface OverdueBaseline {
   day: string;
   at: number;
@@ -11,6 +13,17 @@ export interface OverdueBaseline {
 }
 
 const KEY_PREFIX = 'cur.wall.overdueBaseline.';
+
+/**
+ * The selection a baseline belongs to: the focus, plus the presenter's area when it narrows
+ * anything (the whole region keeps the keys earlier walls wrote: 'all', 'sector:…').
+ */
+export function baselineScopeKey(focus: WallFocus | null, area: WallArea | null): string {
+  const focusKey = focus ? `${focus.kind}:${focus.id}` : 'all';
+  if (!areaNarrows(area)) return focusKey;
+  const members = area.municipalities ? [...area.municipalities.members].sort().join(',') : '*';
+  return `${focusKey}|${area.sector ?? '*'}|${members}`;
+}
 
 export function baselineKey(focusKey: string): string {
   return `${KEY_PREFIX}${focusKey}`;

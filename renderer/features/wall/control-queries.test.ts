@@ -5,6 +5,8 @@ import { CurDatabase } from '../../db/schema';
 import { createInstruction } from '../../db/control-repo';
 import { createEscalation, snapshotOf } from '../../db/cur-records-repo';
 import { loadWallControl } from './control-queries';
+import { selectionOf } from '../../../shared/wall';
+import { setViewerScope, UNRESTRICTED } from '../../runtime/access';
 
 const TZ = 'Europe/Moscow';
 const NOW = regionDayStart('2026-12-03', TZ) + 10 * 3_600_000;
@@ -40,5 +42,21 @@ describe('wall scene «Поручения и эскалации»', () => {
     expect(JSON.stringify(later)).not.toContain('Сидоров');
     const roads = await loadWallControl(db, { kind: 'sector', id: 'roads' }, NOW);
     expect(roads.totals).toMatchObject({ instruction: { open: 1 }, escalation: { open: 1 } });
+  });
+
+  it('follows the presenter area, and the account scope limits it', async () => {
+    const base = { meetingId: null, text: 'Т', responsibleOfficial: 'С', by: 'П', at: NOW, deadline: { kind: 'calendar-days' as const, days: 1 } };
+    await createInstruction(db, { ...base, responsibleBody: 'Юг', links: { sector: 'roads', municipality: 'm1' } });
+    await createInstruction(db, { ...base, responsibleBody: 'Север', links: { sector: 'roads', municipality: 'm2' } });
+    const south = selectionOf({ sector: null, municipalities: { name: 'Юг', members: ['m1'] } }, null);
+    expect((await loadWallControl(db, south, NOW)).byBody.map((b) => b.responsibleBody)).toEqual(['Юг']);
+    expect((await loadWallControl(db, selectionOf({ sector: 'health', municipalities: null }, null), NOW)).totals.instruction.open).toBe(0);
+    setViewerScope({ sectors: null, municipalities: ['m2'] });
+    try {
+      expect((await loadWallControl(db, null, NOW)).byBody.map((b) => b.responsibleBody)).toEqual(['Север']);
+      expect((await loadWallControl(db, south, NOW)).totals.instruction.open).toBe(0);
+    } finally {
+      setViewerScope(UNRESTRICTED);
+    }
   });
 });

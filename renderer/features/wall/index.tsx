@@ -9,7 +9,9 @@ import { currentScene, type SceneId } from '../../../shared/wall';
 import { useT } from '../../i18n';
 import { wallMessages } from './messages';
 import { useWallRegion } from './region';
+import { CanvasPart } from './CanvasPart';
 import { SceneHost } from './SceneHost';
+import { wallScreenStart } from './screen-start';
 import { useWallStore } from './store';
 import { useInitialPlaylist } from './use-initial-playlist';
 import { useNightlyReload } from './use-nightly-reload';
@@ -58,7 +60,8 @@ export default function WallScreen() {
 
   const scene = currentScene(wall);
   const allFailed = scene !== null && wall.failed.includes(scene);
-  return (
+  const part = wallScreenStart().part;
+  const frame = (
     <WallFrame
       scene={scene}
       scope={scope}
@@ -73,4 +76,5 @@ export default function WallScreen() {
       ) : null}
     </WallFrame>
   );
+  return part ? <CanvasPart part={part}>{frame}</CanvasPart> : frame;
 }

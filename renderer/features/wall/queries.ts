@@ -26,6 +26,8 @@ export type { Counters, RatedUnit };
 export interface WallFilter {
   sector?: string;
   municipality?: string;
+  /** Any of these municipalities (the presenter's area or focus); [] matches nothing. */
+  municipalities?: readonly string[];
   source?: string;
 }
 
@@ -130,7 +132,8 @@ export async function loadRating(
   now: number,
 ): Promise<RatedUnit[]> {
   const weights = await loadWeights(db);
-  // The unit dimension is never filtered: a municipality focus highlights its row instead.
+  // Pass the unit filter (wall scope's unitFilter): a municipality focus highlights its row instead,
+  // while an area's municipalities limit the rows ranked.
   const base = { ...filter, municipality: undefined };
   return queryRating(db, { dimension: 'municipality', period: range, previous, filter: base, weights, now, pack });
 }
@@ -140,23 +143,24 @@ function seriesOf(byDay: Map<string, Counters>, days: readonly string[]): number
 }
 
 /**
- * The most frequent category of each sector in the range. Without a municipality focus this is
- * exact, from the category aggregate; with one (the aggregate has no municipality) it is the most
- * frequent among the sector's latest appeals there.
+ * The most frequent category of each sector in the range. Without a municipality selection (focus
+ * or area) this is exact, from the category aggregate; with one (the aggregate has no municipality)
+ * it is the most frequent among the sector's latest appeals there.
  */
 export async function topCategoryBySector(
   db: CurDatabase,
   sectorIds: readonly string[],
   range: DayRange,
   timeZone: string,
-  municipality: string | undefined,
+  municipalities: readonly string[] | undefined,
   sample: number,
 ): Promise<(string | null)[]> {
-  if (municipality === undefined) {
+  if (municipalities === undefined) {
     const bySector = await queryCategoriesBy(db, range, null);
     return sectorIds.map((id) => mostFrequent(bySector.get(id) ?? new Map()));
   }
-  return Promise.all(sectorIds.map((id) => latestTopCategory(db, id, range, timeZone, municipality, sample)));
+  const members = new Set(municipalities);
+  return Promise.all(sectorIds.map((id) => latestTopCategory(db, id, range, timeZone, members, sample)));
 }
 
 /** The key with the highest count; ties go to the alphabetically first, so the wall does not flicker. */
@@ -181,7 +185,7 @@ async function latestTopCategory(
   sector: string,
   range: DayRange,
   timeZone: string,
-  municipality: string | undefined,
+  municipalities: ReadonlySet<string>,
   limit: number,
 ): Promise<string | null> {
   const from = regionDayStart(range.from, timeZone);
@@ -194,8 +198,8 @@ async function latestTopCategory(
     .reverse()
     .limit(limit)
     .each((row) => {
-      // Project at once: only the category (and municipality for the focus) are looked at.
-      if (municipality !== undefined && row.municipality !== municipality) return;
+      // Project at once: only the category (and municipality for the selection) are looked at.
+      if (row.municipality === null || !municipalities.has(row.municipality)) return;
       if (!inScope(row.sector, row.muniKey)) return;
       if (row.category) counts.set(row.category, (counts.get(row.category) ?? 0) + 1);
     });
@@ -224,6 +228,7 @@ export async function latestPoints(db: CurDatabase, range: DayRange, timeZone: s
       if (!inScope(row.sector, row.muniKey)) return;
       if (filter.sector && row.sector !== filter.sector) return;
       if (filter.municipality && row.municipality !== filter.municipality) return;
+      if (filter.municipalities && (row.municipality === null || !filter.municipalities.includes(row.municipality))) return;
       points.push({ lon: row.lon, lat: row.lat });
     });
   return points;

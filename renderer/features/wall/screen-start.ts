@@ -10,3 +10,13 @@ export function wallScreenStart(): WallScreenStart {
   cached ??= parseWallScreenStart(typeof location === 'undefined' ? '' : location.search);
   return cached;
 }
+
+/**
+ * How much a part of a spanning canvas is enlarged on its display (CanvasPart.tsx): the canvas's
+ * height over this window's. 1 for a window that is the whole wall.
+ */
+export function canvasScale(): number {
+  const part = wallScreenStart().part;
+  if (!part || typeof window === 'undefined' || window.innerHeight <= 0) return 1;
+  return part.canvasHeight / window.innerHeight;
+}

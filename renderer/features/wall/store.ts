@@ -29,6 +29,6 @@ export const useWallStore = create<WallStore>((set) => ({
   },
   reset(playlist, startIndex = 0) {
     const index = playlist.items.length > 0 ? startIndex % playlist.items.length : 0;
-    set((s) => ({ wall: { ...initialWallState(playlist, s.wall.period), index, focus: s.wall.focus } }));
+    set((s) => ({ wall: { ...initialWallState(playlist, s.wall.period), index, focus: s.wall.focus, area: s.wall.area } }));
   },
 }));

@@ -5,9 +5,13 @@
 import { useEffect } from 'react';
 import {
   announcement,
+  command,
   parsePresenterCommand,
+  parseWallAnnouncement,
   snapshotOf,
   WALL_CHANNEL,
+  wallAreaSchema,
+  type WallArea,
 } from '../../../shared/wall';
 import { wallScreenStart } from './screen-start';
 import { normalizeScope } from '../../../shared/access/scope';
@@ -15,14 +19,30 @@ import { setViewerScope } from '../../runtime/access';
 import { useWallStore } from './store';
 
 const WALL_SCOPE_KEY = 'cur.wall.presenter-scope';
+const WALL_AREA_KEY = 'cur.wall.presenter-area';
 
-/** The last presenter's scope survives the wall's own reloads (nightly, after a crash). */
+/** The last presenter's scope and chosen area survive the wall's own reloads (nightly, after a crash). */
 export function restorePresenterScope(): void {
   try {
     const raw = sessionStorage.getItem(WALL_SCOPE_KEY);
     if (raw) setViewerScope(normalizeScope(JSON.parse(raw) as Parameters<typeof normalizeScope>[0]));
   } catch {
     // Nothing stored or unreadable: the wall shows the whole region until a presenter speaks.
+  }
+  try {
+    const raw = sessionStorage.getItem(WALL_AREA_KEY);
+    const area = raw ? wallAreaSchema.nullable().safeParse(JSON.parse(raw)) : null;
+    if (area?.success) useWallStore.getState().dispatch({ type: 'command', command: { v: 1, type: 'area', area: area.data } });
+  } catch {
+    // Unreadable: the whole region until the presenter chooses again.
+  }
+}
+
+function rememberArea(area: WallArea | null): void {
+  try {
+    sessionStorage.setItem(WALL_AREA_KEY, JSON.stringify(area));
+  } catch {
+    // Storage full or denied: the area still applies until the wall reloads.
   }
 }
 
@@ -59,7 +79,13 @@ export function usePresenterChannel(): void {
       if (announces) channel.postMessage(message);
     };
     const announce = () => post(announcement(snapshotOf(useWallStore.getState().wall)));
+    // A part of a spanning wall after the first turns with the first (bezel compensation).
+    const follows = start.part !== null && start.screen > 0;
     channel.onmessage = (event: MessageEvent) => {
+      if (follows) {
+        const lead = parseWallAnnouncement(event.data);
+        if (lead) return dispatch({ type: 'follow', snapshot: lead.state });
+      }
       const cmd = parsePresenterCommand(event.data);
       if (!cmd) return; // Malformed or foreign messages are ignored, never shown.
       if (cmd.scope) {
@@ -71,6 +97,7 @@ export function usePresenterChannel(): void {
           // Storage full or denied: the scope still applies until the wall reloads.
         }
       }
+      if (cmd.type === 'area') rememberArea(cmd.area);
       if (cmd.type === 'hello') announce();
       else if (cmd.type === 'playlist' && start.playlistId !== null) return;
       else dispatch({ type: 'command', command: cmd });
@@ -86,6 +113,8 @@ export function usePresenterChannel(): void {
       }
     });
     announce();
+    // Ask the first part for its state at once rather than wait for its next change.
+    if (follows) channel.postMessage(command({ type: 'hello' }));
     return () => {
       unsubscribe();
       channel.close();

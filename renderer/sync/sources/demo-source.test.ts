@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KIROV_PACK } from '../../../shared/domain/packs';
+import { isOpenAppeal } from '../../../shared/domain/appeal-counters';
 import { createDemoSource } from './demo-source';
 
 const NOW = Date.parse('2026-11-18T09:00:00+03:00');
@@ -57,5 +58,30 @@ describe('demo source', () => {
     const b = createDemoSource({ scale: 3_000, seed: 3, pack: KIROV_PACK, now: () => NOW, pageSize: 100 });
     const restarted = await b.pull(first.nextCheckpoint, signal);
     expect(restarted.reference.length).toBeGreaterThan(0);
+  });
+
+  it('first brings the last 30 days and every appeal open now, saying from when history is complete', async () => {
+    const options = { scale: 3_000, seed: 5, pack: KIROV_PACK, now: () => NOW, pageSize: 200 };
+    const source = createDemoSource(options);
+    let checkpoint: string | null = null;
+    const pages: { open: boolean; receivedAt: number }[][] = [];
+    const loadedFrom: (number | null | undefined)[] = [];
+    for (;;) {
+      const page = await source.pull(checkpoint, signal);
+      pages.push(page.changes.map((a) => ({ open: isOpenAppeal(a), receivedAt: a.receivedAt })));
+      loadedFrom.push(page.historyLoadedFrom);
+      checkpoint = page.nextCheckpoint;
+      if (!page.hasMore) break;
+    }
+    const all = pages.flat();
+    const monthAgo = NOW - 31 * 86_400_000;
+    const firstOldFinished = all.findIndex((a) => !a.open && a.receivedAt < monthAgo);
+    expect(all.map((a) => a.open).lastIndexOf(true)).toBeLessThan(firstOldFinished);
+    expect(all.filter((a) => a.open && a.receivedAt < monthAgo).length).toBeGreaterThan(0);
+    // While the older history loads, the complete-from instant is within the last month and only moves back.
+    const moving = loadedFrom.filter((v): v is number => typeof v === 'number');
+    expect(moving[0]).toBeGreaterThan(monthAgo - 86_400_000);
+    for (let i = 1; i < moving.length; i++) expect(moving[i]).toBeLessThanOrEqual(moving[i - 1]!);
+    expect(loadedFrom.at(-1)).toBeNull();
   });
 });

@@ -175,7 +175,7 @@ describe('HTTP feed source with a scripted transport', () => {
     const first = await source.pull(null, signal);
     await source.pull(first.nextCheckpoint, signal);
     expect(seen).toEqual([
-      { feedId: 'feed:f', cursor: null, limit: 10_000, timeoutMs: 9_000, order: 'desc' },
+      { feedId: 'feed:f', cursor: null, limit: 10_000, timeoutMs: 9_000, order: 'open-desc' },
       { feedId: 'feed:f', cursor: 'c7', limit: 10_000, timeoutMs: 9_000 },
     ]);
   });

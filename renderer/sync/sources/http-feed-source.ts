@@ -52,6 +52,11 @@ interface FeedCheckpoint {
    * the oldest position it delivered. The ascending stream after it starts above `passNewest`.
    */
   pass?: { newest: FeedPosition | null; oldest: FeedPosition | null };
+  /**
+   * The open part of an open-first pass is running (capability `open-first`): the oldest position
+   * it delivered, so a page that goes back is caught as in the pass itself.
+   */
+  open?: FeedPosition;
 }
 
 function parseCheckpoint(text: string | null): FeedCheckpoint {
@@ -165,8 +170,8 @@ export function parseChangesPage(body: string): FeedChangesPage {
   if (page.items.length > page.pageSize) {
     throw new SyncSourceError('invalid', syncError('feed-page-overfull', { items: page.items.length, pageSize: page.pageSize }));
   }
-  // A newest-first pass is strictly descending, the normal stream strictly ascending.
-  const direction = page.order === 'desc' ? -1 : 1;
+  // A newest-first pass (and its open part) is strictly descending, the normal stream strictly ascending.
+  const direction = page.order === 'desc' || page.order === 'open' ? -1 : 1;
   for (let i = 1; i < page.items.length; i++) {
     if (direction * comparePositions(positionOf(page.items[i - 1]!), positionOf(page.items[i]!)) >= 0) {
       throw new SyncSourceError('invalid', syncError('feed-page-order', { index: i, id: clip(page.items[i]!.id, 80) }));
@@ -199,9 +204,10 @@ export function createHttpFeedSource(config: HttpFeedConfig, fetchFeed: FetchFee
   const timeoutMs = config.timeoutMs ?? 30_000;
 
   async function fetchPage(checkpoint: FeedCheckpoint, signal: AbortSignal): Promise<FeedChangesPage> {
-    // A workstation's very first request asks for the newest first; a feed without the capability ignores it.
+    // A workstation's very first request asks for the open appeals, then the newest first; a feed
+    // without those capabilities ignores what it does not know.
     const first = checkpoint.cursor === null && checkpoint.position === null && checkpoint.datasetId === null;
-    const request: FeedRequest = { feedId: config.id, cursor: checkpoint.cursor, limit: pageSize, timeoutMs, ...(first ? { order: 'desc' as const } : {}) };
+    const request: FeedRequest = { feedId: config.id, cursor: checkpoint.cursor, limit: pageSize, timeoutMs, ...(first ? { order: 'open-desc' as const } : {}) };
     let response: FeedResponse;
     try {
       response = await abortable(fetchFeed(request), signal);
@@ -226,6 +232,7 @@ export function createHttpFeedSource(config: HttpFeedConfig, fetchFeed: FetchFee
       const municipalities = config.knownMunicipalities ? new Set([...config.knownMunicipalities, ...fedMunicipalities]) : null;
 
       let page = await fetchPage(checkpoint, signal);
+      if (page.order === 'open') return openPartPage(page, checkpoint, { fedSectors, fedMunicipalities, sectors, municipalities });
       if (page.order === 'desc') return newestFirstPage(page, checkpoint, { fedSectors, fedMunicipalities, sectors, municipalities });
       // The first ascending page after a newest-first pass continues above the pass's newest item.
       const passEnded = checkpoint.pass !== undefined;
@@ -302,6 +309,43 @@ interface ReferenceSets {
   fedMunicipalities: Set<string>;
   sectors: Set<string> | null;
   municipalities: Set<string> | null;
+}
+
+/**
+ * A page of the open part of an open-first pass: the appeals open at the pass's start, applied at
+ * once so «Просрочки» is right for «now» before the history arrives. Nothing is complete in time
+ * yet: the data's age stays as it was and history counts as loaded from the server's «now».
+ */
+function openPartPage(page: FeedChangesPage, checkpoint: FeedCheckpoint, refs: ReferenceSets): SyncPage {
+  if (checkpoint.datasetId !== null && page.datasetId !== checkpoint.datasetId) {
+    throw new SyncSourceError('cursor-regression', syncError('feed-dataset-changed'));
+  }
+  if (checkpoint.pass) throw new SyncSourceError('cursor-regression', syncError('feed-went-back'));
+  const top = page.items[0];
+  if (checkpoint.open && top && comparePositions(positionOf(top), checkpoint.open) >= 0) {
+    throw new SyncSourceError('cursor-regression', syncError('feed-went-back'));
+  }
+  const { changes, deletions, reference } = splitItems(page.items, refs);
+  const oldest = page.items.length > 0 ? positionOf(page.items[page.items.length - 1]!) : checkpoint.open;
+  const next: FeedCheckpoint = {
+    v: 1,
+    cursor: page.nextCursor,
+    position: null,
+    datasetId: page.datasetId,
+    sectors: [...refs.fedSectors].sort(),
+    municipalities: [...refs.fedMunicipalities].sort(),
+    ...(oldest ? { open: oldest } : {}),
+  };
+  return {
+    changes,
+    deletions,
+    reference,
+    nextCheckpoint: JSON.stringify(next),
+    hasMore: page.hasMore,
+    remainingEstimate: page.remaining,
+    dataAsOf: null,
+    historyLoadedFrom: page.serverTime,
+  };
 }
 
 /**

@@ -20,8 +20,8 @@ const KINDS: { kind: 'instruction' | 'escalation' | 'info-request'; label: WallM
 
 export function ControlScene({ scope }: SceneProps) {
   const t = useT(wallMessages);
-  const focusKey = scope.focus ? `${scope.focus.kind}:${scope.focus.id}` : 'all';
-  const data = useSceneData((db) => loadWallControl(db, scope.focus, scope.now), [focusKey, scope.now], `control:${focusKey}`);
+  const selectionKey = JSON.stringify(scope.selection);
+  const data = useSceneData((db) => loadWallControl(db, scope.selection, scope.now), [selectionKey, scope.now], `control:${selectionKey}`);
   if (!data) return <div className="wall-empty">{t('loading')}</div>;
   return (
     <div className="wall-control" data-testid="wall-scene-control" data-ready="true">

@@ -45,7 +45,8 @@ function lineOption(days: readonly string[], series: Array<{ name: string; colou
 export function DynamicsScene({ scope, region }: SceneProps) {
   const t = useT(wallMessages);
   const lang = useLang();
-  const sectorIds = region.sectors.map((s) => s.id);
+  // An area's sector is the only line of the sector chart.
+  const sectorIds = region.sectors.filter((s) => !scope.area?.sector || s.id === scope.area.sector).map((s) => s.id);
   const data = useSceneData(
     (db) => loadDynamics(db, scope.range, scope.days, SOURCE_KINDS, sectorIds, scope.filter),
     [scope.key, sectorIds.join(',')],

@@ -8,6 +8,7 @@ import { useMemo } from 'react';
 import * as echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
 import {
+  areaMembers,
   calloutLayout,
   colourFor,
   divergingScale,
@@ -28,6 +29,9 @@ import { latestPoints, loadHeatmap, type GeoPoint } from '../queries';
 import { useSceneData } from '../use-scene-data';
 import { vh, WallChart } from '../WallChart';
 import type { SceneProps } from './types';
+
+/** Units outside the presenter's area: a neutral grey, distinct from every class colour. */
+const OUTSIDE_COLOUR = '#4a4f57';
 
 const MEASURE_TITLE: Record<HeatMeasure, WallMessageKey> = {
   per10k: 'measurePer10k',
@@ -72,8 +76,8 @@ function legendLabel(measure: HeatMeasure, entry: LegendEntry): string {
 export function HeatmapScene({ scope, region, measure }: SceneProps) {
   const t = useT(wallMessages);
   const { geometry } = region;
-  // Sector focus filters the numbers; a municipality focus keeps the whole map and outlines the unit.
-  const filter = scope.focus?.kind === 'sector' ? scope.filter : {};
+  // The area and a sector focus filter the numbers; a municipality focus keeps the map and outlines the unit.
+  const filter = scope.unitFilter;
   const data = useSceneData((db) => loadHeatmap(db, scope.range, scope.previous, filter, scope.now), [scope.key], scope.identity);
   const points = useSceneData(
     (db) => (geometry.kind === 'boundaries' ? latestPoints(db, scope.range, scope.timeZone, filter, POINT_LIMIT) : Promise.resolve([] as GeoPoint[])),
@@ -87,9 +91,15 @@ export function HeatmapScene({ scope, region, measure }: SceneProps) {
     echarts.registerMap(geometry.mapName, geometry.geoJson as Parameters<typeof echarts.registerMap>[1]);
   }, [geometry]);
 
+  // Units outside the presenter's area are drawn neutral and counted in the legend, never as zeros.
+  const shownUnits = useMemo(() => {
+    const members = areaMembers(scope.area);
+    return members ? region.units.filter((u) => members.has(u.id)) : region.units;
+  }, [scope.area, region.units]);
+  const outside = region.units.length - shownUnits.length;
   const measures: UnitMeasures[] = useMemo(
-    () => (data ? unitMeasures(region.units, data.current, data.previous, data.deadlines) : []),
-    [data, region.units],
+    () => (data ? unitMeasures(shownUnits, data.current, data.previous, data.deadlines) : []),
+    [data, shownUnits],
   );
   const values = useMemo(() => measures.map((u) => measureValue(u, measure)), [measures, measure]);
   const scale = useMemo(() => (measure === 'growth' ? divergingScale(values) : sequentialScale(values)), [measure, values]);
@@ -128,6 +138,7 @@ export function HeatmapScene({ scope, region, measure }: SceneProps) {
             layoutSize: '100%',
             aspectScale: 1,
             selectedMode: false,
+            itemStyle: { areaColor: OUTSIDE_COLOUR, borderWidth: 0 },
             label: {
               show: true,
               fontSize: vh(2.8),
@@ -162,7 +173,7 @@ export function HeatmapScene({ scope, region, measure }: SceneProps) {
         bottom: `${100 - CALLOUT_TOP - CALLOUT_SPAN}%`,
         aspectScale: 0.62,
         label: { show: false },
-        itemStyle: { areaColor: '#4a4f57', borderColor: '#0e141b', borderWidth: 1 },
+        itemStyle: { areaColor: OUTSIDE_COLOUR, borderColor: '#0e141b', borderWidth: 1 },
         regions: measures.map((u) => ({ name: u.id, itemStyle: regionStyle(u) })),
       },
       series: [
@@ -236,6 +247,12 @@ export function HeatmapScene({ scope, region, measure }: SceneProps) {
               <div className="wall-legend__row" data-testid="wall-legend-missing" data-reason={missing.reason} data-count={missing.count}>
                 <span className="wall-legend__swatch" style={{ background: colourFor(scale, null) }} />
                 <span>{t(`missing_${missing.reason}`, { count: missing.count })}</span>
+              </div>
+            ) : null}
+            {outside > 0 ? (
+              <div className="wall-legend__row" data-testid="wall-legend-outside" data-count={outside}>
+                <span className="wall-legend__swatch" style={{ background: OUTSIDE_COLOUR }} />
+                <span>{t('outsideArea', { count: outside })}</span>
               </div>
             ) : null}
           </div>

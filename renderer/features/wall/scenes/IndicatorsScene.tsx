@@ -36,8 +36,9 @@ export function IndicatorsScene({ scope }: SceneProps) {
   const version = useSceneData(async (db) => (await db.analyticsLog.orderBy('seq').last())?.seq ?? 0, [], 'analytics-log');
   const [counts, setCounts] = useState<IndicatorCounts | null>(null);
   const quarter = quarterOfDay(scope.today);
-  const sector = scope.focus?.kind === 'sector' ? scope.focus.id : null;
-  const municipality = scope.focus?.kind === 'municipality' ? scope.focus.id : null;
+  // The presenter's area and focus: a set of municipalities is counted per municipality and summed.
+  const sector = scope.selection.sector;
+  const membersKey = scope.selection.municipalities ? scope.selection.municipalities.join(',') : null;
   useEffect(() => {
     if (!records || version === undefined) return;
     let alive = true;
@@ -46,21 +47,22 @@ export function IndicatorsScene({ scope }: SceneProps) {
       .store()
       .then(
         (store) => {
+          const members = membersKey === null ? null : new Set(membersKey.split(',').filter(Boolean));
           const [groups] = computeIndicatorCounts(store, {
             periods: [{ from: isoToDayNumber(days.from), to: isoToDayNumber(days.to) }],
-            groupBy: 'none',
+            groupBy: members ? 'municipality' : 'none',
             sector,
-            municipality,
             coverage: records.coverage,
           });
-          if (alive) setCounts(totalCounts(groups ?? new Map()));
+          const inArea = new Map([...(groups ?? new Map<string, IndicatorCounts>())].filter(([id]) => members === null || members.has(id)));
+          if (alive) setCounts(totalCounts(inArea));
         },
         () => undefined,
       );
     return () => {
       alive = false;
     };
-  }, [records, version, quarter, sector, municipality]);
+  }, [records, version, quarter, sector, membersKey]);
 
   if (!records || !counts) return <div className="wall-empty" data-testid="wall-scene-indicators" data-ready="false">{t('loading')}</div>;
   return (

@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { formatDelta, formatNumber, formatTime } from '../../../../shared/format/ru';
 import { rankBy } from '../../../../shared/wall';
 import { useT } from '../../../i18n';
-import { takeBaseline } from '../baseline';
+import { baselineScopeKey, takeBaseline } from '../baseline';
 import { CountUp } from '../CountUp';
 import { wallMessages, type WallMessageKey } from '../messages';
 import { loadOverdue } from '../queries';
@@ -38,7 +38,8 @@ export function OverdueScene({ scope, region }: SceneProps) {
     if (data) for (const [id, c] of data.bySector) out[id] = c.overdue;
     return out;
   }, [data]);
-  const focusKey = scope.focus ? `${scope.focus.kind}:${scope.focus.id}` : 'all';
+  // The morning baseline is per selection (focus and area): another selection is another count.
+  const focusKey = baselineScopeKey(scope.focus, scope.area);
   const baseline = useMemo(
     () => (data ? takeBaseline(storage(), focusKey, scope.today, scope.now, data.total.overdue, bySector) : null),
     [data, focusKey, scope.today, scope.now, bySector],
@@ -49,7 +50,7 @@ export function OverdueScene({ scope, region }: SceneProps) {
 
   const since = formatTime(baseline.at, scope.timeZone);
   const ageingTotal = AGEING_PARTS.reduce((sum, p) => sum + (data.ageing[p.key] ?? 0), 0);
-  const sectors = scope.focus?.kind === 'sector' ? region.sectors.filter((s) => s.id === scope.focus?.id) : region.sectors;
+  const sectors = scope.selection.sector ? region.sectors.filter((s) => s.id === scope.selection.sector) : region.sectors;
 
   return (
     <div className="wall-overdue" data-testid="wall-scene-overdue" data-ready="true">

@@ -14,7 +14,7 @@ import type { SceneProps } from './types';
 
 export function RatingScene({ scope, region }: SceneProps) {
   const t = useT(wallMessages);
-  const data = useSceneData((db) => loadRating(db, region.pack, scope.range, scope.previous, scope.filter, scope.now), [scope.key, region.pack], scope.identity);
+  const data = useSceneData((db) => loadRating(db, region.pack, scope.range, scope.previous, scope.unitFilter, scope.now), [scope.key, region.pack], scope.identity);
   if (!data) return <div className="wall-empty">{t('loading')}</div>;
   const rows = ratedRows(data, region.shortNames);
   const focusId = scope.focus?.kind === 'municipality' ? scope.focus.id : null;

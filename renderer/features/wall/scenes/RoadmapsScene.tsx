@@ -11,6 +11,7 @@ import { formatPercent } from '../../../../shared/format/ru';
 import { roadmapProgress } from '../../../../shared/roadmap/model';
 import { roadmapEffectDay, sliceEffect } from '../../../../shared/roadmap/slice';
 import type { EffectVerdict } from '../../../../shared/roadmap/effect';
+import { concernsSelection } from '../../../../shared/wall';
 import { getAnalyticsEngine } from '../../../analytics-engine/engine';
 import { getDb } from '../../../db/db';
 import { listMeasures, listRoadmaps } from '../../../db/roadmaps-repo';
@@ -27,10 +28,7 @@ export function RoadmapsScene({ scope }: SceneProps) {
   const t = useT(controlLoopWallMessages);
   const data = useSceneData(async (db) => ({ roadmaps: await listRoadmaps(db), measures: await listMeasures(db) }), [], 'roadmaps');
   const [effects, setEffects] = useState<Map<string, EffectVerdict> | null>(null);
-  const focus = scope.focus;
-  const shown = (data?.roadmaps ?? [])
-    .filter((r) => !focus || (focus.kind === 'sector' ? r.sector === focus.id : r.municipalities.length === 0 || r.municipalities.includes(focus.id)))
-    .slice(0, TOP);
+  const shown = (data?.roadmaps ?? []).filter((r) => concernsSelection(scope.selection, r.sector, r.municipalities)).slice(0, TOP);
   const key = shown.map((r) => `${r.id}:${r.version}`).join(',') + (data?.measures.map((m) => `${m.id}:${m.version}`).join(',') ?? '');
   useEffect(() => {
     if (!data) return;

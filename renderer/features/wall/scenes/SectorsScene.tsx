@@ -18,12 +18,14 @@ const TOPIC_SAMPLE = 300;
 
 export function SectorsScene({ scope, region }: SceneProps) {
   const t = useT(wallMessages);
-  const sectorIds = region.sectors.map((s) => s.id);
-  const municipality = scope.focus?.kind === 'municipality' ? scope.focus.id : undefined;
-  const filter = municipality ? { municipality } : {};
+  // An area's sector keeps only its panel; a sector focus outlines its panel among the others.
+  const shown = scope.area?.sector ? region.sectors.filter((s) => s.id === scope.area?.sector) : region.sectors;
+  const sectorIds = shown.map((s) => s.id);
+  const municipalities = scope.selection.municipalities ?? undefined;
+  const filter = municipalities ? { municipalities } : {};
   const data = useSceneData((db) => loadSectors(db, scope.range, scope.days, sectorIds, filter, scope.now), [scope.key, sectorIds.join(',')], scope.identity);
   const topics = useSceneData(
-    (db) => topCategoryBySector(db, sectorIds, scope.range, scope.timeZone, municipality, TOPIC_SAMPLE),
+    (db) => topCategoryBySector(db, sectorIds, scope.range, scope.timeZone, municipalities, TOPIC_SAMPLE),
     [scope.key, sectorIds.join(',')],
     scope.identity,
   );
@@ -31,11 +33,11 @@ export function SectorsScene({ scope, region }: SceneProps) {
   if (!data) return <div className="wall-empty">{t('loading')}</div>;
 
   const focusSector = scope.focus?.kind === 'sector' ? scope.focus.id : null;
-  const cols = Math.ceil(region.sectors.length / 2);
+  const cols = Math.ceil(shown.length / 2);
 
   return (
     <div className="wall-sectors" style={{ ['--cols' as string]: cols }} data-testid="wall-scene-sectors" data-ready="true">
-      {region.sectors.map((sector, i) => {
+      {shown.map((sector, i) => {
         const c = data.received.get(sector.id);
         const overdue = data.deadlines.get(sector.id)?.overdue ?? 0;
         const onTime = c ? share(c.answeredOnTime, c.answeredOnTime + c.answeredLate) : null;

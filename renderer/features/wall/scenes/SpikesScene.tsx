@@ -30,18 +30,20 @@ export function SpikesScene({ scope, region }: SceneProps) {
   const [state, setState] = useState<State>({ alerts: null, failed: false });
   const today = isoToDayNumber(scope.today);
   const sector = scope.filter.sector ?? null;
-  const municipality = scope.filter.municipality ?? null;
+  // The presenter's area and focus (one municipality is a set of one; [] matches nothing).
+  const membersKey = scope.filter.municipalities ? scope.filter.municipalities.join(',') : null;
   useEffect(() => {
     if (version === undefined) return;
     let alive = true;
-    loadSpikeAlerts(getDb(), { sector, municipality }, today).then(
+    const municipalities = membersKey === null ? null : membersKey.split(',').filter(Boolean);
+    loadSpikeAlerts(getDb(), { sector, municipality: null, municipalities }, today).then(
       (alerts) => alive && setState({ alerts, failed: false }),
       () => alive && setState({ alerts: null, failed: true }),
     );
     return () => {
       alive = false;
     };
-  }, [sector, municipality, today, version]);
+  }, [sector, membersKey, today, version]);
 
   if (state.failed) {
     return (

@@ -13,6 +13,7 @@ import type { ReportDocument } from '../../../shared/report/model';
 import { logAudit } from '../../db/audit-repo';
 import type { CurDatabase } from '../../db/schema';
 import { getSetting, setSetting } from '../../db/settings-repo';
+import { requirePermission } from '../../runtime/access';
 import { platform } from '../../platform';
 
 /** Shared with the overdue forms (features never import each other, so the key is repeated). */
@@ -72,6 +73,7 @@ const MIME: Record<ProtocolFormat, string> = { docx: DOCX_MIME, pdf: 'applicatio
  * before the file leaves the app.
  */
 export async function saveProtocol(db: CurDatabase, meeting: Meeting, doc: ReportDocument, instructions: number, format: ProtocolFormat): Promise<boolean> {
+  requirePermission('export.without-personal-data');
   const bytes = format === 'docx' ? await writeReportDocx(doc) : await writeReportPdf(doc, await browserPdfMake());
   await logAudit(db, { action: 'meeting.export-protocol', details: { meetingId: meeting.id, format, instructions } });
   const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: MIME[format] });

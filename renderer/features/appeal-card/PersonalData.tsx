@@ -5,6 +5,8 @@ import { maskAddress, maskEmail, maskName, maskPhone, SEALED_MASKS } from '../..
 import { keychainError, openWithRecoveryKey, revealPersonal, type PersonalPresence } from '../../personal-vault';
 import { useT } from '../../i18n';
 import { useCan } from '../../runtime/use-access';
+import { isViewerMode } from '../../runtime/snapshots';
+import { openSnapshotVaultWithLaptopKey, openSnapshotVaultWithPassphrase } from '../../viewer/snapshot-vault';
 import { Button } from '../../ui/Button';
 import { cardMessages } from './messages';
 import { auditPersonalDataShown } from './queries';
@@ -46,7 +48,9 @@ export function PersonalData({ db, appeal }: { db: CurDatabase; appeal: Pick<Sto
     try {
       // Log before opening: if the audit write fails, nothing is decrypted.
       await auditPersonalDataShown(db, appeal.id);
-      const result = await revealPersonal(db, appeal);
+      let result = await revealPersonal(db, appeal);
+      // A snapshot opened with this laptop's key opens its personal data with it again (after a restart, a lock).
+      if (result.kind === 'locked' && isViewerMode() && (await openSnapshotVaultWithLaptopKey(db))) result = await revealPersonal(db, appeal);
       if (result.kind === 'shown') {
         setShown(result.personal);
         setBlocked(null);
@@ -61,7 +65,9 @@ export function PersonalData({ db, appeal }: { db: CurDatabase; appeal: Pick<Sto
     setBusy(true);
     setError(null);
     try {
-      await openWithRecoveryKey(db, recovery);
+      // On a snapshot the field takes its passphrase; on a workstation the recovery key.
+      if (isViewerMode()) await openSnapshotVaultWithPassphrase(db, recovery);
+      else await openWithRecoveryKey(db, recovery);
       setRecovery('');
       setRecovered(true);
       setBusy(false);
@@ -77,6 +83,7 @@ export function PersonalData({ db, appeal }: { db: CurDatabase; appeal: Pick<Sto
     return (clear ? mask(clear[field]) : SEALED_MASKS[field]) ?? t('none');
   };
   const reason = keychainError();
+  const viewer = isViewerMode();
   return (
     <div className="appeal-personal" data-testid="appeal-personal" data-shown={String(shown !== null)} data-blocked={blocked ?? undefined}>
       <dl className="dl">
@@ -106,7 +113,7 @@ export function PersonalData({ db, appeal }: { db: CurDatabase; appeal: Pick<Sto
       )}
       {blocked ? (
         <p role="status" className="registry-note" data-testid="personal-blocked">
-          {t(blocked === 'locked' ? 'personalLocked' : blocked === 'lost' ? 'personalLost' : 'personalDamaged')}
+          {t(blocked === 'locked' ? (viewer ? 'snapshotLocked' : 'personalLocked') : blocked === 'lost' ? 'personalLost' : 'personalDamaged')}
           {blocked === 'locked' && reason ? ` ${t('keychainReason', { reason })}` : null}
         </p>
       ) : null}
@@ -119,15 +126,22 @@ export function PersonalData({ db, appeal }: { db: CurDatabase; appeal: Pick<Sto
           }}
         >
           <label>
-            {t('recoveryKey')}{' '}
-            <input value={recovery} onChange={(e) => setRecovery(e.target.value)} autoComplete="off" spellCheck={false} data-testid="personal-recovery-key" />
+            {t(viewer ? 'snapshotPassphrase' : 'recoveryKey')}{' '}
+            <input
+              type={viewer ? 'password' : 'text'}
+              value={recovery}
+              onChange={(e) => setRecovery(e.target.value)}
+              autoComplete="off"
+              spellCheck={false}
+              data-testid="personal-recovery-key"
+            />
           </label>{' '}
           <Button size="small" type="submit" disabled={busy || recovery.trim() === ''}>
-            {t('recoveryOpen')}
+            {t(viewer ? 'snapshotOpen' : 'recoveryOpen')}
           </Button>
         </form>
       ) : null}
-      {recovered ? <p className="registry-note">{t('recoveryOpened')}</p> : null}
+      {recovered && !viewer ? <p className="registry-note">{t('recoveryOpened')}</p> : null}
       {error ? <p role="alert" className="registry-error">{error}</p> : null}
     </div>
   );

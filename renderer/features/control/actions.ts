@@ -16,22 +16,15 @@ import { getSetting, setSetting } from '../../db/settings-repo';
 import { requirePermission } from '../../runtime/access';
 import { platform } from '../../platform';
 
-/** Shared with the overdue forms (features never import each other, so the key is repeated). */
-const OPERATOR_KEY = 'cur.operatorName';
 /** The wall's settings (renderer/features/wall/settings-keys.ts), repeated for the same reason. */
 const WALL_PLAYLISTS = 'wall.playlists';
 const WALL_ACTIVE_PLAYLIST = 'wall.activePlaylistId';
 /** The default playlist of an operational meeting (shared/wall/playlist.ts). */
 export const MEETING_PLAYLIST_ID = 'operative-meeting';
 
-/** Who writes: the signed-in person; the name last typed on this workstation otherwise. */
-export async function loadOperator(db: CurDatabase): Promise<string> {
-  const user = sessionStore.getState().user;
-  return user ? user.displayName : getSetting(db, OPERATOR_KEY, '');
-}
-
-export function rememberOperator(db: CurDatabase, name: string): Promise<void> {
-  return name.trim() ? setSetting(db, OPERATOR_KEY, name.trim()) : Promise.resolve();
+/** Who writes (the protocol's author): the signed-in person. */
+export async function loadOperator(_db: CurDatabase): Promise<string> {
+  return sessionStore.getState().user?.displayName ?? '';
 }
 
 export async function wallPlaylists(db: CurDatabase): Promise<Playlist[]> {

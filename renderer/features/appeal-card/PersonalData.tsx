@@ -136,7 +136,7 @@ export function PersonalData({ db, appeal }: { db: CurDatabase; appeal: Pick<Sto
               data-testid="personal-recovery-key"
             />
           </label>{' '}
-          <Button size="small" type="submit" disabled={busy || recovery.trim() === ''}>
+          <Button size="small" type="submit" disabled={busy || recovery.trim() === ''} data-testid="personal-recovery-open">
             {t(viewer ? 'snapshotOpen' : 'recoveryOpen')}
           </Button>
         </form>

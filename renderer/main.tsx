@@ -18,6 +18,7 @@ import { createCentreVerifier } from './sync/centre/centre-sign-in';
 import { WALL_PATH } from './app/routes';
 import { parseHash } from './app/router';
 import { prepareVault, vaultSessionHooks } from './personal-vault';
+import { prepareBundleKeys } from './viewer/keychain';
 
 // Each region has its own database and sync sources: a region switch (here or in another window)
 // restarts the window on the new region's store instead of mixing two regions in one.
@@ -37,6 +38,8 @@ if (!isViewerMode()) {
 }
 // …and its data is read-only for every role (renderer/runtime/access.ts).
 setReadOnlyData(isViewerMode());
+// Snapshot keys (the laptop's, the centre's signing key) are sealed by the OS keychain in Electron.
+prepareBundleKeys(platform);
 
 // The operator window shows nothing until someone signs in (runtime/session.ts); the wall window
 // (`#/wall`) has no session: it never shows personal data and takes the presenter's scope. The

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { getOwnDb } from '../db/db';
+import { getDb, getOwnDb } from '../db/db';
 import { realNow } from '../runtime/clock';
 import { snapshotUrl, viewerSnapshot } from '../runtime/snapshots';
 import { loadSnapshotRows } from '../viewer/install';
@@ -36,6 +36,9 @@ export function SnapshotWatch() {
       const snapshot = viewerSnapshot();
       if (done || !snapshot || snapshot.expiresAt > realNow()) return;
       done = true;
+      // This window's connection to the snapshot closes first (explicitly, so Dexie does not re-open
+      // it): a query still running would otherwise re-create the store right after its deletion.
+      getDb().close();
       await removeSnapshot(getOwnDb(), snapshot, 'expired').catch(() => undefined);
       location.assign(snapshotUrl(null, '#/snapshots?expired=1'));
     };

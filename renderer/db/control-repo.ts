@@ -30,6 +30,7 @@ import { issue } from '../../shared/records/messages';
 import { logAudit } from './audit-repo';
 import { newRecordId } from './record-id';
 import { requirePermission } from '../runtime/access';
+import { recordAuthor } from '../runtime/actor';
 import type { CurDatabase } from './schema';
 
 
@@ -57,6 +58,7 @@ function cleanMeeting(fields: MeetingFields): MeetingFields {
 
 export async function createMeeting(db: CurDatabase, fields: MeetingFields, by: string, at: number): Promise<Meeting> {
   requirePermission('records.edit');
+  by = recordAuthor(by);
   const clean = cleanMeeting(fields);
   const issues = validateMeetingDraft({ day: clean.day, title: clean.title, by });
   if (issues.length) throw new RecordRejectedError(issues);
@@ -82,6 +84,7 @@ async function refuseConflict<R extends { id: string; version: number }>(db: Cur
  */
 export async function updateMeeting(db: CurDatabase, id: string, expectedVersion: number, fields: MeetingFields, by: string, at: number): Promise<Meeting> {
   requirePermission('records.edit');
+  by = recordAuthor(by);
   const clean = cleanMeeting(fields);
   const issues = validateMeetingDraft({ day: clean.day, title: clean.title, by });
   if (issues.length) throw new RecordRejectedError(issues);
@@ -122,6 +125,7 @@ export interface NewInstruction {
 /** Gives an instruction; refused (`RecordRejectedError`) without a body, text, author, or with a deadline before today. */
 export async function createInstruction(db: CurDatabase, input: NewInstruction, calendar: WorkCalendar = workCalendar): Promise<Instruction> {
   requirePermission('records.edit');
+  input = { ...input, by: recordAuthor(input.by) };
   const checked = validateInstructionDraft(
     { text: input.text, responsibleBody: input.responsibleBody, by: input.by, deadline: input.deadline },
     input.at,
@@ -195,6 +199,7 @@ export function setInstructionStatus(
   change: { to: InstructionStatus; by: string; at: number; note?: string | null },
 ): Promise<Instruction> {
   requirePermission('records.edit');
+  change = { ...change, by: recordAuthor(change.by) };
   return changeInstruction(
     db,
     id,
@@ -207,6 +212,7 @@ export function setInstructionStatus(
 
 export function commentInstruction(db: CurDatabase, id: string, expectedVersion: number, comment: { text: string; by: string; at: number }): Promise<Instruction> {
   requirePermission('records.edit');
+  comment = { ...comment, by: recordAuthor(comment.by) };
   return changeInstruction(
     db,
     id,

@@ -15,6 +15,7 @@
 import type { Table } from 'dexie';
 import { isInScope } from '../../shared/access/scope';
 import { effectiveScope, requirePermission } from '../runtime/access';
+import { recordAuthor } from '../runtime/actor';
 import { workCalendar, type WorkCalendar } from '../../shared/domain/calendar';
 import {
   DEFAULT_INFO_REQUEST_KIND,
@@ -256,6 +257,7 @@ async function changeStatus<R extends TrackedRecord<S>, S extends string>(
   apply: (current: R) => Partial<R> = () => ({}),
 ): Promise<R> {
   requirePermission('records.edit');
+  change = { ...change, by: recordAuthor(change.by) };
   const table = kind.table(db);
   const outcome = await db.transaction('rw', [table, db.audit], async (): Promise<{ kind: 'saved'; record: R } | { kind: 'conflict'; stored: R }> => {
     const stored = await table.get(id);
@@ -318,6 +320,7 @@ async function listRecords<R extends TrackedRecord<S>, S extends string>(
 }
 
 export async function createEscalation(db: CurDatabase, input: NewEscalation): Promise<Escalation> {
+  input = { ...input, by: recordAuthor(input.by) };
   const note = input.note.trim();
   const origin = originOf(input);
   return createRecord(db, ESCALATIONS, {
@@ -357,6 +360,7 @@ export async function createInfoRequest(
   input: NewInfoRequest,
   terms: { calendar?: WorkCalendar; options?: InfoRequestTermOptions } = {},
 ): Promise<InfoRequest> {
+  input = { ...input, by: recordAuthor(input.by) };
   const kind = input.kind ?? DEFAULT_INFO_REQUEST_KIND;
   const quarter = kind === 'quarterly-statistics' ? (input.quarter ?? null) : null;
   const dueAt = infoRequestDueAt(

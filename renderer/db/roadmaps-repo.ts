@@ -23,6 +23,7 @@ import {
 import { logAudit } from './audit-repo';
 import { newRecordId } from './record-id';
 import { requirePermission } from '../runtime/access';
+import { recordAuthor } from '../runtime/actor';
 import type { CurDatabase } from './schema';
 
 export { RoadmapValidationError };
@@ -32,6 +33,11 @@ export interface WriteContext {
   by: string;
   at: number;
   today: string;
+}
+
+/** The context with the signed-in person as author (runtime/actor.ts `recordAuthor`). */
+function authored(ctx: WriteContext): WriteContext {
+  return { ...ctx, by: recordAuthor(ctx.by) };
 }
 
 /** Another window saved the record first: `stored` is what it saved. */
@@ -73,6 +79,7 @@ export async function listMeasures(db: CurDatabase, roadmapId?: string): Promise
 
 export async function createRoadmap(db: CurDatabase, draft: RoadmapDraft, ctx: WriteContext): Promise<Roadmap> {
   requirePermission('records.edit');
+  ctx = authored(ctx);
   const errors = roadmapErrors(draft, ctx.today, true);
   if (errors.length) throw new RoadmapValidationError(errors);
   const by = byName(ctx);
@@ -86,6 +93,7 @@ export async function createRoadmap(db: CurDatabase, draft: RoadmapDraft, ctx: W
 
 export async function updateRoadmap(db: CurDatabase, id: string, expectedVersion: number, draft: RoadmapDraft, ctx: WriteContext): Promise<Roadmap> {
   requirePermission('records.edit');
+  ctx = authored(ctx);
   const errors = roadmapErrors(draft, ctx.today, false);
   if (errors.length) throw new RoadmapValidationError(errors);
   const by = byName(ctx);
@@ -107,6 +115,7 @@ export async function updateRoadmap(db: CurDatabase, id: string, expectedVersion
 
 export async function removeRoadmap(db: CurDatabase, id: string, expectedVersion: number, ctx: WriteContext): Promise<void> {
   requirePermission('records.edit');
+  ctx = authored(ctx);
   const by = byName(ctx);
   await db.transaction('rw', [db.roadmaps, db.roadmapMeasures, db.audit], async () => {
     const stored = await db.roadmaps.get(id);
@@ -120,6 +129,7 @@ export async function removeRoadmap(db: CurDatabase, id: string, expectedVersion
 
 export async function createMeasure(db: CurDatabase, roadmapId: string, draft: MeasureDraft, ctx: WriteContext): Promise<RoadmapMeasure> {
   requirePermission('records.edit');
+  ctx = authored(ctx);
   const by = byName(ctx);
   return db.transaction('rw', [db.roadmaps, db.roadmapMeasures, db.audit], async () => {
     const roadmap = await db.roadmaps.get(roadmapId);
@@ -148,6 +158,7 @@ export async function createMeasure(db: CurDatabase, roadmapId: string, draft: M
 
 export async function updateMeasure(db: CurDatabase, id: string, expectedVersion: number, draft: MeasureDraft, ctx: WriteContext): Promise<RoadmapMeasure> {
   requirePermission('records.edit');
+  ctx = authored(ctx);
   const by = byName(ctx);
   return db.transaction('rw', [db.roadmaps, db.roadmapMeasures, db.audit], async () => {
     const stored = await db.roadmapMeasures.get(id);
@@ -174,6 +185,7 @@ export async function setMeasureStatus(
   ctx: WriteContext,
 ): Promise<RoadmapMeasure> {
   requirePermission('records.edit');
+  ctx = authored(ctx);
   const by = byName(ctx);
   const change = statusChange(status, completedDay, ctx.today);
   if (!change.ok) throw new RoadmapValidationError([change.error]);
@@ -200,6 +212,7 @@ export async function listIndicatorTargets(db: CurDatabase): Promise<IndicatorTa
  */
 export async function setIndicatorTarget(db: CurDatabase, indicatorId: IndicatorId, value: number | null, expectedVersion: number, ctx: WriteContext): Promise<IndicatorTarget> {
   requirePermission('settings.manage');
+  ctx = authored(ctx);
   if (!isComputedOrManual(indicatorId)) throw new Error(`Неизвестный показатель: ${indicatorId}`);
   if (value !== null && !(Number.isFinite(value) && value >= 0)) throw new Error('Цель должна быть неотрицательным числом');
   const by = byName(ctx);
@@ -233,6 +246,7 @@ export async function enterIndicatorValue(
   ctx: WriteContext,
 ): Promise<IndicatorEntry> {
   requirePermission('records.edit');
+  ctx = authored(ctx);
   if (!isManualIndicatorId(indicatorId)) throw new Error(`Показатель «${indicatorId}» считается по обращениям и не вводится вручную`);
   if (!isQuarterCode(quarter)) throw new Error('Квартал указан неверно');
   if (!(Number.isFinite(value) && value >= 0)) throw new Error('Значение должно быть неотрицательным числом');

@@ -175,6 +175,18 @@ export async function wrapHeldKeysFor(db: CurDatabase, secret: HolderSecret): Pr
   return rows.length;
 }
 
+/** Wraps one generation's private key, held in memory, for a holder (a snapshot's passphrase or laptop key). */
+export async function wrapHeldKeyFor(db: CurDatabase, keyId: string, secret: HolderSecret): Promise<void> {
+  const key = privateKeys.get(keyId);
+  if (!key) throw new Error('private key not held');
+  await db.vault.put(await wrapPrivateKey(keyId, key, secret, db.now()));
+}
+
+/** Forget one generation's private key (the window that made a snapshot's key hands it over to its wraps). */
+export function forgetPrivateKey(keyId: string): void {
+  privateKeys.delete(keyId);
+}
+
 /** Unwraps into memory every generation this holder has a wrap for; returns how many. Wrong secret: throws. */
 export async function unlockWith(db: CurDatabase, secret: HolderSecret): Promise<number> {
   const rows = await wrapsOf(db, (row) => row.holder === secret.holder);

@@ -43,15 +43,48 @@ export function keychainKek(raw: Bytes): Promise<CryptoKey> {
   return crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);
 }
 
+/**
+ * A key agreed with the laptop's X25519 key (ECDH with an ephemeral key, then HKDF): wrapping
+ * needs only the laptop's public key, unwrapping its private key (renderer/viewer/key-store.ts).
+ */
+async function laptopKek(privateKey: CryptoKey, publicKey: Bytes, ephemeralPublicKey: Bytes): Promise<CryptoKey> {
+  const peer = await crypto.subtle.importKey('raw', publicKey, { name: 'X25519' }, false, []);
+  const shared = await crypto.subtle.deriveBits({ name: 'X25519', public: peer }, privateKey, 256);
+  const ikm = await crypto.subtle.importKey('raw', shared, 'HKDF', false, ['deriveKey']);
+  return crypto.subtle.deriveKey(
+    { name: 'HKDF', hash: 'SHA-256', salt: ephemeralPublicKey, info: encoder.encode('cur/snapshot-vault/laptop/v1') },
+    ikm,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt', 'decrypt'],
+  );
+}
+
 /** What a holder brings to wrap or unwrap. */
 export type HolderSecret =
   | { holder: `user:${string}`; password: string }
   | { holder: 'recovery'; recoveryKey: Bytes }
-  | { holder: 'keychain'; key: Bytes };
+  | { holder: 'keychain'; key: Bytes }
+  /** A snapshot's store: the bundle's passphrase (Argon2id, like a user's password). */
+  | { holder: 'snapshot-passphrase'; password: string }
+  /** A snapshot's store: the laptop key — its public half to wrap, its private half to unwrap. */
+  | { holder: 'laptop'; laptopPublicKey: Bytes }
+  | { holder: 'laptop'; laptopPrivateKey: CryptoKey };
 
-async function kekFor(secret: HolderSecret, row: Pick<VaultWrapRow, 'argon2' | 'salt'>): Promise<CryptoKey> {
+async function kekFor(secret: HolderSecret, row: Pick<VaultWrapRow, 'argon2' | 'salt' | 'ephemeralPublicKey'>): Promise<CryptoKey> {
   if (secret.holder === 'recovery') return recoveryKek(secret.recoveryKey, row.salt!);
   if (secret.holder === 'keychain') return keychainKek(secret.key);
+  if (secret.holder === 'laptop') {
+    if ('laptopPrivateKey' in secret) {
+      if (!row.ephemeralPublicKey) throw new Error('laptop wrap without its ephemeral key');
+      return laptopKek(secret.laptopPrivateKey, row.ephemeralPublicKey, row.ephemeralPublicKey);
+    }
+    // Wrapping: a fresh ephemeral pair; its public half goes into the row.
+    const pair = (await crypto.subtle.generateKey({ name: 'X25519' }, false, ['deriveBits'])) as CryptoKeyPair;
+    const ephemeral = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
+    (row as VaultWrapRow).ephemeralPublicKey = ephemeral;
+    return laptopKek(pair.privateKey, secret.laptopPublicKey, ephemeral);
+  }
   return passwordKek(secret.password, row.argon2!);
 }
 
@@ -66,7 +99,7 @@ export async function wrapPrivateKey(keyId: string, privateKey: CryptoKey, secre
     createdAt,
   };
   if (secret.holder === 'recovery') row.salt = crypto.getRandomValues(new Uint8Array(16));
-  if (secret.holder.startsWith('user:')) row.argon2 = { salt: crypto.getRandomValues(new Uint8Array(16)), ...argon2Cost };
+  if ('password' in secret) row.argon2 = { salt: crypto.getRandomValues(new Uint8Array(16)), ...argon2Cost };
   const kek = await kekFor(secret, row);
   const pkcs8 = await exportPrivateKey(privateKey);
   row.wrapped = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: row.iv, additionalData: encoder.encode(row.id) }, kek, pkcs8));

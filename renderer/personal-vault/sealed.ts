@@ -71,8 +71,11 @@ export interface VaultPublicKeyRow {
   createdAt: number;
 }
 
-/** Who can unwrap: the OS keychain (Electron), a user's password, or the recovery key. */
-export type WrapHolder = 'keychain' | 'recovery' | `user:${string}`;
+/**
+ * Who can unwrap: the OS keychain (Electron), a user's password, or the recovery key; in a
+ * snapshot's store (viewer mode) also the bundle's passphrase or the laptop key it was opened with.
+ */
+export type WrapHolder = 'keychain' | 'recovery' | `user:${string}` | 'snapshot-passphrase' | 'laptop';
 
 export interface Argon2Params {
   salt: Bytes;
@@ -93,6 +96,8 @@ export interface VaultWrapRow {
   argon2?: Argon2Params;
   /** For the recovery key: HKDF salt. */
   salt?: Bytes;
+  /** For the laptop key: the ephemeral X25519 public key the key-encryption key was agreed with. */
+  ephemeralPublicKey?: Bytes;
   createdAt: number;
 }
 

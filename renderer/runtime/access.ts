@@ -54,6 +54,12 @@ export function setViewerScope(scope: AccessScope): void {
   update({ role: null, scope, enforced: true });
 }
 
+/** Tests only: back to the unenforced start state (no role, everything in scope, nothing read-only). */
+export function resetAccessForTests(): void {
+  readOnlyData = false;
+  update({ role: null, scope: UNRESTRICTED, enforced: false });
+}
+
 export function effectiveScope(): AccessScope {
   return state.scope;
 }

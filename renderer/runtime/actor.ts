@@ -18,3 +18,14 @@ export function currentAuditActor(): AuditActor {
 export function currentActorLabel(): string {
   return actorLabel(actor);
 }
+
+/**
+ * Who the centre's own records (meetings, instructions, escalations, requests, roadmaps, indicator
+ * entries) name as their author: the signed-in person, never a name typed into a form, so a record
+ * and its audit row agree. The typed value stands only where nobody signs in (workers, tests).
+ */
+export function recordAuthor(typed: string): string {
+  // While nobody is signed in the session names «—» (renderer/runtime/session.ts); records need a role then anyway.
+  if (actor.kind === 'person' && actor.login !== '—') return actor.displayName.trim() || actor.login;
+  return typed.trim();
+}

@@ -8,6 +8,7 @@
 import { createStore } from 'zustand/vanilla';
 import { KIROV_PACK, packById } from '../../shared/domain/packs';
 import type { RegionPack } from '../../shared/domain/region-pack';
+import { requirePermission } from './access';
 import { viewerSnapshot } from './snapshots';
 
 export const DEFAULT_REGION_ID = KIROV_PACK.id;
@@ -23,6 +24,7 @@ function storedRegionId(): string | null {
 
 interface RegionState {
   pack: RegionPack;
+  /** The administrator's choice (settings.manage); throws AccessDeniedError for other roles. */
   setRegion(id: string): void;
 }
 
@@ -30,6 +32,7 @@ export const regionStore = createStore<RegionState>((set, get) => ({
   // A snapshot shows the region it was taken in, whatever this computer chose for itself.
   pack: packById(viewerSnapshot()?.regionPackId ?? storedRegionId()),
   setRegion(id) {
+    requirePermission('settings.manage');
     const pack = packById(id);
     if (pack.id === get().pack.id) return;
     try {

@@ -1,8 +1,8 @@
 /** React's view of runtime/access.ts: components re-render when the role or the scope changes. */
 import { useSyncExternalStore } from 'react';
-import { can, type Permission, type Role } from '../../shared/access/roles';
+import type { Permission, Role } from '../../shared/access/roles';
 import type { AccessScope } from '../../shared/access/scope';
-import { getAccess, subscribeAccess, type AccessState } from './access';
+import { getAccess, mayDo, subscribeAccess, type AccessState } from './access';
 
 function useAccess<T>(select: (s: AccessState) => T): T {
   return useSyncExternalStore(
@@ -19,6 +19,7 @@ export function useAccessRole(): Role | null {
   return useAccess((s) => s.role);
 }
 
+/** The same answer as the data layer's `mayDo` (role, and a snapshot's read-only data), so a screen never offers what is refused. */
 export function useCan(permission: Permission): boolean {
-  return useAccess((s) => !s.enforced || can(s.role, permission));
+  return useAccess(() => mayDo(permission));
 }

@@ -12,7 +12,7 @@ import { logAudit } from '../db/audit-repo';
 import type { CurDatabase, StoredAppeal } from '../db/schema';
 import { revealMany, revealText } from '../personal-vault';
 import { listSyncStates } from '../db/sync-state-repo';
-import type { StoredPrivateKey } from './key-store';
+import { getStoredKey, openPrivateKey, type StoredPrivateKey } from './key-store';
 
 export interface SnapshotChoice {
   /** Received between these instants (inclusive from, exclusive to). */
@@ -122,6 +122,15 @@ function fileNameOf(centre: string, at: number): string {
   return `snapshot-${slug}-${stamp}.curbundle`;
 }
 
+/** The signing key's private half (from the OS keychain in Electron), checked to be the one shown. */
+async function signingPrivateKeyFor(shown: StoredPrivateKey): Promise<CryptoKey> {
+  const key = await openPrivateKey('signing');
+  if (!key) throw new Error('no signing key');
+  const stored = await getStoredKey('signing');
+  if (stored?.fingerprint !== shown.fingerprint) throw new Error('the signing key changed meanwhile');
+  return key;
+}
+
 export async function createSnapshot(db: CurDatabase, options: CreateSnapshotOptions): Promise<CreatedSnapshot> {
   const { choice } = options;
   if (!options.passphrase && options.laptops.length === 0) throw new Error('no recipient');
@@ -138,7 +147,7 @@ export async function createSnapshot(db: CurDatabase, options: CreateSnapshotOpt
   const dataAsOf = await dataAsOfOf(db, options.now);
   const bytes = await createBundle({
     content: { appeals, reference, centreRecords },
-    signingKey: { privateKey: options.signingKey.privateKey, publicKey: options.signingKey.publicKey, centre: options.centre.name, demo: false },
+    signingKey: { privateKey: await signingPrivateKeyFor(options.signingKey), publicKey: options.signingKey.publicKey, centre: options.centre.name, demo: false },
     centre: options.centre,
     issuer: options.issuer,
     description: describe(choice, appeals.length),

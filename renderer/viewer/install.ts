@@ -28,8 +28,9 @@ import { openDb } from '../db/open-db';
 import type { CurDatabase, ReferenceRow } from '../db/schema';
 import { realNow } from '../runtime/clock';
 import { getInstalledSnapshot, listInstalledSnapshots, recordInstalledSnapshot, snapshotDbName, type InstalledSnapshot } from '../runtime/snapshots';
-import { getStoredKey, listTrustedCentres, pinCentre } from './key-store';
+import { getStoredKey, listTrustedCentres, openPrivateKey, pinCentre } from './key-store';
 import { dropPendingRows, readPendingRows, savePendingRows } from './pending-store';
+import { sealSnapshotVault } from './snapshot-vault';
 import { removeSnapshot } from './remove';
 import { storeTextsPolicy } from '../personal-vault/texts-policy';
 
@@ -199,9 +200,13 @@ export async function installSnapshot(own: CurDatabase, bytes: Bytes, options: I
     const pin = keys === undefined && options.pinSigner === true;
     if (keys === undefined && !pin) throw new BundleError('unknown-signer', 'no centre key is trusted here and the signer was not confirmed');
     const laptop = await getStoredKey('laptop');
+    const checked = await verifyBundle(bytes, { now: new Date(realNow()), trustedKeys: keys });
+    // The laptop key is opened (from the OS keychain in Electron) only when the bundle is addressed to it.
+    const addressedHere = laptop !== null && checked.manifest.recipients.some((r) => r.kind === 'x25519' && r.keyFingerprint === laptop.fingerprint);
+    const laptopPrivateKey = addressedHere ? await openPrivateKey('laptop') : null;
     const credentials = {
       ...(options.passphrase !== undefined && options.passphrase !== '' ? { passphrase: options.passphrase } : {}),
-      ...(laptop ? { laptopKey: { privateKey: laptop.privateKey, publicKey: laptop.publicKey, label: laptop.label } } : {}),
+      ...(laptop && laptopPrivateKey ? { laptopKey: { privateKey: laptopPrivateKey, publicKey: laptop.publicKey, label: laptop.label } } : {}),
     };
     let manifest: BundleManifest | null = null;
     let contentKey: CryptoKey | null = null;
@@ -219,7 +224,7 @@ export async function installSnapshot(own: CurDatabase, bytes: Bytes, options: I
     };
     // The manifest is known before any part is decrypted (openBundle verifies first); read it
     // from the verified bytes for the writer's time zone.
-    const verified = await verifyBundle(bytes, { now: new Date(realNow()), trustedKeys: keys });
+    const verified = checked;
     manifest = verified.manifest;
     const m = manifest;
     const opened = await openBundle(bytes, {
@@ -243,6 +248,12 @@ export async function installSnapshot(own: CurDatabase, bytes: Bytes, options: I
     await flushLoadedAggregates(target, delta);
     options.onProgress?.({ phase: 'write', done: 1, total: 1 });
     await writeReferenceAndRecords(target, opened.reference, opened.centreRecords, Date.parse(m.dataAsOf));
+    const unlockedWith = credentials.laptopKey && addressedHere ? 'laptop-key' : 'passphrase';
+    // Personal data will be sealed to the snapshot store's own key, which only what opened the
+    // bundle opens again (snapshot-vault.ts): a restart of the viewer loses nothing.
+    if (m.content.withPersonalData) {
+      await sealSnapshotVault(target, unlockedWith === 'laptop-key' ? { laptopPublicKey: laptop!.publicKey } : { passphrase: options.passphrase });
+    }
     await target.syncState.put({
       sourceId: SNAPSHOT_SOURCE_ID,
       checkpoint: null,
@@ -267,7 +278,6 @@ export async function installSnapshot(own: CurDatabase, bytes: Bytes, options: I
     const replaced = listInstalledSnapshots().filter((s) => s.signerFingerprint === installed.signerFingerprint && s.centre === installed.centre && s.dataAsOf <= installed.dataAsOf);
     recordInstalledSnapshot(installed);
     for (const old of replaced) await removeSnapshot(own, old, 'replaced');
-    const unlockedWith = credentials.laptopKey && m.recipients.some((r) => r.kind === 'x25519' && r.keyFingerprint === laptop?.fingerprint) ? 'laptop-key' : 'passphrase';
     await logAudit(own, {
       action: 'snapshot.open',
       details: {

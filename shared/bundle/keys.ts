@@ -96,10 +96,14 @@ export async function exportSigningKey(key: SigningKey, createdAt = new Date()):
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-export async function importSigningKey(text: string): Promise<SigningKey> {
+/**
+ * `extractable`: only for a store that wraps the key at once under the OS keychain and keeps
+ * nothing else (renderer/viewer/key-store.ts); otherwise the key can be used, never read out.
+ */
+export async function importSigningKey(text: string, extractable = false): Promise<SigningKey> {
   const file = parseFile(signingKeyFile, text, 'signing key');
   if (file.privateKeyJwk.crv !== 'Ed25519') throw new Error('signing key: expected an Ed25519 JWK');
-  const privateKey = await subtle().importKey('jwk', { ...file.privateKeyJwk, key_ops: ['sign'] }, { name: 'Ed25519' }, false, ['sign']);
+  const privateKey = await subtle().importKey('jwk', { ...file.privateKeyJwk, key_ops: ['sign'] }, { name: 'Ed25519' }, extractable, ['sign']);
   const publicKey = fromBase64(file.publicKey);
   if (file.privateKeyJwk.x !== base64url(publicKey)) throw new Error('signing key: the public key does not match the private key');
   return { privateKey, publicKey, centre: file.centre, demo: file.demo };

@@ -160,7 +160,11 @@ export const ipcContract = {
    * on a `.curbundle`): handed over once, to the operator window; the page never names a path.
    */
   'snapshot:take-opened': { request: noArgs, response: pickedFileSchema.nullable() },
-  /** The personal-data vault's key-encryption key, kept by the OS keychain (safeStorage); created on first call. */
+  /**
+   * The workstation's OS-kept secret (safeStorage; `basic_text` refused); created on first call. The
+   * personal-data vault uses it as its key-encryption key; the snapshot bundle keys
+   * (renderer/viewer/key-store.ts) derive their own key from it with HKDF under another label.
+   */
   'vault:keychain-key': { request: noArgs, response: z.instanceof(Uint8Array).refine((b) => b.byteLength === 32, 'vault key must be 32 bytes') },
 } as const;
 

@@ -154,7 +154,6 @@ describe('Centre server and two workstations', () => {
     const form = page.getByTestId('od-form-escalate');
     await form.getByTestId('od-assignee').fill('Петров П. П.');
     await form.getByTestId('od-note').fill('Просрочено, прошу взять на контроль');
-    await form.getByTestId('od-by').fill('Смирнова А. А.');
     await form.getByTestId('od-submit').click();
     await form.waitFor({ state: 'detached' });
     const mine = page.locator(`[data-testid="escalation-row"][data-appeal-id="${appealId}"]`);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO, openSyncedApp, reloadSignedIn, saveScreenshot, uniqueDbName, waitForScreen } from './support';
+import { DEMO, openSyncedApp, reloadSignedIn, saveScreenshot, TEST_ADMIN, uniqueDbName, waitForScreen } from './support';
 
 /** Page object for «Просрочки». */
 class OverduePage {
@@ -26,7 +26,8 @@ class OverduePage {
     await form.waitFor();
     await form.getByTestId('od-assignee').fill(input.assignee);
     await form.getByTestId('od-note').fill(input.note);
-    await form.getByTestId('od-by').fill(input.by);
+    // Signed by the signed-in person: shown, not typed.
+    expect(await form.getByTestId('od-by').innerText()).toBe(input.by);
     await form.getByTestId('od-submit').click();
     await form.waitFor({ state: 'detached' });
   }
@@ -36,7 +37,7 @@ class OverduePage {
     const form = this.page.getByTestId('od-form-request');
     await form.waitFor();
     await form.getByTestId('od-question').fill(input.question);
-    await form.getByTestId('od-by').fill(input.by);
+    expect(await form.getByTestId('od-by').innerText()).toBe(input.by);
     await form.getByTestId('od-submit').click();
     await form.waitFor({ state: 'detached' });
   }
@@ -58,7 +59,7 @@ describe('«Просрочки»', () => {
     expect(await app.page.getByTestId('overdue-state-at').innerText()).toBe('Состояние на 18.11.2025 09:00');
     const row = view.firstRow();
     const appealId = (await row.getAttribute('data-appeal-id'))!;
-    await view.escalate(row, { assignee: 'Петров П. П.', note: 'Просрочено, прошу взять на контроль', by: 'Смирнова А. А.' });
+    await view.escalate(row, { assignee: 'Петров П. П.', note: 'Просрочено, прошу взять на контроль', by: TEST_ADMIN.displayName });
     await view.escalationRow(appealId).waitFor();
     expect(await view.escalationRow(appealId).innerText()).toContain('Петров П. П.');
     await app.page.locator(`[data-testid="overdue-row"][data-appeal-id="${appealId}"] [data-testid="escalation-badge"]`).waitFor();
@@ -68,7 +69,7 @@ describe('«Просрочки»', () => {
     await view.escalationRow(appealId).waitFor();
     const text = await view.escalationRow(appealId).innerText();
     expect(text).toContain('Просрочено, прошу взять на контроль');
-    expect(text).toContain('Смирнова А. А.');
+    expect(text).toContain(TEST_ADMIN.displayName);
     expect(await view.escalationRow(appealId).getAttribute('data-status')).toBe('open');
     expect(app.externalRequests).toEqual([]);
   });
@@ -79,7 +80,7 @@ describe('«Просрочки»', () => {
     await view.waitForRows();
     const row = view.firstRow();
     const appealId = (await row.getAttribute('data-appeal-id'))!;
-    await view.requestInformation(row, { question: 'Сообщите срок устранения', by: 'Смирнова А. А.' });
+    await view.requestInformation(row, { question: 'Сообщите срок устранения', by: TEST_ADMIN.displayName });
     const requestRow = view.requestRow(appealId);
     await requestRow.waitFor();
     const clock = requestRow.getByTestId('info-request-clock');

@@ -22,7 +22,7 @@ async function guideShot(page: Page, name: string, top = false): Promise<void> {
   await page.screenshot({ path: `${GUIDE_IMG}/${name}.png`, fullPage: true, animations: 'disabled' });
 }
 
-// Signed in, the centre's records are signed by the person (renderer/ui/use-author.ts).
+// Signed in, the centre's records are signed by the person (renderer/ui/SignedInAuthor.tsx, runtime/actor.ts).
 const AUTHOR = TEST_ADMIN.displayName;
 
 /** Types a day and leaves the field (Enter would also submit the form around it). */
@@ -63,7 +63,7 @@ describe('«Дорожные карты» and «Показатели»', () => {
     await page.getByTestId('rm-goal').fill('снизить число обращений о водоснабжении в г. Кирове на 30 % к 01.07.2026');
     await page.getByTestId('rm-target-percent').fill('30');
     await typeDay(page.getByTestId('rm-target-day'), '01.07.2026');
-    await page.getByTestId('rm-by').fill(AUTHOR);
+    expect(await page.getByTestId('rm-by').innerText()).toBe(AUTHOR);
     await guideShot(page, 'roadmap-editor');
     await page.getByTestId('rm-save').click();
     await page.getByTestId('rm-detail').waitFor();
@@ -95,7 +95,7 @@ describe('«Дорожные карты» and «Показатели»', () => {
   it('completes the measure and shows its effect panel with an honest statement', async () => {
     await page.getByTestId('rm-measure-complete').click();
     await typeDay(page.getByTestId('rm-complete-day'), '01.09.2025');
-    await page.getByTestId('rm-complete-by').fill(AUTHOR);
+    expect(await page.getByTestId('rm-complete-by').innerText()).toBe(AUTHOR);
     await page.getByTestId('rm-complete-save').click();
     await page.locator('[data-testid="rm-measure"][data-state="done"]').waitFor();
     await page.getByTestId('rm-measure-effect').click();
@@ -120,7 +120,6 @@ describe('«Дорожные карты» and «Показатели»', () => {
     await page.getByTestId('rm-editor').waitFor();
     await second.getByTestId('rm-editor').waitFor({ timeout: 60_000 });
     await second.getByTestId('rm-title').fill('Водоснабжение в Кирове (второе окно)');
-    await second.getByTestId('rm-by').fill('Сидоров П. П.');
     await second.getByTestId('rm-save').click();
     await second.getByTestId('rm-detail').waitFor();
 
@@ -144,7 +143,7 @@ describe('«Дорожные карты» and «Показатели»', () => {
     expect(await page.getByTestId('ind-fast-track').getByTestId('ind-value').innerText()).toMatch(/%$/);
     await onTime.getByTestId('ind-set-target').click();
     await onTime.getByTestId('ind-target-input').fill('95');
-    await onTime.getByTestId('ind-target-by').fill(AUTHOR);
+    expect(await onTime.getByTestId('ind-target-by').innerText()).toBe(AUTHOR);
     await onTime.getByTestId('ind-target-save').click();
     await onTime.getByTestId('ind-target-form-on-time').waitFor({ state: 'detached' });
     expect(await onTime.getByTestId('ind-target').innerText()).toMatch(/95,0\s%/);
@@ -153,7 +152,7 @@ describe('«Дорожные карты» and «Показатели»', () => {
     await page.getByTestId('ind-entry-indicator').selectOption('trained-staff');
     await page.getByTestId('ind-entry-value').fill('42');
     await page.getByTestId('ind-entry-note').fill('Семинар для специалистов отраслевых блоков');
-    await page.getByTestId('ind-entry-by').fill(AUTHOR);
+    expect(await page.getByTestId('ind-entry-by').innerText()).toBe(AUTHOR);
     await page.getByTestId('ind-entry-save').click();
     await page.getByTestId('ind-entry-saved').waitFor();
     expect(await page.getByTestId('ind-entries').innerText()).toContain(AUTHOR);

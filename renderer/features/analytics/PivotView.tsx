@@ -18,6 +18,7 @@ import { registryHref } from '../../app/registry-filter';
 import { controlNewHref } from '../../app/control-links';
 import { dictionaryValuesOffMainThread } from '../../analytics-engine/engine-client';
 import { getDb } from '../../db/db';
+import { useCan } from '../../runtime/use-access';
 import { useLang, useT } from '../../i18n';
 import { Button } from '../../ui/Button';
 import { Chart, type EChartsOption } from '../../ui/Chart';
@@ -480,6 +481,8 @@ function PivotChart({ result, spec, label, pack }: { result: PivotResult; spec: 
 function ExportButton({ onExport }: { onExport(): Promise<string | null> }) {
   const t = useT(analyticsMessages);
   const [message, setMessage] = useState<string | null>(null);
+  const mayExport = useCan('export.without-personal-data');
+  if (!mayExport) return null;
   return (
     <span>
       <Button

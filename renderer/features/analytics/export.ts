@@ -11,6 +11,7 @@ import { getDb } from '../../db/db';
 import { writeXlsx } from '../../export/xlsx-writer';
 import type { XlsxCell } from '../../export/xlsx-xml';
 import { platform } from '../../platform';
+import { requirePermission } from '../../runtime/access';
 import type { AnalysisSpec } from './model';
 
 export interface PivotExportContext {
@@ -51,6 +52,8 @@ export function pivotSheetRows(result: PivotResult, ctx: PivotExportContext): Xl
 
 /** Writes the file through the platform's save dialog; returns its name, or null when cancelled. */
 export async function exportPivotXlsx(result: PivotResult, ctx: PivotExportContext): Promise<string | null> {
+  // Counts only, no personal data: the analyst's export; an observer reads but never exports.
+  requirePermission('export.without-personal-data');
   const rows = pivotSheetRows(result, ctx);
   const width = Math.max(2, ...rows.map((r) => r.length));
   async function* pages() {

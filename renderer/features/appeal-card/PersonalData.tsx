@@ -4,6 +4,8 @@ import { maskAddress, maskEmail, maskName, maskPhone, SEALED_MASKS } from '../..
 import { keychainError, openWithRecoveryKey, type PersonalPresence } from '../../personal-vault';
 import { useT } from '../../i18n';
 import { useCan } from '../../runtime/use-access';
+import { isViewerMode } from '../../runtime/snapshots';
+import { openSnapshotVaultWithPassphrase } from '../../viewer/snapshot-vault';
 import { Button } from '../../ui/Button';
 import { cardMessages } from './messages';
 import { useAppealReveal, type AppealReveal, type RevealableAppeal } from './use-appeal-reveal';
@@ -33,6 +35,8 @@ export function PersonalData({ db, appeal, reveal: shared }: { db: CurDatabase; 
   const [recoveryError, setRecoveryError] = useState<string | null>(null);
   const [recovery, setRecovery] = useState('');
   const [recovered, setRecovered] = useState(false);
+  // On a snapshot the field takes the bundle's passphrase; on a workstation the recovery key.
+  const viewer = isViewerMode();
   const busy = reveal.busy || recovering;
   const error = recoveryError ?? reveal.error;
   const clear = appeal.personal;
@@ -43,7 +47,8 @@ export function PersonalData({ db, appeal, reveal: shared }: { db: CurDatabase; 
     setRecovering(true);
     setRecoveryError(null);
     try {
-      await openWithRecoveryKey(db, recovery);
+      if (viewer) await openSnapshotVaultWithPassphrase(db, recovery);
+      else await openWithRecoveryKey(db, recovery);
       setRecovery('');
       setRecovered(true);
       setRecovering(false);
@@ -63,11 +68,18 @@ export function PersonalData({ db, appeal, reveal: shared }: { db: CurDatabase; 
         }}
       >
         <label>
-          {t('recoveryKey')}{' '}
-          <input value={recovery} onChange={(e) => setRecovery(e.target.value)} autoComplete="off" spellCheck={false} data-testid="personal-recovery-key" />
+          {t(viewer ? 'snapshotPassphrase' : 'recoveryKey')}{' '}
+          <input
+            type={viewer ? 'password' : 'text'}
+            value={recovery}
+            onChange={(e) => setRecovery(e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+            data-testid="personal-recovery-key"
+          />
         </label>{' '}
-        <Button size="small" type="submit" disabled={busy || recovery.trim() === ''}>
-          {t('recoveryOpen')}
+        <Button size="small" type="submit" disabled={busy || recovery.trim() === ''} data-testid="personal-recovery-open">
+          {t(viewer ? 'snapshotOpen' : 'recoveryOpen')}
         </Button>
       </form>
     ) : null;
@@ -77,7 +89,7 @@ export function PersonalData({ db, appeal, reveal: shared }: { db: CurDatabase; 
       <div className="appeal-personal" data-testid="appeal-personal-none">
         <p className="registry-note">{t('personalNone')}</p>
         {recoveryForm}
-        {recovered ? <p className="registry-note">{t('recoveryOpened')}</p> : null}
+        {recovered && !viewer ? <p className="registry-note">{t('recoveryOpened')}</p> : null}
         {recoveryError ? <p role="alert" className="registry-error">{recoveryError}</p> : null}
       </div>
     );
@@ -122,7 +134,7 @@ export function PersonalData({ db, appeal, reveal: shared }: { db: CurDatabase; 
         </p>
       ) : null}
       {recoveryForm}
-      {recovered ? <p className="registry-note">{t('recoveryOpened')}</p> : null}
+      {recovered && !viewer ? <p className="registry-note">{t('recoveryOpened')}</p> : null}
       {error ? <p role="alert" className="registry-error">{error}</p> : null}
     </div>
   );

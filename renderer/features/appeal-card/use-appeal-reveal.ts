@@ -7,6 +7,8 @@ import { useCallback, useState } from 'react';
 import type { PersonalData } from '../../../shared/domain/appeal';
 import type { CurDatabase, StoredAppeal } from '../../db/schema';
 import { revealPersonal, revealText, type AppealTextContent } from '../../personal-vault';
+import { isViewerMode } from '../../runtime/snapshots';
+import { openSnapshotVaultWithLaptopKey } from '../../viewer/snapshot-vault';
 import { auditPersonalDataShown } from './queries';
 
 export type RevealBlocked = 'locked' | 'lost' | 'damaged';
@@ -26,13 +28,19 @@ export interface AppealReveal {
   hide(): void;
 }
 
-/** Opens both after the audit row is written; an audit failure opens nothing. */
-export async function revealAppeal(db: CurDatabase, appeal: RevealableAppeal): Promise<{ personal: PersonalData | null; text: AppealTextContent | null; blocked: RevealBlocked | null }> {
-  await auditPersonalDataShown(db, appeal.id);
-  const [personal, text] = await Promise.all([
+function openBoth(db: CurDatabase, appeal: RevealableAppeal) {
+  return Promise.all([
     revealPersonal(db, appeal),
     appeal.sealedText ? revealText(db, { id: appeal.id, text: appeal.text ?? '', url: appeal.url ?? null, sealedText: appeal.sealedText }) : Promise.resolve(null),
   ]);
+}
+
+/** Opens both after the audit row is written; an audit failure opens nothing. */
+export async function revealAppeal(db: CurDatabase, appeal: RevealableAppeal): Promise<{ personal: PersonalData | null; text: AppealTextContent | null; blocked: RevealBlocked | null }> {
+  await auditPersonalDataShown(db, appeal.id);
+  let [personal, text] = await openBoth(db, appeal);
+  // A snapshot opened with this laptop's key opens its sealed data with it again (after a restart, a lock).
+  if ((personal.kind === 'locked' || text?.kind === 'locked') && isViewerMode() && (await openSnapshotVaultWithLaptopKey(db))) [personal, text] = await openBoth(db, appeal);
   const personalPresent = appeal.personal !== null || appeal.sealedPersonal !== undefined;
   let blocked: RevealBlocked | null = null;
   if (personal.kind !== 'shown' && (personal.kind !== 'none' || personalPresent)) blocked = personal.kind === 'none' ? 'damaged' : personal.kind;

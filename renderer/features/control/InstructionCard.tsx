@@ -19,11 +19,11 @@ import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
 import { Skeleton } from '../../ui/Skeleton';
 import { useLang, useT } from '../../i18n';
-import { loadOperator, rememberOperator } from './actions';
 import { ConflictNotice, Errors, Field } from './ConflictNotice';
 import { controlMessages, type ControlMessageKey } from './messages';
 import { useInstruction, useMeeting } from './queries';
 import { useStatusLabel, useWrite } from './use-write';
+import { SignedInAuthor, useSignedInName } from '../../ui/SignedInAuthor';
 
 /** The pending change, kept so «Применить моё поверх» can repeat it on the stored version. */
 type Pending = { type: 'move'; to: InstructionStatus; note: string } | { type: 'comment'; text: string };
@@ -43,9 +43,8 @@ export function InstructionCard({ id }: { id: string }) {
   const [move, setMove] = useState<InstructionStatus | null>(null);
   const [note, setNote] = useState('');
   const [comment, setComment] = useState('');
-  const [by, setBy] = useState('');
+  const by = useSignedInName();
   const [pending, setPending] = useState<Pending | null>(null);
-  useEffect(() => void loadOperator(getDb()).then((n) => setBy((v) => v || n)), []);
   useEffect(() => {
     if (record && basedOn === null) {
       setBasedOn(record.version);
@@ -64,7 +63,6 @@ export function InstructionCard({ id }: { id: string }) {
         change.type === 'move'
           ? await setInstructionStatus(db, record.id, onVersion, { to: change.to, by, at: now(), note: change.note })
           : await commentInstruction(db, record.id, onVersion, { text: change.text, by, at: now() });
-      await rememberOperator(db, by);
       setBasedOn(saved.version);
       setBasedLog(saved.log.length);
       setPending(null);
@@ -141,7 +139,7 @@ export function InstructionCard({ id }: { id: string }) {
           </p>
         ) : null}
         <Field label={t('fieldBy')}>
-          <input value={by} onChange={(e) => setBy(e.target.value)} maxLength={200} data-testid="instruction-card-by" />
+          <SignedInAuthor testId="instruction-card-by" />
         </Field>
         <div className="control__actions">
           {nextStatuses('instruction', record.status).map((to) => (

@@ -10,11 +10,11 @@ import { useRegionPack } from '../../app/region';
 import { Button } from '../../ui/Button';
 import { DayInput } from '../../ui/DayInput';
 import { useT } from '../../i18n';
-import { loadOperator, rememberOperator } from './actions';
 import { Errors, Field } from './ConflictNotice';
 import { controlMessages } from './messages';
 import { useOfficials } from './queries';
 import { useWrite } from './use-write';
+import { SignedInAuthor, useSignedInName } from '../../ui/SignedInAuthor';
 
 type DeadlineKind = DeadlineSpec['kind'];
 
@@ -41,9 +41,8 @@ export function InstructionForm({ meetingId, links, onDone, onCancel }: Props) {
   const [municipality, setMunicipality] = useState(links?.municipality ?? '');
   const [organisation, setOrganisation] = useState(links?.organisation ?? '');
   const [appeals, setAppeals] = useState((links?.appealIds ?? []).join(', '));
-  const [by, setBy] = useState('');
+  const by = useSignedInName();
   const write = useWrite<Instruction>();
-  useEffect(() => void loadOperator(getDb()).then((name) => setBy((v) => v || name)), []);
   // Picking a block fills the body and official from the directory when they are still empty.
   useEffect(() => {
     const entry = officialFor(officials, sector || null);
@@ -68,7 +67,6 @@ export function InstructionForm({ meetingId, links, onDone, onCancel }: Props) {
         by,
         at: now(),
       });
-      await rememberOperator(db, by);
       setText('');
       onDone(saved);
     });
@@ -131,7 +129,7 @@ export function InstructionForm({ meetingId, links, onDone, onCancel }: Props) {
         <input value={appeals} onChange={(e) => setAppeals(e.target.value)} maxLength={2000} data-testid="instruction-appeals" />
       </Field>
       <Field label={t('fieldBy')}>
-        <input value={by} onChange={(e) => setBy(e.target.value)} maxLength={200} data-testid="instruction-by" />
+        <SignedInAuthor testId="instruction-by" />
       </Field>
       <Errors errors={write.errors} />
       <div className="control__actions">

@@ -9,10 +9,11 @@ import { useRegionPack } from '../../app/region';
 import { Button } from '../../ui/Button';
 import { DayInput } from '../../ui/DayInput';
 import { useT } from '../../i18n';
-import { loadOperator, rememberOperator, wallPlaylists } from './actions';
+import { wallPlaylists } from './actions';
 import { ConflictNotice, Errors, Field } from './ConflictNotice';
 import { controlMessages } from './messages';
 import { useWrite } from './use-write';
+import { SignedInAuthor, useSignedInName } from '../../ui/SignedInAuthor';
 
 const DEFAULT_PLAYLIST_NAME = 'Оперативное совещание';
 
@@ -33,12 +34,11 @@ export function MeetingForm({ meeting, onDone, onCancel }: Props) {
     () => (meeting ? fieldsOf(meeting) : { kind: 'operative', day: regionDay(now(), timeZone), title: '', agenda: [], participants: '', playlist: DEFAULT_PLAYLIST_NAME }),
   );
   const [agendaText, setAgendaText] = useState(() => fields.agenda.join('\n'));
-  const [by, setBy] = useState('');
+  const by = useSignedInName();
   const [basedOn] = useState(meeting?.version ?? 0);
   const [playlists, setPlaylists] = useState<string[]>([]);
   const write = useWrite<Meeting>();
   useEffect(() => {
-    void loadOperator(getDb()).then((name) => setBy((v) => v || name));
     void wallPlaylists(getDb()).then((list) => setPlaylists(list.map((p) => p.name)));
   }, []);
   const set = <K extends keyof MeetingFields>(key: K, value: MeetingFields[K]) => setFields((f) => ({ ...f, [key]: value }));
@@ -48,7 +48,6 @@ export function MeetingForm({ meeting, onDone, onCancel }: Props) {
     write.run(async () => {
       const db = getDb();
       const saved = meeting ? await updateMeeting(db, meeting.id, version, current(), by, now()) : await createMeeting(db, current(), by, now());
-      await rememberOperator(db, by);
       onDone(saved);
     });
   const submit = (e: FormEvent) => {
@@ -90,7 +89,7 @@ export function MeetingForm({ meeting, onDone, onCancel }: Props) {
         </select>
       </Field>
       <Field label={t('fieldBy')}>
-        <input value={by} onChange={(e) => setBy(e.target.value)} maxLength={200} data-testid="meeting-by" />
+        <SignedInAuthor testId="meeting-by" />
       </Field>
       <Errors errors={write.errors} />
       {conflict ? (

@@ -6,6 +6,7 @@ import { navigate } from '../../app/router';
 import { useRegionPack } from '../../app/region';
 import { useAppNow } from '../../app/use-app-now';
 import { getDb } from '../../db/db';
+import { useCan } from '../../runtime/use-access';
 import { useSyncStatus } from '../../sync/use-sync-status';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
@@ -29,6 +30,9 @@ export function MeetingPage({ id }: { id: string }) {
   const statusLabel = useStatusLabel();
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState<string | null>(null);
+  // The data layer refuses these too (wall settings, exports); the page does not offer them.
+  const mayDriveWall = useCan('wall.control');
+  const mayExport = useCan('export.without-personal-data');
 
   if (meeting === undefined || instructions === undefined) return <Skeleton height={96} lines={4} />;
   if (meeting === null) return <EmptyState title={t('notFound')} hint={t('meetingBack')} />;
@@ -52,15 +56,21 @@ export function MeetingPage({ id }: { id: string }) {
         testId="meeting-card"
         actions={
           <>
-            <Button variant="primary" onClick={() => void startWall()} data-testid="meeting-start-wall">
-              {t('startOnWall')}
-            </Button>
-            <Button onClick={() => void save('docx')} data-testid="meeting-protocol-docx">
-              {t('protocolDocx')}
-            </Button>
-            <Button onClick={() => void save('pdf')} data-testid="meeting-protocol-pdf">
-              {t('protocolPdf')}
-            </Button>
+            {mayDriveWall ? (
+              <Button variant="primary" onClick={() => void startWall()} data-testid="meeting-start-wall">
+                {t('startOnWall')}
+              </Button>
+            ) : null}
+            {mayExport ? (
+              <>
+                <Button onClick={() => void save('docx')} data-testid="meeting-protocol-docx">
+                  {t('protocolDocx')}
+                </Button>
+                <Button onClick={() => void save('pdf')} data-testid="meeting-protocol-pdf">
+                  {t('protocolPdf')}
+                </Button>
+              </>
+            ) : null}
             <a className="button button--secondary" href={`#/control/protocol/${encodeURIComponent(meeting.id)}`} data-testid="meeting-protocol-print">
               {t('protocolPrint')}
             </a>

@@ -22,13 +22,13 @@ import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { DayInput } from '../../ui/DayInput';
 import { useLang, useT } from '../../i18n';
-import { loadOperator, rememberOperator } from './actions';
 import { Errors, Field } from './ConflictNotice';
 import { InstructionForm } from './InstructionForm';
 import { controlMessages, type ControlMessageKey } from './messages';
 import { useOfficials } from './queries';
 import type { NewRecordRequest } from './subject';
 import { useWrite } from './use-write';
+import { SignedInAuthor, useSignedInName } from '../../ui/SignedInAuthor';
 
 /** The request-terms setting of the overdue feature (clock or working hours for the 3-hour term). */
 const OFFICIAL_HOURS_KEY = 'cur.requests.officialInformationHours';
@@ -115,10 +115,8 @@ export function NewRecordPage({ request }: { request: NewRecordRequest }) {
   );
 }
 
-function useBy(): [string, (v: string) => void] {
-  const [by, setBy] = useState('');
-  useEffect(() => void loadOperator(getDb()).then((n) => setBy((v) => v || n)), []);
-  return [by, setBy];
+function useBy(): string {
+  return useSignedInName();
 }
 
 function EscalationForm({ origin, onDone }: { origin: Origin; onDone(): void }) {
@@ -128,7 +126,7 @@ function EscalationForm({ origin, onDone }: { origin: Origin; onDone(): void }) 
   const [assignee, setAssignee] = useState('');
   const [reason, setReason] = useState<EscalationReason>(origin.subject.kind === 'appeal' ? 'overdue' : 'other');
   const [note, setNote] = useState('');
-  const [by, setBy] = useBy();
+  const by = useBy();
   const write = useWrite();
   useEffect(() => {
     if (entry?.official) setAssignee((a) => a || entry.official);
@@ -138,7 +136,6 @@ function EscalationForm({ origin, onDone }: { origin: Origin; onDone(): void }) 
     void write
       .run(async () => {
         await createEscalation(getDb(), { appealId: origin.appealId, appeal: origin.snapshot, subject: origin.subject, reason, note, assignee, body: entry?.body ?? '', by, at: now() });
-        await rememberOperator(getDb(), by);
       })
       .then((ok) => ok && onDone());
   };
@@ -163,7 +160,7 @@ function EscalationForm({ origin, onDone }: { origin: Origin; onDone(): void }) 
         <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={3} maxLength={4000} data-testid="escalation-note" />
       </Field>
       <Field label={t('fieldBy')}>
-        <input value={by} onChange={(e) => setBy(e.target.value)} required maxLength={200} data-testid="escalation-by" />
+        <SignedInAuthor testId="escalation-by" />
       </Field>
       <Errors errors={write.errors} />
       <Button type="submit" variant="primary" disabled={write.busy} data-testid="escalation-save">
@@ -182,7 +179,7 @@ function RequestForm({ origin, onDone }: { origin: Origin; onDone(): void }) {
   const [manualDueDay, setManualDueDay] = useState<string | null>(null);
   const [body, setBody] = useState(origin.snapshot.organisation ?? '');
   const [question, setQuestion] = useState('');
-  const [by, setBy] = useBy();
+  const by = useBy();
   const write = useWrite();
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -206,7 +203,6 @@ function RequestForm({ origin, onDone }: { origin: Origin; onDone(): void }) {
           },
           { options: { officialInformationHours: hours } },
         );
-        await rememberOperator(db, by);
       })
       .then((ok) => ok && onDone());
   };
@@ -237,7 +233,7 @@ function RequestForm({ origin, onDone }: { origin: Origin; onDone(): void }) {
         <textarea value={question} onChange={(e) => setQuestion(e.target.value)} required rows={3} maxLength={2000} data-testid="request-question" />
       </Field>
       <Field label={t('fieldBy')}>
-        <input value={by} onChange={(e) => setBy(e.target.value)} required maxLength={200} data-testid="request-by" />
+        <SignedInAuthor testId="request-by" />
       </Field>
       <Errors errors={write.errors} />
       <Button type="submit" variant="primary" disabled={write.busy} data-testid="request-save">

@@ -18,11 +18,11 @@ import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
 import { Skeleton } from '../../ui/Skeleton';
 import { useLang, useT } from '../../i18n';
-import { loadOperator, rememberOperator } from './actions';
 import { ConflictNotice, Errors, Field } from './ConflictNotice';
 import { controlMessages, type ControlMessageKey } from './messages';
 import { useCurRecord, type CurRecord } from './queries';
 import { useStatusLabel, useWrite } from './use-write';
+import { SignedInAuthor, useSignedInName } from '../../ui/SignedInAuthor';
 
 export function RecordCard({ id }: { id: string }) {
   const t = useT(controlMessages);
@@ -35,8 +35,7 @@ export function RecordCard({ id }: { id: string }) {
   const [basedOn, setBasedOn] = useState<number | null>(null);
   const [move, setMove] = useState<string | null>(null);
   const [note, setNote] = useState('');
-  const [by, setBy] = useState('');
-  useEffect(() => void loadOperator(getDb()).then((n) => setBy((v) => v || n)), []);
+  const by = useSignedInName();
   useEffect(() => {
     if (found && basedOn === null) setBasedOn(found.record.version);
   }, [found, basedOn]);
@@ -54,7 +53,6 @@ export function RecordCard({ id }: { id: string }) {
         kind === 'escalation'
           ? await updateEscalationStatus(db, record.id, { status: to as never, by, at: now(), note, expectedVersion: onVersion })
           : await updateInfoRequestStatus(db, record.id, { status: to as never, by, at: now(), answer: note, expectedVersion: onVersion });
-      await rememberOperator(db, by);
       setBasedOn(saved.version);
       setMove(null);
       setNote('');
@@ -115,7 +113,7 @@ export function RecordCard({ id }: { id: string }) {
       </Card>
       <Card title={t('colStatus')}>
         <Field label={t('fieldBy')}>
-          <input value={by} onChange={(e) => setBy(e.target.value)} maxLength={200} data-testid="record-by" />
+          <SignedInAuthor testId="record-by" />
         </Field>
         <div className="control__actions">
           {nextStatuses(kind, record.status as never).map((to) => (

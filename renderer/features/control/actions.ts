@@ -13,24 +13,18 @@ import type { ReportDocument } from '../../../shared/report/model';
 import { logAudit } from '../../db/audit-repo';
 import type { CurDatabase } from '../../db/schema';
 import { getSetting, setSetting } from '../../db/settings-repo';
+import { requirePermission } from '../../runtime/access';
 import { platform } from '../../platform';
 
-/** Shared with the overdue forms (features never import each other, so the key is repeated). */
-const OPERATOR_KEY = 'cur.operatorName';
 /** The wall's settings (renderer/features/wall/settings-keys.ts), repeated for the same reason. */
 const WALL_PLAYLISTS = 'wall.playlists';
 const WALL_ACTIVE_PLAYLIST = 'wall.activePlaylistId';
 /** The default playlist of an operational meeting (shared/wall/playlist.ts). */
 export const MEETING_PLAYLIST_ID = 'operative-meeting';
 
-/** Who writes: the signed-in person; the name last typed on this workstation otherwise. */
-export async function loadOperator(db: CurDatabase): Promise<string> {
-  const user = sessionStore.getState().user;
-  return user ? user.displayName : getSetting(db, OPERATOR_KEY, '');
-}
-
-export function rememberOperator(db: CurDatabase, name: string): Promise<void> {
-  return name.trim() ? setSetting(db, OPERATOR_KEY, name.trim()) : Promise.resolve();
+/** Who writes (the protocol's author): the signed-in person. */
+export async function loadOperator(_db: CurDatabase): Promise<string> {
+  return sessionStore.getState().user?.displayName ?? '';
 }
 
 export async function wallPlaylists(db: CurDatabase): Promise<Playlist[]> {
@@ -72,6 +66,7 @@ const MIME: Record<ProtocolFormat, string> = { docx: DOCX_MIME, pdf: 'applicatio
  * before the file leaves the app.
  */
 export async function saveProtocol(db: CurDatabase, meeting: Meeting, doc: ReportDocument, instructions: number, format: ProtocolFormat): Promise<boolean> {
+  requirePermission('export.without-personal-data');
   const bytes = format === 'docx' ? await writeReportDocx(doc) : await writeReportPdf(doc, await browserPdfMake());
   await logAudit(db, { action: 'meeting.export-protocol', details: { meetingId: meeting.id, format, instructions } });
   const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: MIME[format] });

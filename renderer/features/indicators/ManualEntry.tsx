@@ -9,7 +9,7 @@ import { enterIndicatorValue, indicatorEntryKey } from '../../db/roadmaps-repo';
 import { now } from '../../runtime/clock';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
-import { useAuthor } from '../../ui/use-author';
+import { SignedInAuthor, useSignedInName } from '../../ui/SignedInAuthor';
 import { useLang, useT } from '../../i18n';
 import { ConflictLine } from './ConflictLine';
 import { formatIndicator, inputOf, parseIndicatorInput } from './format';
@@ -27,7 +27,7 @@ export function ManualEntry({ quarters, entries, today }: { quarters: readonly s
   const existing = entries.find((e) => e.key === indicatorEntryKey(indicatorId, quarter));
   const [text, setText] = useState('');
   const [note, setNote] = useState('');
-  const [by, setBy] = useAuthor();
+  const by = useSignedInName();
   const [saved, setSaved] = useState(false);
   const save = useVersionedSave(() => setSaved(true));
   const submit = () => {
@@ -77,7 +77,7 @@ export function ManualEntry({ quarters, entries, today }: { quarters: readonly s
         </label>
         <label className="field">
           <span>{t('by')}</span>
-          <input value={by} onChange={(e) => setBy(e.target.value)} maxLength={200} size={18} data-testid="ind-entry-by" />
+          <SignedInAuthor testId="ind-entry-by" />
         </label>
         <Button type="submit" variant="primary" disabled={save.busy} data-testid="ind-entry-save">
           {t('entrySave')}

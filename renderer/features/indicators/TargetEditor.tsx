@@ -6,7 +6,7 @@ import { getDb } from '../../db/db';
 import { setIndicatorTarget } from '../../db/roadmaps-repo';
 import { now } from '../../runtime/clock';
 import { Button } from '../../ui/Button';
-import { useAuthor } from '../../ui/use-author';
+import { SignedInAuthor, useSignedInName } from '../../ui/SignedInAuthor';
 import { useT } from '../../i18n';
 import { ConflictLine } from './ConflictLine';
 import { inputOf, parseIndicatorInput } from './format';
@@ -16,7 +16,7 @@ import { useVersionedSave } from './use-versioned-save';
 export function TargetEditor({ def, target, today, onClose }: { def: IndicatorDefinition; target: IndicatorTarget | undefined; today: string; onClose(): void }) {
   const t = useT(indicatorMessages);
   const [text, setText] = useState(inputOf(def, target?.value ?? null));
-  const [by, setBy] = useAuthor();
+  const by = useSignedInName();
   const save = useVersionedSave(onClose);
   const submit = (clear: boolean) => {
     const value = clear ? null : parseIndicatorInput(def, text);
@@ -42,7 +42,7 @@ export function TargetEditor({ def, target, today, onClose }: { def: IndicatorDe
       </label>
       <label className="field">
         <span>{t('by')}</span>
-        <input value={by} onChange={(e) => setBy(e.target.value)} maxLength={200} size={18} data-testid="ind-target-by" />
+        <SignedInAuthor testId="ind-target-by" />
       </label>
       <Button type="submit" size="small" variant="primary" disabled={save.busy} data-testid="ind-target-save">
         {t('saveTarget')}

@@ -70,16 +70,18 @@ export function AppealRows({ rows, records, now, sectorName }: Props) {
     {
       key: 'actions',
       header: t('colActions'),
-      cell: (a) => (
-        <div className="overdue__actions" hidden={!mayEdit}>
-          <Button size="small" onClick={() => openAction('escalate', a.id)} data-testid="od-escalate">
-            {t('escalate')}
-          </Button>
-          <Button size="small" variant="ghost" onClick={() => openAction('request', a.id)} data-testid="od-request">
-            {t('requestInfo')}
-          </Button>
-        </div>
-      ),
+      // Not rendered at all where the role (or a snapshot's read-only data) does not allow them.
+      cell: (a) =>
+        mayEdit ? (
+          <div className="overdue__actions">
+            <Button size="small" onClick={() => openAction('escalate', a.id)} data-testid="od-escalate">
+              {t('escalate')}
+            </Button>
+            <Button size="small" variant="ghost" onClick={() => openAction('request', a.id)} data-testid="od-request">
+              {t('requestInfo')}
+            </Button>
+          </div>
+        ) : null,
     },
   ];
   return (

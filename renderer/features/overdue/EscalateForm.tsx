@@ -9,6 +9,7 @@ import { useReasonLabel } from './labels';
 import { overdueMessages } from './messages';
 import { Options } from './Options';
 import { useActionSubmit } from './use-action-submit';
+import { useSignedInName } from '../../ui/SignedInAuthor';
 
 interface Props {
   appealId: string;
@@ -24,20 +25,15 @@ export function EscalateForm({ appealId, externalId, sector, onDone }: Props) {
   const [reason, setReason] = useState<EscalationReason>('overdue');
   const [note, setNote] = useState('');
   const [assignee, setAssignee] = useState('');
-  const [by, setBy] = useState('');
+  const by = useSignedInName();
   const { error, busy, run } = useActionSubmit(appealId, onDone);
   useEffect(() => {
-    void loadFormDefaults(getDb(), sector).then((d) => {
-      setAssignee((v) => v || d.assignee);
-      setBy((v) => v || d.by);
-    });
+    void loadFormDefaults(getDb(), sector).then((d) => setAssignee((v) => v || d.assignee));
   }, [sector]);
   return (
     <FormFrame
       title={t('formEscalateTitle', { number: externalId })}
       byLabel={t('formBy')}
-      by={by}
-      onBy={setBy}
       error={error}
       busy={busy}
       onSubmit={() => void run((appeal) => escalateAppeal(getDb(), appeal, { reason, note, assignee, by }, now()))}

@@ -23,7 +23,7 @@ export function EscalationsCard({ sector, timeZone, sectorName }: RecordsCardSco
   const { rows, choice } = useEscalationList(sector);
   const statusLabel = choice.label;
   const reasonLabel = useReasonLabel();
-  const move = async (row: Escalation, to: EscalationStatus) => setEscalationStatus(getDb(), row.id, to, await actingOperator(getDb()), now());
+  const move = async (row: Escalation, to: EscalationStatus) => setEscalationStatus(getDb(), row.id, to, actingOperator(), now());
   const standings = useSharedRecordStandings(rows);
   const columns: RowColumn<Escalation>[] = [
     ...useRecordLeadColumns<Escalation>(timeZone, sectorName),

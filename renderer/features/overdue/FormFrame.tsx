@@ -2,6 +2,7 @@ import type { FormEvent, ReactNode } from 'react';
 import { Button } from '../../ui/Button';
 import { useT } from '../../i18n';
 import { overdueMessages } from './messages';
+import { SignedInAuthor } from '../../ui/SignedInAuthor';
 
 /** A labelled control of an action form. */
 export function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -18,8 +19,6 @@ interface Props {
   hint?: string;
   /** Both actions are signed: the label says who signs (who escalates, who requests). */
   byLabel: string;
-  by: string;
-  onBy(by: string): void;
   error: string | null;
   busy: boolean;
   onSubmit(): void;
@@ -28,7 +27,7 @@ interface Props {
 }
 
 /** The frame of an action form: title, the kind's own fields, the signature, errors, submit / cancel. */
-export function FormFrame({ title, hint, byLabel, by, onBy, error, busy, onSubmit, onCancel, children }: Props) {
+export function FormFrame({ title, hint, byLabel, error, busy, onSubmit, onCancel, children }: Props) {
   const t = useT(overdueMessages);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -40,7 +39,7 @@ export function FormFrame({ title, hint, byLabel, by, onBy, error, busy, onSubmi
       {hint ? <p className="overdue__muted">{hint}</p> : null}
       {children}
       <Field label={byLabel}>
-        <input value={by} onChange={(e) => onBy(e.target.value)} required maxLength={200} data-testid="od-by" />
+        <SignedInAuthor testId="od-by" />
       </Field>
       {error ? <p className="overdue__error" role="alert">{t('formError', { message: error })}</p> : null}
       <div className="overdue__actions">

@@ -27,7 +27,7 @@ export function InfoRequestsCard({ sector, timeZone, sectorName }: RecordsCardSc
   // One answer form at a time, so the row being answered is the card's state.
   const [answering, setAnswering] = useState<string | null>(null);
   const move = async (row: InfoRequest, to: InfoRequestStatus, text?: string) => {
-    await setRequestStatus(getDb(), row.id, to, await actingOperator(getDb()), now(), text);
+    await setRequestStatus(getDb(), row.id, to, actingOperator(), now(), text);
     setAnswering(null);
   };
   const standings = useSharedRecordStandings(rows);

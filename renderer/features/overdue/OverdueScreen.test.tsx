@@ -20,6 +20,7 @@ import { dropDeadlineCache } from '../../db/deadline-cache';
 import { upsertAppeals } from '../../db/appeals-repo';
 import { useGlobalFilters } from '../../app/filters-store';
 import OverdueScreen from './index';
+import { sessionStore } from '../../runtime/session';
 
 const DAY = 86_400_000;
 const dl = (dueAt: number) => ({ dueAt, originalDueAt: null, ruleId: 'r', ruleVersion: 1, explanation: '', hourBased: false });
@@ -38,6 +39,11 @@ describe('OverdueScreen', () => {
     saveFile.mockClear();
   });
   afterEach(cleanup);
+  // The forms are signed by the signed-in person.
+  beforeEach(() => {
+    sessionStore.setState({ phase: 'signed-in', user: { id: 'u1', login: 'smirnova', displayName: 'Смирнова', role: 'operator', scope: { sectors: null, municipalities: null }, mustChangePassword: false } as never });
+  });
+  afterEach(() => sessionStore.setState({ phase: 'loading', user: null }));
 
   it('is honestly empty with an empty store', async () => {
     render(<OverdueScreen />);
@@ -82,7 +88,6 @@ describe('OverdueScreen', () => {
     const form = await screen.findByTestId('od-form-escalate');
     fireEvent.change(within(form).getByTestId('od-assignee'), { target: { value: 'Петров' } });
     fireEvent.change(within(form).getByTestId('od-note'), { target: { value: '<script>alert(1)</script>' } });
-    fireEvent.change(within(form).getByTestId('od-by'), { target: { value: 'Смирнова' } });
     fireEvent.click(within(form).getByTestId('od-submit'));
     const escalation = await screen.findByTestId('escalation-row');
     expect(escalation.dataset.appealId).toBe('pos:11');
@@ -93,8 +98,8 @@ describe('OverdueScreen', () => {
 
     fireEvent.click(within(screen.getAllByTestId('overdue-row')[0]!).getByTestId('od-request'));
     const request = await screen.findByTestId('od-form-request');
-    // The name used last time is remembered.
-    await waitFor(() => expect((within(request).getByTestId('od-by') as HTMLInputElement).value).toBe('Смирнова'));
+    // Signed by the signed-in person, shown, not typed.
+    expect(within(request).getByTestId('od-by').textContent).toBe('Смирнова');
     expect((within(request).getByTestId('od-body') as HTMLInputElement).value).toBe('');
     fireEvent.change(within(request).getByTestId('od-body'), { target: { value: 'Администрация' } });
     fireEvent.change(within(request).getByTestId('od-question'), { target: { value: 'Срок устранения?' } });
@@ -131,7 +136,6 @@ describe('OverdueScreen', () => {
     expect(request.textContent).toContain('5 рабочих дней');
     fireEvent.change(within(request).getByTestId('od-body'), { target: { value: 'Министерство' } });
     fireEvent.change(within(request).getByTestId('od-question'), { target: { value: 'Кто новый специалист блока?' } });
-    fireEvent.change(within(request).getByTestId('od-by'), { target: { value: 'Смирнова' } });
     fireEvent.click(within(request).getByTestId('od-submit'));
     const row = await screen.findByTestId('request-row');
     expect(row.textContent).toContain('Кадровые изменения');

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useCan } from '../../runtime/use-access';
+import { requirePermission } from '../../runtime/access';
 import { getDb } from '../../db/db';
 import { logAudit } from '../../db/audit-repo';
 import { platform } from '../../platform';
@@ -104,6 +105,7 @@ export function RecordsCard<R extends CurRecordRow<S>, S extends string>(props: 
 }
 
 async function saveCsv(kind: RecordKind, text: string, count: number, filter: unknown): Promise<boolean> {
+  requirePermission('export.without-personal-data');
   // Audited before the file is written: if the audit write fails, no file leaves the app.
   await logAudit(getDb(), { action: kind === 'escalations' ? 'escalation.export' : 'info-request.export', details: { format: 'csv', rows: count, filter } });
   return platform.saveFile(`cur-${kind}.csv`, new Blob([text], { type: 'text/csv;charset=utf-8' }));

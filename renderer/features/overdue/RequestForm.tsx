@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   DEFAULT_INFO_REQUEST_KIND,
   hasManualTerm,
@@ -14,11 +14,12 @@ import { useRegionPack } from '../../app/region';
 import { infoRequestKindLabel } from '../../export/appeal-labels';
 import { useLang, useT } from '../../i18n';
 import { DayInput } from '../../ui/DayInput';
-import { loadFormDefaults, requestInformation } from './actions';
+import { requestInformation } from './actions';
 import { Field, FormFrame } from './FormFrame';
 import { overdueMessages } from './messages';
 import { quarterChoices } from './shape';
 import { useActionSubmit } from './use-action-submit';
+import { useSignedInName } from '../../ui/SignedInAuthor';
 
 interface Props {
   appealId: string;
@@ -38,19 +39,14 @@ export function RequestForm({ appealId, externalId, organisation, onDone }: Prop
   const [manualDueDay, setManualDueDay] = useState<string | null>(null);
   const [body, setBody] = useState(organisation ?? '');
   const [question, setQuestion] = useState('');
-  const [by, setBy] = useState('');
+  const by = useSignedInName();
   const { error, busy, run } = useActionSubmit(appealId, onDone);
-  useEffect(() => {
-    void loadFormDefaults(getDb(), '').then((d) => setBy((v) => v || d.by));
-  }, []);
   const manual = hasManualTerm(kind);
   return (
     <FormFrame
       title={t('formRequestTitle', { number: externalId })}
       hint={t(`termHint_${kind}`)}
       byLabel={t('formRequestBy')}
-      by={by}
-      onBy={setBy}
       error={error}
       busy={busy}
       onSubmit={() =>

@@ -1,11 +1,12 @@
 /**
- * The overdue view's writes: escalations and information requests for an appeal, with the names
- * last used remembered in settings (who is at the workstation, who is responsible for a block),
- * so the form is quick to fill in during a morning check.
+ * The overdue view's writes: escalations and information requests for an appeal, signed by the
+ * signed-in person, with the official last escalated to remembered per block in settings, so the
+ * form is quick to fill in during a morning check.
  */
 import type { InfoRequestTermOptions } from '../../../shared/domain/request-terms';
 import type { CurDatabase, StoredAppeal } from '../../db/schema';
 import { getSetting, setSetting } from '../../db/settings-repo';
+import { recordAuthor } from '../../runtime/actor';
 import { loadOfficials } from '../../db/officials-repo';
 import { officialFor } from '../../../shared/records/officials';
 import {
@@ -20,7 +21,6 @@ import {
   type NewInfoRequest,
 } from '../../db/cur-records-repo';
 
-const OPERATOR_KEY = 'cur.operatorName';
 /** Official information: clock hours (default) or working hours; the regulation does not say. */
 export const OFFICIAL_HOURS_KEY = 'cur.requests.officialInformationHours';
 export type OfficialHours = NonNullable<InfoRequestTermOptions['officialInformationHours']>;
@@ -46,14 +46,13 @@ export function snapshotOf(appeal: StoredAppeal): AppealSnapshot {
 }
 
 export interface FormDefaults {
-  by: string;
   assignee: string;
 }
 
 /** The block's official from the directory (settings) comes first; the person last escalated to is the fallback. */
 export async function loadFormDefaults(db: CurDatabase, sector: string): Promise<FormDefaults> {
-  const [by, assignee, directory] = await Promise.all([getSetting(db, OPERATOR_KEY, ''), getSetting(db, responsibleKey(sector), ''), loadOfficials(db)]);
-  return { by, assignee: officialFor(directory, sector)?.official || assignee };
+  const [assignee, directory] = await Promise.all([getSetting(db, responsibleKey(sector), ''), loadOfficials(db)]);
+  return { assignee: officialFor(directory, sector)?.official || assignee };
 }
 
 export async function escalateAppeal(
@@ -63,7 +62,7 @@ export async function escalateAppeal(
   at: number,
 ) {
   const record = await createEscalation(db, { appealId: appeal.id, appeal: snapshotOf(appeal), ...input, at });
-  await Promise.all([setSetting(db, OPERATOR_KEY, record.createdBy), setSetting(db, responsibleKey(appeal.sector), record.assignee)]);
+  await setSetting(db, responsibleKey(appeal.sector), record.assignee);
   return record;
 }
 
@@ -74,18 +73,12 @@ export async function requestInformation(
   at: number,
 ) {
   const officialInformationHours = await loadOfficialHours(db);
-  const record = await createInfoRequest(db, { appealId: appeal.id, appeal: snapshotOf(appeal), ...input, at }, { options: { officialInformationHours } });
-  await setSetting(db, OPERATOR_KEY, record.createdBy);
-  return record;
+  return createInfoRequest(db, { appealId: appeal.id, appeal: snapshotOf(appeal), ...input, at }, { options: { officialInformationHours } });
 }
 
-export async function operatorName(db: CurDatabase): Promise<string> {
-  return getSetting(db, OPERATOR_KEY, '');
-}
-
-/** Status changes need a name; without a remembered one the workstation acts. */
-export async function actingOperator(db: CurDatabase): Promise<string> {
-  return (await operatorName(db)) || 'оператор';
+/** Status changes are signed by the signed-in person (the data layer signs with them too). */
+export function actingOperator(): string {
+  return recordAuthor('оператор');
 }
 
 export function setEscalationStatus(db: CurDatabase, id: string, status: EscalationStatus, by: string, at: number) {

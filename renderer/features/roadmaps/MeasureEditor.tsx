@@ -12,7 +12,7 @@ import { ConflictNotice, DayField, Errors, Field } from './FormParts';
 import { roadmapErrorText } from './errors';
 import { roadmapMessages } from './messages';
 import { todayOf } from './queries';
-import { useAuthor } from '../../ui/use-author';
+import { SignedInAuthor, useSignedInName } from '../../ui/SignedInAuthor';
 import { useWrite } from './use-write';
 
 interface Props {
@@ -36,7 +36,7 @@ export function MeasureEditor({ roadmap, measure, onDone }: Props) {
     measure ?? { text: '', responsible: '', deadlineDay: addCalendarDays(today, 30), topics: roadmap.topics.length === 1 ? [...roadmap.topics] : [], evidence: '' },
   );
   const [dayInvalid, setDayInvalid] = useState(false);
-  const [by, setBy] = useAuthor();
+  const by = useSignedInName();
   const [readVersion] = useState(measure?.version ?? 0);
   const write = useWrite<RoadmapMeasure>(() => onDone());
   const set = (patch: Partial<MeasureDraft>) => setDraft((d) => ({ ...d, ...patch }));
@@ -95,7 +95,7 @@ export function MeasureEditor({ roadmap, measure, onDone }: Props) {
         <input value={draft.evidence} onChange={(e) => set({ evidence: e.target.value })} maxLength={1000} data-testid="rm-measure-evidence" />
       </Field>
       <Field label={t('by')}>
-        <input value={by} onChange={(e) => setBy(e.target.value)} maxLength={200} data-testid="rm-measure-by" />
+        <SignedInAuthor testId="rm-measure-by" />
       </Field>
       <Errors errors={write.errors} />
       {write.conflict ? (

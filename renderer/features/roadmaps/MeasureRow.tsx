@@ -9,7 +9,7 @@ import { Button } from '../../ui/Button';
 import { useT } from '../../i18n';
 import { ConflictNotice, DayField, Errors } from './FormParts';
 import { roadmapMessages, type RoadmapMessageKey } from './messages';
-import { useAuthor } from '../../ui/use-author';
+import { SignedInAuthor, useSignedInName } from '../../ui/SignedInAuthor';
 import { useWrite } from './use-write';
 
 interface Props {
@@ -21,7 +21,7 @@ interface Props {
 
 export function MeasureRow({ measure, today, onEdit, onShowEffect }: Props) {
   const t = useT(roadmapMessages);
-  const [by, setBy] = useAuthor();
+  const by = useSignedInName();
   const [completing, setCompleting] = useState<string | null>(null);
   const write = useWrite<RoadmapMeasure>(() => setCompleting(null));
   const state = measureState(measure, today);
@@ -85,7 +85,7 @@ export function MeasureRow({ measure, today, onEdit, onShowEffect }: Props) {
                 <DayField label={t('completeOn')} value={completing} testId="rm-complete-day" onEntry={(day) => day && setCompleting(day)} />
                 <label className="roadmaps__field roadmaps__field--inline">
                   <span className="roadmaps__label">{t('by')}</span>
-                  <input value={by} onChange={(e) => setBy(e.target.value)} maxLength={200} data-testid="rm-complete-by" />
+                  <SignedInAuthor testId="rm-complete-by" />
                 </label>
                 <Button size="small" variant="primary" disabled={write.busy} onClick={() => move('done', completing)} data-testid="rm-complete-save">
                   {t('save')}

@@ -14,7 +14,7 @@ import { ConflictNotice, DayField, Errors, Field } from './FormParts';
 import { roadmapErrorText } from './errors';
 import { roadmapMessages } from './messages';
 import { todayOf, useTopicOptions } from './queries';
-import { useAuthor } from '../../ui/use-author';
+import { SignedInAuthor, useSignedInName } from '../../ui/SignedInAuthor';
 import { useWrite } from './use-write';
 
 interface Props {
@@ -40,7 +40,7 @@ export function RoadmapEditor({ roadmap, onDone }: Props) {
   );
   const [customTopic, setCustomTopic] = useState('');
   const [dayInvalid, setDayInvalid] = useState(false);
-  const [by, setBy] = useAuthor();
+  const by = useSignedInName();
   // The version this form read: a save after another window's save must conflict, not overwrite.
   const [readVersion] = useState(roadmap?.version ?? 0);
   const write = useWrite<Roadmap>((saved) => onDone(saved?.id ?? roadmap?.id ?? null));
@@ -145,7 +145,7 @@ export function RoadmapEditor({ roadmap, onDone }: Props) {
         />
       </div>
       <Field label={t('by')}>
-        <input value={by} onChange={(e) => setBy(e.target.value)} maxLength={200} data-testid="rm-by" />
+        <SignedInAuthor testId="rm-by" />
       </Field>
       <Errors errors={write.errors} />
       {write.conflict ? (

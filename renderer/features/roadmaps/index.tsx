@@ -25,7 +25,7 @@ import { MeasureRow } from './MeasureRow';
 import { roadmapMessages } from './messages';
 import { RoadmapEditor } from './RoadmapEditor';
 import { todayOf, useRoadmapsData } from './queries';
-import { useAuthor } from '../../ui/use-author';
+import { useSignedInName } from '../../ui/SignedInAuthor';
 import './roadmaps.css';
 
 const href = (id?: string, tail = '') => `#/roadmaps${id ? `/${encodeURIComponent(id)}` : ''}${tail}`;
@@ -54,16 +54,14 @@ function RoadmapDetail({ roadmap, measures, today, effectId }: { roadmap: Roadma
   const t = useT(roadmapMessages);
   const pack = useRegionPack();
   const [editing, setEditing] = useState<RoadmapMeasure | 'new' | null>(null);
-  const [by] = useAuthor();
+  const by = useSignedInName();
   const sector = sectorsOf(pack).find((s) => s.id === roadmap.sector);
   const territory = roadmap.municipalities.length === 0 ? t('wholeRegion') : roadmap.municipalities.map((id) => pack.municipalities.find((m) => m.id === id)?.name ?? id).join(', ');
   const remove = async () => {
     if (!window.confirm(t('removeConfirm', { title: roadmap.title }))) return;
-    // A removal is signed like every other change: ask for the name when none is remembered.
-    const who = by.trim() || window.prompt(t('by'))?.trim();
-    if (!who) return;
+    // A removal is signed like every other change: by the signed-in person.
     try {
-      await removeRoadmap(getDb(), roadmap.id, roadmap.version, { by: who, at: now(), today });
+      await removeRoadmap(getDb(), roadmap.id, roadmap.version, { by, at: now(), today });
       navigate(href());
     } catch (error) {
       // Changed in another window since it was read: show it again rather than remove unseen changes.

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { exportPublicKey, fingerprint, formatFingerprint, importPublicKey, importSigningKey } from '../../../shared/bundle';
+import { exportPublicKey, fingerprint, formatFingerprint, importPublicKey } from '../../../shared/bundle';
 import { sectorsOf } from '../../../shared/domain/sectors';
 import { addCalendarDays, regionDay, regionDayEnd, regionDayStart } from '../../../shared/domain/time';
 import { formatNumber } from '../../../shared/format/ru';
@@ -14,6 +14,7 @@ import { Card } from '../../ui/Card';
 import { DayInput } from '../../ui/DayInput';
 import { createSnapshot, type LaptopRecipient } from '../../viewer/create';
 import { createSigningKey, getStoredKey, storeImportedSigningKey, type StoredPrivateKey } from '../../viewer/key-store';
+import { KeyProtectionNote } from './KeyProtectionNote';
 import { snapshotMessages } from './messages';
 import { ProgressBar } from './ProgressBar';
 
@@ -38,21 +39,27 @@ function SigningKeyPanel({ centre, signingKey, onKey }: { centre: string; signin
   const audit = (key: StoredPrivateKey) =>
     logAudit(getDb(), { action: 'snapshot.create-key', details: { kind: 'signing', fingerprint: key.fingerprint, origin: key.origin } });
   const create = async () => {
-    const key = await createSigningKey(centre, Date.now());
-    await audit(key);
-    onKey(key);
+    setError(null);
+    try {
+      const key = await createSigningKey(centre, Date.now());
+      await audit(key);
+      onKey(key);
+    } catch (e) {
+      // The OS keychain refused (Linux basic_text, locked keyring): its own Russian sentence.
+      setError(e instanceof Error ? e.message : String(e));
+    }
   };
   const load = async () => {
     setError(null);
     const [file] = await platform.pickFiles({ accept: ['.json'], multiple: false });
     if (!file) return;
     try {
-      const imported = await importSigningKey(await file.blob.text());
-      const key = await storeImportedSigningKey({ privateKey: imported.privateKey as CryptoKey, publicKey: imported.publicKey, centre: imported.centre }, Date.now());
+      const key = await storeImportedSigningKey(await file.blob.text(), Date.now());
       await audit(key);
       onKey(key);
-    } catch {
-      setError(t('signingBadFile'));
+    } catch (e) {
+      // A bad file reads «signing key: …» in English; the keychain's refusal is already a Russian sentence.
+      setError(e instanceof Error && e.name === 'Error' && !e.message.startsWith('signing key') ? e.message : t('signingBadFile'));
     }
   };
   const save = async () => {
@@ -67,6 +74,9 @@ function SigningKeyPanel({ centre, signingKey, onKey }: { centre: string; signin
         <pre className="snapshot-fingerprint" data-testid="signing-fingerprint">
           {formatFingerprint(signingKey.fingerprint)}
         </pre>
+      ) : null}
+      {signingKey ? (
+        <KeyProtectionNote stored={signingKey} />
       ) : (
         <p className="registry-note">{t('signingNone')}</p>
       )}

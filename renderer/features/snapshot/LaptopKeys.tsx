@@ -8,6 +8,7 @@ import { realNow } from '../../runtime/clock';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { createLaptopKey, getStoredKey, listTrustedCentres, pinCentre, unpinCentre, type StoredPrivateKey, type TrustedCentre } from '../../viewer/key-store';
+import { KeyProtectionNote } from './KeyProtectionNote';
 import { snapshotMessages } from './messages';
 
 function fileSlug(text: string): string {
@@ -53,6 +54,7 @@ export function LaptopKeyCard() {
           <pre className="snapshot-fingerprint" data-testid="laptop-fingerprint">
             {formatFingerprint(key.fingerprint)}
           </pre>
+          <KeyProtectionNote stored={key} />
         </>
       ) : key === null ? (
         <p className="registry-note">{t('laptopNone')}</p>

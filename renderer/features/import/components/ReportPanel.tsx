@@ -3,6 +3,7 @@ import { reportToCsv, type ImportReport } from '../../../../shared/import/report
 import { useRegionPack } from '../../../app/region';
 import { logAudit } from '../../../db/audit-repo';
 import { getDb } from '../../../db/db';
+import { requirePermission } from '../../../runtime/access';
 import { useLang, useT } from '../../../i18n';
 import { importFileText, importRowText } from '../../../i18n/import-messages';
 import { platform } from '../../../platform';
@@ -16,6 +17,7 @@ export function ReportPanel({ report, onAnother }: { report: ImportReport; onAno
   const lang = useLang();
   const pack = useRegionPack();
   const download = async () => {
+    requirePermission('data.import');
     const csv = reportToCsv(report, {
       formatInstant: (ms) => formatDateTime(ms, pack.timeZone, lang),
       rowMessage: (m) => importRowText(m, lang),

@@ -14,6 +14,7 @@ import { checkSnapshotFile, installSnapshot, loadSnapshotRows, SnapshotRefusal }
 import { createLaptopKey, listTrustedCentres } from './key-store';
 import { removeSnapshot } from './remove';
 import { openTexts } from '../personal-vault/reveal';
+import { openSnapshotVaultWithPassphrase } from './snapshot-vault';
 
 // The runtime keeps installed snapshots in localStorage; Node has none, so a plain one stands in.
 const storage = new Map<string, string>();
@@ -127,6 +128,9 @@ describe('opening a snapshot bundle', () => {
     const rows = await db.appeals.orderBy(':id').toArray();
     expect(rows).toHaveLength(5);
     expect(JSON.stringify(rows)).not.toContain('Петров');
+    // The install forgets the snapshot's key: the bundle's passphrase opens it again.
+    expect(await openTexts(db, rows)).toEqual([null, null, null, null, null]);
+    await openSnapshotVaultWithPassphrase(db, PASSPHRASE);
     expect(await openTexts(db, rows)).toEqual(['Петров, кв. 0: не убран снег', 'Петров, кв. 1: не убран снег', 'Петров, кв. 2: не убран снег', 'Петров, кв. 3: не убран снег', 'Петров, кв. 4: не убран снег']);
     db.close();
   });

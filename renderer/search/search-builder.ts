@@ -35,9 +35,9 @@ export interface SearchIndexStatus {
 
 const READ_CHUNK = 2_000;
 /** Changed appeals kept in memory before they are written out as a segment. */
-export const FLUSH_AT = 5_000;
+export const FLUSH_AT = 2_000;
 /** Flush segments before the base is rebuilt in one piece. */
-const MAX_FLUSH_SEGMENTS = 12;
+const MAX_FLUSH_SEGMENTS = 64;
 /** Share of the base's documents shadowed by later versions that calls for a rebuild. */
 const REBUILD_SHADOWED = 0.2;
 /** A build whose writer has not written for this long is taken over (its window closed). */

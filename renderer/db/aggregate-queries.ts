@@ -209,7 +209,7 @@ async function walkDeadlines(
     classifyInto(a.counts, a.ageing, bands, dueAt, hb, n);
   };
 
-  await db.transaction('r', [db.aggDeadline, db.aggMeta, db.appeals], async () => {
+  await db.transaction('r', [db.aggDeadline, db.aggMeta, db.aggDeadlineSnapshot, db.appeals], async () => {
     const split = new Map<number, { lastBoundary: number; rows: DeadlineRow[] }>();
     for (const row of await deadlineRows(db)) {
       if (row.n === 0 || !matches(row, filter, inScope)) continue;

@@ -11,7 +11,7 @@
  */
 import type Dexie from 'dexie';
 
-export const VIEWER_WRITABLE_TABLES: ReadonlySet<string> = new Set(['settings', 'reportArchive', 'analyticsChunks', 'analyticsLog', 'searchMeta', 'searchSegments', 'searchPostings', 'searchLog']);
+export const VIEWER_WRITABLE_TABLES: ReadonlySet<string> = new Set(['settings', 'reportArchive', 'analyticsChunks', 'analyticsLog', 'searchMeta', 'searchSegments', 'searchPostings', 'searchLog', 'aggDeadlineSnapshot']);
 
 export const READ_ONLY_MESSAGE = 'Снимок открыт только для просмотра: изменения не допускаются';
 

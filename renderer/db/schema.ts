@@ -13,6 +13,7 @@ import type { AnalyticsChunkRow, AnalyticsLogRow } from './analytics-log';
 import type { IndicatorEntry, IndicatorTarget } from '../../shared/indicators/records';
 import type { Roadmap, RoadmapMeasure } from '../../shared/roadmap/model';
 import { makeReadOnly } from './read-only';
+import type { DeadlineSnapshotRow } from './deadline-snapshot';
 import type { SearchLogRow, SearchMetaRow, SearchPostingRow, SearchSegmentRow } from '../search/search-store';
 import type { Instruction, Meeting } from '../../shared/records/meetings';
 import type { SealedPersonal, VaultBatchRow, VaultRow } from '../personal-vault/sealed';
@@ -185,6 +186,8 @@ export class CurDatabase extends Dexie {
   searchMeta!: Table<SearchMetaRow, string>;
   searchSegments!: Table<SearchSegmentRow, [string, number]>;
   searchPostings!: Table<SearchPostingRow, [string, number, string]>;
+  /** The deadline aggregate in one compact row, for a new window's first read (v19, renderer/db/deadline-snapshot.ts). */
+  aggDeadlineSnapshot!: Table<DeadlineSnapshotRow, string>;
   /** Appeals whose indexed text changed since the persisted index's base (written with the rows). */
   searchLog!: Table<SearchLogRow, number>;
   /** Roadmaps (дорожные карты) and their measures (v15, renderer/db/roadmaps-repo.ts). */
@@ -252,8 +255,9 @@ export class CurDatabase extends Dexie {
     this.version(15).stores({ roadmaps: 'id', roadmapMeasures: 'id, roadmapId', indicatorTargets: 'id', indicatorEntries: 'key, quarter' });
     // v17 (centre): each shared record's state with the centre server (sent, pending, conflict).
     this.version(17).stores({ sharedRecordSync: 'id, kind, state' });
-    // v19 (search): the full-text index persisted in segments, and the log of texts changed since.
-    this.version(19).stores({ searchMeta: 'key', searchSegments: '[epoch+seg]', searchPostings: '[epoch+seg+term]', searchLog: '++seq' });
+    // v19 (search): the full-text index persisted in segments, the log of texts changed since, and
+    // the deadline aggregate's compact copy for a new window's first read.
+    this.version(19).stores({ searchMeta: 'key', searchSegments: '[epoch+seg]', searchPostings: '[epoch+seg+term]', searchLog: '++seq', aggDeadlineSnapshot: 'key' });
     // v14 (control): meetings and their instructions; the control list reads instructions by status.
     this.version(14).stores({ meetings: 'id, day', instructions: 'id, meetingId, status, dueAt' });
     // v13 (personal vault): keys and write batches; a store that had clear personal data gets the

@@ -11,12 +11,45 @@
 import Dexie from 'dexie';
 import type { DeadlineRow } from './aggregate-model';
 import { DEADLINE_META_KEY } from './aggregate-store';
-import { DEADLINE_SNAPSHOT_KEY, decodeDeadlineSnapshot, encodeDeadlineSnapshot, saveDeadlineSnapshot } from './deadline-snapshot';
+import { DEADLINE_SNAPSHOT_KEY, encodeDeadlineSnapshot, readSnapshotRow, saveDeadlineSnapshot, type DeadlineSnapshotRow } from './deadline-snapshot';
 import type { CurDatabase } from './schema';
+
+/**
+ * The rows as the persisted copy's columns (`base`, never turned into objects: 250k rows) plus the
+ * rows changed since (`changes`, zero rows included: they hide the base row of their key).
+ */
+class CachedRows implements Iterable<DeadlineRow> {
+  readonly changes = new Map<string, DeadlineRow>();
+  constructor(private readonly base: DeadlineSnapshotRow | null) {}
+
+  apply(changed: readonly DeadlineRow[]): void {
+    for (const r of changed) {
+      if (r.n === 0 && !this.base) this.changes.delete(r.key);
+      else this.changes.set(r.key, r);
+    }
+  }
+
+  /**
+   * Live rows. Base rows come through one reused object: a reader copies a row it keeps beyond
+   * the step it gets it in.
+   */
+  *[Symbol.iterator](): Iterator<DeadlineRow> {
+    const { base, changes } = this;
+    if (base) {
+      const row = {} as DeadlineRow;
+      const hide = changes.size > 0;
+      for (let i = 0; i < base.keys.length; i++) {
+        if (hide && changes.has(base.keys[i]!)) continue;
+        yield readSnapshotRow(base, i, row);
+      }
+    }
+    for (const r of changes.values()) if (r.n !== 0) yield r;
+  }
+}
 
 interface Cache {
   version: number;
-  rows: Map<string, DeadlineRow>;
+  rows: CachedRows;
   /** Aggregate rows read since the persisted copy this window knows of (Infinity: there is none). */
   behindSnapshot: number;
 }
@@ -30,13 +63,34 @@ const caches = new WeakMap<CurDatabase, Cache>();
 const saving = new WeakMap<CurDatabase, Promise<void>>();
 const lastSaved = new WeakMap<CurDatabase, number>();
 
+const warming = new WeakMap<CurDatabase, Promise<void>>();
+/** Quiet time before the copy is rewritten, so a window's first reads are not slowed by it. */
+const SNAPSHOT_DELAY_MS = 250;
+
+/**
+ * Loads this window's cache once, in its own read transaction, however many first reads ask at
+ * once (the overview asks three questions together): each then only catches up inside its own.
+ * Call outside any transaction.
+ */
+export function warmDeadlineCache(db: CurDatabase): Promise<void> {
+  if (caches.has(db)) return Promise.resolve();
+  let warm = warming.get(db);
+  if (!warm) {
+    warm = Dexie.ignoreTransaction(() => db.transaction('r', [db.aggDeadline, db.aggMeta, db.aggDeadlineSnapshot], () => deadlineRows(db)))
+      .then(() => undefined)
+      .finally(() => warming.delete(db));
+    warming.set(db, warm);
+  }
+  return warm;
+}
+
 /** Deadline aggregate rows as of the current transaction's snapshot. */
 export async function deadlineRows(db: CurDatabase): Promise<Iterable<DeadlineRow>> {
   const meta = await db.aggMeta.get(DEADLINE_META_KEY);
   const version = meta?.version ?? 0;
   const goneFloor = meta?.goneFloor ?? 0;
   let cache = caches.get(db);
-  if (cache && cache.version === version) return cache.rows.values();
+  if (cache && cache.version === version) return cache.rows;
 
   if (!cache || cache.version < goneFloor || cache.version > version) {
     // First use, too far behind to catch up, or the database was recreated: reload.
@@ -44,20 +98,20 @@ export async function deadlineRows(db: CurDatabase): Promise<Iterable<DeadlineRo
     const current = caches.get(db);
     if (!current || current.version <= version) caches.set(db, fresh);
     scheduleSnapshot(db);
-    return fresh.rows.values();
+    return fresh.rows;
   }
 
   const from = cache.version;
   const changed = await db.aggDeadline.where('v').above(from).toArray();
   cache = caches.get(db)!;
   if (cache.version === from) {
-    applyChanges(cache.rows, changed);
+    cache.rows.apply(changed);
     cache.version = version;
     cache.behindSnapshot += changed.length;
     scheduleSnapshot(db);
-    return cache.rows.values();
+    return cache.rows;
   }
-  if (cache.version === version) return cache.rows.values();
+  if (cache.version === version) return cache.rows;
   // Another query moved the cache meanwhile to a different snapshot: answer from this one.
   return liveRows(await db.aggDeadline.toArray());
 }
@@ -66,20 +120,14 @@ export async function deadlineRows(db: CurDatabase): Promise<Iterable<DeadlineRo
 async function loadRows(db: CurDatabase, version: number, goneFloor: number): Promise<Cache> {
   const snapshot = await db.aggDeadlineSnapshot.get(DEADLINE_SNAPSHOT_KEY);
   if (snapshot && snapshot.version >= goneFloor && snapshot.version <= version) {
-    const rows = decodeDeadlineSnapshot(snapshot);
+    const rows = new CachedRows(snapshot);
     const changed = snapshot.version < version ? await db.aggDeadline.where('v').above(snapshot.version).toArray() : [];
-    applyChanges(rows, changed);
+    rows.apply(changed);
     return { version, rows, behindSnapshot: changed.length };
   }
-  const rows = liveRows(await db.aggDeadline.toArray());
-  return { version, rows: new Map(rows.map((r) => [r.key, r])), behindSnapshot: Number.POSITIVE_INFINITY };
-}
-
-function applyChanges(rows: Map<string, DeadlineRow>, changed: readonly DeadlineRow[]): void {
-  for (const r of changed) {
-    if (r.n === 0) rows.delete(r.key);
-    else rows.set(r.key, r);
-  }
+  const rows = new CachedRows(null);
+  rows.apply(liveRows(await db.aggDeadline.toArray()));
+  return { version, rows, behindSnapshot: Number.POSITIVE_INFINITY };
 }
 
 /** Rows that still count something (zero rows only tell caches to drop a key). */
@@ -94,13 +142,14 @@ function scheduleSnapshot(db: CurDatabase): void {
   const last = lastSaved.get(db);
   if (last !== undefined && Date.now() - last < SNAPSHOT_MIN_INTERVAL_MS) return;
   if (cache.behindSnapshot !== Number.POSITIVE_INFINITY && cache.behindSnapshot < SNAPSHOT_AFTER_CHANGES) return;
-  const run = new Promise<void>((resolve) => setTimeout(resolve, 0))
+  const run = new Promise<void>((resolve) => setTimeout(resolve, SNAPSHOT_DELAY_MS))
     .then(async () => {
       const now = caches.get(db);
       if (!now) return;
       const { version } = now;
       // Its own transaction, outside the reader's (which is read-only and over by now).
-      await Dexie.ignoreTransaction(() => saveDeadlineSnapshot(db, encodeDeadlineSnapshot(version, now.rows.values())));
+      // Encoding copies every field, so the reused base row object is safe here.
+      await Dexie.ignoreTransaction(() => saveDeadlineSnapshot(db, encodeDeadlineSnapshot(version, now.rows)));
       lastSaved.set(db, Date.now());
       const after = caches.get(db);
       if (after && after.version === version) after.behindSnapshot = 0;

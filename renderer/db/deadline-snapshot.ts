@@ -26,8 +26,8 @@ export interface DeadlineSnapshotRow {
   n: Int32Array;
 }
 
+/** One pass over `rows`, reading each row in its step (a reader may reuse one object for all). */
 export function encodeDeadlineSnapshot(version: number, rows: Iterable<DeadlineRow>): DeadlineSnapshotRow {
-  const list = [...rows];
   const dict: string[] = [];
   const codes = new Map<string, number>();
   const code = (value: string) => {
@@ -39,38 +39,51 @@ export function encodeDeadlineSnapshot(version: number, rows: Iterable<DeadlineR
     }
     return c;
   };
-  const dims = new Uint32Array(list.length * 4);
-  const hour = new Float64Array(list.length);
-  const hb = new Uint8Array(list.length);
-  const n = new Int32Array(list.length);
-  list.forEach((row, i) => {
-    dims[i * 4] = code(row.sector);
-    dims[i * 4 + 1] = code(row.muni);
-    dims[i * 4 + 2] = code(row.source);
-    dims[i * 4 + 3] = code(row.org);
-    hour[i] = row.hour ?? Number.NaN;
-    hb[i] = row.hb;
-    n[i] = row.n;
-  });
-  return { key: DEADLINE_SNAPSHOT_KEY, version, keys: list.map((r) => r.key), dict, dims, hour, hb, n };
+  const keys: string[] = [];
+  const dims: number[] = [];
+  const hour: number[] = [];
+  const hb: number[] = [];
+  const n: number[] = [];
+  for (const row of rows) {
+    keys.push(row.key);
+    dims.push(code(row.sector), code(row.muni), code(row.source), code(row.org));
+    hour.push(row.hour ?? Number.NaN);
+    hb.push(row.hb);
+    n.push(row.n);
+  }
+  return {
+    key: DEADLINE_SNAPSHOT_KEY,
+    version,
+    keys,
+    dict,
+    dims: Uint32Array.from(dims),
+    hour: Float64Array.from(hour),
+    hb: Uint8Array.from(hb),
+    n: Int32Array.from(n),
+  };
+}
+
+/** Row `i` of the snapshot written into `into` (one object reused over a walk: no row objects made). */
+export function readSnapshotRow(snapshot: DeadlineSnapshotRow, i: number, into: DeadlineRow): DeadlineRow {
+  const { keys, dict, dims, hour, hb, n, version } = snapshot;
+  const h = hour[i]!;
+  into.key = keys[i]!;
+  into.sector = dict[dims[i * 4]!]!;
+  into.muni = dict[dims[i * 4 + 1]!]!;
+  into.source = dict[dims[i * 4 + 2]!]!;
+  into.org = dict[dims[i * 4 + 3]!]!;
+  into.hour = Number.isNaN(h) ? null : h;
+  into.hb = hb[i] as 0 | 1;
+  into.n = n[i]!;
+  into.v = version;
+  return into;
 }
 
 export function decodeDeadlineSnapshot(snapshot: DeadlineSnapshotRow): Map<string, DeadlineRow> {
-  const { keys, dict, dims, hour, hb, n, version } = snapshot;
   const rows = new Map<string, DeadlineRow>();
-  for (let i = 0; i < keys.length; i++) {
-    const h = hour[i]!;
-    rows.set(keys[i]!, {
-      key: keys[i]!,
-      sector: dict[dims[i * 4]!]!,
-      muni: dict[dims[i * 4 + 1]!]!,
-      source: dict[dims[i * 4 + 2]!]!,
-      org: dict[dims[i * 4 + 3]!]!,
-      hour: Number.isNaN(h) ? null : h,
-      hb: hb[i] as 0 | 1,
-      n: n[i]!,
-      v: version,
-    });
+  for (let i = 0; i < snapshot.keys.length; i++) {
+    const row = readSnapshotRow(snapshot, i, {} as DeadlineRow);
+    rows.set(row.key, row);
   }
   return rows;
 }

@@ -55,11 +55,11 @@ const bench: BenchModule = {
     const source = createDemoSource({ scale: ctx.scale, seed: 3, pack: KIROV_PACK, now: () => NOW, pageSize: PAGE });
     const abort = new AbortController();
     let checkpoint: string | null = null;
-    let last: SyncPage | null = null;
     let records = 0;
     const sample: Appeal[] = [];
+    let last: SyncPage;
     for (;;) {
-      const page = await source.pull(checkpoint, abort.signal);
+      const page: SyncPage = await source.pull(checkpoint, abort.signal);
       const changes = page.changes.map(stillOpen);
       await applyPage(db, source.id, { ...page, changes }, { at: NOW, progress: null });
       for (const a of changes) if (records++ % 7 === 0 && sample.length < CHANGED) sample.push(a);
@@ -84,7 +84,7 @@ const bench: BenchModule = {
     // A sync delivery after the copy was written: 2,000 appeals re-dated.
     const writer = openDb(name, { timeZone: KIROV_PACK.timeZone });
     const redated = sample.map((a) => ({ ...a, deadline: a.deadline ? { ...a.deadline, dueAt: a.deadline.dueAt + 86_400_000 } : a.deadline, updatedAt: a.updatedAt + 1 }));
-    await applyPage(writer, source.id, { ...last!, changes: redated, deletions: [], reference: [] }, { at: NOW, progress: null });
+    await applyPage(writer, source.id, { ...last, changes: redated, deletions: [], reference: [] }, { at: NOW, progress: null });
     writer.close();
     // Let the write settle (IndexedDB's own compaction after a large write is not the read's cost).
     await new Promise((resolve) => setTimeout(resolve, 3_000));

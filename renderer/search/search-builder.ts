@@ -78,6 +78,7 @@ export class SearchIndexBuilder {
   private running: Promise<void> | null = null;
   private again = false;
   private maintenance: Promise<void> | null = null;
+  private building: Promise<boolean> | null = null;
   private status: SearchIndexStatus = { indexed: 0, building: false, ready: false, error: null };
   private readonly listeners = new Set<(status: SearchIndexStatus) => void>();
 
@@ -123,8 +124,14 @@ export class SearchIndexBuilder {
 
   /** Ids of appeals containing every term of the query, newest changes first, after catching up. */
   async search(query: string, limit = MAX_SEARCH_HITS): Promise<string[]> {
-    await this.catchUp();
-    return this.searchCaughtUp(query, limit);
+    for (let attempt = 0; ; attempt++) {
+      await this.catchUp();
+      const epoch = this.meta?.epoch;
+      const hits = await this.searchCaughtUp(query, limit);
+      // A rebuild that put a new base in use meanwhile deletes the old one's rows: if it did, some
+      // reads may have found them gone, so the query runs again on the new base.
+      if ((await this.db.searchMeta.get('meta'))?.epoch === epoch || attempt >= 3) return hits;
+    }
   }
 
   /** Background upkeep in progress (tests and benchmarks wait for it). */
@@ -164,7 +171,13 @@ export class SearchIndexBuilder {
         await deleteEpoch(this.db, meta.epoch);
         this.meta = null;
       }
-      const built = await this.buildBase(fingerprint);
+      let built = false;
+      try {
+        built = await this.buildBase(fingerprint);
+      } catch (error) {
+        // Another window took the build over or replaced the base: look again.
+        if (!(error instanceof Superseded)) throw error;
+      }
       // Another window is building: wait for it (its progress is not ours to show).
       if (!built) await new Promise((resolve) => setTimeout(resolve, 500));
     }
@@ -315,7 +328,17 @@ export class SearchIndexBuilder {
    * window or a closed one left, then puts it in use and drops the old one. False when another
    * window holds the build.
    */
-  private async buildBase(fingerprint: string): Promise<boolean> {
+  private buildBase(fingerprint: string): Promise<boolean> {
+    // One build per window at a time: a start-up build and a background rebuild share the build row.
+    if (!this.building) {
+      this.building = this.writeBase(fingerprint).finally(() => {
+        this.building = null;
+      });
+    }
+    return this.building;
+  }
+
+  private async writeBase(fingerprint: string): Promise<boolean> {
     const { db } = this;
     const claimed = await this.claimBuild(fingerprint);
     if (claimed === 'busy') return false;

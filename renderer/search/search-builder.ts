@@ -105,7 +105,7 @@ export class SearchIndexBuilder {
     return this.changes;
   }
 
-  /** Documents the index answers for (base documents not shadowed, plus the delta). */
+  /** About how many appeals the index answers for (base documents not shadowed, plus the delta). */
   get size(): number {
     return this.baseDocs() - this.removed.size - this.latestSegment.size + this.delta.size;
   }

@@ -37,7 +37,7 @@ import {
   type DeadlineCounts,
   type OverdueAgeing,
 } from './deadline-bands';
-import { deadlineRows } from './deadline-cache';
+import { deadlineRows, warmDeadlineCache } from './deadline-cache';
 import type { CurDatabase, StoredAppeal } from './schema';
 
 export type { Counters, DeadlineCounts, OverdueAgeing };
@@ -209,7 +209,8 @@ async function walkDeadlines(
     classifyInto(a.counts, a.ageing, bands, dueAt, hb, n);
   };
 
-  await db.transaction('r', [db.aggDeadline, db.aggMeta, db.appeals], async () => {
+  await warmDeadlineCache(db);
+  await db.transaction('r', [db.aggDeadline, db.aggMeta, db.aggDeadlineSnapshot, db.appeals], async () => {
     const split = new Map<number, { lastBoundary: number; rows: DeadlineRow[] }>();
     for (const row of await deadlineRows(db)) {
       if (row.n === 0 || !matches(row, filter, inScope)) continue;
@@ -230,7 +231,8 @@ async function walkDeadlines(
         s = { lastBoundary: last, rows: [] };
         split.set(row.hour, s);
       }
-      s.rows.push(row);
+      // A copy: the cache hands rows of its persisted columns through one reused object.
+      s.rows.push({ ...row });
     }
     for (const [hour, s] of split) {
       const exact: StoredAppeal[] = await db.appeals

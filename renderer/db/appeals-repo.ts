@@ -17,6 +17,8 @@ import { sealAppealsForStore, type SealedChanges } from '../personal-vault/seal-
 import { assertCurrentKey, VaultKeyChanged } from '../personal-vault/key-ring';
 import { assertTextsPolicy, readTextsPolicy } from '../personal-vault/texts-policy';
 import type { CurDatabase, StoredAppeal, Tombstone } from './schema';
+import { indexedTextChanged } from '../search/indexed-text';
+import { appendSearchLog } from '../search/search-log';
 
 export interface WriteSummary {
   inserted: number;
@@ -71,7 +73,7 @@ export function fromStoredAppeal(stored: StoredAppeal): Appeal {
 
 /** Tables every appeal write touches (the sync engine adds its own to the same transaction). */
 export function appealWriteTables(db: CurDatabase) {
-  return [db.appeals, db.tombstones, db.aggReceived, db.aggReceivedRollup, db.aggDeadline, db.aggTotals, db.aggMeta, db.aggCategory, db.analyticsLog, db.vaultBatches, db.vault];
+  return [db.appeals, db.tombstones, db.aggReceived, db.aggReceivedRollup, db.aggDeadline, db.aggTotals, db.aggMeta, db.aggCategory, db.analyticsLog, db.vaultBatches, db.vault, db.searchLog];
 }
 
 /**
@@ -102,6 +104,8 @@ export async function writeAppealChanges(
   // The analytic index's share of this write (renderer/db/analytics-log.ts).
   const facts: AppealFacts[] = [];
   const deleted: string[] = [];
+  // The persisted search index's share (renderer/search/search-log.ts).
+  const textChanged: string[] = [];
 
   // Last occurrence wins inside one batch.
   const latest = new Map<string, Appeal>();
@@ -141,8 +145,10 @@ export async function writeAppealChanges(
         summary.updated++;
       } else summary.inserted++;
       delta.add(contribution, 1);
-      put.push(storedWith(next, contribution, origin));
+      const stored = storedWith(next, contribution, origin);
+      put.push(stored);
       facts.push(factsOf(next, isoToDayNumber(contribution.received.day)));
+      if (indexedTextChanged(old, stored)) textChanged.push(id);
     });
     if (put.length) await db.appeals.bulkPut(put);
     if (revived.length) await db.tombstones.bulkDelete(revived);
@@ -167,6 +173,7 @@ export async function writeAppealChanges(
 
   await flushAggDelta(db, delta);
   await appendAnalyticsLog(db, facts, deleted);
+  await appendSearchLog(db, textChanged, deleted);
   return summary;
 }
 
@@ -200,8 +207,10 @@ export async function putLoadedRows(db: CurDatabase, appeals: readonly Appeal[],
     put.push(storedWith(appeal, contribution, origin));
     facts.push(factsOf(appeal, isoToDayNumber(contribution.received.day)));
   }
-  await db.transaction('rw', [db.appeals, db.analyticsLog, db.vaultBatches, db.vault], async () => {
+  await db.transaction('rw', [db.appeals, db.analyticsLog, db.vaultBatches, db.vault, db.searchLog], async () => {
     assertTextsPolicy(await db.vault.get('texts'), put);
+    // A window may index the snapshot while it loads: the search index catches up from this log.
+    await appendSearchLog(db, put.map((row) => row.id), []);
     if (sealed.batch) await db.vaultBatches.put(sealed.batch);
     await db.appeals.bulkPut(put);
     await appendAnalyticsLog(db, facts, []);
@@ -243,8 +252,10 @@ export function deleteAppeals(db: CurDatabase, ids: readonly string[], deletedAt
  * notice through the aggregate version: the gone floor moves past every cached version.
  */
 export async function clearAppeals(db: CurDatabase): Promise<void> {
-  await db.transaction('rw', [...appealWriteTables(db), db.syncState, db.analyticsChunks], async () => {
+  await db.transaction('rw', [...appealWriteTables(db), db.syncState, db.analyticsChunks, db.searchMeta, db.searchSegments, db.searchPostings], async () => {
     const cleared = [db.appeals, db.tombstones, db.aggReceived, db.aggReceivedRollup, db.aggDeadline, db.aggTotals, db.aggCategory, db.analyticsLog, db.vaultBatches];
+    // The persisted search index goes too: no meta row, so every window's builder starts over.
+    await Promise.all([db.searchLog.clear(), db.searchMeta.clear(), db.searchSegments.clear(), db.searchPostings.clear()]);
     await Promise.all(cleared.map((t) => t.clear()));
     // The analytic index goes too: a fresh empty meta row tells every window to start over.
     await db.analyticsChunks.clear();

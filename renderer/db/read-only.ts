@@ -6,12 +6,12 @@
  *
  * Allowed: what the window derives or keeps for the person reading (view settings such as columns
  * and saved views, the report archive of reports generated on the laptop, the analytic index's
- * persisted chunks and the change log it folds). Any table not listed here — including tables added
+ * persisted chunks and the change log it folds, the persisted search index and its log). Any table not listed here — including tables added
  * later — is refused, so a new editable record cannot become editable in a snapshot by accident.
  */
 import type Dexie from 'dexie';
 
-export const VIEWER_WRITABLE_TABLES: ReadonlySet<string> = new Set(['settings', 'reportArchive', 'analyticsChunks', 'analyticsLog']);
+export const VIEWER_WRITABLE_TABLES: ReadonlySet<string> = new Set(['settings', 'reportArchive', 'analyticsChunks', 'analyticsLog', 'searchMeta', 'searchSegments', 'searchPostings', 'searchLog', 'aggDeadlineSnapshot']);
 
 export const READ_ONLY_MESSAGE = 'Снимок открыт только для просмотра: изменения не допускаются';
 

@@ -13,6 +13,8 @@ import type { AnalyticsChunkRow, AnalyticsLogRow } from './analytics-log';
 import type { IndicatorEntry, IndicatorTarget } from '../../shared/indicators/records';
 import type { Roadmap, RoadmapMeasure } from '../../shared/roadmap/model';
 import { makeReadOnly } from './read-only';
+import type { DeadlineSnapshotRow } from './deadline-snapshot';
+import type { SearchLogRow, SearchMetaRow, SearchPostingRow, SearchSegmentRow } from '../search/search-store';
 import type { Instruction, Meeting } from '../../shared/records/meetings';
 import type { SealedPersonal, SealedText, VaultBatchRow, VaultRow } from '../personal-vault/sealed';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV7, upgradeToV8 } from './migrations';
@@ -183,6 +185,14 @@ export class CurDatabase extends Dexie {
   analyticsChunks!: Table<AnalyticsChunkRow, string>;
   /** Appeal changes not yet folded into the analytic index's chunks (renderer/db/analytics-log.ts). */
   analyticsLog!: Table<AnalyticsLogRow, number>;
+  /** The persisted full-text index (v19, renderer/search/search-store.ts): meta rows, segments, postings. */
+  searchMeta!: Table<SearchMetaRow, string>;
+  searchSegments!: Table<SearchSegmentRow, [string, number]>;
+  searchPostings!: Table<SearchPostingRow, [string, number, string]>;
+  /** The deadline aggregate in one compact row, for a new window's first read (v19, renderer/db/deadline-snapshot.ts). */
+  aggDeadlineSnapshot!: Table<DeadlineSnapshotRow, string>;
+  /** Appeals whose indexed text changed since the persisted index's base (written with the rows). */
+  searchLog!: Table<SearchLogRow, number>;
   /** Roadmaps (дорожные карты) and their measures (v15, renderer/db/roadmaps-repo.ts). */
   roadmaps!: Table<Roadmap, string>;
   roadmapMeasures!: Table<RoadmapMeasure, string>;
@@ -248,6 +258,9 @@ export class CurDatabase extends Dexie {
     this.version(15).stores({ roadmaps: 'id', roadmapMeasures: 'id, roadmapId', indicatorTargets: 'id', indicatorEntries: 'key, quarter' });
     // v17 (centre): each shared record's state with the centre server (sent, pending, conflict).
     this.version(17).stores({ sharedRecordSync: 'id, kind, state' });
+    // v19 (search): the full-text index persisted in segments, the log of texts changed since, and
+    // the deadline aggregate's compact copy for a new window's first read.
+    this.version(19).stores({ searchMeta: 'key', searchSegments: '[epoch+seg]', searchPostings: '[epoch+seg+term]', searchLog: '++seq', aggDeadlineSnapshot: 'key' });
     // v14 (control): meetings and their instructions; the control list reads instructions by status.
     this.version(14).stores({ meetings: 'id, day', instructions: 'id, meetingId, status, dueAt' });
     // v13 (personal vault): keys and write batches; a store that had clear personal data gets the

@@ -17,30 +17,6 @@ export interface VaultKeychain {
 }
 
 const privateKeys = new Map<string, CryptoKey>();
-/**
- * Key generations this window has held at some point (lock forgets the keys, not this list), so
- * readers that opened texts with them (the search index) can tell when a new one became available
- * and build again: sign-in opens the key after the session is published.
- */
-const everHeld = new Set<string>();
-const heldListeners = new Set<() => void>();
-
-function hold(keyId: string, key: CryptoKey): void {
-  privateKeys.set(keyId, key);
-  if (everHeld.has(keyId)) return;
-  everHeld.add(keyId);
-  for (const listener of heldListeners) listener();
-}
-
-/** Grows when a key generation is held here for the first time. */
-export function heldKeysVersion(): number {
-  return everHeld.size;
-}
-
-export function subscribeHeldKeys(listener: () => void): () => void {
-  heldListeners.add(listener);
-  return () => heldListeners.delete(listener);
-}
 const openers = new Map<string, Promise<BatchOpener>>();
 const publicKeys = new Map<string, Promise<CryptoKey>>();
 let keychain: VaultKeychain | null = null;
@@ -145,7 +121,7 @@ export async function createKeyGeneration(db: CurDatabase): Promise<string> {
     await db.vault.bulkPut(wraps);
     await db.vault.put({ id: 'current', keyId });
   });
-  hold(keyId, pair.privateKey);
+  privateKeys.set(keyId, pair.privateKey);
   sealingKeyIds.set(db, keyId);
   return keyId;
 }
@@ -192,7 +168,7 @@ export async function unlockWith(db: CurDatabase, secret: HolderSecret): Promise
   const rows = await wrapsOf(db, (row) => row.holder === secret.holder);
   for (const row of rows) {
     if (privateKeys.has(row.keyId)) continue;
-    hold(row.keyId, await unwrapPrivateKey(row, secret));
+    privateKeys.set(row.keyId, await unwrapPrivateKey(row, secret));
   }
   return rows.length;
 }
@@ -214,7 +190,7 @@ export async function openKey(db: CurDatabase, keyId: string): Promise<KeyState>
   const byKeychain = wraps.find((row) => row.holder === 'keychain');
   if (byKeychain && keychain) {
     try {
-      hold(keyId, await unwrapPrivateKey(byKeychain, { holder: 'keychain', key: await keychain.key() }));
+      privateKeys.set(keyId, await unwrapPrivateKey(byKeychain, { holder: 'keychain', key: await keychain.key() }));
       lastKeychainError = null;
       return 'open';
     } catch (error) {

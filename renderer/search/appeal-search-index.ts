@@ -7,27 +7,10 @@
  * operator can find «протечка крыши на Ленина» or a number pasted from a letter.
  */
 import { Index } from 'flexsearch';
-import type { Appeal } from '../../shared/domain/appeal';
-import { stemTerm, tokenize } from './russian-terms';
-
-type Searchable = Pick<Appeal, 'id' | 'text' | 'externalId' | 'category' | 'subcategory' | 'address'>;
+import { indexedTextOf, termsOf, type Searchable } from './indexed-text';
 
 /** Search answers are capped: a query matching more than this is not a useful search. */
 export const MAX_SEARCH_HITS = 50_000;
-
-export function searchTextOf(appeal: Omit<Searchable, 'id'>): string {
-  return [appeal.externalId, appeal.category, appeal.subcategory, appeal.address, appeal.text].filter(Boolean).join(' \n');
-}
-
-/** The terms of a text or query: stems of its words, function words left out. */
-function termsOf(text: string): string[] {
-  const terms: string[] = [];
-  for (const word of tokenize(text)) {
-    const stem = stemTerm(word);
-    if (stem) terms.push(stem);
-  }
-  return terms;
-}
 
 /** FNV-1a: tells whether a re-delivered appeal's searchable text changed (a 2⁻³² chance of a miss). */
 function textHash(text: string): number {
@@ -63,7 +46,7 @@ export class AppealSearchIndex {
    */
   upsert(appeals: Iterable<Searchable>): void {
     for (const appeal of appeals) {
-      const text = searchTextOf(appeal);
+      const text = indexedTextOf(appeal);
       const hash = textHash(text);
       const known = this.numberOf.get(appeal.id);
       if (known === undefined) {

@@ -3,7 +3,7 @@
  * The filter lives in the URL (`#/registry?…`), so links from other screens and other windows
  * open exactly the same list.
  */
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { countRu } from '../../../shared/format/ru';
 import { parseRegistryFilter, registryQuery, withMunicipalityScope } from '../../app/registry-filter';
 import { useScopeMembers } from '../../app/municipality-scope';
@@ -13,7 +13,6 @@ import { parseHash, useHash } from '../../app/router';
 import { getDb } from '../../db/db';
 import { useT } from '../../i18n';
 import { getSearchBuilder, type SearchIndexStatus } from '../../search/search-builder';
-import { subscribeTextAccess, textAccessEpoch, textSearchWithheld } from '../../search/appeal-text-source';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { Skeleton } from '../../ui/Skeleton';
@@ -53,13 +52,10 @@ export default function RegistryScreen() {
   const db = getDb();
   const storeVersion = useStoreVersion(db);
   const [refreshKey, setRefreshKey] = useState(0);
-  // Texts sealed as personal data: the index is built for what this role and key may open.
-  const textAccess = useSyncExternalStore(subscribeTextAccess, () => textAccessEpoch(db));
   const ctx = useMemo<RegistryQueryContext>(
     () => ({ db, now: now(), timeZone: pack.timeZone, search: getSearchBuilder(db), engine: getAnalyticsEngine(db) }),
     // A refresh re-reads "now" so overdue bands move with the clock.
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- textAccess picks the builder for it
-    [db, pack.timeZone, refreshKey, textAccess],
+    [db, pack.timeZone, refreshKey],
   );
   const pages = useRegistryPages(ctx, scoped, refreshKey);
   const countState = useRegistryCount(ctx, scoped, refreshKey);
@@ -117,7 +113,7 @@ export default function RegistryScreen() {
               ? t('searchIndex', { count: search.indexed })
               : null}
         </span>
-        {search.ready && textSearchWithheld(db) ? (
+        {search.ready && search.sealedTexts ? (
           <p className="registry-note" data-testid="text-search-unavailable">
             {t('textSearchUnavailable')}
           </p>

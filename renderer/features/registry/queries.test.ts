@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type { CurDatabase, StoredAppeal } from '../../db/schema';
 import { type RegistryFilter, UNKNOWN_MUNICIPALITY } from '../../app/registry-filter';
 import { SearchIndexBuilder } from '../../search/search-builder';
+import { appealWriteTables, fromStoredAppeal, writeAppealChanges } from '../../db/appeals-repo';
 import { countBounded, fetchRegistryPage, iterateRegistry, type RegistryCursor, type RegistryQueryContext } from './queries';
 import { matchesFilter, planScan, resolveBounds } from './query-plan';
 import { makeTestAppeals } from '../../../tests/support/registry-appeals';
@@ -175,7 +176,9 @@ describe('text search hits', () => {
     const search: RegistryQueryContext = { db: own, now: NOW, timeZone: TZ, search: new SearchIndexBuilder(own) };
     const ids = async () => (await fetchRegistryPage(search, { q: 'лифт' }, null)).rows.map((r) => r.id);
     expect(await ids()).toEqual([]);
-    await own.appeals.put({ ...rows[0]!, text: 'Третий день не работает лифт', updatedAt: NOW + 3_600_000 });
+    // Through the write path: the search index follows the texts it logs (renderer/search/search-log.ts).
+    const edited = { ...fromStoredAppeal(rows[0]!), personal: null, text: 'Третий день не работает лифт', updatedAt: NOW + 3_600_000 };
+    await own.transaction('rw', appealWriteTables(own), () => writeAppealChanges(own, [edited], [], NOW));
     expect(await ids()).toEqual([rows[0]!.id]);
   });
 });

@@ -39,10 +39,10 @@ let hitsCache: { builder: SearchIndexBuilder; q: string; version: number; ids: s
 
 async function searchHits(search: SearchIndexBuilder, q: string): Promise<string[]> {
   await search.catchUp();
-  const version = search.index.version;
+  const version = search.version;
   if (hitsCache && hitsCache.builder === search && hitsCache.q === q && hitsCache.version === version) return hitsCache.ids;
-  const ids = search.index.search(q);
-  hitsCache = { builder: search, q, version, ids };
+  const ids = await search.search(q);
+  hitsCache = { builder: search, q, version: search.version, ids };
   return ids;
 }
 

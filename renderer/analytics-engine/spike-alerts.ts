@@ -4,9 +4,8 @@
  * all three show the same alerts, link them to the same appeals and read one set of marks.
  */
 import type { ColumnStore } from '../../shared/analytics/columns';
-import type { DimensionFilters } from '../../shared/analytics/pivot';
-import { municipalityTopicSeries } from '../../shared/analytics/series';
-import { DEFAULT_SPIKE_OPTIONS, detectSpikes, episodes, type Spike } from '../../shared/analytics/spikes';
+import { spikesEndingBetween } from '../../shared/analytics/spike-cells';
+import { DEFAULT_SPIKE_OPTIONS, type Spike } from '../../shared/analytics/spikes';
 import { addCalendarDays, dayNumberToIso } from '../../shared/domain/time';
 import type { CurDatabase } from '../db/schema';
 import { getSetting, setSetting } from '../db/settings-repo';
@@ -40,22 +39,7 @@ export function spikeKey(municipality: string, topic: string, endDay: number): s
 
 /** Alerts of the last `SPIKE_LOOKBACK_DAYS` days up to `today` (a day number), newest and strongest first. */
 export function computeSpikeAlerts(store: ColumnStore, scope: SpikeScope, today: number): SpikeAlert[] {
-  const o = DEFAULT_SPIKE_OPTIONS;
-  const filters: DimensionFilters = {};
-  if (scope.sector) filters.sector = scope.sector;
-  if (scope.municipality) filters.municipality = scope.municipality;
-  const fromDay = today - SPIKE_LOOKBACK_DAYS - o.windowDays - o.baselineDays;
-  const series = municipalityTopicSeries(store, filters, fromDay, today);
-  const ends = Array.from({ length: SPIKE_LOOKBACK_DAYS }, (_, i) => series.days - 1 - i);
-  const nTopics = series.topics.length;
-  const members = scope.municipalities ? new Set(scope.municipalities) : null;
-  return episodes(detectSpikes(series, ends))
-    .map((spike) => {
-      const municipality = series.municipalities[Math.floor(spike.cell / nTopics)]!;
-      const topic = series.topics[spike.cell % nTopics]!;
-      return { key: spikeKey(municipality, topic, spike.endDay), municipality, topic, spike };
-    })
-    .filter((alert) => members === null || members.has(alert.municipality));
+  return spikesEndingBetween(store, scope, today - SPIKE_LOOKBACK_DAYS + 1, today).map((cell) => ({ key: spikeKey(cell.municipality, cell.topic, cell.spike.endDay), ...cell }));
 }
 
 /** Catches the window's engine up (loading or building its index the first time) and computes the alerts. */

@@ -6,7 +6,7 @@
 import type { PersonalData } from '../../shared/domain/appeal';
 import type { CurDatabase, StoredAppeal } from '../db/schema';
 import { batchOpener, openKey, type KeyState } from './key-ring';
-import type { AppealTextContent, VaultBatchRow } from './sealed';
+import type { AppealTextContent, SealedText, VaultBatchRow } from './sealed';
 import { textContext } from './seal-appeals';
 
 const decoder = new TextDecoder();
@@ -28,14 +28,19 @@ export async function revealPersonal(db: CurDatabase, appeal: Sealable): Promise
   if (appeal.personal) return { kind: 'shown', personal: appeal.personal };
   const sealed = appeal.sealedPersonal;
   if (!sealed) return { kind: 'none' };
+  const opened = await openSealed(db, sealed, appeal.id);
+  return opened.kind === 'plain' ? { kind: 'shown', personal: opened.value as PersonalData } : opened;
+}
+
+/** One sealed value's JSON, opened with its batch's key; or why not. */
+async function openSealed(db: CurDatabase, sealed: Pick<SealedText, 'batch' | 'n' | 'data'>, context: string): Promise<{ kind: 'plain'; value: unknown } | { kind: 'locked' | 'lost' | 'damaged' }> {
   const batch = (await db.vaultBatches.get(sealed.batch)) as VaultBatchRow | undefined;
   if (!batch) return { kind: 'damaged' };
   const state: KeyState = await openKey(db, batch.keyId);
   if (state !== 'open') return { kind: state };
   try {
     const opener = await batchOpener(batch.keyId, batch);
-    const plain = await opener.open(sealed.n, sealed.data, appeal.id);
-    return { kind: 'shown', personal: JSON.parse(decoder.decode(plain)) as PersonalData };
+    return { kind: 'plain', value: JSON.parse(decoder.decode(await opener.open(sealed.n, sealed.data, context))) };
   } catch {
     return { kind: 'damaged' };
   }
@@ -54,17 +59,8 @@ type TextSealable = Pick<StoredAppeal, 'id' | 'text' | 'url' | 'sealedText'>;
 export async function revealText(db: CurDatabase, appeal: TextSealable): Promise<TextRevealResult> {
   const sealed = appeal.sealedText;
   if (!sealed) return { kind: 'shown', content: { text: appeal.text ?? '', url: appeal.url ?? null } };
-  const batch = (await db.vaultBatches.get(sealed.batch)) as VaultBatchRow | undefined;
-  if (!batch) return { kind: 'damaged' };
-  const state: KeyState = await openKey(db, batch.keyId);
-  if (state !== 'open') return { kind: state };
-  try {
-    const opener = await batchOpener(batch.keyId, batch);
-    const plain = await opener.open(sealed.n, sealed.data, textContext(appeal.id));
-    return { kind: 'shown', content: JSON.parse(decoder.decode(plain)) as AppealTextContent };
-  } catch {
-    return { kind: 'damaged' };
-  }
+  const opened = await openSealed(db, sealed, textContext(appeal.id));
+  return opened.kind === 'plain' ? { kind: 'shown', content: opened.value as AppealTextContent } : opened;
 }
 
 /**

@@ -542,13 +542,7 @@ export async function changeOwnPassword(current: string, next: string): Promise<
 
 // ---- Users admin (administrator only; refused here, not only hidden in the UI) ----
 
-export interface AccountSummary {
-  id: string;
-  login: string;
-  displayName: string;
-  role: Role;
-  scope: AccessScope;
-  disabled: boolean;
+export interface AccountSummary extends RemoteAccount {
   mustChangePassword: boolean;
   createdAt: number;
   createdBy: string;

@@ -157,7 +157,7 @@ function scheduleSnapshot(db: CurDatabase): void {
     .catch((error: unknown) => {
       // A closing database: the next window reads the aggregate rows instead (and tries again).
       lastSaved.set(db, Date.now());
-      console.warn('deadline snapshot not saved', error);
+      if (!(error instanceof Error && error.name === 'DatabaseClosedError')) console.warn('deadline snapshot not saved', error);
     })
     .finally(() => saving.delete(db));
   saving.set(db, run);

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { act, renderHook, waitFor } from '@testing-library/react';
+import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import Dexie, { type Table } from 'dexie';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { useThrottledLiveQuery } from './use-throttled-live-query';
 
 class TestDb extends Dexie {
@@ -14,6 +14,8 @@ class TestDb extends Dexie {
 }
 
 const db = new TestDb();
+// Unmounted before the store goes: a live query must not re-run into a torn-down environment.
+afterEach(cleanup);
 afterAll(() => db.delete());
 
 const total = async () => (await db.rows.toArray()).reduce((s, r) => s + r.n, 0);

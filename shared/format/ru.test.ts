@@ -33,6 +33,10 @@ describe('numbers', () => {
     expect(formatDelta(12)).toBe('+12');
     expect(formatDelta(-4)).toBe('\u22124');
     expect(formatDelta(0)).toBe('0');
+    // A change that rounds to zero carries no sign.
+    expect(formatDelta(-0.4)).toBe('0');
+    expect(formatDelta(-0.04, 1)).toBe('0,0');
+    expect(formatDelta(-0.06, 1)).toBe('\u22120,1');
     expect(formatDelta(null)).toBe('—');
   });
 

@@ -41,9 +41,11 @@ export function formatPercent(share: number | null | undefined, digits = 1, loca
 /** Signed delta with a real minus: «+12», «−4», «0». */
 export function formatDelta(value: number | null | undefined, digits = 0, locale: Locale = 'ru'): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  const abs = formatNumber(Math.abs(value), digits, locale);
-  if (value > 0) return `+${abs}`;
-  if (value < 0) return `${MINUS}${abs}`;
+  // The sign follows the value as shown: −0,04 shown with no digits is «0», not «−0».
+  const shown = Number(value.toFixed(digits));
+  const abs = formatNumber(Math.abs(shown), digits, locale);
+  if (shown > 0) return `+${abs}`;
+  if (shown < 0) return `${MINUS}${abs}`;
   return abs;
 }
 

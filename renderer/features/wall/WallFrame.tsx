@@ -10,6 +10,7 @@ import { useT } from '../../i18n';
 import { wallMessages, type WallMessageKey } from './messages';
 import type { WallRegion } from './region';
 import type { WallScope } from './use-wall-scope';
+import type { WallSyncStatus } from './use-wall-sync-status';
 
 export const SCENE_TITLE: Record<SceneId, WallMessageKey> = {
   heatmap: 'sceneHeatmap',
@@ -31,15 +32,6 @@ const PERIOD_LABEL: Record<Exclude<WallPeriodKind, 'custom'>, WallMessageKey> = 
   year: 'periodYear',
 };
 
-export interface FrameStatus {
-  dataAsOf: number | null;
-  isStale: boolean;
-  isFailing: boolean;
-  isDemo: boolean;
-  isSyncing: boolean;
-  note: string | null;
-}
-
 interface Props {
   scene: SceneId | null;
   scope: WallScope;
@@ -47,7 +39,7 @@ interface Props {
   paused: boolean;
   pinned: boolean;
   position: { index: number; count: number };
-  status: FrameStatus;
+  status: WallSyncStatus;
   children: ReactNode;
 }
 

@@ -9,7 +9,7 @@ import { useT } from '../i18n';
 import { useGlobalFilters } from './filters-store';
 import { shellMessages } from './messages';
 import { useRegionPack } from './region';
-import { SectorOptions } from '../ui/SectorOptions';
+import { NamedOptions } from '../ui/NamedOptions';
 
 /** Sector filter over the region's sectors (standard eight, the pack's own, «Прочее»). */
 export function SectorFilter() {
@@ -25,7 +25,7 @@ export function SectorFilter() {
       <span>{t('sector')}</span>
       <select data-testid="sector-filter" value={sector ?? ''} onChange={(e) => setSector(e.target.value || null)}>
         <option value="">{t('allSectors')}</option>
-        <SectorOptions sectors={sectors} />
+        <NamedOptions items={sectors} />
       </select>
     </label>
   );

@@ -5,7 +5,7 @@ import type { AccessScope } from '../../../shared/access/scope';
 import { useRegionPack } from '../../app/region';
 import { useT } from '../../i18n';
 import { accountMessages } from './messages';
-import { SectorOptions } from '../../ui/SectorOptions';
+import { NamedOptions } from '../../ui/NamedOptions';
 
 function picked(select: HTMLSelectElement): string[] | null {
   const ids = [...select.selectedOptions].map((o) => o.value);
@@ -24,7 +24,7 @@ export function ScopeEditor({ value, onChange, testId }: { value: AccessScope; o
           {t('scopeSectors')} <small>{t('scopeEmptyMeansAll')}</small>
         </span>
         <select multiple size={5} value={[...(value.sectors ?? [])]} data-testid={`${testId}-sectors`} onChange={(e) => onChange({ ...value, sectors: picked(e.target) })}>
-          <SectorOptions sectors={sectors} />
+          <NamedOptions items={sectors} />
         </select>
       </label>
       <label className="account-field">
@@ -38,11 +38,7 @@ export function ScopeEditor({ value, onChange, testId }: { value: AccessScope; o
           data-testid={`${testId}-municipalities`}
           onChange={(e) => onChange({ ...value, municipalities: picked(e.target) })}
         >
-          {municipalities.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.shortName}
-            </option>
-          ))}
+          <NamedOptions items={municipalities} />
         </select>
       </label>
     </div>

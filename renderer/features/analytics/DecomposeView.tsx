@@ -17,6 +17,7 @@ import { useLang, useT } from '../../i18n';
 import { Button } from '../../ui/Button';
 import { analyticsMessages } from './messages';
 import type { Scope } from './model';
+import { NamedOptions } from '../../ui/NamedOptions';
 
 type State = { kind: 'idle' } | { kind: 'running' } | { kind: 'done'; result: Decomposition; filter: RegistryFilter } | { kind: 'error'; cause: string };
 
@@ -196,11 +197,7 @@ function CreateCategoryForm(props: { phrase: Phrase; pack: RegionPack; defaultSe
       <label className="field">
         <span>{t('otherNewSector')}</span>
         <select name="category-sector" value={sector} onChange={(e) => setSector(e.target.value)}>
-          {sectors.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.shortName}
-            </option>
-          ))}
+          <NamedOptions items={sectors} />
         </select>
       </label>
       <Button type="submit" variant="primary" disabled={busy} data-testid="other-confirm">

@@ -15,6 +15,7 @@ import { controlMessages } from './messages';
 import { useOfficials } from './queries';
 import { useWrite } from './use-write';
 import { SignedInAuthor, useSignedInName } from '../../ui/SignedInAuthor';
+import { NamedOptions } from '../../ui/NamedOptions';
 
 type DeadlineKind = DeadlineSpec['kind'];
 
@@ -80,11 +81,7 @@ export function InstructionForm({ meetingId, links, onDone, onCancel }: Props) {
       <Field label={t('fieldSector')}>
         <select value={sector} onChange={(e) => setSector(e.target.value)} data-testid="instruction-sector">
           <option value="">{t('none')}</option>
-          {sectors.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.shortName}
-            </option>
-          ))}
+          <NamedOptions items={sectors} />
         </select>
       </Field>
       <Field label={t('fieldResponsibleBody')}>
@@ -115,11 +112,7 @@ export function InstructionForm({ meetingId, links, onDone, onCancel }: Props) {
       <Field label={t('fieldMunicipality')}>
         <select value={municipality} onChange={(e) => setMunicipality(e.target.value)} data-testid="instruction-municipality">
           <option value="">{t('none')}</option>
-          {pack.municipalities.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name}
-            </option>
-          ))}
+          <NamedOptions items={pack.municipalities} label="full" />
         </select>
       </Field>
       <Field label={t('fieldOrganisation')}>

@@ -34,6 +34,7 @@ import { ReportPreview } from './ReportPreview';
 import { choiceOfArchived, GROUP_CHOICE, initialChoice, municipalityScopeOf, type MunicipalityGroupChoice } from './scope-choice';
 import { SchedulePanel } from './SchedulePanel';
 import './reports.css';
+import { NamedOptions } from '../../ui/NamedOptions';
 
 type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'error'; message: string } | { kind: 'saved'; file: string } | { kind: 'cancelled' };
 
@@ -166,11 +167,7 @@ export default function ReportsScreen() {
             {t('sector')}
             <select value={sector} onChange={(e) => setSector(e.target.value)} data-testid="report-sector">
               <option value="">{t('allSectors')}</option>
-              {sectors.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
+              <NamedOptions items={sectors} label="full" />
             </select>
           </label>
           <label>
@@ -182,11 +179,7 @@ export default function ReportsScreen() {
                   {t('groupOption', { name: group.name, members: group.members.map((id) => pack.municipalities.find((m) => m.id === id)?.shortName ?? id).join(', ') })}
                 </option>
               ) : null}
-              {pack.municipalities.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
+              <NamedOptions items={pack.municipalities} label="full" />
             </select>
           </label>
           {kind === 'reference' ? (

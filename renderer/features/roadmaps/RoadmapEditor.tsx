@@ -16,6 +16,7 @@ import { roadmapMessages } from './messages';
 import { todayOf, useTopicOptions } from './queries';
 import { SignedInAuthor, useSignedInName } from '../../ui/SignedInAuthor';
 import { useWrite } from './use-write';
+import { NamedOptions } from '../../ui/NamedOptions';
 
 interface Props {
   roadmap: Roadmap | null;
@@ -72,11 +73,7 @@ export function RoadmapEditor({ roadmap, onDone }: Props) {
       </Field>
       <Field label={t('block')}>
         <select value={draft.sector} onChange={(e) => set({ sector: e.target.value, topics: [] })} data-testid="rm-sector">
-          {sectors.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
+          <NamedOptions items={sectors} label="full" />
         </select>
       </Field>
       <fieldset className="roadmaps__fieldset">
@@ -112,11 +109,7 @@ export function RoadmapEditor({ roadmap, onDone }: Props) {
           onChange={(e) => set({ municipalities: [...e.target.selectedOptions].map((o) => o.value) })}
           data-testid="rm-municipalities"
         >
-          {pack.municipalities.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name}
-            </option>
-          ))}
+          <NamedOptions items={pack.municipalities} label="full" />
         </select>
       </Field>
       <Field label={t('goal')}>

@@ -17,6 +17,7 @@ import { createSigningKey, getStoredKey, storeImportedSigningKey, type StoredPri
 import { KeyProtectionNote } from './KeyProtectionNote';
 import { snapshotMessages } from './messages';
 import { ProgressBar } from './ProgressBar';
+import { NamedOptions } from '../../ui/NamedOptions';
 
 const MIN_PASSPHRASE = 16;
 /** The default content: the last 13 months (a year and the month before it, for comparisons). */
@@ -225,11 +226,7 @@ export function CreateSnapshot() {
         <label className="field snapshot-field">
           {t('municipalities')} ({munis.length ? munis.length : t('allMunicipalities')})
           <select multiple size={6} value={munis} onChange={(e) => setMunis([...e.target.selectedOptions].map((o) => o.value))} data-testid="create-munis">
-            {pack.municipalities.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
+            <NamedOptions items={pack.municipalities} label="full" />
           </select>
         </label>
         <label className="snapshot-check__row">

@@ -8,6 +8,7 @@ import type { Playlist } from '../../../shared/wall';
 import { useT } from '../../i18n';
 import type { DisplayInfo } from '../../platform';
 import { arrangementMessages } from './arrangement-messages';
+import { NamedOptions } from '../../ui/NamedOptions';
 
 export interface ArrangementDraft {
   kind: WallArrangementKind;
@@ -152,11 +153,7 @@ export function ArrangementPicker({ draft, onChange, displays, playlists, browse
                       {t('screenPlaylist')}{' '}
                       <select value={screen.playlistId ?? ''} onChange={(e) => setScreen(d.id, { ...screen, playlistId: e.target.value || null })}>
                         <option value="">{t('screenActivePlaylist')}</option>
-                        {playlists.map((p) => (
-                          <option key={p.id} value={p.id}>
-                            {p.name}
-                          </option>
-                        ))}
+                        <NamedOptions items={playlists} label="full" />
                       </select>
                     </label>
                     <label>

@@ -22,6 +22,7 @@ import { wallControlMessages } from './messages';
 import { SCENE_LABEL } from './PresenterCard';
 import { sendToWall } from './presenter';
 import { saveActivePlaylist, savePlaylists } from './queries';
+import { NamedOptions } from '../../ui/NamedOptions';
 
 interface Props {
   initial: Playlist[];
@@ -90,11 +91,7 @@ export function PlaylistCard({ initial, activeId }: Props) {
         <label>
           {t('playlist')}{' '}
           <select value={draft.id} onChange={(e) => setSelectedId(e.target.value)} data-testid="wall-playlist-select">
-            {playlists.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+            <NamedOptions items={playlists} label="full" />
           </select>
         </label>
         <Button variant="primary" onClick={() => void start()} data-testid="wall-playlist-start">

@@ -7,6 +7,7 @@ import { useLang, useT } from '../../../i18n';
 import { Button } from '../../../ui/Button';
 import type { NeedsMappingCount } from '../../../import-pipeline/engine';
 import { importMessages } from '../messages';
+import { NamedOptions } from '../../../ui/NamedOptions';
 
 const STATUS_LABELS: Record<string, string> = {
   new: 'новое / на модерации',
@@ -40,11 +41,7 @@ function NeedRow({ need, onMap }: { need: NeedsMappingCount; onMap(value: string
       <td>
         <select aria-label={need.value} value={value} onChange={(e) => setValue(e.target.value)}>
           <option value="">{t('choosePlaceholder')}</option>
-          {options.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
+          <NamedOptions items={options} label="full" />
         </select>{' '}
         <Button size="small" disabled={!value} onClick={() => onMap(value)}>
           {t('apply')}

@@ -115,10 +115,6 @@ export function NewRecordPage({ request }: { request: NewRecordRequest }) {
   );
 }
 
-function useBy(): string {
-  return useSignedInName();
-}
-
 function EscalationForm({ origin, onDone }: { origin: Origin; onDone(): void }) {
   const t = useT(controlMessages);
   const officials = useOfficials();
@@ -126,7 +122,7 @@ function EscalationForm({ origin, onDone }: { origin: Origin; onDone(): void }) 
   const [assignee, setAssignee] = useState('');
   const [reason, setReason] = useState<EscalationReason>(origin.subject.kind === 'appeal' ? 'overdue' : 'other');
   const [note, setNote] = useState('');
-  const by = useBy();
+  const by = useSignedInName();
   const write = useWrite();
   useEffect(() => {
     if (entry?.official) setAssignee((a) => a || entry.official);
@@ -179,7 +175,7 @@ function RequestForm({ origin, onDone }: { origin: Origin; onDone(): void }) {
   const [manualDueDay, setManualDueDay] = useState<string | null>(null);
   const [body, setBody] = useState(origin.snapshot.organisation ?? '');
   const [question, setQuestion] = useState('');
-  const by = useBy();
+  const by = useSignedInName();
   const write = useWrite();
   const submit = (e: FormEvent) => {
     e.preventDefault();

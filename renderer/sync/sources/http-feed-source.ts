@@ -246,9 +246,7 @@ export function createHttpFeedSource(config: HttpFeedConfig, fetchFeed: FetchFee
         page = await fetchPage(checkpoint, signal);
       }
 
-      if (checkpoint.datasetId !== null && page.datasetId !== checkpoint.datasetId) {
-        throw new SyncSourceError('cursor-regression', syncError('feed-dataset-changed'));
-      }
+      assertSameDataset(page, checkpoint);
       const last = page.items.length > 0 ? positionOf(page.items[page.items.length - 1]!) : null;
       if (checkpoint.position && last && comparePositions(last, checkpoint.position) < 0) {
         throw new SyncSourceError('cursor-regression', syncError('feed-went-back'));
@@ -259,14 +257,7 @@ export function createHttpFeedSource(config: HttpFeedConfig, fetchFeed: FetchFee
       const fresh = position0 ? page.items.filter((item) => comparePositions(positionOf(item), position0) > 0) : page.items;
       const { changes: flagged, deletions, reference } = splitItems(fresh, { fedSectors, fedMunicipalities, sectors, municipalities });
       const position = last && (!checkpoint.position || comparePositions(last, checkpoint.position) > 0) ? last : checkpoint.position;
-      const next: FeedCheckpoint = {
-        v: 1,
-        cursor: page.nextCursor,
-        position,
-        datasetId: page.datasetId,
-        sectors: [...fedSectors].sort(),
-        municipalities: [...fedMunicipalities].sort(),
-      };
+      const next = nextCheckpointOf(page, { fedSectors, fedMunicipalities }, { position });
       return {
         changes: flagged,
         deletions,
@@ -304,6 +295,22 @@ function splitItems(items: readonly FeedItem[], refs: ReferenceSets): { changes:
   return { changes: changes.map((appeal) => flagUnknown(appeal, refs.sectors, refs.municipalities)), deletions, reference };
 }
 
+/** A page from another dataset (the server's store was replaced) cannot continue this cursor. */
+function assertSameDataset(page: FeedChangesPage, checkpoint: FeedCheckpoint): void {
+  if (checkpoint.datasetId !== null && page.datasetId !== checkpoint.datasetId) {
+    throw new SyncSourceError('cursor-regression', syncError('feed-dataset-changed'));
+  }
+}
+
+/** The checkpoint after a page: its cursor and dataset, the reference ids fed so far, and where the page leaves the pass. */
+function nextCheckpointOf(
+  page: FeedChangesPage,
+  refs: Pick<ReferenceSets, 'fedSectors' | 'fedMunicipalities'>,
+  where: Pick<FeedCheckpoint, 'position'> & Partial<Pick<FeedCheckpoint, 'open' | 'pass'>>,
+): FeedCheckpoint {
+  return { v: 1, cursor: page.nextCursor, datasetId: page.datasetId, sectors: [...refs.fedSectors].sort(), municipalities: [...refs.fedMunicipalities].sort(), ...where };
+}
+
 interface ReferenceSets {
   fedSectors: Set<string>;
   fedMunicipalities: Set<string>;
@@ -317,9 +324,7 @@ interface ReferenceSets {
  * yet: the data's age stays as it was and history counts as loaded from the server's «now».
  */
 function openPartPage(page: FeedChangesPage, checkpoint: FeedCheckpoint, refs: ReferenceSets): SyncPage {
-  if (checkpoint.datasetId !== null && page.datasetId !== checkpoint.datasetId) {
-    throw new SyncSourceError('cursor-regression', syncError('feed-dataset-changed'));
-  }
+  assertSameDataset(page, checkpoint);
   if (checkpoint.pass) throw new SyncSourceError('cursor-regression', syncError('feed-went-back'));
   const top = page.items[0];
   if (checkpoint.open && top && comparePositions(positionOf(top), checkpoint.open) >= 0) {
@@ -327,15 +332,7 @@ function openPartPage(page: FeedChangesPage, checkpoint: FeedCheckpoint, refs: R
   }
   const { changes, deletions, reference } = splitItems(page.items, refs);
   const oldest = page.items.length > 0 ? positionOf(page.items[page.items.length - 1]!) : checkpoint.open;
-  const next: FeedCheckpoint = {
-    v: 1,
-    cursor: page.nextCursor,
-    position: null,
-    datasetId: page.datasetId,
-    sectors: [...refs.fedSectors].sort(),
-    municipalities: [...refs.fedMunicipalities].sort(),
-    ...(oldest ? { open: oldest } : {}),
-  };
+  const next = nextCheckpointOf(page, refs, { position: null, ...(oldest ? { open: oldest } : {}) });
   return {
     changes,
     deletions,
@@ -354,9 +351,7 @@ function openPartPage(page: FeedChangesPage, checkpoint: FeedCheckpoint, refs: R
  * now in the store, which is what «Обзор» reports while the rest of the history arrives.
  */
 function newestFirstPage(page: FeedChangesPage, checkpoint: FeedCheckpoint, refs: ReferenceSets): SyncPage {
-  if (checkpoint.datasetId !== null && page.datasetId !== checkpoint.datasetId) {
-    throw new SyncSourceError('cursor-regression', syncError('feed-dataset-changed'));
-  }
+  assertSameDataset(page, checkpoint);
   const pass = checkpoint.pass ?? { newest: null, oldest: null };
   // A pass only walks down: a page starting at or above what it already delivered went back.
   const top = page.items[0];
@@ -367,15 +362,7 @@ function newestFirstPage(page: FeedChangesPage, checkpoint: FeedCheckpoint, refs
   const { changes, deletions, reference } = splitItems(fresh, refs);
   const newest = page.items[0] ? positionOf(page.items[0]) : null;
   const oldest = fresh.length > 0 ? positionOf(fresh[fresh.length - 1]!) : pass.oldest;
-  const next: FeedCheckpoint = {
-    v: 1,
-    cursor: page.nextCursor,
-    position: null,
-    datasetId: page.datasetId,
-    sectors: [...refs.fedSectors].sort(),
-    municipalities: [...refs.fedMunicipalities].sort(),
-    pass: { newest: pass.newest ?? newest, oldest },
-  };
+  const next = nextCheckpointOf(page, refs, { position: null, pass: { newest: pass.newest ?? newest, oldest } });
   return {
     changes,
     deletions,

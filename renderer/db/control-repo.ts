@@ -24,7 +24,6 @@ import {
   type InstructionLinks,
   type InstructionStatus,
   type Meeting,
-  type MeetingKind,
 } from '../../shared/records';
 import { issue } from '../../shared/records/messages';
 import { logAudit } from './audit-repo';
@@ -34,14 +33,7 @@ import { recordAuthor } from '../runtime/actor';
 import type { CurDatabase } from './schema';
 
 
-export interface MeetingFields {
-  kind: MeetingKind;
-  day: string;
-  title: string;
-  agenda: string[];
-  participants: string;
-  playlist: string | null;
-}
+export type MeetingFields = Pick<Meeting, 'kind' | 'day' | 'title' | 'agenda' | 'participants' | 'playlist'>;
 
 const MEETING_FIELDS: (keyof MeetingFields)[] = ['kind', 'day', 'title', 'agenda', 'participants', 'playlist'];
 

@@ -333,16 +333,12 @@ function openPartPage(page: FeedChangesPage, checkpoint: FeedCheckpoint, refs: R
   const { changes, deletions, reference } = splitItems(page.items, refs);
   const oldest = page.items.length > 0 ? positionOf(page.items[page.items.length - 1]!) : checkpoint.open;
   const next = nextCheckpointOf(page, refs, { position: null, ...(oldest ? { open: oldest } : {}) });
-  return {
-    changes,
-    deletions,
-    reference,
-    nextCheckpoint: JSON.stringify(next),
-    hasMore: page.hasMore,
-    remainingEstimate: page.remaining,
-    dataAsOf: null,
-    historyLoadedFrom: page.serverTime,
-  };
+  return firstPassPage(page, { changes, deletions, reference }, next, page.serverTime);
+}
+
+/** A page of a first pass (open-first or newest-first): not current to «now» until the pass ends. */
+function firstPassPage(page: FeedChangesPage, items: ReturnType<typeof splitItems>, next: FeedCheckpoint, historyLoadedFrom: number | null): SyncPage {
+  return { ...items, nextCheckpoint: JSON.stringify(next), hasMore: page.hasMore, remainingEstimate: page.remaining, dataAsOf: null, historyLoadedFrom };
 }
 
 /**
@@ -363,15 +359,6 @@ function newestFirstPage(page: FeedChangesPage, checkpoint: FeedCheckpoint, refs
   const newest = page.items[0] ? positionOf(page.items[0]) : null;
   const oldest = fresh.length > 0 ? positionOf(fresh[fresh.length - 1]!) : pass.oldest;
   const next = nextCheckpointOf(page, refs, { position: null, pass: { newest: pass.newest ?? newest, oldest } });
-  return {
-    changes,
-    deletions,
-    reference,
-    nextCheckpoint: JSON.stringify(next),
-    hasMore: page.hasMore,
-    remainingEstimate: page.remaining,
-    // Current to «now» only once the pass and what changed during it are in.
-    dataAsOf: null,
-    historyLoadedFrom: oldest ? oldest[0] : null,
-  };
+  // Current to «now» only once the pass and what changed during it are in.
+  return firstPassPage(page, { changes, deletions, reference }, next, oldest ? oldest[0] : null);
 }

@@ -185,6 +185,8 @@ describe('Centre server and two workstations', () => {
     expect(created.status).toBe(201);
     await page.getByTestId('user-menu-button').click();
     await page.getByTestId('switch-user').click();
+    // The switch ends the session asynchronously: wait for the sign-in screen, not the nav still on screen.
+    await page.getByTestId('sign-in').waitFor();
     await signInIfAsked(page, centreUser);
     expect(await page.getByTestId('user-role').innerText()).toMatch(/наблюдатель/i);
     step('centre user signed in');
